@@ -1,0 +1,172 @@
+"""emoji: limit emoji, which screen readers read aloud by name, one by one.
+
+Counts with the ``emoji`` package, so a ZWJ sequence (👩🏽‍🚒), a skin tone, a
+flag (🇺🇸) or a keycap (1️⃣) is one emoji. Text-style symbols such as ©, ®
+and ™ are not counted unless written with the emoji variation selector.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from post_lint.api import Check, Context, Option, cases_beside, load_word_list
+from post_lint.model import Document, Finding
+
+_HERE = Path(__file__).parent
+_VS16 = "\ufe0f"
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+
+def _is_text_symbol(match: str) -> bool:
+    """©, ®, ™, arrows and the like: symbols by default, emoji only with U+FE0F."""
+    if len(match) != 1:
+        return False
+    cp = ord(match)
+    return cp < 0x2200 or 0x2934 <= cp <= 0x2935 or cp in (0x3030, 0x303D, 0x3297, 0x3299)
+
+
+def find_emoji(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, emoji) for each emoji in ``text``, as one unit each."""
+    import emoji  # imported here so that other checks never pay for it
+
+    found = []
+    for item in emoji.emoji_list(text):
+        start, end, match = item["match_start"], item["match_end"], item["emoji"]
+        if end < len(text) and text[end] == _VS16 and not match.endswith(_VS16):
+            end += 1
+        if _is_text_symbol(match):
+            continue
+        found.append((start, end, match))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _words(extra: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for entry in load_word_list(_HERE / "words.txt", extra):
+        symbol, _, word = entry.partition(" ")
+        mapping[symbol] = word.strip()
+        mapping.setdefault(symbol.replace(_VS16, ""), word.strip())
+    return mapping
+
+
+def _runs(found: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
+    """Groups of emoji separated by nothing but spaces."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for item in found:
+        if runs and not text[runs[-1][-1][1] : item[0]].strip(" \t"):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _is_inline(text: str, start: int, end: int) -> bool:
+    """An emoji between two words of one sentence: standing in for a word."""
+    before = text[:start].rstrip(" \t")
+    after = text[end:].lstrip(" \t")
+    if not before or not after:
+        return False
+    # A word (not punctuation, not another emoji) right before, and a lowercase word right after.
+    return (before[-1].isalnum() or before[-1] in "'\u2019") and after[0].isalpha() and after[0].islower()
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    text = doc.words_text  # emoji inside URLs or hashtags do not count
+    allowed = set(ctx["allow"])
+    found = [e for e in find_emoji(text) if e[2] not in allowed and e[2].replace(_VS16, "") not in allowed]
+    if not found:
+        return
+    words = len(_WORD.findall(_strip(text, found)))
+    count = len(found)
+    why = "screen readers read each emoji's full name aloud"
+
+    max_count = ctx["max-count"]
+    if count > max_count:
+        start = found[max_count][0]
+        end = found[-1][1] if doc.position(found[-1][1])[0] == doc.position(start)[0] else found[max_count][1]
+        yield ctx.finding(
+            "count",
+            f"{count} emoji in this post, more than {max_count}: {why}; keep the {max_count} that matter most",
+            start,
+            end - start,
+        )
+    elif count >= 2 and words and count / words > ctx["max-density"]:
+        yield ctx.finding(
+            "density",
+            f"{count} emoji for {words} words ({count / words:.2f} a word, limit {ctx['max-density']}): {why}; "
+            "use fewer emoji or more words",
+            found[0][0],
+            found[-1][1] - found[0][0]
+            if doc.position(found[-1][1])[0] == doc.position(found[0][0])[0]
+            else found[0][1] - found[0][0],
+        )
+
+    for group in _runs(found, text):
+        if len(group) >= ctx["max-run"]:
+            start, end = group[0][0], group[-1][1]
+            yield ctx.finding(
+                "run",
+                f"{len(group)} emoji in a row: {why}, so a row of them is a long string of names; keep one",
+                start,
+                end - start,
+                suggestions=[group[0][2]],
+            )
+
+    if ctx["inline"]:
+        words_for = _words(tuple(ctx["words"]))
+        for start, end, match in found:
+            if _is_inline(text, start, end):
+                word = words_for.get(match) or words_for.get(match.replace(_VS16, ""))
+                hint = f" (e.g. \u201c{word}\u201d)" if word else ""
+                yield ctx.finding(
+                    "inline",
+                    f"emoji used in place of a word: {why}, so the sentence is read out wrong; write the word{hint}",
+                    start,
+                    end - start,
+                    suggestions=[word] if word else [],
+                )
+
+
+def _strip(text: str, found: list[tuple[int, int, str]]) -> str:
+    chars = list(text)
+    for start, end, _ in found:
+        chars[start:end] = [" "] * (end - start)
+    return "".join(chars)
+
+
+CHECK = Check(
+    name="emoji",
+    description="Too many emoji, rows of emoji, and emoji in place of words.",
+    severity="warning",
+    policy_section="V. Rules of Use",
+    policy_clause="Improve content accessibility by limiting the use of emoji.",
+    run=run,
+    options={
+        "max-count": Option(3, "most emoji allowed in one post"),
+        "max-density": Option(0.2, "most emoji per word, in a post with two or more emoji"),
+        "max-run": Option(3, "this many emoji in a row (spaces between allowed) is flagged"),
+        "inline": Option(True, "flag an emoji standing in for a word inside a sentence"),
+        "allow": Option([], "emoji never counted (e.g. a flag your city uses as its mark)", list),
+        "words": Option([], "more 'EMOJI word' pairs for suggestions, beside the bundled words.txt", list),
+    },
+    rules={
+        "emoji/count": "more than max-count emoji in a post (reported once, at the first one over)",
+        "emoji/density": "more than max-density emoji per word (only when emoji/count did not fire)",
+        "emoji/run": "max-run or more emoji in a row",
+        "emoji/inline": "an emoji between two words of a sentence, standing in for a word",
+    },
+    doc="""
+    Screen readers read every emoji by its full Unicode name, so "We ❤️ our
+    volunteers" is heard as "We red heart our volunteers", and a row of five
+    emoji as five names. One emoji at the end of a friendly post is fine.
+
+    Counting uses the emoji package: a ZWJ sequence, skin-tone variant, flag or
+    keycap counts once. Emoji inside URLs and hashtags are ignored; symbols
+    such as ©, ® and ™ are not emoji unless written with U+FE0F.
+    """,
+    cases_file=cases_beside(__file__),
+)

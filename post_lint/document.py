@@ -1,0 +1,275 @@
+"""Reading files and parsing them, once, into a :class:`Document`.
+
+Markdown is not rendered: what is not prose (front matter, code, HTML
+comments and tags, link targets) is blanked in ``Document.prose`` so that
+every offset still points into the original text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Any
+
+from .model import Document, Token
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
+
+
+class InputError(Exception):
+    """A problem with one input file; reported on one line, exit code 2."""
+
+
+# -- decoding ------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BINARY_MAGIC = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x7fELF",
+    b"\x1f\x8b",
+    b"MZ",
+)
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Bytes of a post file to text: BOMs honoured, binary and bad UTF-8 refused."""
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot be decoded as {encoding}: bad byte at offset {exc.start}") from None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {codec} after its byte-order mark at byte {exc.start}") from None
+            return text.lstrip("\ufeff") if codec != "utf-8-sig" else text
+    if looks_binary(data):
+        raise InputError("binary file, not a post: skipped")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            f"invalid UTF-8: first bad byte 0x{data[exc.start]:02x} at byte {exc.start} "
+            f"(line {line}, byte {column} of the line); pass --encoding (e.g. --encoding cp1252)"
+        ) from None
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if any(head.startswith(magic) for magic in _BINARY_MAGIC):
+        return True
+    if not head:
+        return False
+    # Text may hold a stray NUL; binary files are dense with control bytes.
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(head) > 0.10
+
+
+# -- special tokens ------------------------------------------------------
+
+_TLDS = r"(?:com|org|net|gov|edu|mil|us|info|io|co|biz|me|ly|gl|gd|be|ca|uk|tv|app|site|online|news|link)"
+_URL = re.compile(
+    r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]+"
+    r"|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+" + _TLDS + r"\b(?:/[^\s<>\"'`]*)?",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\b[\w.%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\b", re.IGNORECASE)
+_MENTION = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{1,50}\b")
+_HASHTAG = re.compile(r"(?<![\w&#])#\w*[^\W\d_]\w*")
+_TRAILING = ".,;:!?)]}'\""
+
+
+def find_tokens(prose: str) -> list[Token]:
+    """URLs, e-mail addresses, @mentions and #hashtags in ``prose``, non-overlapping."""
+    found: list[Token] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for kind, pattern in (("email", _EMAIL), ("url", _URL), ("mention", _MENTION), ("hashtag", _HASHTAG)):
+        for match in pattern.finditer(prose):
+            start, end = match.span()
+            if kind == "url":
+                # Closing punctuation belongs to the sentence, unless balanced in the URL.
+                while end > start and prose[end - 1] in _TRAILING:
+                    if prose[end - 1] == ")" and prose.count("(", start, end) >= prose.count(")", start, end):
+                        break
+                    end -= 1
+            if end > start and free(start, end):
+                taken.append((start, end))
+                found.append(Token(kind, start, end, prose[start:end]))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+# -- Markdown ------------------------------------------------------------
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+.*$", re.MULTILINE)
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?=\s|$)", re.MULTILINE)
+_EMPHASIS = re.compile(r"(?<!\w)(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)(?!\w)")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def _front_matter(text: str) -> tuple[int, dict[str, Any], list[str]]:
+    """Length of a leading front-matter block, its data, and problems found."""
+    match = re.match(r"(---|\+\+\+)[ \t]*\r?\n", text)
+    if not match:
+        return 0, {}, []
+    fence = match.group(1)
+    close = re.compile(r"^" + re.escape(fence if fence == "+++" else "---") + r"[ \t]*$|^\.\.\.[ \t]*$", re.MULTILINE)
+    end_match = close.search(text, match.end())
+    if not end_match:
+        return len(text), {}, [f"unterminated front matter: no closing {fence!r} line; the whole file was skipped"]
+    body = text[match.end() : end_match.start()]
+    end = end_match.end()
+    if text.startswith("\r\n", end):
+        end += 2
+    elif end < len(text) and text[end] in "\r\n":
+        end += 1
+    try:
+        data = _parse_front_matter(body, fence)
+    except ValueError as exc:
+        return end, {}, [f"front matter is not valid: {exc}"]
+    return end, data, []
+
+
+def _parse_front_matter(body: str, fence: str) -> dict[str, Any]:
+    if fence == "+++":
+        import tomllib
+
+        try:
+            return tomllib.loads(body)
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(str(exc)) from None
+    import yaml  # only when a post has YAML front matter
+
+    try:
+        data = yaml.safe_load(body)
+    except yaml.YAMLError as exc:
+        raise ValueError(str(exc).replace("\n", " ")) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ValueError("expected key: value pairs")
+    return data
+
+
+def _mask_markdown(text: str, start: int) -> tuple[str, list[tuple[int, int, str]], list[Token], list[str]]:
+    """Blank non-prose Markdown; return prose, images, link-target tokens, problems."""
+    chars = list(text)
+    _blank(chars, 0, start)
+    problems: list[str] = []
+    images: list[tuple[int, int, str]] = []
+    link_tokens: list[Token] = []
+
+    # Fenced and indented code blocks, line by line.
+    lines = list(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text[start:]))
+    fence: str | None = None
+    fence_start = 0
+    previous_blank = True
+    for m in lines:
+        line_start, line_end = m.start() + start, m.end() + start
+        line = text[line_start:line_end].rstrip("\r\n")
+        if fence is None:
+            opened = _FENCE.match(line)
+            if opened:
+                fence, fence_start = opened.group(1), line_start
+                _blank(chars, line_start, line_end)
+            elif previous_blank and re.match(r"( {4}|\t)(?![ \t]*([-*+]|\d+[.)])\s)\S", line):
+                _blank(chars, line_start, line_end)
+                continue  # a run of indented lines stays a code block
+        else:
+            _blank(chars, line_start, line_end)
+            closing = _FENCE.match(line)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) and not line.strip(" `~"):
+                fence = None
+        previous_blank = not line.strip()
+    if fence is not None:
+        line_no = text.count("\n", 0, fence_start) + 1
+        problems.append(f"unterminated code block opened at line {line_no}; its text was not linted")
+
+    masked = "".join(chars)
+    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_DEF, _HTML_TAG):
+        for m in pattern.finditer(masked):
+            _blank(chars, m.start(), m.end())
+        masked = "".join(chars)
+    for m in _IMAGE.finditer(masked):
+        images.append((m.start(), m.end() - m.start(), m.group(1)))
+        _blank(chars, m.start(), m.end())
+    masked = "".join(chars)
+    for m in _LINK.finditer(masked):
+        # Keep the link text as prose; the target becomes a URL token.
+        _blank(chars, m.start(), m.start(1))
+        _blank(chars, m.end(1), m.end())
+        target_start = m.start(2)
+        if m.group(2):
+            link_tokens.append(Token("url", target_start, m.end(2), m.group(2)))
+    masked = "".join(chars)
+    for pattern in (_HEADING, _EMPHASIS):
+        for m in pattern.finditer(masked):
+            _blank(chars, m.start(), m.end())
+        masked = "".join(chars)
+    return masked, images, link_tokens, problems
+
+
+def parse(text: str, path: str = "<stdin>", *, markdown: bool | None = None) -> tuple[Document, list[str]]:
+    """Parse a decoded post. Returns the document and the input problems found.
+
+    Problems (an unterminated code block, broken front matter) are reported
+    as input errors, but whatever prose could be read is still linted.
+    """
+    if markdown is None:
+        markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    problems: list[str] = []
+    images: list[tuple[int, int, str]] = []
+    front: dict[str, Any] = {}
+    link_tokens: list[Token] = []
+    if markdown:
+        fm_end, front, problems = _front_matter(text)
+        prose, images, link_tokens, more = _mask_markdown(text, fm_end)
+        problems += more
+    else:
+        prose = text
+    tokens = find_tokens(prose)
+    taken = [(t.start, t.end) for t in tokens]
+    tokens += [t for t in link_tokens if all(t.end <= s or t.start >= e for s, e in taken)]
+    doc = Document(
+        path=path,
+        text=text,
+        prose=prose,
+        format="markdown" if markdown else "text",
+        front_matter=front,
+        tokens=tokens,
+        images=images,
+    )
+    return doc, problems
