@@ -48,9 +48,22 @@ class _PostLintGroup(click.Group):
             raise click.ClickException(f"command '{name}' could not be loaded: {exc}") from None
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or args[0] not in ("--version",) and args[0] not in self.list_commands(ctx):
+        if not self._names_command(args):
             args = ["lint", *args]
         return super().parse_args(ctx, args)
+
+    def _names_command(self, args: list[str]) -> bool:
+        """Does ``args`` start with a sub-command (rather than lint options or paths)?"""
+        if not args:
+            return False
+        first = args[0]
+        if first in self.commands or first == "--version":
+            return True
+        if first.startswith("-") or os.path.exists(first):
+            return False  # cheap cases first: plugin commands need the entry points
+        from .registry import command_entry_points
+
+        return first in command_entry_points()
 
 
 @click.group(cls=_PostLintGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -141,7 +154,7 @@ def lint_command(
     if quiet and fmt == "text":
         output = "\n".join(line for line in output.splitlines() if not line.startswith(("All clear", "Found ", "note: ")))
     if output:
-        click.echo(output)
+        click.echo(output, color=use_colour)
     for problem in result.problems:
         _error(str(problem))
     if result.skipped and fmt != "text":

@@ -2,18 +2,46 @@
 
 Entry points are listed by name first and loaded only when selected, so
 ``--select emoji`` never imports the other checks' modules.
+
+Scanning every installed distribution with ``importlib.metadata`` costs
+about 80 ms (most of it importing the module itself), which is half of a
+cold start. The scan is therefore cached in the user's cache folder, keyed
+on the import path and the modification times of its folders: installing,
+upgrading or removing a package changes a folder's mtime and so the key.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import sys
 from dataclasses import dataclass
-from functools import cache
-from importlib.metadata import EntryPoint, entry_points
+from functools import lru_cache
+from importlib import import_module
+from pathlib import Path
+from typing import Any
 
 from .api import Check
 
 CHECK_GROUP = "post_lint.checks"
 COMMAND_GROUP = "post_lint.commands"
+GROUPS = (CHECK_GROUP, COMMAND_GROUP)
+
+
+@dataclass(frozen=True)
+class EntryPoint:
+    """An entry point's name and ``module:attr`` value (what we need of importlib's)."""
+
+    name: str
+    value: str
+
+    def load(self) -> Any:
+        module, _, attr = self.value.partition(":")
+        obj = import_module(module.strip())
+        for part in attr.strip().split(".") if attr else ():
+            obj = getattr(obj, part)
+        return obj
 
 
 @dataclass(frozen=True)
@@ -24,13 +52,60 @@ class BrokenCheck:
     reason: str
 
 
-@cache
-def _entry_points(group: str) -> dict[str, EntryPoint]:
-    found: dict[str, EntryPoint] = {}
-    for ep in entry_points(group=group):
-        # The first distribution to claim a name wins; a duplicate is ignored.
-        found.setdefault(ep.name, ep)
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "post-lint"
+
+
+def _path_key() -> str:
+    parts = []
+    cwd = os.getcwd()
+    for entry in sys.path:
+        if entry in ("", cwd):
+            continue  # the working folder (python -m, -c) changes all the time and holds no plugins
+        try:
+            parts.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
+        except OSError:
+            parts.append(f"{entry}:-")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def _scan() -> dict[str, dict[str, str]]:
+    from importlib.metadata import entry_points
+
+    found: dict[str, dict[str, str]] = {group: {} for group in GROUPS}
+    for group in GROUPS:
+        for ep in entry_points(group=group):
+            # The first distribution to claim a name wins; a duplicate is ignored.
+            found[group].setdefault(ep.name, ep.value)
     return found
+
+
+@lru_cache(maxsize=1)
+def _all_entry_points() -> dict[str, dict[str, str]]:
+    if os.environ.get("POST_LINT_NO_CACHE"):
+        return _scan()
+    path = cache_dir() / "entry-points.json"
+    key = _path_key()
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        if cached.get("key") == key:
+            return cached["groups"]
+    except (OSError, ValueError, KeyError, AttributeError):
+        pass
+    found = _scan()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"key": key, "groups": found}), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home only costs speed
+    return found
+
+
+def _entry_points(group: str) -> dict[str, EntryPoint]:
+    return {name: EntryPoint(name, value) for name, value in _all_entry_points().get(group, {}).items()}
 
 
 def check_names() -> list[str]:
@@ -38,7 +113,7 @@ def check_names() -> list[str]:
     return sorted(_entry_points(CHECK_GROUP))
 
 
-@cache
+@lru_cache(maxsize=None)
 def load_check(name: str) -> Check | BrokenCheck:
     ep = _entry_points(CHECK_GROUP).get(name)
     if ep is None:
@@ -66,3 +141,9 @@ def load_checks(names: list[str] | None = None) -> tuple[list[Check], list[Broke
 def command_entry_points() -> dict[str, EntryPoint]:
     """Extra CLI sub-commands (``lsp``, ``serve``, ``languagetool``...)."""
     return _entry_points(COMMAND_GROUP)
+
+
+def clear_cache() -> None:
+    """Forget what was scanned in this process (tests install plugins on the fly)."""
+    _all_entry_points.cache_clear()
+    load_check.cache_clear()

@@ -50,11 +50,11 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{_COLOURS[code]}m{text}\x1b[0m" if colour else text
 
 
-def _width(ch: str) -> int:
-    """Terminal cells of one character (wide CJK and emoji take two)."""
-    if unicodedata.combining(ch) or ch in "\u200d\ufe0f\ufe0e":
+def _width(ch: str, following: str = "") -> int:
+    """Terminal cells of one character (wide CJK and emoji take two; U+FE0F makes a symbol an emoji)."""
+    if unicodedata.combining(ch) or ch in "\u200d\ufe0f\ufe0e" or 0xE0000 <= ord(ch) <= 0xE007F:
         return 0
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return 2 if unicodedata.east_asian_width(ch) in "WF" or following == "\ufe0f" else 1
 
 
 def underline(line: str, start_col: int, end_col: int) -> tuple[str, str]:
@@ -70,7 +70,7 @@ def underline(line: str, start_col: int, end_col: int) -> tuple[str, str]:
             # Invisible and control characters are shown, so the caret lines up with something.
             ch, cells = "\u00b7", 1
         else:
-            cells = _width(ch)
+            cells = _width(ch, line[index] if index < len(line) else "")
         shown.append(ch)
         marks.append(("^" if start_col <= index < max(end_col, start_col + 1) else " ") * cells)
     if start_col > len(line):

@@ -28,8 +28,14 @@ def _is_text_symbol(match: str) -> bool:
     return cp < 0x2200 or 0x2934 <= cp <= 0x2935 or cp in (0x3030, 0x303D, 0x3297, 0x3299)
 
 
+# Every emoji sequence holds at least one code point from U+203C up (keycaps end in U+20E3).
+_MAYBE_EMOJI = re.compile("[\u203c-\U0010ffff]")
+
+
 def find_emoji(text: str) -> list[tuple[int, int, str]]:
     """(start, end, emoji) for each emoji in ``text``, as one unit each."""
+    if not _MAYBE_EMOJI.search(text):
+        return []  # most posts: no need to load the emoji package's tables at all
     import emoji  # imported here so that other checks never pay for it
 
     found = []
@@ -85,36 +91,34 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     why = "screen readers read each emoji's full name aloud"
 
     max_count = ctx["max-count"]
+    runs = [group for group in _runs(found, text) if len(group) >= ctx["max-run"]]
     if count > max_count:
         start = found[max_count][0]
-        end = found[-1][1] if doc.position(found[-1][1])[0] == doc.position(start)[0] else found[max_count][1]
         yield ctx.finding(
             "count",
             f"{count} emoji in this post, more than {max_count}: {why}; keep the {max_count} that matter most",
             start,
-            end - start,
+            _same_line_end(doc, start, found[-1][1], found[max_count][1]) - start,
         )
-    elif count >= 2 and words and count / words > ctx["max-density"]:
+    elif not runs and count >= 2 and words and count / words > ctx["max-density"]:
+        start = found[0][0]
         yield ctx.finding(
             "density",
             f"{count} emoji for {words} words ({count / words:.2f} a word, limit {ctx['max-density']}): {why}; "
             "use fewer emoji or more words",
-            found[0][0],
-            found[-1][1] - found[0][0]
-            if doc.position(found[-1][1])[0] == doc.position(found[0][0])[0]
-            else found[0][1] - found[0][0],
+            start,
+            _same_line_end(doc, start, found[-1][1], found[0][1]) - start,
         )
 
-    for group in _runs(found, text):
-        if len(group) >= ctx["max-run"]:
-            start, end = group[0][0], group[-1][1]
-            yield ctx.finding(
-                "run",
-                f"{len(group)} emoji in a row: {why}, so a row of them is a long string of names; keep one",
-                start,
-                end - start,
-                suggestions=[group[0][2]],
-            )
+    for group in runs:
+        start, end = group[0][0], group[-1][1]
+        yield ctx.finding(
+            "run",
+            f"{len(group)} emoji in a row: {why}, so a row of them is a long string of names; keep one",
+            start,
+            end - start,
+            suggestions=[group[0][2]],
+        )
 
     if ctx["inline"]:
         words_for = _words(tuple(ctx["words"]))
@@ -124,11 +128,17 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
                 hint = f" (e.g. \u201c{word}\u201d)" if word else ""
                 yield ctx.finding(
                     "inline",
-                    f"emoji used in place of a word: {why}, so the sentence is read out wrong; write the word{hint}",
+                    f"emoji inside a sentence: {why}, so it interrupts the sentence or stands in for a word; "
+                    f"write the word{hint} or move the emoji to the end",
                     start,
                     end - start,
                     suggestions=[word] if word else [],
                 )
+
+
+def _same_line_end(doc: Document, start: int, far_end: int, near_end: int) -> int:
+    """Underline up to ``far_end`` when it is on the same line, else just the first emoji."""
+    return far_end if doc.position(far_end)[0] == doc.position(start)[0] else near_end
 
 
 def _strip(text: str, found: list[tuple[int, int, str]]) -> str:
@@ -155,9 +165,9 @@ CHECK = Check(
     },
     rules={
         "emoji/count": "more than max-count emoji in a post (reported once, at the first one over)",
-        "emoji/density": "more than max-density emoji per word (only when emoji/count did not fire)",
+        "emoji/density": "more than max-density emoji per word (only when emoji/count and emoji/run did not fire)",
         "emoji/run": "max-run or more emoji in a row",
-        "emoji/inline": "an emoji between two words of a sentence, standing in for a word",
+        "emoji/inline": "an emoji between two words of a sentence: it stands in for a word or interrupts the sentence",
     },
     doc="""
     Screen readers read every emoji by its full Unicode name, so "We ❤️ our

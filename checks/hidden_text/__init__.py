@@ -1,0 +1,135 @@
+"""hidden-text: characters that make what is read differ from what is seen.
+
+Zero-width characters and bidirectional controls are invisible on screen but
+change what a screen reader says, what search finds and, for bidi controls,
+the order in which text is displayed. Look-alike letters from another script
+inside a Latin word (a Cyrillic "о" in "vоte") read as the same word but are
+not, so hashtags, search and word filters miss them. Copy-paste from word
+processors and web pages brings most of these in by accident.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator
+
+from post_lint.api import Check, Context, Option, cases_beside
+from post_lint.model import Document, Finding
+from post_lint.normalize import BIDI_CONTROLS, CONFUSABLES, INVISIBLE
+
+_ZERO_WIDTH = INVISIBLE - BIDI_CONTROLS
+_EMOJI_JOINERS = {"\u200d"}  # ZWJ joins emoji sequences such as 👩‍🚒
+_TAG = re.compile("[\U000e0000-\U000e007f]")
+_WORD = re.compile(r"[^\W\d_]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _name(ch: str) -> str:
+    return unicodedata.name(ch, f"U+{ord(ch):04X}")
+
+
+def _joins_emoji_or_script(text: str, i: int) -> bool:
+    """A ZWJ/ZWNJ between emoji, or inside a script that needs it (Arabic, Indic)."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if text[i] in _EMOJI_JOINERS and (ord(before or " ") > 0x2000 and ord(after or " ") > 0x2000):
+        return True
+    if text[i] in "\u200c\u200d":
+        return any(ch and ord(ch) > 0x0590 and unicodedata.category(ch).startswith(("L", "M")) for ch in (before, after))
+    return False
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    for script in ("LATIN", "CYRILLIC", "GREEK"):
+        if name.startswith(script):
+            return script
+    return "OTHER"
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    text = doc.prose
+    for i, ch in enumerate(text):
+        if ch in BIDI_CONTROLS:
+            yield ctx.finding(
+                "bidi",
+                f"invisible {_name(ch)} changes the order text is displayed in, so readers may see "
+                "something other than what was written; delete it",
+                i,
+                1,
+                suggestions=[""],
+            )
+        elif ch in _ZERO_WIDTH and not (ch == "\ufeff" and i == 0) and not _joins_emoji_or_script(text, i):
+            yield ctx.finding(
+                "zero-width",
+                f"invisible {_name(ch)}: screen readers, search and hashtags see a different word "
+                "than readers do; delete it (it usually comes from copy-paste)",
+                i,
+                1,
+                suggestions=[""],
+            )
+    for m in _TAG.finditer(text):
+        # Tag characters belong only in subdivision flags (🏴 + tags), which are emoji.
+        j = m.start()
+        while j > 0 and _TAG.match(text[j - 1]):
+            j -= 1
+        if j == 0 or text[j - 1] != "\U0001f3f4":
+            yield ctx.finding("zero-width", "invisible Unicode tag character outside a flag emoji; delete it", m.start(), 1, suggestions=[""])
+    if ctx["control-characters"]:
+        for m in _CONTROL.finditer(text):
+            yield ctx.finding(
+                "control",
+                f"control character U+{ord(m.group()):04X} in the text: it is invisible or breaks the post; delete it",
+                m.start(),
+                1,
+                suggestions=[""],
+            )
+    for m in _WORD.finditer(text):
+        word = m.group()
+        scripts = {_script(c) for c in word}
+        if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+            fixed = "".join(CONFUSABLES.get(c, c) for c in word)
+            yield ctx.finding(
+                "mixed-script",
+                f"'{word}' mixes Latin letters with look-alike {'/'.join(sorted(scripts - {'LATIN', 'OTHER'})).title()} "
+                "ones: it looks right but search, hashtags and screen readers treat it as another word; retype it",
+                m.start(),
+                len(word),
+                suggestions=[fixed] if fixed != word else [],
+            )
+
+
+CHECK = Check(
+    name="hidden-text",
+    description="Invisible characters, bidi controls and look-alike letters that hide what a post says.",
+    severity="warning",
+    policy_section="V. Rules of Use",
+    policy_clause="Improve content accessibility by limiting the use of emoji. Make sure information is accurate, "
+    "free of grammatical errors and presented in a professional manner.",
+    run=run,
+    options={
+        "control-characters": Option(True, "flag control characters such as NUL inside the text"),
+    },
+    rules={
+        "hidden-text/zero-width": "zero-width spaces, joiners, soft hyphens, word joiners, stray BOMs and tag characters",
+        "hidden-text/bidi": "bidirectional controls (U+202A-U+202E, U+2066-U+2069, LRM/RLM, ALM)",
+        "hidden-text/control": "control characters such as NUL",
+        "hidden-text/mixed-script": "a word mixing Latin letters with Cyrillic or Greek look-alikes",
+    },
+    doc="""
+    What a resident sees and what a screen reader, a search box or a hashtag
+    sees must be the same text. This check flags characters that break that:
+    zero-width spaces and joiners, soft hyphens, word joiners and stray byte
+    order marks; bidirectional controls, which reorder what is displayed;
+    control characters; and words that mix Latin letters with look-alike
+    Cyrillic or Greek ones. Zero-width joiners inside emoji sequences
+    (👩‍🚒) and in scripts that need them are fine. Every finding suggests the
+    fix (delete the character, or the word retyped in Latin letters).
+
+    The other checks match their word lists on normalised text, so hidden
+    characters never let a word slip past them; this check makes the hiding
+    itself visible.
+    """,
+    cases_file=cases_beside(__file__),
+)

@@ -1,0 +1,128 @@
+"""Text normalised for matching, with a map back to the original offsets.
+
+Copy-pasted and "clever" text must not walk past a word list: fullwidth or
+mathematical letters (NFKC), zero-width characters and soft hyphens inside
+words, Cyrillic/Greek look-alikes, l33t digits and s p a c e d letters are
+all undone here, and every character of the result remembers which original
+characters it came from, so findings still point at what the author wrote::
+
+    norm = normalize("please v o t e for 𝐁𝐨𝐛")
+    m = re.search(r"\\bvote\\b", norm.text)
+    start, end = norm.span(*m.span())   # offsets into the original text
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Characters that render as nothing (or only change direction): dropped for matching.
+INVISIBLE = frozenset(
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+# Cyrillic and Greek letters that look like Latin ones.
+CONFUSABLES = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+    "ԛ": "q", "ԝ": "w", "ɡ": "g", "ո": "n", "ս": "u",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+    "α": "a", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "ν": "v", "ι": "i", "κ": "k", "χ": "x",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+}  # fmt: skip
+
+LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
+
+# Three or more single letters joined by one space, dot, hyphen or underscore: "v o t e", "v.o.t.e".
+_SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .\-_·•]){2,}[^\W\d_](?:\.(?=\s|$))?(?![^\W_])")
+
+
+@dataclass
+class Normalized:
+    text: str
+    starts: list[int]  # original start offset of each character of ``text``
+    ends: list[int]  # original end offset of each character of ``text``
+    original: str
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of ``text[start:end]``."""
+        if not self.text:
+            return 0, 0
+        start = min(max(start, 0), len(self.text) - 1)
+        end = min(max(end, start + 1), len(self.text))
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool = True) -> Normalized:
+    """Normalise ``text`` for matching word lists.
+
+    ``leet`` maps digits and symbols inside words to letters ("v0te" → "vote");
+    it is off by default because numbers matter to most checks. ``spaced``
+    joins s p a c e d or d.o.t.t.e.d single letters into one word.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, ch in enumerate(text):
+        if ch in INVISIBLE:
+            continue
+        mapped = CONFUSABLES.get(ch)
+        if mapped is None:
+            mapped = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
+            # NFKC leaves some look-alikes; a second pass through the table catches them.
+            mapped = "".join(CONFUSABLES.get(c, c) for c in mapped)
+        if lower:
+            mapped = mapped.lower()
+        for piece in mapped:
+            out.append(piece)
+            starts.append(index)
+            ends.append(index + 1)
+    result = Normalized("".join(out), starts, ends, text)
+    if leet:
+        result = _undo_leet(result)
+    if spaced:
+        result = _join_spaced(result)
+    return result
+
+
+def _undo_leet(norm: Normalized) -> Normalized:
+    chars = list(norm.text)
+    for m in re.finditer(r"[\w@$!|]+", norm.text):
+        word = m.group()
+        letters = sum(c.isalpha() for c in word)
+        # Only inside words that are mostly letters: "v0te", "r3-elect", not "2024" or "5pm".
+        if letters and letters >= len(word) / 2 and not re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm|s)", word):
+            for i in range(m.start(), m.end()):
+                chars[i] = LEET.get(chars[i], chars[i])
+    return Normalized("".join(chars), norm.starts, norm.ends, norm.original)
+
+
+def _join_spaced(norm: Normalized) -> Normalized:
+    if not _SPACED.search(norm.text):
+        return norm
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    for m in _SPACED.finditer(norm.text):
+        out.extend(norm.text[last : m.start()])
+        starts.extend(norm.starts[last : m.start()])
+        ends.extend(norm.ends[last : m.start()])
+        for i in range(m.start(), m.end()):
+            if norm.text[i].isalpha():
+                out.append(norm.text[i])
+                starts.append(norm.starts[i])
+                ends.append(norm.ends[i])
+        # The joined word's last letter covers the whole spaced span.
+        if ends:
+            ends[-1] = norm.ends[m.end() - 1]
+        last = m.end()
+    out.extend(norm.text[last:])
+    starts.extend(norm.starts[last:])
+    ends.extend(norm.ends[last:])
+    return Normalized("".join(out), starts, ends, norm.original)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def run_cli(*args: str, input: str | bytes | None = None, cwd: Path | str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real ``post-lint`` in a subprocess (as a user, a hook or an editor would)."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    data = input.encode("utf-8") if isinstance(input, str) else input
+    proc = subprocess.run(
+        [sys.executable, "-m", "post_lint", *args],
+        input=data if data is not None else b"",
+        capture_output=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=120,
+    )
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+
+@pytest.fixture
+def cli():
+    return run_cli
