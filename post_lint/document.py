@@ -7,9 +7,10 @@ every offset still points into the original text.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from .model import Document, Token
 
@@ -84,37 +85,92 @@ def looks_binary(data: bytes) -> bool:
 # -- special tokens ------------------------------------------------------
 
 _TLDS = r"(?:com|org|net|gov|edu|mil|us|info|io|co|biz|me|ly|gl|gd|be|ca|uk|tv|app|site|online|news|link)"
-_URL = re.compile(
-    r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]+"
-    r"|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+" + _TLDS + r"\b(?:/[^\s<>\"'`]*)?",
-    re.IGNORECASE,
-)
-_EMAIL = re.compile(r"\b[\w.%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\b", re.IGNORECASE)
-_MENTION = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{1,50}\b")
-_HASHTAG = re.compile(r"(?<![\w&#])#\w*[^\W\d_]\w*")
+# Each pattern starts with a literal character, so the regex engine jumps from one
+# candidate to the next instead of trying every position: linear even on 10 MB.
+_AFTER_SCHEME = re.compile(r"://[^\s<>\"'`]+")
+_WWW_URL = re.compile(r"(?:www|WWW|Www)\.[^\s<>\"'`]+")
+_DOT_TLD = re.compile(r"\." + _TLDS + r"\b", re.IGNORECASE)
+_DOMAIN_BEFORE = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$", re.IGNORECASE)
+_PATH_AFTER = re.compile(r"/[^\s<>\"'`]*")
+_EMAIL = re.compile(r"[\w.%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\b", re.IGNORECASE)
+_MENTION = re.compile(r"@[A-Za-z0-9_]{1,50}\b")
+_HASHTAG = re.compile(r"#\w*[^\W\d_]\w*")
 _TRAILING = ".,;:!?)]}'\""
+
+
+def _emails(prose: str) -> Iterator[tuple[int, int]]:
+    for at in re.finditer("@", prose):
+        i = at.start()
+        m = _EMAIL.search(prose, max(0, i - 64), i + 256)
+        while m and m.end() <= i:
+            m = _EMAIL.search(prose, m.end(), i + 256)
+        if m and m.start() <= i < m.end() and (m.start() == 0 or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] == "_")):
+            yield m.span()
+
+
+def _urls(prose: str) -> Iterator[tuple[int, int]]:
+    for m in _AFTER_SCHEME.finditer(prose):
+        head = prose[max(0, m.start() - 5) : m.start()].lower()
+        scheme = next((s for s in ("https", "http", "ftp") if head.endswith(s)), None)
+        if scheme is None:
+            continue
+        start = m.start() - len(scheme)
+        if start == 0 or not prose[start - 1].isalnum():
+            yield start, _trim_url(prose, start, m.end())
+    for m in _WWW_URL.finditer(prose):
+        if m.start() == 0 or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] in "/.@"):
+            yield m.start(), _trim_url(prose, m.start(), m.end())
+    for m in _DOT_TLD.finditer(prose):
+        domain = _DOMAIN_BEFORE.search(prose, max(0, m.start() - 253), m.start())
+        if not domain or domain.end() != m.start():
+            continue
+        start = domain.start()
+        if start > 0 and (prose[start - 1].isalnum() or prose[start - 1] in "@/.-_"):
+            continue  # part of an e-mail address, a longer URL or a word
+        end = m.end()
+        path = _PATH_AFTER.match(prose, end)
+        if path:
+            end = path.end()
+        yield start, _trim_url(prose, start, end)
+
+
+def _trim_url(prose: str, start: int, end: int) -> int:
+    # Closing punctuation belongs to the sentence, unless balanced in the URL.
+    while end > start and prose[end - 1] in _TRAILING:
+        if prose[end - 1] == ")" and prose.count("(", start, end) >= prose.count(")", start, end):
+            break
+        end -= 1
+    return end
+
+
+def _prefixed(pattern: re.Pattern[str], prose: str, forbidden_before: str) -> Iterator[tuple[int, int]]:
+    for m in pattern.finditer(prose):
+        before = prose[m.start() - 1] if m.start() else " "
+        if not (before.isalnum() or before in forbidden_before):
+            yield m.span()
 
 
 def find_tokens(prose: str) -> list[Token]:
     """URLs, e-mail addresses, @mentions and #hashtags in ``prose``, non-overlapping."""
     found: list[Token] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
-    for kind, pattern in (("email", _EMAIL), ("url", _URL), ("mention", _MENTION), ("hashtag", _HASHTAG)):
-        for match in pattern.finditer(prose):
-            start, end = match.span()
-            if kind == "url":
-                # Closing punctuation belongs to the sentence, unless balanced in the URL.
-                while end > start and prose[end - 1] in _TRAILING:
-                    if prose[end - 1] == ")" and prose.count("(", start, end) >= prose.count(")", start, end):
-                        break
-                    end -= 1
-            if end > start and free(start, end):
-                taken.append((start, end))
-                found.append(Token(kind, start, end, prose[start:end]))
+    starts: list[int] = []  # sorted starts of taken spans, for overlap checks
+    ends: list[int] = []
+    sources = (
+        ("email", _emails(prose)),
+        ("url", _urls(prose)),
+        ("mention", _prefixed(_MENTION, prose, "_@.")),
+        ("hashtag", _prefixed(_HASHTAG, prose, "_&#")),
+    )
+    for kind, spans in sources:
+        for start, end in spans:
+            if end <= start:
+                continue
+            index = bisect.bisect_left(starts, start)
+            if (index > 0 and ends[index - 1] > start) or (index < len(starts) and starts[index] < end):
+                continue  # overlaps something already taken (an e-mail beats a URL)
+            starts.insert(index, start)
+            ends.insert(index, end)
+            found.append(Token(kind, start, end, prose[start:end]))
     found.sort(key=lambda t: t.start)
     return found
 

@@ -92,7 +92,8 @@ def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool
 
 def _undo_leet(norm: Normalized) -> Normalized:
     chars = list(norm.text)
-    for m in re.finditer(r"[\w@$!|]+", norm.text):
+    # A run never ends in "!": "useless!" is a word and an exclamation mark, not "uselessi".
+    for m in re.finditer(r"[\w@$!|]*[\w@$|]", norm.text):
         word = m.group()
         letters = sum(c.isalpha() for c in word)
         # Only inside words that are mostly letters: "v0te", "r3-elect", not "2024" or "5pm".

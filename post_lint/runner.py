@@ -205,6 +205,8 @@ class Linter:
         if path == STDIN:
             data = sys.stdin.buffer.read(limit + 1)
         else:
+            if os.path.islink(path) and not os.path.exists(path):
+                raise InputError(f"broken symbolic link (points to {os.readlink(path)})")
             try:
                 size = os.stat(path).st_size
                 if size > limit:
@@ -346,6 +348,10 @@ class Linter:
         doc = job.doc
         result.sources[doc.path] = doc.text
         all_options = {name: options for name, (options, _severity) in job.settings.items()}
+        # Tables of checks not selected too (links reads [personal-data] allow under --select links).
+        for name, table in job.config.data.items():
+            if isinstance(table, dict) and name not in all_options:
+                all_options[name] = table
         for check in job.checks:
             options, severity = job.settings[check.name]
             ctx = Context(check, options, severity, job.profile, all_options)

@@ -14,9 +14,11 @@ from pathlib import Path
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
+from post_lint.normalize import INVISIBLE
 
 _HERE = Path(__file__).parent
 _VS16 = "\ufe0f"
+_GAP = " \t" + "".join(INVISIBLE)  # what may stand between an emoji and its neighbours
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
@@ -39,14 +41,28 @@ def find_emoji(text: str) -> list[tuple[int, int, str]]:
     import emoji  # imported here so that other checks never pay for it
 
     found = []
-    for item in emoji.emoji_list(text):
-        start, end, match = item["match_start"], item["match_end"], item["emoji"]
-        if end < len(text) and text[end] == _VS16 and not match.endswith(_VS16):
-            end += 1
-        if _is_text_symbol(match):
-            continue
-        found.append((start, end, match))
+    # The emoji package walks text character by character in Python, so give it only
+    # windows around possible emoji (a sequence is at most a dozen code points).
+    for lo, hi in _windows(text):
+        for item in emoji.emoji_list(text[lo:hi]):
+            start, end, match = lo + item["match_start"], lo + item["match_end"], item["emoji"]
+            if end < len(text) and text[end] == _VS16 and not match.endswith(_VS16):
+                end += 1
+            if _is_text_symbol(match):
+                continue
+            found.append((start, end, match))
     return found
+
+
+def _windows(text: str, margin: int = 12) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for m in _MAYBE_EMOJI.finditer(text):
+        lo, hi = max(0, m.start() - margin), min(len(text), m.end() + margin)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 @lru_cache(maxsize=8)
@@ -72,8 +88,8 @@ def _runs(found: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, 
 
 def _is_inline(text: str, start: int, end: int) -> bool:
     """An emoji between two words of one sentence: standing in for a word."""
-    before = text[:start].rstrip(" \t")
-    after = text[end:].lstrip(" \t")
+    before = text[max(0, start - 200) : start].rstrip(_GAP)
+    after = text[end : end + 200].lstrip(_GAP)
     if not before or not after:
         return False
     # A word (not punctuation, not another emoji) right before, and a lowercase word right after.
@@ -86,7 +102,6 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     found = [e for e in find_emoji(text) if e[2] not in allowed and e[2].replace(_VS16, "") not in allowed]
     if not found:
         return
-    words = len(_WORD.findall(_strip(text, found)))
     count = len(found)
     why = "screen readers read each emoji's full name aloud"
 
@@ -100,7 +115,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             start,
             _same_line_end(doc, start, found[-1][1], found[max_count][1]) - start,
         )
-    elif not runs and count >= 2 and words and count / words > ctx["max-density"]:
+    elif not runs and count >= 2 and (words := len(_WORD.findall(_strip(text, found)))) and count / words > ctx["max-density"]:
         start = found[0][0]
         yield ctx.finding(
             "density",
