@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from .model import Document, Token
 
@@ -104,7 +105,11 @@ def _emails(prose: str) -> Iterator[tuple[int, int]]:
         m = _EMAIL.search(prose, max(0, i - 64), i + 256)
         while m and m.end() <= i:
             m = _EMAIL.search(prose, m.end(), i + 256)
-        if m and m.start() <= i < m.end() and (m.start() == 0 or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] == "_")):
+        if (
+            m
+            and m.start() <= i < m.end()
+            and (m.start() == 0 or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] == "_"))
+        ):
             yield m.span()
 
 

@@ -17,7 +17,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -113,7 +113,7 @@ def check_names() -> list[str]:
     return sorted(_entry_points(CHECK_GROUP))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_check(name: str) -> Check | BrokenCheck:
     ep = _entry_points(CHECK_GROUP).get(name)
     if ep is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
 
 from post_lint.api import Check, Context, Option, cases_beside
 from post_lint.model import Document, Finding
