@@ -95,6 +95,7 @@ _DOMAIN_BEFORE = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[
 _PATH_AFTER = re.compile(r"/[^\s<>\"'`]*")
 _EMAIL = re.compile(r"[\w.%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\b", re.IGNORECASE)
 _MENTION = re.compile(r"@[A-Za-z0-9_]{1,50}\b")
+_DOMAIN_NEXT = re.compile(r"\.[a-z]", re.IGNORECASE)  # "@bit" in "@bit.ly/x" is no mention
 _HASHTAG = re.compile(r"#\w*[^\W\d_]\w*")
 _TRAILING = ".,;:!?)]}'\""
 
@@ -130,8 +131,10 @@ def _urls(prose: str) -> Iterator[tuple[int, int]]:
         if not domain or domain.end() != m.start():
             continue
         start = domain.start()
-        if start > 0 and (prose[start - 1].isalnum() or prose[start - 1] in "@/.-_"):
-            continue  # part of an e-mail address, a longer URL or a word
+        before = prose[start - 1] if start else " "
+        stray_at = before == "@" and (start < 2 or not (prose[start - 2].isalnum() or prose[start - 2] in "._%+-"))
+        if (before.isalnum() or before in "@/.-_") and not stray_at:
+            continue  # part of an e-mail address, a longer URL or a word ("@bit.ly/x" is a URL)
         end = m.end()
         path = _PATH_AFTER.match(prose, end)
         if path:
@@ -163,7 +166,7 @@ def find_tokens(prose: str) -> list[Token]:
     sources = (
         ("email", _emails(prose)),
         ("url", _urls(prose)),
-        ("mention", _prefixed(_MENTION, prose, "_@.")),
+        ("mention", (span for span in _prefixed(_MENTION, prose, "_@.") if not _DOMAIN_NEXT.match(prose, span[1]))),
         ("hashtag", _prefixed(_HASHTAG, prose, "_&#")),
     )
     for kind, spans in sources:

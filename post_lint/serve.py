@@ -1,0 +1,449 @@
+"""``post-lint serve``: a local web page to check a draft, for staff who don't use a terminal.
+
+One page (``post_lint/web``: plain HTML, JavaScript and CSS, no build step, no
+CDN) and one JSON endpoint, served by the standard library's threading HTTP
+server, bound to 127.0.0.1 by default so the draft never leaves the computer.
+
+``POST /api/check`` takes ``{"text": ..., "profile": "official"|"personal",
+"format": "text"|"markdown"}`` and answers with exactly what
+``post-lint --format json`` prints. The process stays warm: one
+:class:`~post_lint.runner.Linter` per profile, spaCy loaded once, so a check
+takes milliseconds after the first.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import socket
+import sys
+import threading
+import time
+from dataclasses import replace
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from typing import Any
+
+import click
+
+from .api import PROFILES
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+DEFAULT_MAX_BODY = 1_000_000  # bytes; as the CLI's default max-file-size
+DRAIN_LIMIT = 64_000_000  # a refused body up to this size is read and dropped before answering 413
+
+FORMATS = ("text", "markdown")
+REQUEST_KEYS = ("text", "profile", "format")
+# What the page is made of, and the types it is served as.
+STATIC_FILES = {
+    "/": ("index.html", "text/html; charset=utf-8"),
+    "/index.html": ("index.html", "text/html; charset=utf-8"),
+    "/app.js": ("app.js", "text/javascript; charset=utf-8"),
+    "/style.css": ("style.css", "text/css; charset=utf-8"),
+}
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
+# The page loads nothing from anywhere else, and may not be framed by another site.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+class RequestError(Exception):
+    """A request the API refuses: answered as ``{"error": message, "status": code}``."""
+
+    def __init__(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+class CheckService:
+    """Warm linters, one per profile, shared by every request (and a lock, as spaCy is not thread-safe)."""
+
+    def __init__(self, folder: str | None = None, select: list[str] | None = None) -> None:
+        # A draft "lives" in the folder the server was started in, so the config
+        # is discovered from there, as the CLI does for a file in that folder.
+        self.folder = os.path.abspath(folder or os.getcwd())
+        self.select = select
+        self._linters: dict[str | None, Any] = {}
+        self._lock = threading.Lock()
+
+    def draft_path(self, fmt: str | None) -> str:
+        return os.path.join(self.folder, "draft.md" if fmt == "markdown" else "draft.txt")
+
+    def _linter(self, profile: str | None) -> Any:
+        from .runner import Linter
+
+        if profile not in self._linters:
+            self._linters[profile] = Linter(profile=profile, select=self.select)
+        return self._linters[profile]
+
+    def check(self, text: str, profile: str | None = None, fmt: str | None = None) -> str:
+        """The ``--format json`` report for ``text``; ``profile`` None means the config's (or the front matter's)."""
+        from .reporters import render
+
+        path = self.draft_path(fmt)
+        markdown = None if fmt is None else fmt == "markdown"
+        with self._lock:
+            result = self._linter(profile).lint_text(text, path, markdown=markdown)
+        # Name the draft as the page does, not by a file that does not exist.
+        label = os.path.basename(path)
+        result.findings = [replace(f, path=label) for f in result.findings]
+        result.skipped = [replace(s, path=label) if s.path else s for s in result.skipped]
+        result.problems = [replace(p, path=label) if p.path else p for p in result.problems]
+        return render(result, "json")
+
+    def checks(self) -> list[dict[str, Any]]:
+        """Every installed check (name, description, severity, policy, profiles), for the page's headings."""
+        from .api import Check
+        from .registry import load_checks
+
+        loaded, broken = load_checks(self.select)  # no lock: it only imports, and must not wait for a check
+        out: list[dict[str, Any]] = [
+            {
+                "name": c.name,
+                "description": c.description,
+                "severity": c.severity,
+                "policy": c.policy,
+                "profiles": list(c.profiles),
+            }
+            for c in loaded
+            if isinstance(c, Check)
+        ]
+        out += [{"name": b.name, "description": "", "broken": b.reason} for b in broken]
+        return out
+
+    def validate_config(self) -> None:
+        """Load and validate the config a draft would get; raises ConfigError."""
+        self._linter(None).config_for(self.draft_path("text"))
+
+    def warm_up(self) -> None:
+        """Lint a short text once per profile, so the first real check does not pay for loading spaCy."""
+        for profile in PROFILES:
+            self.check("Warming up.", profile)
+
+
+def parse_request(body: bytes) -> tuple[str, str | None, str | None]:
+    """(text, profile, format) from a JSON request body; raises RequestError."""
+    if not body.strip():
+        raise RequestError(
+            HTTPStatus.BAD_REQUEST, 'empty request: send a JSON object such as {"text": "...", "profile": "official"}'
+        )
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"the body is not UTF-8 (bad byte at offset {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"invalid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    if not isinstance(data, dict):
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"the body must be a JSON object, got {type(data).__name__}")
+    unknown = sorted(set(data) - set(REQUEST_KEYS))
+    if unknown:
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"unknown key {unknown[0]!r}: the keys are {', '.join(REQUEST_KEYS)}")
+    text = data.get("text")
+    if not isinstance(text, str):
+        got = "nothing" if text is None else type(text).__name__
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"'text' must be a string holding the draft, got {got}")
+    if not text.strip():
+        raise RequestError(HTTPStatus.BAD_REQUEST, "'text' is empty: there is no draft to check")
+    profile = data.get("profile")
+    if profile is not None and profile not in PROFILES:
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"'profile' must be one of {', '.join(PROFILES)}, got {profile!r}")
+    fmt = data.get("format")
+    if fmt is not None and fmt not in FORMATS:
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"'format' must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    return text, profile, fmt
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Serves the page and the API; every error is a JSON object with a message that says what to do."""
+
+    server: PostLintServer
+    protocol_version = "HTTP/1.1"  # keep-alive: the page checks as the user types
+    disable_nagle_algorithm = True  # headers and body go out in two writes: don't wait 40 ms on the second
+
+    def version_string(self) -> str:
+        return "post-lint"
+
+    # -- dispatch ------------------------------------------------------
+    def do_GET(self) -> None:
+        self._dispatch("GET")
+
+    def do_HEAD(self) -> None:
+        self._dispatch("HEAD")
+
+    def do_POST(self) -> None:
+        self._dispatch("POST")
+
+    def do_PUT(self) -> None:
+        self._dispatch("PUT")
+
+    def do_PATCH(self) -> None:
+        self._dispatch("PATCH")
+
+    def do_DELETE(self) -> None:
+        self._dispatch("DELETE")
+
+    def do_OPTIONS(self) -> None:
+        self._dispatch("OPTIONS")
+
+    def _dispatch(self, method: str) -> None:
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        self._body_consumed = False
+        try:
+            self._check_host()
+            if path in STATIC_FILES:
+                self._require(method, "GET")
+                self._static(*STATIC_FILES[path], head=method == "HEAD")
+            elif path == "/api/check":
+                self._require(method, "POST")
+                self._api_check()
+            elif path == "/api/checks":
+                self._require(method, "GET")
+                self._send_json(HTTPStatus.OK, json.dumps(self.server.service.checks(), ensure_ascii=False))
+            else:
+                raise RequestError(HTTPStatus.NOT_FOUND, f"no such page: {path}; the page is at / and the API at POST /api/check")
+        except RequestError as exc:
+            if not self._body_consumed:
+                # A refused request's body must not be read as the next request on this connection.
+                self._discard(self._content_length())
+            self._send_error(exc)
+        except Exception as exc:  # a crash must still answer, or the page waits forever
+            self.log_error("internal error on %s %s: %r", method, path, exc)
+            self._send_error(RequestError(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(exc).__name__}: {exc}"))
+
+    def _require(self, method: str, allowed: str) -> None:
+        if method == "HEAD" and allowed == "GET":
+            return
+        if method != allowed:
+            allow = "GET, HEAD" if allowed == "GET" else allowed
+            raise RequestError(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed here; use {allowed}", {"Allow": allow})
+
+    def _check_host(self) -> None:
+        """On loopback, answer only to loopback names: another web site cannot reach the API by DNS rebinding."""
+        if not self.server.loopback_only:
+            return
+        host = (self.headers.get("Host") or "").strip().lower()
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        if name not in LOOPBACK_NAMES:
+            raise RequestError(
+                HTTPStatus.MISDIRECTED_REQUEST, f"unexpected Host {host!r}: open the page at http://127.0.0.1:PORT/"
+            )
+
+    # -- endpoints -----------------------------------------------------
+    def _static(self, name: str, content_type: str, *, head: bool = False) -> None:
+        body = (resources.files("post_lint.web") / name).read_bytes()
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self._security_headers()
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def _api_check(self) -> None:
+        if self.headers.get("Transfer-Encoding"):
+            self.close_connection = True
+            raise RequestError(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length, not chunked")
+        length = self._content_length()
+        if length < 0:
+            self.close_connection = True
+            raise RequestError(HTTPStatus.BAD_REQUEST, "the Content-Length header is not a byte count")
+        content_type = (self.headers.get("Content-Type") or "").split(";", 1)[0].strip().lower()
+        if content_type != "application/json":
+            self._discard(length)
+            raise RequestError(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                f"send the draft as JSON with 'Content-Type: application/json' (got {content_type or 'no Content-Type'})",
+            )
+        limit = self.server.max_body
+        if length > limit:
+            self._discard(length)
+            raise RequestError(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                f"the draft is {length:,} bytes, over the {limit:,}-byte limit; a post is far shorter: "
+                "check it in parts, or start the server with a larger --max-body",
+            )
+        body = self.rfile.read(length)
+        self._body_consumed = True
+        text, profile, fmt = parse_request(body)
+        started = time.perf_counter()
+        report = self.server.service.check(text, profile, fmt)
+        elapsed = (time.perf_counter() - started) * 1000
+        self._send_json(HTTPStatus.OK, report, {"Server-Timing": f"lint;dur={elapsed:.1f}"})
+
+    def _content_length(self) -> int:
+        """The body's length; no Content-Length (and no Transfer-Encoding) is an empty body (RFC 9112, 6.3); -1 when invalid."""
+        try:
+            return int(self.headers.get("Content-Length", "0"))
+        except ValueError:
+            return -1
+
+    def _discard(self, length: int) -> None:
+        """Read and drop a refused body, so the client (a browser's fetch) gets the error, not a reset."""
+        self._body_consumed = True
+        if length == 0:
+            return
+        self.close_connection = True
+        remaining = min(length, DRAIN_LIMIT)
+        while remaining > 0:
+            chunk = self.rfile.read(min(remaining, 65536))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+
+    # -- responses -----------------------------------------------------
+    def _security_headers(self) -> None:
+        for key, value in SECURITY_HEADERS.items():
+            self.send_header(key, value)
+
+    def _send_json(self, status: HTTPStatus, payload: str, headers: dict[str, str] | None = None) -> None:
+        body = payload.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self._security_headers()
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _send_error(self, exc: RequestError) -> None:
+        payload = json.dumps({"error": exc.message, "status": int(exc.status)}, ensure_ascii=False)
+        self._send_json(exc.status, payload, exc.headers)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+    def log_error(self, format: str, *args: Any) -> None:
+        # Errors are always shown in the terminal, never the drafts themselves.
+        super().log_message(format, *args)
+
+
+class PostLintServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        service: CheckService,
+        *,
+        max_body: int = DEFAULT_MAX_BODY,
+        verbose: bool = False,
+    ) -> None:
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, Handler)
+        self.service = service
+        self.max_body = max_body
+        self.verbose = verbose
+        self.loopback_only = address[0] in LOOPBACK_NAMES
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        shown = host if isinstance(host, str) else host.decode()
+        if shown in ("0.0.0.0", "::"):
+            shown = "127.0.0.1"
+        if ":" in shown:
+            shown = f"[{shown}]"
+        return f"http://{shown}:{port}/"
+
+
+def make_server(
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    max_body: int = DEFAULT_MAX_BODY,
+    folder: str | None = None,
+    select: list[str] | None = None,
+    verbose: bool = False,
+) -> PostLintServer:
+    """A ready server (not yet serving): ``port`` 0 picks a free port, see ``server.url``."""
+    return PostLintServer((host, port), CheckService(folder, select), max_body=max_body, verbose=verbose)
+
+
+@click.command("serve")
+@click.option(
+    "--host",
+    default=DEFAULT_HOST,
+    show_default=True,
+    help="Address to listen on; keep 127.0.0.1 so only this computer can reach the page.",
+)
+@click.option(
+    "--port",
+    default=DEFAULT_PORT,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on; 0 picks a free one.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@click.option(
+    "--max-body",
+    default=DEFAULT_MAX_BODY,
+    show_default=True,
+    type=click.IntRange(1),
+    metavar="BYTES",
+    help="Largest draft accepted, in bytes.",
+)
+@click.option("--verbose", is_flag=True, help="Log every request (never the drafts) to the terminal.")
+def command(host: str, port: int, open_browser: bool, max_body: int, verbose: bool) -> None:
+    """Check drafts in a web page on this computer: paste a draft, see what to fix."""
+    from .config import ConfigError
+
+    service_folder = os.getcwd()
+    try:
+        server = make_server(host, port, max_body=max_body, folder=service_folder, verbose=verbose)
+    except OSError as exc:
+        hint = (
+            " (it is in use: stop the other server, or pick another --port, or --port 0 for any free one)"
+            if exc.errno == errno.EADDRINUSE
+            else ""
+        )
+        click.echo(f"post-lint: error: cannot listen on {host}:{port}: {exc.strerror or exc}{hint}", err=True)
+        sys.exit(2)
+    # A broken config is reported now, in the terminal, as the CLI would.
+    try:
+        server.service.validate_config()
+    except ConfigError as exc:
+        click.echo(f"post-lint: error: {exc}", err=True)
+        server.server_close()
+        sys.exit(2)
+
+    click.echo(f"post-lint is checking drafts at {server.url}")
+    click.echo(f"Open that address in your web browser. Settings come from {service_folder}. Press Ctrl+C to stop.")
+    if not server.loopback_only:
+        click.echo(
+            f"warning: listening on {host}: other computers can reach this page, and drafts typed there are sent to this one",
+            err=True,
+        )
+    threading.Thread(target=_warm_up, args=(server.service,), daemon=True, name="post-lint-warm-up").start()
+    if open_browser:
+        import webbrowser
+
+        threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("\nStopped.")
+    finally:
+        server.server_close()
+
+
+def _warm_up(service: CheckService) -> None:
+    try:
+        service.warm_up()
+    except Exception as exc:  # the first real check will report it properly
+        click.echo(f"post-lint: warning: warming up failed: {type(exc).__name__}: {exc}", err=True)

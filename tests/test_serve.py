@@ -1,0 +1,350 @@
+"""``post-lint serve``: the JSON API, the static page, bad input, and the command itself.
+
+The server runs in a thread on a free port (port 0). Most tests select only the
+emoji check, so they pin the server's behaviour, not the state of other checks.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from post_lint.cli import main
+from post_lint.serve import PostLintServer, command, make_server
+
+MAX_BODY = 20_000
+DRAFT = "We ❤️ our volunteers! Thanks for all you do."
+FINDING_KEYS = {
+    "path",
+    "check",
+    "rule",
+    "severity",
+    "message",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "offset",
+    "length",
+    "suggestions",
+    "policy",
+}
+SUMMARY_KEYS = {"files", "findings", "errors", "warnings", "infos", "by_check", "checks_run", "input_errors", "notes"}
+
+
+def _start(folder: Path, **kwargs: Any) -> Iterator[PostLintServer]:
+    server = make_server("127.0.0.1", 0, folder=str(folder), **kwargs)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostLintServer]:
+    yield from _start(tmp_path_factory.mktemp("drafts"), select=["emoji"], max_body=MAX_BODY)
+
+
+class Reply:
+    def __init__(self, response: http.client.HTTPResponse) -> None:
+        self.status = response.status
+        self.headers = response.headers
+        self.body = response.read()
+
+    def json(self) -> Any:
+        assert self.headers.get_content_type() == "application/json"
+        return json.loads(self.body)
+
+
+def request(
+    server: PostLintServer,
+    method: str,
+    path: str,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    connection: http.client.HTTPConnection | None = None,
+) -> Reply:
+    host, port = server.server_address[:2]
+    conn = connection or http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        return Reply(conn.getresponse())
+    finally:
+        if connection is None:
+            conn.close()
+
+
+def check(server: PostLintServer, payload: Any, **kwargs: Any) -> Reply:
+    body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    return request(server, "POST", "/api/check", body, {"Content-Type": "application/json"}, **kwargs)
+
+
+def rules(reply: Reply) -> list[str]:
+    assert reply.status == 200, reply.body
+    return [f["rule"] for f in reply.json()["findings"]]
+
+
+# -- the page ----------------------------------------------------------------
+
+
+def test_page_and_its_files_are_served_from_the_package(server: PostLintServer) -> None:
+    page = request(server, "GET", "/")
+    assert page.status == 200
+    assert page.headers.get_content_type() == "text/html"
+    html = page.body.decode()
+    assert '<label id="draft-label" for="draft"' in html
+    assert "never leaves" in html
+    for path, kind in (("/app.js", "text/javascript"), ("/style.css", "text/css")):
+        reply = request(server, "GET", path)
+        assert reply.status == 200 and reply.headers.get_content_type() == kind and reply.body
+
+
+def test_page_loads_nothing_from_other_sites(server: PostLintServer) -> None:
+    reply = request(server, "GET", "/")
+    policy = reply.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "connect-src 'self'" in policy
+    for path in ("/", "/app.js", "/style.css"):
+        text = request(server, "GET", path).body.decode()
+        assert "http://" not in text.replace("http://127.0.0.1:PORT", "") and "https://" not in text, path
+
+
+def test_head_of_the_page_has_headers_and_no_body(server: PostLintServer) -> None:
+    reply = request(server, "HEAD", "/")
+    assert reply.status == 200 and int(reply.headers["Content-Length"]) > 0 and reply.body == b""
+
+
+# -- POST /api/check -------------------------------------------------------
+
+
+def test_check_returns_the_json_report_schema(server: PostLintServer) -> None:
+    reply = check(server, {"text": DRAFT, "profile": "official"})
+    assert reply.status == 200
+    data = reply.json()
+    assert set(data) == {"version", "findings", "skipped", "summary"}
+    assert set(data["summary"]) == SUMMARY_KEYS
+    (finding,) = data["findings"]
+    assert set(finding) == FINDING_KEYS
+    assert finding["rule"] == "emoji/inline"
+    assert finding["suggestions"] == ["love"]
+    assert finding["path"] == "draft.txt"
+    assert "limiting the use of emoji" in finding["policy"]
+    assert data["summary"]["warnings"] == 1 and data["summary"]["checks_run"] == ["emoji"]
+
+
+def test_check_answers_exactly_what_the_cli_prints_with_format_json(server: PostLintServer, tmp_path: Path) -> None:
+    text = "Halloween Trick-or-Treat Trail this Friday! 🎃👻🍬🦇 Costumes welcome. We ❤️ our volunteers."
+    cli = CliRunner().invoke(main, ["--format", "json", "--select", "emoji", "--stdin-filename", "draft.txt", "-"], input=text)
+    assert cli.exit_code in (0, 1), cli.output
+    expected = json.loads(cli.stdout)
+    assert check(server, {"text": text}).json() == expected
+
+
+def test_offsets_are_code_points_of_the_text_sent(server: PostLintServer) -> None:
+    text = "🎉 Party time! We ❤️ our volunteers and thank everyone who helped at the river cleanup on Saturday."
+    (finding,) = check(server, {"text": text}).json()["findings"]
+    assert text[finding["offset"] : finding["offset"] + finding["length"]] == "❤️"
+    assert finding["column"] == text.index("❤️") + 1
+
+
+def test_both_profiles_and_no_profile_are_accepted(server: PostLintServer) -> None:
+    for profile in ("official", "personal", None):
+        payload = {"text": DRAFT} if profile is None else {"text": DRAFT, "profile": profile}
+        assert rules(check(server, payload)) == ["emoji/inline"]
+
+
+def test_markdown_format_leaves_code_alone(server: PostLintServer) -> None:
+    text = "To sign up, type `We ❤️ our volunteers` in the box."
+    assert rules(check(server, {"text": text, "format": "text"})) == ["emoji/inline"]
+    assert rules(check(server, {"text": text, "format": "markdown"})) == []
+
+
+def test_config_is_discovered_from_the_folder_the_server_started_in(tmp_path: Path) -> None:
+    (tmp_path / ".post-lint.toml").write_text("[emoji]\ninline = false\n", encoding="utf-8")
+    for configured in _start(tmp_path, select=["emoji"]):
+        assert rules(check(configured, {"text": DRAFT})) == []
+
+
+def test_many_checks_share_one_connection(server: PostLintServer) -> None:
+    host, port = server.server_address[:2]
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        for _ in range(3):
+            assert rules(check(server, {"text": DRAFT}, connection=conn)) == ["emoji/inline"]
+    finally:
+        conn.close()
+
+
+def test_concurrent_checks_all_get_their_own_answer(server: PostLintServer) -> None:
+    texts = [f"Volunteer shift {n}: we ❤️ our volunteers." if n % 2 else f"Volunteer shift {n} starts at 9." for n in range(8)]
+    answers: dict[int, list[str]] = {}
+
+    def run(n: int) -> None:
+        answers[n] = rules(check(server, {"text": texts[n]}))
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(texts))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert answers == {n: (["emoji/inline"] if n % 2 else []) for n in range(len(texts))}
+
+
+# -- bad input: a clear JSON error with the right status ----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "says"),
+    [
+        (b"", 400, "empty request"),
+        (b"   ", 400, "empty request"),
+        (b'{"text": ""}', 400, "'text' is empty"),
+        (b'{"text": "  \\n "}', 400, "'text' is empty"),
+        (b'{"profile": "official"}', 400, "'text' must be a string"),
+        (b'{"text": 42}', 400, "'text' must be a string"),
+        (b'{"text": "Hi", "profile": "work"}', 400, "'profile' must be one of official, personal, got 'work'"),
+        (b'{"text": "Hi", "format": "html"}', 400, "'format' must be one of text, markdown"),
+        (b'{"text": "Hi", "profiel": "official"}', 400, "unknown key 'profiel'"),
+        (b'{"text": "Hi",}', 400, "invalid JSON"),
+        (b"not json", 400, "invalid JSON"),
+        (b'["We \\u2764 you"]', 400, "must be a JSON object"),
+        ('{"text": "caf\u00e9"}'.encode("latin-1"), 400, "not UTF-8"),
+    ],
+)
+def test_bad_request_bodies_are_refused_with_400(server: PostLintServer, body: bytes, status: int, says: str) -> None:
+    reply = check(server, body)
+    assert reply.status == status
+    assert reply.json() == {"error": reply.json()["error"], "status": status}
+    assert says in reply.json()["error"]
+
+
+def test_body_over_the_limit_is_refused_with_413(server: PostLintServer) -> None:
+    reply = check(server, {"text": "a" * (MAX_BODY + 1)})
+    assert reply.status == 413
+    error = reply.json()["error"]
+    assert f"{MAX_BODY:,}-byte limit" in error and "--max-body" in error
+
+
+def test_body_at_the_limit_is_checked(server: PostLintServer) -> None:
+    padding = MAX_BODY - len(json.dumps({"text": DRAFT + " "}).encode())
+    body = json.dumps({"text": DRAFT + " " * (padding + 1)}).encode()
+    assert len(body) == MAX_BODY
+    assert rules(check(server, body)) == ["emoji/inline"]
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", None]
+)
+def test_wrong_content_type_is_refused_with_415(server: PostLintServer, content_type: str | None) -> None:
+    headers = {"Content-Type": content_type} if content_type else {}
+    reply = request(server, "POST", "/api/check", json.dumps({"text": DRAFT}).encode(), headers)
+    assert reply.status == 415
+    assert "application/json" in reply.json()["error"]
+
+
+def test_json_with_a_charset_is_accepted(server: PostLintServer) -> None:
+    body = json.dumps({"text": DRAFT}).encode()
+    reply = request(server, "POST", "/api/check", body, {"Content-Type": "application/json; charset=utf-8"})
+    assert rules(reply) == ["emoji/inline"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [("GET", "/api/check", "POST"), ("PUT", "/api/check", "POST"), ("DELETE", "/", "GET, HEAD"), ("POST", "/", "GET, HEAD")],
+)
+def test_wrong_method_is_refused_with_405_and_allow(server: PostLintServer, method: str, path: str, allow: str) -> None:
+    body = b"{}" if method in ("POST", "PUT") else None
+    reply = request(server, method, path, body, {"Content-Type": "application/json"})
+    assert reply.status == 405
+    assert reply.headers["Allow"] == allow
+    assert reply.json()["status"] == 405
+
+
+@pytest.mark.parametrize("path", ["/nope", "/api", "/api/check/extra", "/../setup.cfg", "/web/app.js"])
+def test_unknown_path_is_404(server: PostLintServer, path: str) -> None:
+    reply = request(server, "GET", path)
+    assert reply.status == 404
+    assert "no such page" in reply.json()["error"]
+
+
+def test_other_host_names_are_refused_on_loopback(server: PostLintServer) -> None:
+    # A web page elsewhere cannot point its own name at 127.0.0.1 (DNS rebinding) and read the API.
+    reply = request(server, "GET", "/", headers={"Host": "attacker.example:8765"})
+    assert reply.status == 421
+    assert request(server, "GET", "/", headers={"Host": "localhost"}).status == 200
+
+
+def test_checks_endpoint_lists_installed_checks(server: PostLintServer) -> None:
+    reply = request(server, "GET", "/api/checks")
+    assert reply.status == 200
+    (emoji,) = reply.json()
+    assert emoji["name"] == "emoji" and emoji["description"] and "emoji" in emoji["policy"]
+
+
+# -- the command ---------------------------------------------------------------
+
+
+def test_command_prints_the_address_and_serves_there(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "post_lint", "serve", "--port", "0"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert first.startswith("post-lint is checking drafts at http://127.0.0.1:"), first
+        url = first.rsplit(" ", 1)[1].strip()
+        host, port = url.removeprefix("http://").rstrip("/").split(":")
+        conn = http.client.HTTPConnection(host, int(port), timeout=30)
+        conn.request("GET", "/")
+        assert conn.getresponse().status == 200
+        conn.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_command_says_when_the_port_is_taken() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(command, ["--port", str(port)])
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output and "--port 0" in result.output
+
+
+def test_command_is_a_post_lint_subcommand() -> None:
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--host", "--port", "--open", "--max-body"):
+        assert option in result.output
+
+
+def test_page_files_are_shipped_in_the_package() -> None:
+    # The page lives in the package post_lint.web: setup.cfg must list it, or a wheel ships without the page.
+    import configparser
+
+    setup = configparser.ConfigParser()
+    setup.read(Path(__file__).parents[1] / "setup.cfg", encoding="utf-8")
+    assert "post_lint.web" in setup["options"]["packages"].split()
+    for pattern in ("*.html", "*.js", "*.css"):
+        assert pattern in setup["options.package_data"]["*"]

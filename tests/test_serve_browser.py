@@ -1,0 +1,290 @@
+"""The ``post-lint serve`` page in a real browser: headless Chromium from the system's packages.
+
+Driven with Selenium pointed at Debian's ``/usr/bin/chromium`` and
+``/usr/bin/chromedriver`` (``apt-get install chromium chromium-driver``);
+nothing downloads a browser or a driver (Selenium Manager is kept offline).
+Skips, saying why, when no browser is installed. Other paths can be given with
+``POST_LINT_CHROMIUM`` and ``POST_LINT_CHROMEDRIVER``.
+
+``POST_LINT_SCREENSHOT=docs/serve.png pytest tests/test_serve_browser.py``
+redraws the README's screenshot.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+# Selenium Manager must never go to the network for a browser or a driver.
+os.environ.setdefault("SE_OFFLINE", "true")
+os.environ.setdefault("SE_AVOID_STATS", "true")
+
+BROWSER_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+DRIVER_CANDIDATES = ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")
+WAIT_SECONDS = 20  # generous: the first check may load spaCy
+
+# Breaks the emoji check's rules only: an emoji standing in for a word ("love").
+DRAFT = "We ❤️ our volunteers! Thanks for all you do."
+
+
+def _first_existing(env_name: str, candidates: tuple[str, ...]) -> str | None:
+    chosen = os.environ.get(env_name)
+    if chosen:
+        return chosen if os.access(chosen, os.X_OK) else None
+    return next((path for path in candidates if os.access(path, os.X_OK)), None)
+
+
+CHROMIUM = _first_existing("POST_LINT_CHROMIUM", BROWSER_CANDIDATES)
+CHROMEDRIVER = _first_existing("POST_LINT_CHROMEDRIVER", DRIVER_CANDIDATES) or shutil.which("chromedriver")
+
+if CHROMIUM is None or CHROMEDRIVER is None:
+    pytest.skip(
+        f"no Chromium browser and driver installed (browser: {CHROMIUM or 'not found'}, driver: {CHROMEDRIVER or 'not found'}; "
+        "looked for $POST_LINT_CHROMIUM, /usr/bin/chromium, $POST_LINT_CHROMEDRIVER, /usr/bin/chromedriver): "
+        "install them with 'apt-get install chromium chromium-driver' to run the browser test",
+        allow_module_level=True,
+    )
+
+webdriver = pytest.importorskip("selenium.webdriver", reason="Selenium is not installed: pip install selenium")
+from selenium.common.exceptions import TimeoutException  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+from post_lint.serve import PostLintServer, make_server  # noqa: E402
+
+
+@contextmanager
+def _serve(select: list[str] | None, folder: str) -> Iterator[PostLintServer]:
+    server = make_server("127.0.0.1", 0, select=select, folder=folder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    # Only the emoji check: this test is about the page, not about which checks are finished.
+    with _serve(["emoji"], str(tmp_path_factory.mktemp("drafts"))) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--disable-extensions",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--hide-scrollbars",
+        "--window-size=1280,900",
+        "--force-device-scale-factor=1",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
+        options.add_argument(flag)
+    try:
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    except Exception as exc:  # installed but broken (say, a driver of another version): say so once, plainly
+        pytest.fail(f"Chromium ({CHROMIUM}) is installed but did not start with {CHROMEDRIVER}: {type(exc).__name__}: {exc}")
+    driver.set_page_load_timeout(WAIT_SECONDS)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _wait(driver: webdriver.Chrome, condition, what: str):  # noqa: ANN001
+    try:
+        return WebDriverWait(driver, WAIT_SECONDS).until(condition)
+    except TimeoutException:
+        raise AssertionError(f"timed out waiting for {what}") from None
+
+
+def _open(browser: webdriver.Chrome, url: str) -> None:
+    browser.get(url)
+    browser.execute_script("localStorage.clear()")
+    browser.get(url)
+    _wait(
+        browser, lambda d: d.execute_script("return document.documentElement.classList.contains('js-ready')"), "the page's script"
+    )
+
+
+def _inline_mark(browser: webdriver.Chrome):  # noqa: ANN202
+    return _wait(
+        browser,
+        EC.presence_of_element_located((By.CSS_SELECTOR, '#mirror mark[data-rules~="emoji/inline"]')),
+        "the emoji/inline highlight",
+    )
+
+
+def _set_draft(browser: webdriver.Chrome, text: str) -> None:
+    """Put text in the draft as a paste would (send_keys cannot type characters outside the BMP)."""
+    browser.execute_script(
+        "const t = document.getElementById('draft'); t.focus(); t.value = arguments[0];"
+        "t.dispatchEvent(new Event('input', {bubbles: true}));",
+        text,
+    )
+
+
+def test_page_has_labelled_draft_box_profile_switch_and_privacy_note(browser: webdriver.Chrome, url: str) -> None:
+    _open(browser, url)
+    draft = browser.find_element(By.ID, "draft")
+    label = browser.find_element(By.CSS_SELECTOR, "label[for='draft']")
+    assert label.text == "Your draft"
+    assert draft.get_attribute("aria-describedby")
+    profiles = browser.find_elements(By.CSS_SELECTOR, "input[name='profile']")
+    assert [p.get_attribute("value") for p in profiles] == ["official", "personal"]
+    assert "never leaves" in browser.find_element(By.ID, "privacy").text
+    assert browser.find_element(By.ID, "verdict").get_attribute("aria-live") == "polite"
+
+
+def test_typed_draft_is_highlighted_and_one_click_applies_the_suggestion(browser: webdriver.Chrome, url: str) -> None:
+    _open(browser, url)
+    draft = browser.find_element(By.ID, "draft")
+    draft.send_keys(DRAFT)
+
+    mark = _inline_mark(browser)
+    assert mark.get_attribute("textContent") == "❤️"
+    item = browser.find_element(By.CSS_SELECTOR, '#findings .finding[data-rule="emoji/inline"]')
+    assert "screen readers read each emoji" in item.find_element(By.CLASS_NAME, "message").text
+    assert "limiting the use of emoji" in item.find_element(By.CLASS_NAME, "policy").text
+    verdict = browser.find_element(By.ID, "verdict")
+    assert "Review 1 warning" in verdict.text
+
+    # Pointing at the highlight shows the message, the policy clause and the suggestion.
+    ActionChains(browser).move_to_element(mark).perform()
+    card = _wait(browser, EC.visibility_of_element_located((By.ID, "card")), "the card at the highlight")
+    assert "write the word" in card.text
+    assert "Improve content accessibility by limiting the use of emoji." in card.text
+    button = card.find_element(By.CSS_SELECTOR, "button.suggestion")
+    assert button.text == "Replace with “love”"
+    button.click()
+
+    assert draft.get_attribute("value") == DRAFT.replace("❤️", "love")
+    _wait(browser, lambda d: "Ready to publish" in verdict.text, "the verdict 'Ready to publish'")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#mirror mark")
+
+
+def test_highlight_lands_on_the_emoji_after_characters_outside_the_bmp(browser: webdriver.Chrome, url: str) -> None:
+    # 🎉 is two UTF-16 units but one code point: the server's offsets are code points.
+    _open(browser, url)
+    text = "🎉 Party time! We ❤️ our volunteers and thank everyone who helped at the river cleanup on Saturday morning."
+    _set_draft(browser, text)
+    mark = _inline_mark(browser)
+    assert mark.get_attribute("textContent") == "❤️"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#mirror mark")) == 1
+
+
+def test_suggestion_can_be_applied_with_the_keyboard_alone(browser: webdriver.Chrome, url: str) -> None:
+    _open(browser, url)
+    text = "🚒 Open house at Station 1: come 🏃 with us on Saturday and meet the crew."
+    _set_draft(browser, text)
+    _wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "#findings button.show")), "the list of findings")
+    show = browser.find_element(By.CSS_SELECTOR, '#findings .finding[data-rule="emoji/inline"] button.show')
+    show.send_keys(Keys.ENTER)  # moves the cursor into the highlight; the card opens
+    card = _wait(browser, EC.visibility_of_element_located((By.ID, "card")), "the card at the cursor")
+    draft = browser.find_element(By.ID, "draft")
+    assert browser.switch_to.active_element == draft
+    draft.send_keys(Keys.TAB)  # from the draft, Tab reaches the card's suggestion
+    active = browser.switch_to.active_element
+    assert active.get_attribute("data-suggestion") == "run"
+    assert card.is_displayed()
+    active.send_keys(Keys.ENTER)
+    assert draft.get_attribute("value") == text.replace("🏃", "run")
+
+
+def test_switching_profile_checks_again_without_typing(browser: webdriver.Chrome, url: str) -> None:
+    _open(browser, url)
+    _set_draft(browser, DRAFT)
+    _inline_mark(browser)
+    status = browser.find_element(By.ID, "status")
+    browser.execute_script("document.getElementById('status').textContent = ''")
+    browser.find_element(By.CSS_SELECTOR, "input[name='profile'][value='personal']").click()
+    _wait(browser, lambda d: status.text.startswith("Checked in"), "a new check after the profile switch")
+    _inline_mark(browser)
+
+
+def test_highlights_stay_on_their_words_while_typing_before_them(browser: webdriver.Chrome, url: str) -> None:
+    _open(browser, url)
+    _set_draft(browser, DRAFT)
+    _inline_mark(browser)
+    # Typed and read back in one go, before the next check can answer: the marks were moved, not re-fetched.
+    shown = browser.execute_script(
+        "const t = document.getElementById('draft'); t.focus(); t.setSelectionRange(0, 0);"
+        "document.execCommand('insertText', false, '🎉 Hello! ');"
+        "return [...document.querySelectorAll('#mirror mark')].map((m) => m.textContent);"
+    )
+    assert shown == ["❤️"]
+    _wait(browser, lambda d: d.find_element(By.ID, "status").text.startswith("Checked in"), "the next check")
+    assert [m.get_attribute("textContent") for m in browser.find_elements(By.CSS_SELECTOR, "#mirror mark")] == ["❤️"]
+
+
+def test_checks_that_did_not_run_are_shown_loudly(browser: webdriver.Chrome, tmp_path_factory: pytest.TempPathFactory) -> None:
+    with _serve(["emoji"], str(tmp_path_factory.mktemp("skips"))) as server:
+        real_check = server.service.check
+
+        def with_a_skip(text: str, profile: str | None = None, fmt: str | None = None) -> str:
+            report = json.loads(real_check(text, profile, fmt))
+            report["skipped"].append({"check": "grammar", "reason": "LanguageTool is not installed"})
+            return json.dumps(report)
+
+        server.service.check = with_a_skip  # type: ignore[method-assign]
+        _open(browser, server.url)
+        _set_draft(browser, "The splash pad at Castle Field Park opens Saturday at 10 a.m.")
+        box = _wait(browser, EC.visibility_of_element_located((By.ID, "skipped")), "the skipped-checks box")
+        assert "1 check did not run" in box.text and "grammar" in box.text
+        verdict = browser.find_element(By.ID, "verdict").text
+        assert "not every check ran" in verdict and "Ready to publish" not in verdict
+
+
+@pytest.mark.skipif(
+    not os.environ.get("POST_LINT_SCREENSHOT"), reason="set POST_LINT_SCREENSHOT=docs/serve.png to redraw the README's screenshot"
+)
+def test_screenshot_for_the_readme(browser: webdriver.Chrome, tmp_path_factory: pytest.TempPathFactory) -> None:
+    target = Path(os.environ["POST_LINT_SCREENSHOT"])
+    draft = os.environ.get(
+        "POST_LINT_SCREENSHOT_DRAFT",
+        "Thanks to everyone who came out for the Rum River cleanup on Saturday: 40 bags of trash!\n"
+        "Questions about the next one? Call Jenny at 763-555-0142.\n\n"
+        "We ❤️ our volunteers! 🙌",
+    )
+    with _serve(None, os.environ.get("POST_LINT_SCREENSHOT_FOLDER", str(tmp_path_factory.mktemp("shot")))) as server:
+        server.service.warm_up()  # spaCy loads here, not inside the browser's wait
+        _open(browser, server.url)
+        _set_draft(browser, draft)
+        _inline_mark(browser)
+        browser.execute_script("document.getElementById('draft').blur()")
+        ActionChains(browser).move_to_element(_inline_mark(browser)).perform()
+        _wait(browser, EC.visibility_of_element_located((By.ID, "card")), "the card")
+        height = browser.execute_script("return document.documentElement.scrollHeight")
+        browser.set_window_size(1280, max(900, height + 40))
+        ActionChains(browser).move_to_element(_inline_mark(browser)).perform()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        browser.save_screenshot(str(target))
+        browser.set_window_size(1280, 900)
