@@ -15,7 +15,6 @@ stays fast.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -105,6 +104,8 @@ class Check:
         """Examples from ``cases_file``: ``[[pass]]`` and ``[[fail]]`` tables."""
         if not self.cases_file:
             return ()
+        import tomllib
+
         data = tomllib.loads(Path(self.cases_file).read_text(encoding="utf-8"))
         examples = []
         for kind in ("pass", "fail"):
@@ -149,6 +150,9 @@ class Context:
         # (the links check reads ``personal-data.allow``).
         self.settings = settings or {}
         self.notes: dict[str, str] = {}
+        # A check whose findings depend on something outside the text and config
+        # (a LanguageTool server that may or may not answer) sets this to False.
+        self.cacheable = True
 
     def __getitem__(self, key: str) -> Any:
         return self.options[key]

@@ -106,6 +106,7 @@ def main() -> None:
 @click.option("--encoding", metavar="CODEC", help="Decode files with this encoding instead of detecting UTF-8/UTF-16.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no progress bar.")
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal, unless NO_COLOR is set].")
+@click.option("--no-cache", is_flag=True, help="Lint everything afresh instead of replaying findings for unchanged posts.")
 def lint_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -118,6 +119,7 @@ def lint_command(
     encoding: str | None,
     quiet: bool,
     color: bool | None,
+    no_cache: bool,
 ) -> None:
     """Lint post drafts: files, folders (.txt and .md inside), or '-' for stdin."""
     from .config import ConfigError
@@ -132,6 +134,7 @@ def lint_command(
             profile=profile,
             encoding=encoding,
             fail_on=fail_on,
+            cache=not no_cache,
         )
     except ConfigError as exc:
         _error(str(exc))

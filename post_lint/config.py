@@ -8,9 +8,7 @@ upward from the post, or ``[tool.post-lint]`` in ``pyproject.toml``, or
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +64,8 @@ class Config:
 
 def read_config_file(path: Path) -> Config:
     """Read and parse one config file (validation comes later, against the checks)."""
+    import tomllib  # only when there is a config file to read
+
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -113,6 +113,8 @@ def _config_in(folder: Path) -> Config | None:
             return read_config_file(candidate)
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
+        import tomllib
+
         try:
             has_section = "post-lint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
@@ -134,6 +136,8 @@ def _check_type(where: str, key: str, value: Any, types: tuple[type, ...]) -> No
 
 
 def _unknown(where: str, key: str, known: list[str], what: str = "key") -> ConfigError:
+    import difflib
+
     close = difflib.get_close_matches(key, known, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return ConfigError(f"{where}: unknown {what} '{key}'{hint}")

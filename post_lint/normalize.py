@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters that render as nothing (or only change direction): dropped for matching.
 INVISIBLE = frozenset(
@@ -42,7 +43,7 @@ LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .\-_·•]){2,}[^\W\d_](?:\.(?=\s|$))?(?![^\W_])")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Normalized:
     text: str
     starts: list[int]  # original start offset of each character of ``text``
@@ -58,6 +59,7 @@ class Normalized:
         return self.starts[start], self.ends[end - 1]
 
 
+@lru_cache(maxsize=64)  # several checks normalise the same post the same way
 def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool = True) -> Normalized:
     """Normalise ``text`` for matching word lists.
 
@@ -65,6 +67,15 @@ def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool
     it is off by default because numbers matter to most checks. ``spaced``
     joins s p a c e d or d.o.t.t.e.d single letters into one word.
     """
+    if text.isascii():
+        # Nothing to drop or map in ASCII (every special character above is non-ASCII): skip the loop.
+        mapped_text = text.lower() if lower else text
+        result = Normalized(mapped_text, list(range(len(text))), list(range(1, len(text) + 1)), text)
+        if leet:
+            result = _undo_leet(result)
+        if spaced:
+            result = _join_spaced(result)
+        return result
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

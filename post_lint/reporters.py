@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -134,6 +133,8 @@ def _text(result: Result, *, colour: bool, sources: dict[str, str]) -> str:
 
 
 def _json(result: Result, **_: Any) -> str:
+    import json
+
     payload = {
         "version": __version__,
         "findings": [f.to_dict() for f in result.findings],
@@ -169,6 +170,8 @@ def _github(result: Result, **_: Any) -> str:
 
 
 def _sarif(result: Result, **_: Any) -> str:
+    import json
+
     level = {"error": "error", "warning": "warning", "info": "note"}
     rules: dict[str, dict[str, Any]] = {}
     for f in result.findings:

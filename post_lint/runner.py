@@ -113,6 +113,7 @@ class Linter:
         profile: str | None = None,
         encoding: str | None = None,
         fail_on: str | None = None,
+        cache: bool = False,
     ) -> None:
         self.installed = registry.check_names()
         self.select = list(select) if select else None
@@ -121,6 +122,11 @@ class Linter:
         self.encoding = encoding
         self._fail_on = fail_on
         self._validated: set[Path | None] = set()
+        self.cache = None
+        if cache:
+            from .cache import FindingsCache
+
+            self.cache = FindingsCache.default()
         self.explicit_config = read_config_file(Path(config_file)) if config_file else None
         if self.select:
             validate_names("--select", "select", self.select, self.installed)
@@ -142,8 +148,11 @@ class Linter:
         if config.path in self._validated:
             return
         validate_top_level(config, self.installed)
+        # Tables of checks that will not run are validated when they do: loading
+        # every check to validate its table would cost --select emoji its startup.
+        only = {name.split("/", 1)[0] for name in self.select} if self.select else None
         for name, value in config.data.items():
-            if isinstance(value, dict):
+            if isinstance(value, dict) and (only is None or name in only):
                 check = registry.load_check(name)
                 if isinstance(check, Check):
                     resolve_options(config, check)
@@ -273,7 +282,7 @@ class Linter:
 
     def _lint_batch(self, items: list[tuple[str, str, str | None]], markdown: bool | None = None) -> Result:
         result = Result()
-        jobs: list[_Job] = []
+        jobs: list[tuple[_Job, str | None]] = []
         for text, label, config_path in items:
             try:
                 job = self._prepare(text, label, config_path, markdown, result)
@@ -281,16 +290,42 @@ class Linter:
                 # Config errors already name their file.
                 result.problems.append(InputProblem("", str(exc)))
                 continue
-            if job is not None:
-                jobs.append(job)
+            key = self._cache_key(job) if self.cache is not None else None
+            hit = self.cache.get(key, path=job.doc.path) if key else None
+            if hit is not None:
+                # Unchanged text, config and code: replay, without spaCy or any check.
+                result.findings += hit.findings
+                result.notes.update(hit.notes)
+                result.checks_run |= {c.name for c in job.checks}
+                result.sources[job.doc.path] = job.doc.text
+            else:
+                jobs.append((job, key))
         result.files += len(items)
-        self._attach_nlp(jobs, result)
-        for job in jobs:
-            self._run(job, result)
+        self._attach_nlp([job for job, _ in jobs], result)
+        for job, key in jobs:
+            one = Result()
+            cacheable = self._run(job, one)
+            if key and cacheable and not one.skipped and not one.problems:
+                self.cache.put(key, one.findings, one.notes)
+            result.extend(one)
         result.findings.sort(key=lambda f: (f.path, f.offset, f.check, f.rule))
         return result
 
-    def _prepare(self, text: str, label: str, config_path: str | None, markdown: bool | None, result: Result) -> _Job | None:
+    def _cache_key(self, job: _Job) -> str:
+        # The whole config goes in (not just each check's table): a check may read
+        # another's settings, as links reads [personal-data] allow.
+        return self.cache.key(
+            text=job.doc.text,
+            format=job.doc.format,
+            checks=job.checks,
+            settings={**{name: [options, severity] for name, (options, severity) in job.settings.items()}, " config": job.config.data},
+            profile=job.profile,
+            rule_filter=job.rule_filter,
+            ignored_rules=job.ignored_rules,
+            spacy_model=job.config.get("spacy-model"),
+        )
+
+    def _prepare(self, text: str, label: str, config_path: str | None, markdown: bool | None, result: Result) -> _Job:
         config = self.config_for(config_path)
         doc, problems = parse(text, label, markdown=markdown)
         result.problems += [InputProblem(label, p) for p in problems]
@@ -344,7 +379,9 @@ class Linter:
             for job, spacy_doc in zip(group, docs, strict=True):
                 job.doc.nlp = spacy_doc
 
-    def _run(self, job: _Job, result: Result) -> None:
+    def _run(self, job: _Job, result: Result) -> bool:
+        """Run the job's checks into ``result``; False when the findings must not be cached."""
+        cacheable = True
         doc = job.doc
         result.sources[doc.path] = doc.text
         all_options = {name: options for name, (options, _severity) in job.settings.items()}
@@ -370,6 +407,7 @@ class Linter:
                 continue
             result.checks_run.add(check.name)
             result.notes.update(ctx.notes)
+            cacheable = cacheable and ctx.cacheable
             keep = job.rule_filter.get(check.name)
             for finding in found:
                 if keep is not None and finding.rule not in keep:
@@ -377,6 +415,7 @@ class Linter:
                 if _rule_ignored(finding.rule, job.ignored_rules):
                     continue
                 result.findings.append(_place(finding, doc))
+        return cacheable
 
 
 def _rule_ignored(rule: str, ignored: set[str]) -> bool:

@@ -13,7 +13,8 @@ SHARED = ROOT.parent / "shared"
 
 def run_cli(*args: str, input: str | bytes | None = None, cwd: Path | str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real ``post-lint`` in a subprocess (as a user, a hook or an editor would)."""
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    # Each run lints afresh unless a test asks for the cache (test_cache.py does).
+    full_env = {**os.environ, "NO_COLOR": "1", "POST_LINT_NO_CACHE": "1", **(env or {})}
     data = input.encode("utf-8") if isinstance(input, str) else input
     proc = subprocess.run(
         [sys.executable, "-m", "post_lint", *args],

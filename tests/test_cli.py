@@ -256,3 +256,18 @@ def test_version_and_help(cli):
 def test_usage_error_exits_two(cli):
     proc = cli("--format", "xml", "-", input=CLEAN_POST)
     assert proc.returncode == 2 and "Invalid value for '-f' / '--format'" in proc.stderr
+
+
+def test_unchanged_post_is_replayed_from_the_cache_and_no_cache_lints_afresh(cli, tmp_path):
+    env = {"POST_LINT_NO_CACHE": "", "POST_LINT_CACHE_DIR": str(tmp_path / "cache")}
+    first = cli("--select", "emoji", "--format", "json", "-", input=EMOJI_POST, env=env)
+    entries = list((tmp_path / "cache").rglob("*.json"))
+    assert len(entries) == 1
+    second = cli("--select", "emoji", "--format", "json", "-", input=EMOJI_POST, env=env)
+    assert json.loads(second.stdout)["findings"] == json.loads(first.stdout)["findings"]
+    # A changed setting is a different key: never a stale replay.
+    (tmp_path / ".post-lint.toml").write_text("[emoji]\ninline = false\n", encoding="utf-8")
+    changed = cli("--select", "emoji", "--format", "json", "--stdin-filename", str(tmp_path / "p.txt"), "-", input=EMOJI_POST, env=env)
+    assert json.loads(changed.stdout)["findings"] == []
+    cli("--select", "emoji", "--no-cache", "-", input="Another post 🎉", env=env)
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 2
