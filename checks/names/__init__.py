@@ -1,0 +1,282 @@
+"""names: people named in a post, who may need to consent or be left out.
+
+Starts from spaCy's PERSON entities on the document's single Doc (the runner
+builds it once, with NER only) and refines them: names that are part of a
+place, building or event ("George Green Park", "Martin Luther King Jr. Day"),
+pets, public officials after their title ("Governor Walz"), public figures,
+and the officials the city lists in ``[names] allow`` are left alone. The US
+census name lists of the ``names`` package decide whether a lone capitalised
+word is a given name, and catch "given name + surname" the model labels as an
+organisation or misses after "Thanks to", "Meet", "call".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from post_lint.api import Check, Context, Option, SkipCheck, cases_beside, load_word_list
+from post_lint.model import Document, Finding
+
+from .census import census_names
+from .officials import Officials, clean_name
+
+_HERE = Path(__file__).parent
+_NAME_TOKEN = re.compile(r"(?:[A-Z][a-z]*\.?|[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|I{2,3}|IV)$")
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
+@lru_cache(maxsize=16)
+def _words(file: str, extra: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_word_list(_HERE / file, extra))
+
+
+@lru_cache(maxsize=16)
+def _phrase_pattern(file: str, extra: tuple[str, ...], suffix: str = "", flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Any phrase of a word-list file, as whole words."""
+    phrases = sorted(load_word_list(_HERE / file, extra), key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"(?<![\w&])(?:{body})(?![\w&]){suffix}", flags)
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Every word capitalised like a name: "Jane Olson", "J. R. McNeil", not "COVID" or "the Smiths"."""
+    words = text.split()
+    if not words or len(words) > 5:
+        return False
+    return all(w in _SUFFIXES or _NAME_TOKEN.match(w) for w in words) and any(len(w.rstrip(".")) > 1 for w in words)
+
+
+def _pet(text: str, start: int, end: int, pets: re.Pattern[str], single: bool) -> bool:
+    """ "our dog Max", "Max, a brown lab", "a cat named Luna", "Luna the cat"; a lone first
+    name with an animal word just after it ("Have you seen Luna? Our gray tabby ...")."""
+    before = text[max(0, start - 25) : start]
+    after = text[end : end + 40]
+    if single and re.search(rf"\b{pets.pattern}\b", text[end : end + 60], re.IGNORECASE):
+        return True
+    if re.search(rf"\b{pets.pattern}\s+(?:named\s+|called\s+)?$", before, re.IGNORECASE):
+        return True
+    article = r"(?:['’]s)?,?\s+(?:is\s+|was\s+)?(?:a|an|the|our|my|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    return bool(re.match(rf"{article}{pets.pattern}\b", after, re.IGNORECASE))
+
+
+def _census_names() -> tuple[frozenset[str], frozenset[str]]:
+    found = census_names()
+    if found is None:
+        raise SkipCheck("the names check needs the 'names' package (pip install names)")
+    return found
+
+
+# Labels the small model gives to names it does not see as people ("Noah Fischer" as ORG).
+_OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Officer|Coach|Mom|Dad|Grandma|Grandpa)\.?\s+$")
+
+
+def _words_of(name: str) -> list[str]:
+    return [w for w in name.split() if w not in _SUFFIXES]
+
+
+def _key(word: str) -> str:
+    return re.sub(r"['’].*$", "", word).rstrip(".").lower()
+
+
+def _candidates(doc: Document, titles: frozenset[str], given: frozenset[str], surnames: frozenset[str]):
+    """(start, end, name) of each entity that may be a person, titles and possessives trimmed."""
+    text = doc.text
+    for ent in doc.nlp.ents:
+        if ent.label_ != "PERSON" and ent.label_ not in _OTHER_LABELS:
+            continue
+        start = ent.start_char
+        trimmed = re.sub(r"(?:['’]s?|[.,:;!?])+$", "", text[start : ent.end_char])
+        # Drop titles and, in a PERSON, other words in front of the given name ("Mom Sarah Tran").
+        while (m := re.match(r"(\S+)\s+", trimmed)) and (
+            _key(m.group(1)) in titles or (ent.label_ == "PERSON" and _key(m.group(1)) not in given)
+        ):
+            start, trimmed = start + m.end(), trimmed[m.end() :]
+        words = _words_of(trimmed)
+        if not words or not _looks_like_a_name(trimmed):
+            continue
+        if ent.label_ != "PERSON":
+            # Only a plain given name + surname: "Noah Fischer", not "Mercy Hospital".
+            if not (2 <= len(words) <= 3 and _key(words[0]) in given and _key(words[-1]) in surnames):
+                continue
+        yield start, start + len(trimmed), trimmed
+
+
+def _missed_by_the_model(doc: Document, cues: re.Pattern[str], given: frozenset[str], surnames: frozenset[str]):
+    """Names right after a person cue that no entity covers ("Thanks to Emily from ...")."""
+    text = doc.text
+    covered = [(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ != "PERSON"]
+    pattern = re.compile(rf"(?i:{cues.pattern}),?\s+(?P<first>[A-Z][a-z]+)(?:\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))?\b")
+    for m in pattern.finditer(doc.prose):
+        if m.group("first").lower() not in given:
+            continue
+        end = m.end("last") if m.group("last") and m.group("last").lower() in surnames else m.end("first")
+        start = m.start("first")
+        if not any(s < end and start < e for s, e in covered):
+            yield start, end, text[start:end]
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*$")
+
+
+def _in_a_place_name(text: str, start: int, end: int, states: re.Pattern[str], facility: frozenset[str]) -> bool:
+    """Context that makes a capitalised word part of a place or a longer proper noun.
+
+    "Sherman Health Department", "Preparedness Kit" (glued to another capitalised
+    word), "Harrison, Nicholas, and Scott Counties" (inside a list of names of
+    places), "Mall, Stuart" and "515 N Walnut, Sherman" (a town after a venue or
+    address), "in Lawrence", "Winter Haven, FL".
+    """
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 40]
+    if re.match(rf",\s*(?:{states.pattern})\b", after):
+        return True
+    glued_after = re.match(r" ([A-Z][a-z]\w*)", after)
+    prev = re.search(r"(\S+)( +)$", before)
+    glued_before = prev and _CAPITALISED.match(prev.group(1)) and not re.search(r"(?:^|[.!?:\n]\s*)\S+ +$", before)
+    if glued_after or glued_before:
+        return True
+    if re.search(r"\b(?:in|near|outside|downtown)\s+(?:(?:north|south|east|west)(?:ern)?\s+)?$", before, re.I):
+        return True
+    # "Garfield and Endicott Flu Clinics", "Alexander and Pulaski counties": the first of a list of places.
+    plural = re.match(r"\s*(?:,|&|and)\s+[A-Z]\w+\s+(?:[A-Z]\w+\s+)?([A-Za-z]+?)(?:ies|s)\b", after)
+    if plural and (plural.group(1).lower() in facility or plural.group(1).lower() + "y" in facility):
+        return True
+    listed_before = re.search(r"[A-Z]\w*\s*(?:,|&|,?\s+and)\s*$", before)
+    listed_after = re.match(r"\s*(?:,|&|,?\s+and\s)\s*(?:and\s+)?[A-Z]", after)
+    if listed_before and listed_after:
+        return True
+    # A town after a venue or an address: "Square Mall, Stuart", "515 N Walnut, Sherman".
+    return bool(re.search(r"(?:\b[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*|\d+\s+[\w .]+),\s*$", before))
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    if doc.nlp is None:
+        raise SkipCheck("no spaCy Doc: the names check needs spaCy's named-entity recognizer")
+    given, surnames = _census_names()
+    text = doc.text
+    officials = Officials.parse(tuple(ctx["allow"]), _words("titles.txt", ()))
+    facility = _words("facility-words.txt", tuple(ctx["extra-facility-words"]))
+    not_names = _words("not-names.txt", tuple(ctx["extra-not-names"]))
+    word_names = _words("word-names.txt", ())
+    public_figures = _words("public-figures.txt", ())
+    pets = _phrase_pattern("pet-words.txt", ())
+    public_title = _phrase_pattern("public-titles.txt", tuple(ctx["extra-public-titles"]), r"\s*$")
+    titles = _words("titles.txt", ())
+    states = _phrase_pattern("us-states.txt", (), flags=0)
+    # "Johnson & Johnson": an entity inside a phrase that is not a person.
+    not_name_spans = [m.span() for m in _phrase_pattern("not-names.txt", tuple(ctx["extra-not-names"])).finditer(text)]
+
+    found = list(_candidates(doc, titles, given, surnames))
+    cues = _phrase_pattern("person-cues.txt", ())
+    for start, end, name in _missed_by_the_model(doc, cues, given, surnames):
+        if not any(s < end and start < e for s, e, _ in found):
+            found.append((start, end, name))
+    found.sort()
+    full_names = [name for _, _, name in found if len(_words_of(name)) > 1]
+    for start, end, name in found:
+        words = _words_of(name)
+        key = clean_name(name).lower()
+        if not key or key in not_names or key.split()[0] in not_names or key in public_figures:
+            continue
+        if doc.overlaps_token(start, end) or any(s < end and start < e for s, e in not_name_spans):
+            continue
+        if len(words) == 1:
+            # A lone word is a person when it is a given name (not also an everyday word),
+            # a surname already used in full, or follows "Mr.", "Officer", ...
+            word = _key(words[0])
+            follow_up = any(_key(_words_of(full)[-1]) == word for full in full_names)
+            if not (follow_up or _HONORIFIC.search(text[max(0, start - 12) : start])):
+                if word not in given or word in word_names or _in_a_place_name(text, start, end, states, facility):
+                    continue
+        elif re.match(rf",\s*(?:{states.pattern})\b", text[end : end + 30]) or re.search(r"\d\s+$", text[:start]):
+            continue  # "Winter Haven, FL"; "250 William Howard Taft" (a street)
+        elif not ((_key(words[0]) in given and _key(words[0]) not in word_names) or _key(words[-1]) in surnames):
+            continue  # "Spring Weather", "Summer Children's Party"
+        # "Jennie-O", "Dr. James R. Smith Neighborhood Center", "Craig: 6" (a count by place)
+        if re.match(r"-[A-Z]|:\s*\d|(?:['’]s)? [A-Z][a-z]", text[end : end + 4]) and not re.match(
+            r"(?:,?\s+(?:Jr|Sr|II|III)\b)", text[end : end + 6]
+        ):
+            if len(words) > 1 or not re.match(r"(?:['’]s)? [A-Z]", text[end : end + 4]):
+                continue
+        # "George Green Park", "Martin Luther King Jr. Day", "St. Patrick's Day"
+        after = re.match(r"(?:['’]s?)?(?:,?\s+(?:Jr|Sr|II|III)\.?)?\s+([A-Z][A-Za-z]*)", text[end : end + 30])
+        if any(_key(w) in facility or _key(w).removesuffix("s") in facility for w in words[1:]) or (
+            after and after.group(1).lower() in facility
+        ):
+            continue
+        if _pet(text, start, end, pets, len(words) == 1):
+            continue
+        # "Governor Walz", "Sen. Amy Klobuchar": a public official acting in public.
+        if ctx["public-officials"] and public_title.search(text[max(0, start - 40) : start]):
+            continue
+        if officials.allows(name, text, start):
+            continue
+        yield ctx.finding(
+            "person",
+            f"\u201c{name}\u201d looks like a person's name: the policy asks for discretion with names and "
+            "consent before naming a private resident, employee, child or patient; get consent or remove "
+            "the name (if the city names this official publicly, add them to [names] allow)",
+            start,
+            end - start,
+        )
+
+
+CHECK = Check(
+    name="names",
+    description="People's names: private residents, employees, children, patients (consent and discretion).",
+    severity="warning",
+    policy_section="V. Rules of Use",
+    policy_clause="Not providing private or confidential information, or using such material as part of any "
+    "content added to a site. Use discretion when including names.",
+    run=run,
+    nlp=("ner",),
+    options={
+        "allow": Option(
+            [],
+            'officials and staff the city has decided may be named, e.g. "Mayor Erik Skogquist"; '
+            "matched with or without titles and possessives, and in follow-ups by last name "
+            '("Mayor Skogquist") or, after the full name, by first name',
+            list,
+        ),
+        "public-officials": Option(
+            True, "leave alone names right after a public-office title (Governor, Senator, Commissioner, ...)"
+        ),
+        "extra-public-titles": Option([], "more public-office titles, beside the bundled public-titles.txt", list),
+        "extra-facility-words": Option(
+            [], 'more words that make a name a place or event ("Pavilion"), beside facility-words.txt', list
+        ),
+        "extra-not-names": Option([], "more words the model mistakes for people, beside not-names.txt", list),
+    },
+    rules={
+        "names/person": "a person's name that is not an allowed official, a public official after their title, "
+        "a public figure, a pet, or part of a place or event name",
+    },
+    doc="""
+    The policy asks staff to "use discretion when including names", and lists
+    "private, personal information published without consent" among content
+    to hide. This check points at each person named in a post, so the author
+    can confirm the person agreed or leave the name out: a resident thanked by
+    name, an employee, a child, a patient.
+
+    It reads the names spaCy's named-entity recognizer finds, and leaves alone:
+    names inside places, buildings and events ("George Green Park", "Peter Anoka
+    Park", "Martin Luther King Jr. Day"), organisations, pets ("our dog Max"),
+    public officials right after their title ("Governor Walz", "Sen. Amy
+    Klobuchar"), well-known public figures, and the officials and staff the city
+    has decided may be named.
+
+    List those in the config, with or without titles:
+
+        [names]
+        allow = ["Mayor Erik Skogquist", "Police Chief Eric Yang", "Officer Daniel Ortiz"]
+
+    Each entry also covers its possessive ("Mayor Skogquist's"), the name with
+    any title ("Chief Yang", "Eric Yang") and, once the full name has appeared,
+    first-name follow-ups ("Daniel").
+    """,
+    cases_file=cases_beside(__file__),
+)

@@ -1,0 +1,138 @@
+"""personal-data: private information about a person, which the policy forbids publishing.
+
+Phone numbers come from the ``phonenumbers`` matcher (any common format, with a
+configurable default region); e-mail addresses from the document's tokens and
+from spelled-out forms; the rest from patterns plus the context words in
+``cues.toml``. Runs without spaCy. The organisation's own contacts go in
+``[personal-data] allow`` and are never flagged; the links check reads the
+same list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from post_lint.api import Check, Context, Option, cases_beside
+from post_lint.model import Document, Finding
+
+from . import detect
+from .allow import allow_list
+
+_WHY = "the policy forbids publishing private information"
+
+_ADVICE = {
+    "phone": "if it belongs to a resident or an employee, remove it or point to a public line instead; "
+    "if it is one of the city's public numbers, add it to [personal-data] allow",
+    "email": "if it is a private address, remove it; "
+    "if it is one of the city's public addresses or domains, add it to [personal-data] allow",
+    "ssn": "never publish a Social Security number; remove it",
+    "card": "never publish card numbers or their last digits; remove them",
+    "account": "remove the number; tell the person privately, or tell readers where to look it up",
+    "birth-date": "remove the date of birth, or publish it only with the person's written consent",
+    "age": "remove the age, or publish it only with the person's consent",
+    "address": "remove the house number (\u201cthe 1400 block of Oakwood Drive\u201d) unless the resident consented",
+    "vehicle": "remove the plate or the vehicle description tied to the person",
+}
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    text = doc.words_text
+    extra = tuple(sorted((name, tuple(words)) for name, words in ctx["extra-cues"].items()))
+    cues = detect.load_cues(extra)
+    region = ctx["region"].upper()
+    allow = allow_list(ctx["allow"], region)
+
+    hits = [
+        *detect.detect_phones(text, region, allow, cues),
+        *detect.detect_emails(doc.tokens, text, allow, cues),
+        *detect.detect_numbers(text, cues),
+        *detect.detect_birth_and_age(text, cues),
+        *detect.detect_addresses(text, allow, cues),
+        *detect.detect_vehicles(text, cues),
+    ]
+    # One finding per span: a card number is not also a phone number.
+    priority = ["ssn", "card", "account", "email", "phone", "birth-date", "age", "address", "vehicle"]
+    hits.sort(key=lambda h: (priority.index(h.rule), h.start))
+    taken: list[detect.Hit] = []
+    for hit in hits:
+        if any(hit.start < t.end and t.start < hit.end for t in taken):
+            continue
+        taken.append(hit)
+    for hit in sorted(taken, key=lambda h: h.start):
+        yield ctx.finding(
+            hit.rule,
+            f"{hit.what} in a post: {_WHY}; {_ADVICE[hit.rule]}",
+            hit.start,
+            hit.end - hit.start,
+        )
+
+
+CHECK = Check(
+    name="personal-data",
+    description="Private information: phone numbers, e-mail addresses, ID and card numbers, birth dates, ages, home addresses.",
+    severity="error",
+    policy_section="V. Rules of Use",
+    policy_clause="No social media website may be used by the City or any City employee or agent to disclose "
+    "private or confidential information.",
+    run=run,
+    options={
+        "allow": Option(
+            [],
+            "the organisation's own public contacts, never flagged: phone numbers (any format), "
+            "e-mail addresses, whole domains (every address at them) and street addresses",
+            list,
+        ),
+        "region": Option("US", "default region for phone numbers written without a country code (ISO code)"),
+        "extra-cues": Option(
+            {},
+            "more context words, by list name in the bundled cues.toml (account, home, facility, "
+            'organisation, role-mailbox, ...), e.g. {facility = ["Pavilion"]}',
+            dict,
+        ),
+    },
+    rules={
+        "personal-data/phone": "a phone number (any format, spelled out too) that is not a public contact in allow, "
+        "a toll-free line, or introduced as an office's or a line's",
+        "personal-data/email": "an e-mail address (also 'name (at) domain (dot) com') not in allow, "
+        "not at a public body's domain (.gov, .mn.us, ...) and not a role mailbox (info@, clerk@)",
+        "personal-data/ssn": "a Social Security number",
+        "personal-data/card": "a payment card number (Luhn-valid) or a card's last four digits",
+        "personal-data/account": "an account, case, permit, licence, policy or ID number the text names as such",
+        "personal-data/birth-date": "a date of birth ('born 03/14/1961', 'DOB: ...') of someone who may be alive",
+        "personal-data/age": "the age of a named person ('Marcus, 34,', 'Ruth turns 100 today')",
+        "personal-data/address": "a house number and street tied to a home or a person "
+        "('at her home, 1418 Oakwood Drive', 'Jane Olson of 2207 Pleasant Street')",
+        "personal-data/vehicle": "a licence plate, or a vehicle described as someone's ('her silver 2014 Honda Civic')",
+    },
+    doc="""
+    The policy forbids disclosing private information, and lists "private,
+    personal information published without consent" among content to hide.
+    This check flags the datum itself, so the fix is to delete or generalise
+    just that part: a phone number or e-mail address that is not one of the
+    city's public contacts; Social Security, card, account, case, permit and
+    licence numbers; dates of birth and the ages of named people; street
+    addresses tied to someone's home ("at her home, 1418 Oakwood Drive"); and
+    licence plates or vehicles tied to a person. Numbers written to dodge
+    filters ("five five five, one two one two", "763 . 555 . 0142",
+    "john (at) example (dot) com") count too.
+
+    Not flagged: the city's own contacts listed in allow, toll-free lines, a
+    number introduced as an office's or a line's ("call Anoka Police at ..."),
+    addresses at public bodies' domains (.gov, .mn.us) and role mailboxes
+    (info@, clerk@), the address of a public building or venue ("City Hall,
+    2015 First Avenue North"), block numbers ("the 1400 block of Oakwood
+    Drive"), times, event dates, prices, years and ZIP codes.
+
+    List the organisation's own public contacts in the config; each entry is
+    matched in any format:
+
+        [personal-data]
+        allow = ["763-576-2700", "clerk@anokaminnesota.com",
+                 "anokaminnesota.com", "2015 First Avenue North"]
+
+    "763-576-2700" also allows "(763) 576-2700"; a domain allows every address
+    at it; "2015 First Avenue North" also allows "2015 1st Ave. N". The links
+    check reads the same list.
+    """,
+    cases_file=cases_beside(__file__),
+)
