@@ -1,0 +1,337 @@
+"""grammar: spelling and grammar, through LanguageTool or the builtin offline engine.
+
+Engines (``[grammar] engine``):
+
+- ``languagetool``: a LanguageTool server, found in this order: ``[grammar] server``
+  from the config; the server ``post-lint languagetool start`` left running; any
+  LanguageTool answering on 127.0.0.1 at ``port``; else one post-lint starts itself
+  from the jars ``post-lint languagetool install`` fetched (or from
+  language-tool-python's download). Never the public LanguageTool API unless its
+  URL is configured: drafts do not leave the machine silently.
+- ``builtin``: our own rules over the spaCy parse (see builtin.py): fast, offline.
+- ``auto`` (default): LanguageTool when one answers (or, with ``autostart = true``,
+  starts within ``start-wait`` seconds), else builtin. The run summary says which
+  engine ran and why. auto never starts a Java process unless asked: a lint run
+  (a pre-commit hook, CI) must not leave a 1 GB server behind by surprise.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from post_lint.api import Check, Context, Option, SkipCheck, cases_beside, load_word_list
+from post_lint.model import Document, Finding
+
+from . import builtin
+from . import languagetool as lt
+
+_HERE = Path(__file__).parent
+_STYLE_CATEGORIES = frozenset(
+    {"STYLE", "REDUNDANCY", "PLAIN_ENGLISH", "TYPOGRAPHY", "WIKIPEDIA", "MISUSED_TERMS_EU_PUBLICATIONS", "CREATIVE_WRITING"}
+)
+_SPECIAL = ("url", "email", "mention", "hashtag")
+
+
+@dataclass
+class _Engine:
+    """The LanguageTool session of this process (one per settings), or why there is none."""
+
+    client: lt.Client | None
+    why: str
+    failed: str = ""  # set once a request failed: the rest of the run does not wait again
+    created: float = field(default_factory=time.monotonic)
+
+
+_sessions: dict[tuple, _Engine] = {}
+_EXPLICIT_START_WAIT = 90.0
+_RETRY_AFTER = 60.0
+
+
+def _session(ctx: Context) -> _Engine:
+    key = (ctx["engine"], ctx["server"], ctx["port"], float(ctx["timeout"]), float(ctx["start-wait"]), ctx["autostart"])
+    cached = _sessions.get(key)
+    # Long-lived processes (the language server) look again a minute after a failure.
+    if cached is None or (cached.client is None or cached.failed) and time.monotonic() - cached.created > _RETRY_AFTER:
+        _sessions[key] = _find_server(ctx)
+    return _sessions[key]
+
+
+def _find_server(ctx: Context) -> _Engine:
+    timeout = float(ctx["timeout"])
+    configured = ctx["server"].strip()
+    if configured:
+        try:
+            client = lt.Client(configured, timeout)
+            client.languages()
+        except lt.LanguageToolError as exc:
+            return _Engine(None, f"the configured [grammar] server did not answer: {exc}")
+        return _Engine(client, f"the server set in [grammar] server ({configured})")
+    state = lt.read_state()
+    ports = []
+    if state is not None:
+        ports.append((int(state["port"]), "the local server 'post-lint languagetool start' left running"))
+    ports.append((int(ctx["port"]), f"a LanguageTool server already running on {lt.LOOPBACK}:{ctx['port']}"))
+    for port, why in ports:
+        url = f"http://{lt.LOOPBACK}:{port}"
+        client = lt.Client(url, timeout)
+        try:
+            client.languages()
+        except lt.LanguageToolError:
+            continue
+        return _Engine(client, why)
+    explicit = ctx["engine"] == "languagetool"
+    if not explicit and not ctx["autostart"]:
+        hint = "run 'post-lint languagetool start' to use it" if lt.find_installation() else "see 'post-lint explain grammar'"
+        return _Engine(None, f"no LanguageTool server answered on {lt.LOOPBACK}:{ctx['port']} ({hint})")
+    if lt.find_installation() is None:
+        return _Engine(
+            None,
+            f"no LanguageTool server answered on {lt.LOOPBACK}:{ctx['port']} and LanguageTool is not installed "
+            "(run 'post-lint languagetool install', or set [grammar] server)",
+        )
+    try:
+        # engine = "languagetool" was asked for by name: worth waiting for a cold start.
+        wait = max(float(ctx["start-wait"]), _EXPLICIT_START_WAIT) if explicit else float(ctx["start-wait"])
+        started = lt.start_server(int(ctx["port"]), wait=wait)
+    except lt.LanguageToolError as exc:
+        return _Engine(None, f"could not start LanguageTool: {exc}")
+    url = f"http://{lt.LOOPBACK}:{started['port']}"
+    if not started["ready"]:
+        return _Engine(
+            None,
+            f"LanguageTool is still starting on {url} (pid {started['pid']}, it takes 10-30 s); "
+            "later runs will use it. Stop it with 'post-lint languagetool stop'",
+        )
+    return _Engine(
+        lt.Client(url, timeout),
+        f"a local server post-lint started on {url} (pid {started['pid']}); it keeps running for later runs",
+    )
+
+
+@lru_cache(maxsize=8)
+def _skipped_rules(extra: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(set(load_word_list(_HERE / "lt_skip_rules.txt", extra))))
+
+
+def _vocabulary_extra(ctx: Context) -> tuple[str, ...]:
+    """The user's vocabulary plus names the config already vouches for (officials, partners)."""
+    words = list(ctx["vocabulary"])
+    words += [str(n) for n in ctx.settings.get("names", {}).get("allow", []) if isinstance(n, str)]
+    for org in ctx.settings.get("partners", {}).get("organizations", []):
+        if isinstance(org, dict):
+            words += [str(org.get("name", ""))] + [str(a) for a in org.get("aliases", [])]
+    return tuple(words)
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    engine = ctx["engine"]
+    if engine != "builtin":
+        # Which engine answers depends on a server, not on the text: never replay from the cache.
+        ctx.cacheable = False
+        session = _session(ctx)
+        if session.client is not None and not session.failed:
+            try:
+                found = list(_languagetool_findings(doc, ctx, session.client))
+            except lt.LanguageToolError as exc:
+                session.failed = str(exc)
+            else:
+                version = f" {session.client.version}" if session.client.version else ""
+                ctx.note("grammar engine", f"LanguageTool{version} at {session.client.url}: {session.why}")
+                yield from found
+                return
+        reason = session.failed or session.why
+        if engine == "languagetool":
+            raise SkipCheck(f"LanguageTool unavailable: {reason}")
+        why = f"LanguageTool failed during the run ({reason})" if session.failed else reason
+        ctx.note("grammar engine", f"builtin (offline rules), because {why}")
+    else:
+        ctx.note("grammar engine", 'builtin (offline rules), as set by [grammar] engine = "builtin"')
+    yield from _builtin_findings(doc, ctx)
+
+
+def _builtin_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
+    for hit in builtin.check(doc, _vocabulary_extra(ctx)):
+        yield ctx.finding(hit.rule, hit.message, hit.start, hit.end - hit.start, suggestions=hit.suggestions)
+
+
+def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> Iterator[Finding]:
+    skipped = _skipped_rules(tuple(ctx["skip-rules"]))
+    text = doc.prose
+    if not text.strip():
+        return
+    matches = client.check(text, ctx["language"], skipped)
+    table = lt.utf16_to_codepoints(text)
+    vocab = builtin.vocabulary(_vocabulary_extra(ctx))
+    entities = _entity_spans(doc)
+    skip = set(skipped)
+    # A post mostly in another language (a Spanish notice): its words are not English typos.
+    english = builtin.is_english(builtin.words_of(doc), builtin.spellchecker().word_frequency.dictionary)
+    for match in matches:
+        try:
+            rule = match["rule"]
+            rule_id = str(rule["id"])
+            offset, length = lt.to_codepoints(table, int(match["offset"]), int(match["length"]))
+            message = str(match.get("message", "")).strip()
+        except (KeyError, TypeError, ValueError):
+            raise lt.LanguageToolError(f"LanguageTool at {client.url} answered a malformed match") from None
+        if rule_id in skip or length <= 0 or offset + length > len(doc.text):
+            continue
+        if doc.overlaps_token(offset, offset + length, _SPECIAL):
+            continue
+        if not doc.prose[offset : offset + length].strip():
+            continue  # a match on blanked non-prose (code, front matter)
+        category = str((rule.get("category") or {}).get("id", "")) if isinstance(rule, dict) else ""
+        issue = str(rule.get("issueType", ""))
+        word = doc.text[offset : offset + length]
+        suggestions = [str(r.get("value", "")) for r in match.get("replacements", [])[:5] if isinstance(r, dict)]
+        if issue == "misspelling" or rule_id.startswith("MORFOLOGIK"):
+            if not english or _known_word(word, vocab) or any(s < offset + length and offset < e for s, e in entities):
+                continue
+            if not _plausible_typo(doc, offset, word, suggestions):
+                continue
+        label = rule.get("category", {}).get("name", category) if isinstance(rule.get("category"), dict) else category
+        yield ctx.finding(
+            f"grammar/lt/{rule_id}",
+            f"{message} (LanguageTool: {label or category or 'rule'} {rule_id})",
+            offset,
+            length,
+            suggestions=[s for s in suggestions if s],
+            severity="info" if category in _STYLE_CATEGORIES else None,
+        )
+
+
+def _plausible_typo(doc: Document, offset: int, word: str, suggestions: list[str]) -> bool:
+    """LanguageTool calls every unknown name a typo; keep only what looks like a slip of the keys.
+
+    Words with capitals inside ("ReadyNC", "HABs") are brands or abbreviations. A
+    capitalized word mid-sentence is a name unless a suggestion is the same word
+    with two neighbouring letters swapped ("Hsitory" -> "History").
+    """
+    if any(s.replace("'", "").replace("\u2019", "") == word for s in suggestions if s != word):
+        return True  # "Dont" -> "Don't": a missing apostrophe, never a name
+    if any(c.isupper() for c in word[1:]):
+        return False
+    if word[:1].isupper():
+        before = doc.prose[:offset].rstrip(" \t\"'\u201c\u2018(")
+        if before and before[-1] not in ".!?\n":
+            return any(builtin._swapped(word.lower(), s.lower()) for s in suggestions)
+    return True
+
+
+def _known_word(word: str, vocab: frozenset[str]) -> bool:
+    parts = [p for p in re.split(r"[^\w'\u2019]+", word.lower()) if p]
+    return bool(parts) and all(p in vocab or p.rstrip("s") in vocab for p in parts)
+
+
+def _entity_spans(doc: Document) -> list[tuple[int, int]]:
+    """Names and places spaCy recognised: never misspellings."""
+    if doc.nlp is None:
+        return []
+    spans = [
+        (e.start_char, e.end_char)
+        for e in doc.nlp.ents
+        if e.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
+    ]
+    spans += [(t.idx, t.idx + len(t.text)) for t in doc.nlp if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper()]
+    return spans
+
+
+CHECK = Check(
+    name="grammar",
+    description="Spelling and grammar errors: typos, wrong words, a/an, agreement, missing apostrophes.",
+    severity="warning",
+    policy_section="V. Rules of Use",
+    policy_clause="Maintain a professional and courteous tone",
+    run=run,
+    options={
+        "engine": Option(
+            "auto",
+            "auto (LanguageTool if available, else builtin), languagetool or builtin",
+            str,
+            ("auto", "languagetool", "builtin"),
+        ),
+        "server": Option("", "URL of a LanguageTool server (e.g. http://localhost:8081); empty = look on 127.0.0.1 only"),
+        "port": Option(lt.DEFAULT_PORT, "local port where a LanguageTool server is looked for or started"),
+        "timeout": Option(5.0, "seconds to wait for LanguageTool's answer to one post", (int, float)),
+        "start-wait": Option(
+            5.0, "seconds a run waits for a LanguageTool it starts itself (it keeps starting in the background)", (int, float)
+        ),
+        "autostart": Option(
+            False,
+            "engine auto: start the installed LanguageTool when no server answers (it keeps running for later runs); "
+            "engine languagetool always does, waiting up to 90 s",
+        ),
+        "language": Option("en-US", "LanguageTool language code"),
+        "skip-rules": Option([], "more LanguageTool rule ids never reported, beside the bundled lt_skip_rules.txt", list),
+        "vocabulary": Option(
+            [], "words never called misspelled (names, places, local terms), beside the bundled vocabulary.txt", list
+        ),
+    },
+    rules={
+        "grammar/spelling": "a word not in the US-English dictionary, the city vocabulary or [grammar] vocabulary (builtin)",
+        "grammar/repeated-word": "the same word twice in a row: \u201cthe the\u201d (builtin)",
+        "grammar/a-an": "\u201ca\u201d before a vowel sound or \u201can\u201d before a consonant sound (builtin)",
+        "grammar/confusable": "their/there/they're, your/you're, its/it's, then/than, affect/effect, lose/loose, to/too, who's/whose (builtin)",
+        "grammar/agreement": "a pronoun subject and a verb that disagree: \u201cwe is\u201d, \u201cit are\u201d (builtin)",
+        "grammar/apostrophe": "a contraction without its apostrophe: \u201cdont\u201d, \u201cwe wont go\u201d (builtin)",
+        "grammar/lowercase-i": "the pronoun I written \u201ci\u201d (builtin)",
+        "grammar/sentence-case": "a sentence that starts with a lower-case letter (builtin)",
+        "grammar/lt": "a LanguageTool rule, as grammar/lt/RULE_ID (e.g. grammar/lt/EN_A_VS_AN)",
+    },
+    nlp=("tagger", "parser", "ner"),
+    doc="""
+    A typo or a wrong word on a city account is what residents screenshot. This
+    check runs one of two engines, chosen by [grammar] engine:
+
+    LanguageTool (engine = "languagetool", or "auto" when one is available) is the
+    most thorough open grammar checker. post-lint looks for a server in this order:
+    the URL in [grammar] server; the server 'post-lint languagetool start' left
+    running; any LanguageTool on 127.0.0.1:8081 (the port option); else, with
+    engine = "languagetool" (or autostart = true), it starts the installed one in the
+    background and waits for it (LanguageTool takes 10-30 s to start; the server
+    stays up for later runs). It never sends a draft to the public LanguageTool API
+    unless you put that URL in [grammar] server yourself.
+
+      post-lint languagetool install   # fetch LanguageTool 6.6 from Maven Central (~250 MB, Java 17)
+      post-lint languagetool start     # run it in the background on 127.0.0.1:8081
+      post-lint languagetool status    # is it up? / post-lint languagetool stop
+
+    Or run your own server and point post-lint at it:
+
+      docker run -d -p 127.0.0.1:8081:8010 erikvl87/languagetool
+      java -cp 'LanguageTool-6.6/*' org.languagetool.server.HTTPServer --port 8081
+      # then, in .post-lint.toml:  [grammar]  server = "http://localhost:8081"
+
+    Findings keep LanguageTool's rule id (grammar/lt/EN_A_VS_AN) and its
+    replacements as suggestions. Rules that misfire on posts (spacing and
+    punctuation around hashtags, URLs and @mentions) or duplicate other checks are
+    skipped (lt_skip_rules.txt, plus skip-rules), and so is any match touching a
+    hashtag, URL, mention or e-mail address. Each post is one request with a
+    timeout of a few seconds; UTF-16 offsets are mapped to characters, so emoji
+    never shift a column. post-lint talks to LanguageTool's /v2/check HTTP API
+    itself (Python's standard library) rather than through language-tool-python:
+    that gives one kept-alive connection for a whole run, a hard timeout on every
+    request (the library waits up to 300 s and may download LanguageTool on its
+    own) and the raw UTF-16 offsets. A LanguageTool that language-tool-python
+    downloaded (~/.cache/language_tool_python) is still found and started.
+
+    The builtin engine (engine = "builtin", or "auto" when no LanguageTool is
+    available) runs offline in a few milliseconds a post on spaCy's parse:
+    spelling (pyspellchecker's US-English dictionary; hashtags, mentions, URLs,
+    numbers, names and places spaCy recognises, capitalised names, the bundled
+    vocabulary.txt and [grammar] vocabulary are never misspellings), repeated
+    words, a/an by sound (an hour, a university, an FAQ), their/there/they're,
+    your/you're, its/it's, then/than, affect/effect, lose/loose, to/too,
+    who's/whose, pronoun-verb agreement (we is, it are), contractions without
+    apostrophes (dont; "wont" only before a verb), lower-case "i" and sentences
+    that start in lower case. It prefers silence to a guess.
+
+    Which engine ran, and why, is a note in the run summary (text and JSON).
+    """,
+    cases_file=cases_beside(__file__),
+)

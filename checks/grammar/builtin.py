@@ -1,0 +1,990 @@
+"""The builtin grammar engine: offline, fast, precision first.
+
+It reads the words of ``Document.words_text`` (URLs, e-mails, @mentions and
+#hashtags already blanked) and takes part-of-speech tags, dependencies and
+named entities from the spaCy Doc the runner built once. Every rule below
+prefers silence to a guess: a flag on a city's correct post costs more trust
+than a missed typo.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from post_lint.api import load_word_list
+from post_lint.model import Document
+
+_HERE = Path(__file__).parent
+
+# A word: letters with inner apostrophes ("don't", "Anoka’s"), or a number ("8", "11th", "1,200").
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d[\d,.]*[^\W_]*")
+_APOSTROPHES = "'\u2019"
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_VERB_FORMS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
+_ABBREVIATIONS = frozenset(
+    "a.m p.m am pm etc e.g i.e vs approx no nos st ave blvd dr mr mrs ms jr sr inc co corp dept est min max ft lbs "
+    "oz sq mt rd hwy jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
+    "u.s gov govt dir exec app assn ext tel fig pg pp vol approx misc cert dist twp mn hrs hr mins sec yr yrs wk wks".split()
+)
+_ROMAN_CONTEXT = frozenset({"part", "phase", "section", "chapter", "title", "type", "schedule", "appendix", "tier", "class"})
+_AUXILIARIES = frozenset(
+    "do does did will would can could should may might must shall to let make help 'll doesn't didn't don't "
+    "won't can't couldn't wouldn't shouldn't".split()
+)
+_SUBJECT_FORMS = {
+    # pronoun -> {wrong verb form: right one}
+    "i": {"is": "am", "are": "am", "has": "have", "does": "do"},
+    "you": {"is": "are", "was": "were", "has": "have", "am": "are", "does": "do"},
+    "we": {"is": "are", "was": "were", "has": "have", "am": "are", "does": "do"},
+    "they": {"is": "are", "was": "were", "has": "have", "am": "are", "does": "do"},
+    "he": {"are": "is", "have": "has", "am": "is"},
+    "she": {"are": "is", "have": "has", "am": "is"},
+    "it": {"are": "is", "have": "has", "am": "is", "were": "was"},
+    "this": {"are": "is", "were": "was", "have": "has"},
+    "these": {"is": "are", "was": "were", "has": "have"},
+    "those": {"is": "are", "was": "were", "has": "have"},
+    "nobody": {"have": "has", "are": "is", "were": "was", "do": "does"},
+    "everyone": {"have": "has", "are": "is", "were": "was", "do": "does"},
+    "everybody": {"have": "has", "are": "is", "were": "was", "do": "does"},
+    "someone": {"have": "has", "are": "is", "were": "was"},
+    "somebody": {"have": "has", "are": "is", "were": "was"},
+    "anyone": {"have": "has", "are": "is", "were": "was"},
+    "anybody": {"have": "has", "are": "is", "were": "was"},
+}
+_STRONG_CONTRACTION_CUES = frozenset("a an the not never going been getting already always still just also really so too".split())
+_BE_OR_MODAL = frozenset("is are was were be been being will would can could should may might must isn't aren't wasn't".split())
+
+
+@dataclass
+class Word:
+    text: str
+    start: int
+    end: int
+    lower: str  # lower case, apostrophes as "'"
+    tag: str = ""
+    dep: str = ""
+    entity: bool = False
+    entity_label: str = ""
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: str
+    message: str
+    start: int
+    end: int
+    suggestions: tuple[str, ...] = ()
+
+
+# -- data files ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _articles() -> dict[str, Any]:
+    return tomllib.loads((_HERE / "articles.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _confusables() -> dict[str, frozenset[str]]:
+    data = tomllib.loads((_HERE / "confusables.toml").read_text(encoding="utf-8"))
+    return {key: frozenset(value) for key, value in data.items()}
+
+
+@lru_cache(maxsize=1)
+def _contractions() -> dict[str, tuple[str, bool]]:
+    table = {}
+    for entry in load_word_list(_HERE / "contractions.txt"):
+        parts = entry.split()
+        table[parts[0].lower()] = (parts[1], len(parts) > 2 and parts[2] == "?")
+    return table
+
+
+@lru_cache(maxsize=1)
+def _repeat_ok() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_word_list(_HERE / "repeated_ok.txt"))
+
+
+@lru_cache(maxsize=8)
+def vocabulary(extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """Words never called misspelled: the bundled city/government list plus the user's."""
+    words = set()
+    for entry in load_word_list(_HERE / "vocabulary.txt", extra):
+        for part in re.split(r"[\s/-]+", entry):
+            if part:
+                words.add(part.lower().replace("\u2019", "'"))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def spellchecker() -> Any:
+    """pyspellchecker's English dictionary (US spellings), loaded once."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=2)
+
+
+# -- reading the document ---------------------------------------------------------------------
+
+
+def words_of(doc: Document) -> list[Word]:
+    text = doc.words_text
+    tokens = {}
+    if doc.nlp is not None:
+        for token in doc.nlp:
+            tokens[token.idx] = token
+    words = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word[-1] in ".,":
+            word = word.rstrip(".,")
+        start = m.start()
+        item = Word(word, start, start + len(word), word.lower().replace("\u2019", "'"))
+        token = tokens.get(start)
+        if token is not None:
+            item.tag = token.tag_
+            item.dep = token.dep_
+            item.entity = bool(token.ent_type_)
+            item.entity_label = token.ent_type_
+        words.append(item)
+    return words
+
+
+class _Reader:
+    """Words plus the questions every rule asks about their neighbours."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.prose = doc.prose
+        self.words = words_of(doc)
+        self.curly = "\u2019" in doc.text and "'" not in doc.text
+
+    def gap(self, i: int) -> str:
+        """Text between word i and word i+1 (a blanked hashtag or URL shows up as itself)."""
+        return self.prose[self.words[i].end : self.words[i + 1].start]
+
+    def next(self, i: int) -> Word | None:
+        """The word right after word i when only spaces separate them."""
+        if i + 1 < len(self.words) and self._spaces(self.gap(i)):
+            return self.words[i + 1]
+        return None
+
+    def prev(self, i: int) -> Word | None:
+        if i > 0 and self._spaces(self.gap(i - 1)):
+            return self.words[i - 1]
+        return None
+
+    @staticmethod
+    def _spaces(gap: str) -> bool:
+        return bool(gap) and not gap.strip(" \t")
+
+    def sentence_start(self, i: int) -> bool:
+        """Word i opens a sentence: at the start of the text or after . ! ? and a space."""
+        word = self.words[i]
+        before = self.prose[: word.start].rstrip(" \t")
+        if before[-1:] in ('"', "'", "\u201d", "\u2019", ")") and before[-2:-1] in (".", "!", "?"):
+            return False  # '"Am I a diva?" she asked': the sentence goes on after a quotation
+        if before[-1:] in ("(", "["):
+            return False  # "(see our article)": a parenthesis may start in lower case
+        before = before.rstrip(" \t\"'\u201c\u2018")
+        if not before:
+            return True
+        if before[-1] not in ".!?" or before.endswith("..") or before.endswith("\u2026"):
+            return False
+        if before[-1] == "." and i > 0:
+            previous = self.words[i - 1]
+            if previous.end == len(before) - 1 and (len(previous.text) == 1 or previous.lower in _ABBREVIATIONS):
+                return False
+        gap = self.prose[len(before) : word.start]
+        return bool(gap) and gap[0] in " \t\n\"'\u201c\u2018(["
+
+    def line_start(self, i: int) -> bool:
+        before = self.prose[: self.words[i].start].rstrip(" \t\"'\u201c\u2018([-*\u2022")
+        return not before or before[-1] in "\r\n"
+
+    def apostrophe(self, text: str) -> str:
+        return text.replace("'", "\u2019") if self.curly else text
+
+
+def _match_case(original: str, replacement: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def is_english(words: list[Word], known: Any) -> bool:
+    """False for a post mostly in another language: the English rules would misfire."""
+    plain = [w.lower for w in words if w.text.isalpha() and w.text.islower() and len(w.text) > 1]
+    if len(plain) < 5:
+        return True
+    unknown = sum(1 for w in plain if w not in known)
+    return unknown / len(plain) <= 0.3
+
+
+# -- the rules --------------------------------------------------------------------------------
+
+
+def check(doc: Document, extra_vocabulary: Iterable[str] = (), rules: Iterable[str] | None = None) -> list[Hit]:
+    """Every builtin finding for ``doc``, at most one per word, in text order."""
+    reader = _Reader(doc)
+    speller = spellchecker()
+    english = is_english(reader.words, speller)
+    chosen = set(rules) if rules is not None else None
+    hits: list[Hit] = []
+    for name, rule in _RULES:
+        if chosen is not None and name not in chosen:
+            continue
+        if not english and name in ("spelling", "a-an", "sentence-case", "confusable"):
+            continue
+        if name == "spelling":
+            found = rule(reader, speller, vocabulary(tuple(extra_vocabulary)))
+        else:
+            found = rule(reader)
+        for hit in found:
+            if not any(hit.start < h.end and h.start < hit.end for h in hits):
+                hits.append(hit)
+    return sorted(hits, key=lambda h: (h.start, h.rule))
+
+
+def _apostrophe(r: _Reader) -> Iterator[Hit]:
+    table = _contractions()
+    for i, word in enumerate(r.words):
+        entry = table.get(word.lower)
+        if entry is None:
+            continue
+        correction, ambiguous = entry
+        following = r.next(i)
+        if ambiguous:
+            # "cant"/"wont"/"lets" are words too: only where a bare verb follows.
+            if following is None or not (following.tag == "VB" or following.lower in ("be", "have")):
+                continue
+            if word.lower == "lets" and not r.sentence_start(i):
+                continue
+        elif word.lower == "im" and (word.text == "IM" or following is None):
+            continue
+        fixed = r.apostrophe(_match_case(word.text, correction) if word.lower != "im" else correction)
+        if word.lower in ("im", "ive"):
+            fixed = r.apostrophe("I" + correction[1:])
+        yield Hit(
+            "apostrophe",
+            f"\u201c{word.text}\u201d is missing its apostrophe: write \u201c{fixed}\u201d",
+            word.start,
+            word.end,
+            (fixed,),
+        )
+
+
+def _lowercase_i(r: _Reader) -> Iterator[Hit]:
+    for i, word in enumerate(r.words):
+        if word.text != "i" and not (word.text[:1] == "i" and word.lower in ("i'm", "i've", "i'll", "i'd")):
+            continue
+        before = r.prose[word.start - 1] if word.start else " "
+        after = r.prose[word.end] if word.end < len(r.prose) else " "
+        if (
+            before in "(.-/[&"
+            or after in ".)-/]&:"
+            or (
+                word.text == "i" and after in _APOSTROPHES and word.end + 1 < len(r.prose) and not r.prose[word.end + 1].isalpha()
+            )
+        ):
+            continue
+        previous = r.prev(i)
+        if previous is not None and previous.lower in _ROMAN_CONTEXT:
+            continue
+        if word.text == "i" and r.next(i) is None and previous is None:
+            continue  # a lone letter, e.g. a list label
+        yield Hit(
+            "lowercase-i",
+            "the pronoun \u201cI\u201d is always a capital letter",
+            word.start,
+            word.start + 1,
+            ("I",),
+        )
+
+
+def _sentence_case(r: _Reader) -> Iterator[Hit]:
+    for i, word in enumerate(r.words):
+        first = word.text[:1]
+        if not first.islower() or not word.text.isascii() or not word.text.isalpha() or word.text != word.text.lower():
+            continue
+        if word.text == "i" or not r.sentence_start(i):
+            continue
+        if not r.prose[: word.start].strip():
+            continue  # a post that starts in lower case is often a fragment or a reply, not a slip
+        after = r.prose[word.end : word.end + 1]
+        if after == "." or after in _APOSTROPHES and word.lower in ("s",):
+            continue  # "etc." or "a.m." style fragments
+        fixed = word.text[:1].upper() + word.text[1:]
+        yield Hit(
+            "sentence-case",
+            f"a sentence starts with a lower-case letter: write \u201c{fixed}\u201d",
+            word.start,
+            word.end,
+            (fixed,),
+        )
+
+
+def _repeated_word(r: _Reader) -> Iterator[Hit]:
+    ok = _repeat_ok()
+    for i, word in enumerate(r.words[:-1]):
+        other = r.words[i + 1]
+        if word.lower != other.lower or not word.text.isalpha() or word.lower in ok:
+            continue
+        if len(word.text) < 2 and (word.lower != "a" or i > 0 and len(r.words[i - 1].text) < 2):
+            continue  # "u s e l e s s": letters spaced out, not a repeated word
+        gap = r.gap(i)
+        if not gap or gap.strip(" ") or len(gap) > 2:
+            continue
+        if word.capitalized and other.capitalized and not word.text.isupper() and not other.text.islower():
+            # "Walla Walla", "Bora Bora": names, not slips (unless a small word like "The The").
+            if len(word.text) > 3:
+                continue
+        yield Hit(
+            "repeated-word",
+            f"\u201c{word.text}\u201d twice in a row: delete one",
+            word.start,
+            other.end,
+            (word.text,),
+        )
+
+
+def _matches(word: str, patterns: Iterable[str]) -> bool:
+    for pattern in patterns:
+        if pattern.endswith("*"):
+            if word.startswith(pattern[:-1]):
+                return True
+        elif word == pattern:
+            return True
+    return False
+
+
+def vowel_sound(word: str) -> bool | None:
+    """True when ``word`` starts with a vowel sound, False for a consonant, None when unsure."""
+    data = _articles()
+    core = word.strip("\"'\u201c\u2018(")
+    if not core:
+        return None
+    if core[0].isdigit():
+        digits = re.match(r"[\d,]+", core).group().replace(",", "") if "," in core else re.match(r"\d+", core).group()
+        if core[0] == "8":
+            return True
+        if re.match(r"1[18](?:\D|$)|1[18],\d{3}", core) or digits in ("11", "18"):
+            return True
+        if len(digits) in (2, 5, 6) and digits[:2] in ("11", "18") and core[2:3] in (",", ""):
+            return True
+        if digits[:2] in ("11", "18") and len(digits) in (4, 7):
+            return None  # "1100" may be said "eleven hundred"
+        return False
+    letters = core.replace(".", "")
+    if not letters.isalpha():
+        return None
+    if len(letters) == 1 or letters in data["ambiguous"]:
+        return None  # a letter name: "a B grade"; too rare to be worth a guess
+    if letters.isupper() and len(letters) >= 4 and spellchecker().word_frequency.dictionary.get(letters.lower(), 0) >= 1000:
+        pass  # a word in capitals for emphasis: "a HUGE thank you"
+    elif letters.isupper() and letters not in data["acronyms-as-words"]:
+        return letters[0] in data["vowel-letters"]
+    lower = letters.lower()
+    if _matches(lower, data["vowel-sound-over-prefix"]):
+        return True
+    if _matches(lower, data["consonant-sound"]):
+        return False
+    if _matches(lower, data["vowel-sound"]):
+        return True
+    if lower[0] in "aeio":
+        return True
+    if lower[0] == "u":
+        return None if len(lower) < 3 else True
+    return False
+
+
+def _a_an(r: _Reader) -> Iterator[Hit]:
+    for i, word in enumerate(r.words):
+        if word.lower not in ("a", "an") or word.tag not in ("DT", ""):
+            continue
+        if word.text[0].isupper() and not r.sentence_start(i):
+            continue  # "Plan A", "Vitamin A"
+        if word.text.isupper() and len(word.text) > 1:
+            continue
+        following = r.next(i)
+        if following is None:
+            continue
+        before = r.prose[word.start - 1 : word.start]
+        if before and (before.isalnum() or before in "-./'\u2019"):
+            continue
+        sound = vowel_sound(following.text)
+        if sound is None:
+            continue
+        right = "an" if sound else "a"
+        if word.lower == right:
+            continue
+        fixed = _match_case(word.text, right)
+        why = "a vowel sound" if sound else "a consonant sound"
+        yield Hit(
+            "a-an",
+            f"use \u201c{fixed}\u201d before \u201c{following.text}\u201d, which starts with {why}",
+            word.start,
+            word.end,
+            (fixed,),
+        )
+
+
+def _agreement(r: _Reader) -> Iterator[Hit]:
+    for i, word in enumerate(r.words):
+        forms = _SUBJECT_FORMS.get(word.lower)
+        if forms is None:
+            continue
+        verb = r.next(i)
+        if verb is None or verb.lower not in forms:
+            continue
+        if word.dep in ("dobj", "pobj", "dative", "iobj", "conj", "appos"):
+            continue  # "what they told you is true": the pronoun is an object
+        previous = r.prev(i)
+        if previous is not None and previous.lower in _AUXILIARIES:
+            continue  # "does it have", "will he have": a question or after a modal
+        if (
+            word.lower in ("he", "she", "it", "this")
+            and previous is not None
+            and previous.lower in ("if", "as", "wish", "though", "whether")
+        ):
+            continue  # the subjunctive: "as it were", "if it were"
+        if (
+            word.lower
+            in ("anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "this", "these", "those")
+            and previous is not None
+            and previous.tag in ("IN", "VB", "VBP", "VBZ", "VBD", "VBG", "WDT", "WP")
+        ):
+            continue  # "for anyone have...", "that this are": likely a clause we misread
+        following = r.next(i + 1)
+        if verb.lower in ("has", "have") and following is not None and following.lower in ("to",) and word.lower == "i":
+            pass
+        right = forms[verb.lower]
+        fixed = _match_case(verb.text, right)
+        yield Hit(
+            "agreement",
+            f"\u201c{word.text} {verb.text}\u201d: the verb does not agree with its subject; write \u201c{word.text} {fixed}\u201d",
+            verb.start,
+            verb.end,
+            (fixed,),
+        )
+
+
+def _is_noun(word: Word | None) -> bool:
+    return word is not None and word.tag in _NOUN_TAGS
+
+
+def _phrase_continues(r: _Reader, i: int) -> bool:
+    """Word i is followed (after a hyphen or a space) by a noun or an adjective: "your voting location"."""
+    if i + 1 >= len(r.words):
+        return False
+    gap = r.gap(i)
+    if gap.startswith("-"):
+        return True
+    following = r.next(i)
+    if following is not None and i + 2 < len(r.words) and r.gap(i + 1).startswith("-"):
+        return True  # "your FREE at-home kit": a hyphenated compound modifier
+    return following is not None and (following.tag in _NOUN_TAGS or following.tag in ("JJ", "CD", "VBG", "NN"))
+
+
+def _confusable_hit(word: Word, right: str, why: str) -> Hit:
+    fixed = _match_case(word.text, right)
+    return Hit(
+        "confusable",
+        f"\u201c{word.text}\u201d looks like the wrong word here ({why}): did you mean \u201c{fixed}\u201d?",
+        word.start,
+        word.end,
+        (fixed,),
+    )
+
+
+def _possessive_for_contraction(r: _Reader, i: int, word: Word) -> bool:
+    """ "your welcome", "its not", "their going": the possessive where a contraction belongs."""
+    data = _confusables()
+    following = r.next(i)
+    if following is None:
+        return False
+    cue = following.lower
+    previous = r.prev(i)
+    if previous is not None and previous.lower in data["prepositions"] and word.lower != "their":
+        return False  # "to its going", "for your being": a contraction cannot follow a preposition
+    if cue == "time" and (word.lower != "its" or previous is not None):
+        return False  # "It's time to ..." opens a sentence; "taken its time", "their time" are possessives
+    hyphen_after = i + 2 < len(r.words) and r.gap(i + 1).startswith("-")
+    if cue in _STRONG_CONTRACTION_CUES or cue in data["function-cues"]:
+        if hyphen_after:
+            return False  # "your at-home test", "its all-new look"
+        # "its too short shirt", "their very own": an adverb inside a noun phrase
+        adverb = cue in ("so", "too", "very", "really", "just", "still", "also", "always", "never")
+        return not (adverb and _phrase_continues(r, i + 1) and _phrase_continues(r, i + 2))
+    continues = _phrase_continues(r, i + 1)
+    if cue in data["possessive-ok"] and (continues or cue not in ("free", "open", "right", "closed")):
+        return False
+    if cue in data["contraction-cues"]:
+        return not continues
+    if following.tag in ("VBG", "VBN", "RB", "JJ", "JJS", "JJR") and not continues:
+        return _clause_goes_on(r, i + 1) and not (
+            following.tag.startswith("JJ") and r.next(i + 1) is not None and r.next(i + 1).tag in ("IN", "DT", "CC", "RB", "PRP")
+        )
+    if word.lower == "its" and word.capitalized and r.sentence_start(i):
+        return _headline_noun_phrase(r, i + 1)
+    return False
+
+
+def _headline_start(r: _Reader, i: int) -> bool:
+    """ "Its #NationalVolunteerWeek!": "Its" opening a sentence, right before a hashtag."""
+    word = r.words[i]
+    return word.lower == "its" and word.capitalized and r.sentence_start(i) and _hashtag_after(r, i)
+
+
+def _headline_noun_phrase(r: _Reader, i: int) -> bool:
+    """ "Its National Volunteer Week!", "Its flu season, which ...": a noun phrase that ends the clause."""
+    j = i
+    while j < len(r.words) and j - i < 6:
+        word = r.words[j]
+        if word.tag not in _NOUN_TAGS and word.tag not in ("JJ", "POS", "CD"):
+            return False
+        gap = r.gap(j) if j + 1 < len(r.words) else "."
+        mark = gap.strip()[:1]
+        if mark in (".", "!", "?", ",", ";", ":"):
+            return word.tag in _NOUN_TAGS
+        if gap.strip() and mark not in ("'", "\u2019"):
+            return False
+        j += 1
+    return False
+
+
+def _clause_goes_on(r: _Reader, i: int) -> bool:
+    """After word i: a preposition, article, pronoun, adverb or the end of a sentence."""
+    if i + 1 >= len(r.words):
+        return True
+    gap = r.gap(i)
+    if gap.strip() and gap.strip()[0] in ".!?,;:":
+        return True
+    following = r.next(i)
+    return following is not None and following.tag in ("IN", "TO", "DT", "PRP", "PRP$", "RB", "RBR", "JJR", "CC", "RP")
+
+
+def _contraction_for_possessive(r: _Reader, i: int) -> bool:
+    """ "you're community", "it's doors", "they're homes": a contraction where a possessive belongs."""
+    data = _confusables()
+    word = r.words[i]
+    following = r.next(i)
+    previous = r.prev(i)
+    if following is not None and following.lower == "own":
+        return True
+    adjective = following is not None and following.tag in ("JJ", "JJR", "JJS") and not _phrase_continues(r, i + 1)
+    object_wanted = previous is not None and _takes_object(previous) and word.lower in ("you're", "they're")
+    if (
+        following is not None
+        and not object_wanted
+        and (following.lower in data["predicate-nouns"] or adjective and word.lower in ("it's", "who's"))
+    ):
+        return False  # "signals it's time", "disabled it's possible"
+    if following is not None and following.text.islower() and i + 2 < len(r.words) and r.gap(i + 1).startswith("-"):
+        return False  # "whether you're trick-or-treating": a compound after the contraction
+    if word.lower == "you're" and previous is not None and previous.lower in ("and", "or") and i >= 2:
+        if r.words[i - 2].lower in ("yourself", "you", "yourselves"):
+            return True  # "protect yourself and you're family"
+    if previous is not None and _takes_object(previous) and not word.capitalized:
+        # "get you're flu shot", "to it's calendar", "for they're loved ones"
+        if word.lower in ("it's", "who's") and previous.lower not in data["prepositions"]:
+            # after a verb, only a plural or an adjective + noun: "moving it's main office"
+            adjective_noun = (
+                following is not None
+                and following.tag == "JJ"
+                and r.next(i + 1) is not None
+                and r.next(i + 1).tag in ("NN", "NNS")
+            )
+            if following is None or following.tag != "NNS" and not adjective_noun:
+                return False  # "claims it's radiation": a clause may follow a verb
+        if following is None:
+            return _hashtag_after(r, i)
+        return following.tag not in ("VBG", "VBN", "RB", "DT", "IN", "TO", "PRP", "MD") and following.lower not in (
+            "not",
+            "all",
+            "here",
+            "there",
+            "welcome",
+        )
+    if following is None or following.lower in data["predicate-nouns"] or following.entity:
+        return False
+    if following.text[:1].isupper():
+        return False
+    after = r.next(i + 1)
+    if word.lower in ("you're", "they're"):
+        # "you are <noun>" without an article is rare: "you're appointment", "they're homes"
+        return following.tag in ("NN", "NNS")
+    # "it's"/"who's" + a bare noun is often right ("it's flu season"): only plurals, or a noun before a verb
+    if following.tag == "NNS":
+        return True
+    return following.tag == "NN" and after is not None and after.tag in ("VBZ", "VBD", "VBP", "MD")
+
+
+def _takes_object(word: Word) -> bool:
+    """A preposition or a verb that wants an object after it, not a clause."""
+    data = _confusables()
+    if word.lower in data["clause-verbs"]:
+        return False
+    return word.lower in data["prepositions"] or word.tag in ("VB", "VBG", "VBZ", "VBD", "VBN")
+
+
+def _ends_clause(r: _Reader, i: int) -> bool:
+    gap = (r.gap(i) if i + 1 < len(r.words) else r.prose[r.words[i].end :]).strip()
+    return i + 1 == len(r.words) or gap[:1] in (".", "!", "?", ",")
+
+
+def _hashtag_after(r: _Reader, i: int) -> bool:
+    rest = r.prose[r.words[i].end : r.words[i].end + 3].lstrip(" ")
+    return rest.startswith("#")
+
+
+def _confusable(r: _Reader) -> Iterator[Hit]:
+    data = _confusables()
+    for i, word in enumerate(r.words):
+        lower = word.lower
+        following = r.next(i)
+        previous = r.prev(i)
+        if lower == "your" and _possessive_for_contraction(r, i, word):
+            yield _confusable_hit(word, "you're", "\u201cyou are\u201d fits the sentence")
+        elif lower == "you're" and _contraction_for_possessive(r, i):
+            yield _confusable_hit(word, "your", "\u201cyou are\u201d does not fit before a noun")
+        elif lower == "its" and (_possessive_for_contraction(r, i, word) or _headline_start(r, i)):
+            yield _confusable_hit(word, "it's", "\u201cit is\u201d fits the sentence")
+        elif lower == "it's" and _contraction_for_possessive(r, i):
+            yield _confusable_hit(word, "its", "\u201cit is\u201d does not fit before a noun")
+        elif (
+            lower == "whose"
+            and following is not None
+            and (
+                following.lower in _STRONG_CONTRACTION_CUES
+                or following.lower in ("ready", "next", "coming", "going", "in", "up", "excited", "hungry", "interested")
+                or following.tag == "VBG"
+                and not _phrase_continues(r, i + 1)
+            )
+            and (previous is not None or r.sentence_start(i))
+        ):
+            yield _confusable_hit(word, "who's", "\u201cwho is\u201d fits the sentence")
+        elif (
+            lower == "who's"
+            and _contraction_for_possessive(r, i)
+            and (
+                following is not None
+                and following.tag == "NNS"
+                or r.next(i + 1) is not None
+                and r.next(i + 1).tag.startswith("V")
+            )
+        ):
+            yield _confusable_hit(word, "whose", "\u201cwho is\u201d does not fit before a noun")
+        elif lower == "their":
+            hit = _their(r, i, word)
+            if hit:
+                yield hit
+        elif lower == "there":
+            hit = _there(r, i, word)
+            if hit:
+                yield hit
+        elif lower == "they're" and _contraction_for_possessive(r, i):
+            yield _confusable_hit(word, "their", "\u201cthey are\u201d does not fit before a noun")
+        elif (
+            lower == "they're"
+            and following is not None
+            and following.lower in ("is", "are", "was", "were", "will", "has", "have")
+        ):
+            yield _confusable_hit(word, "there", "\u201cthey are\u201d does not fit before a verb")
+        elif (
+            lower == "they're"
+            and _ends_clause(r, i)
+            and previous is not None
+            and previous.lower not in _confusables()["clause-verbs"]
+            and previous.tag not in ("WRB", "WP", "IN", "CC", "RB", "JJ")
+        ):
+            yield _confusable_hit(word, "there", "a place is meant")
+        elif lower == "then" and _comparative_before(r, i, 8) and previous is not None and previous.lower not in _TEMPORAL:
+            adjacent = previous.tag in ("JJR", "RBR") or previous.lower in data["comparative-cues"]
+            if (
+                following is None
+                and _hashtag_after(r, i)
+                or following is not None
+                and (following.tag not in _VERB_FORMS and following.tag != "VBN" or adjacent and following.tag in ("VBN", "VBD"))
+            ):
+                yield _confusable_hit(word, "than", "it follows a comparison")
+        elif lower == "than" and not _comparative_before(r, i, 14):
+            yield _confusable_hit(word, "then", "there is no comparison before it")
+        elif (
+            lower in ("effect", "effects")
+            and previous is not None
+            and previous.lower in _MODAL_OR_TO
+            and following is not None
+            and following.tag in ("DT", "PRP$", "PRP", "NNS", "NN")
+            and following.lower not in ("change", "changes")
+        ):
+            yield _confusable_hit(word, "affect" + lower[6:], "a verb is needed here")
+        elif lower == "effected" and following is not None and following.lower == "by":
+            yield _confusable_hit(word, "affected", "\u201caffected by\u201d means influenced by")
+        elif lower in ("affect", "affects") and (
+            previous is not None
+            and previous.lower in ("an", "the", "no", "side", "positive", "negative", "lasting")
+            or following is not None
+            and following.lower in ("on", "of")
+            and previous is not None
+            and previous.tag in ("DT", "JJ")
+        ):
+            yield _confusable_hit(word, "effect" + lower[6:], "a noun is needed here")
+        elif (
+            lower == "loose"
+            and previous is not None
+            and previous.lower in _MODAL_OR_TO | {"don't", "never", "not"}
+            and following is not None
+            and following.tag in ("DT", "PRP$", "PRP", "NN", "NNS")
+        ):
+            yield _confusable_hit(word, "lose", "\u201close\u201d is the verb; \u201cloose\u201d means not tight")
+        elif (
+            lower == "too"
+            and following is not None
+            and following.lower in ("the", "a", "an", "your", "our", "their", "my", "his", "her", "this", "these", "those")
+            and previous is not None
+            and previous.tag not in ("RB",)
+        ):
+            yield _confusable_hit(word, "to", "\u201ctoo\u201d means also or excessively")
+        elif (
+            lower == "to"
+            and following is not None
+            and following.lower in data["too-cues"]
+            and _clause_goes_on(r, i + 1)
+            and (r.next(i + 1) is None or r.next(i + 1).lower in ("to", "for", "and", "or"))
+        ):
+            if previous is None or previous.tag not in ("CD",) and previous.lower not in ("from", "up", "due", "close", "next"):
+                yield _confusable_hit(word, "too", "\u201ctoo\u201d means excessively")
+
+
+_TEMPORAL = frozenset("and or but since until till by from just right only even now back will would can 'll must".split())
+_MODAL_OR_TO = frozenset("to will would can could may might must should not n't does did do won't can't".split())
+
+
+def _comparative_before(r: _Reader, i: int, reach: int) -> bool:
+    cues = _confusables()["comparative-cues"]
+    j = i - 1
+    while j >= 0 and i - j <= reach:
+        word = r.words[j]
+        if word.tag in ("JJR", "RBR") or word.lower in cues:
+            return True
+        gap = r.gap(j)
+        if any(c in gap for c in ".!?;\n"):
+            return False
+        j -= 1
+    return False
+
+
+def _their(r: _Reader, i: int, word: Word) -> Hit | None:
+    following = r.next(i)
+    previous = r.prev(i)
+    if following is not None and following.lower in _THERE_VERBS:
+        return _confusable_hit(word, "there", "a verb follows, so \u201cthere is/are\u201d was meant")
+    if following is not None and following.lower in ("yours", "mine", "ours", "theirs"):
+        return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
+    if _possessive_for_contraction(r, i, word):
+        if (
+            following is not None
+            and following.tag == "IN"
+            and previous is not None
+            and previous.lower in ("out", "over", "in", "from", "up", "down", "back")
+        ):
+            return _confusable_hit(word, "there", "a place is meant")
+        return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
+    gap = (r.gap(i) if i + 1 < len(r.words) else r.prose[word.end :]).strip()
+    if (i + 1 == len(r.words) or gap[:1] in (".", "!", "?", ",")) and previous is not None and not previous.tag.startswith("NN"):
+        if following is None and previous.tag not in ("DT", "PRP$"):
+            return _confusable_hit(word, "there", "a place is meant")
+    return None
+
+
+_THERE_VERBS = frozenset("is are was were will has have may might could should would can isn't aren't wasn't weren't".split())
+
+
+def _there(r: _Reader, i: int, word: Word) -> Hit | None:
+    data = _confusables()
+    following = r.next(i)
+    previous = r.prev(i)
+    if following is None:
+        return None
+    if (
+        previous is not None
+        and previous.lower in ("and", "but", "so", "because", "since", "if", "when")
+        and following.tag == "VBG"
+    ):
+        if following.lower != "being":
+            return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
+    if previous is None or previous.lower in _BE_OR_MODAL or previous.lower in data["place-verbs"]:
+        if following.lower != "own":
+            return None
+    if following.lower == "own":
+        return _confusable_hit(word, "their", "a possessive is needed before a noun")
+    if following.lower in data["predicate-nouns"] or following.text[:1].isupper() or following.lower in _THERE_VERBS:
+        return None
+    noun = (
+        following.tag in ("NN", "NNS")
+        or following.tag == "JJ"
+        and r.next(i + 1) is not None
+        and r.next(i + 1).tag in ("NN", "NNS")
+    )
+    if noun and (previous.lower in data["prepositions"] or _takes_object(previous) and previous.tag.startswith("VB")):
+        return _confusable_hit(word, "their", "a possessive is needed before a noun")
+    if following.tag == "VBG" and following.lower != "being" and _clause_goes_on(r, i + 1):
+        return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
+    if following.lower in ("going", "getting", "ready"):
+        return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
+    return None
+
+
+def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
+    known = speller.word_frequency.dictionary
+    for i, word in enumerate(r.words):
+        for start, part in _parts(word):
+            if _plausible(r, i, word, part, start, known, vocab):
+                continue
+            candidates = _candidates(speller, part.lower())
+            if not candidates:
+                continue  # nothing close: more likely a name or a word we do not know than a typo
+            ranked = sorted(candidates, key=lambda c: (-known.get(c, 0), c))[:3]
+            if part[0].isupper() and r.sentence_start(i):
+                # A capitalized first word may be a name ("Tioga County"): only a slip of a common word counts.
+                ranked = [c for c in ranked if known.get(c, 0) >= 50_000 or _swapped(part.lower(), c)]
+                if not ranked:
+                    continue
+            elif part[0].isupper():
+                # A capitalized word mid-sentence is likelier a name ("Cass", "Darke") than a typo,
+                # unless two of its letters are swapped around a common word ("Hsitory", "Udpate").
+                ranked = [c for c in ranked if known.get(c, 0) >= 1000 and _swapped(part.lower(), c)]
+                if not ranked:
+                    continue
+            fixes = tuple(_match_case(part, c) for c in ranked)
+            yield Hit(
+                "spelling",
+                f"\u201c{part}\u201d is not in the dictionary: did you mean \u201c{fixes[0]}\u201d? "
+                "If it is a name or a local word, add it to [grammar] vocabulary",
+                start,
+                start + len(part),
+                fixes,
+            )
+
+
+def _swapped(word: str, candidate: str) -> bool:
+    """``word`` is ``candidate`` with two neighbouring letters swapped."""
+    if len(word) != len(candidate) or word == candidate:
+        return False
+    diff = [k for k in range(len(word)) if word[k] != candidate[k]]
+    return (
+        len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == candidate[diff[1]] and word[diff[1]] == candidate[diff[0]]
+    )
+
+
+def _candidates(speller: Any, word: str) -> set[str]:
+    """Known words one edit away (a transposition counts as one).
+
+    Two edits away is left out: it is slow on long words (seconds) and, for
+    an unknown word with no near neighbour, a name is likelier than a typo.
+    """
+    return set(speller.known(speller.edit_distance_1(word)))
+
+
+def _parts(word: Word) -> Iterator[tuple[int, str]]:
+    text = word.text
+    if re.search(r"n['\u2019]t$", text.lower()):
+        return  # "doesn't", "isn't": contractions are checked by other rules
+    stem = re.sub(r"['\u2019](?:s|d|ll|re|ve|m)$", "", text, flags=re.IGNORECASE)
+    if any(c in _APOSTROPHES for c in stem):
+        return
+    yield word.start, stem
+
+
+def _plausible(r: _Reader, i: int, word: Word, part: str, start: int, known: dict, vocab: frozenset[str]) -> bool:
+    """True when ``part`` should not be called a misspelling."""
+    if len(part) < 3 or not part.isalpha() or not part.isascii():
+        return True
+    lower = part.lower()
+    if lower in known or lower in vocab or part in vocab:
+        return True
+    if part != lower and not (part[0].isupper() and part[1:].islower()):
+        return True  # capitals inside or throughout: an abbreviation or a brand ("FEMA", "iPhone")
+    if word.entity_label in _NAME_ENTITIES or re.search(r"(.)\1\1", lower):
+        return True  # a person, place or group spaCy recognised, or "sooo" style emphasis
+    before = r.prose[start - 1 : start]
+    after = r.prose[start + len(part) : start + len(part) + 2]
+    if before and unicodedata.category(before) == "Cf" or after[:1] and unicodedata.category(after[:1]) == "Cf":
+        return True  # split by an invisible character: the hidden-text check reports that
+    if before and before in "@#/._-\\" or after[:1] in ("@", "/", "_", "-") or (after[:1] == "." and after[1:2].isalpha()):
+        return True  # part of a handle, path, domain or compound
+    if (
+        after[:1] == "."
+        and len(part) <= 4
+        and not re.match(r"\.(?:\s+[A-Z]|\s*$)", r.prose[start + len(part) : start + len(part) + 3])
+    ):
+        return True  # an abbreviation: "dept., and", "ext. 4"
+    return _derived(lower, known, vocab) or _british(lower, known)
+
+
+_NAME_ENTITIES = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})
+
+
+_BRITISH = (
+    (r"our(s|ed|ing|ite|able)?$", r"or\1"),
+    (r"tre(s|d)?$", r"ter\1"),
+    (r"is(e|es|ed|ing|ation|ations)$", r"iz\1"),
+    (r"yse(s|d)?$", r"yze\1"),
+    (r"ogue(s)?$", r"og\1"),
+    (r"ll(ed|ing|er|ers)$", r"l\1"),
+    (r"ence$", r"ense"),
+)
+
+
+def _british(lower: str, known: dict) -> bool:
+    """A British spelling ("favourite", "centre", "organise") is not a typo."""
+    for pattern, american in _BRITISH:
+        converted = re.sub(pattern, american, lower)
+        if converted != lower and known.get(converted, 0) >= 100:
+            return True
+    return False
+
+
+_PREFIXES = ("un", "re", "non", "pre", "co", "over", "under", "self", "multi", "anti", "post", "sub", "inter", "mis", "out")
+
+
+def _derived(lower: str, known: dict, vocab: frozenset[str]) -> bool:
+    """Plurals, prefixes and compounds of known words: "daycares", "unvaccinated", "handwashing"."""
+
+    def ok(w: str) -> bool:
+        return w in known or w in vocab
+
+    for suffix in ("s", "es", "'s"):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3 and ok(lower[: -len(suffix)]):
+            return True
+    for prefix in _PREFIXES:
+        if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and ok(lower[len(prefix) :]):
+            return True
+    return False
+
+
+_RULES = (
+    ("apostrophe", _apostrophe),
+    ("lowercase-i", _lowercase_i),
+    ("repeated-word", _repeated_word),
+    ("a-an", _a_an),
+    ("agreement", _agreement),
+    ("confusable", _confusable),
+    ("sentence-case", _sentence_case),
+    ("spelling", _spelling),
+)
+
+RULE_NAMES = tuple(name for name, _ in _RULES)

@@ -1,0 +1,279 @@
+"""The grammar check: the builtin engine rule by rule, and the LanguageTool client against a fake server."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from post_lint.config import Config
+from post_lint.runner import Linter
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(select=["grammar"])
+
+
+def lint(linter: Linter, text: str, **options):
+    linter.explicit_config = Config(data={"grammar": {"engine": "builtin", **options}})
+    return linter.lint_text(text, path="post.txt")
+
+
+def rules(linter: Linter, text: str, **options) -> list[tuple[str, str]]:
+    result = lint(linter, text, **options)
+    return [(f.rule, text[f.offset : f.offset + f.length]) for f in result.findings]
+
+
+# -- builtin engine ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Erik Skogquist thanks the Anoka Fire Department. #SnowEmergency @AnokaPolice",
+        "Skogquist and Nelson met at the Anoka County Courthouse on Jackson Street.",
+        "Email clerk@anokaminnesota.com or visit https://anokaminnesota.com/permits for a permit.",
+        "Doors open at 6:30 p.m. on Aug. 6 at 2015 First Avenue North; call ext. 4 with questions.",
+        "We stream council meetings on YouTube and post the agenda as a PDF on the city's website.",
+    ],
+)
+def test_names_places_tokens_and_abbreviations_are_not_errors(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []
+
+
+def test_misspelling_is_flagged_with_ranked_suggestions(linter: Linter) -> None:
+    result = lint(linter, "The compost site has new hours for the seasn.")
+    (finding,) = result.findings
+    assert finding.rule == "grammar/spelling"
+    assert finding.suggestions[0] == "season"
+
+
+def test_vocabulary_option_accepts_local_words(linter: Linter) -> None:
+    text = "Our new Snowbirdz program pairs volunteers with seniors."
+    assert rules(linter, text, vocabulary=["Snowbirdz"]) == []
+    assert rules(linter, "Sign up for snowbirdz today.", vocabulary=["snowbirdz"]) == []
+
+
+def test_repeated_word_covers_both_copies(linter: Linter) -> None:
+    assert rules(linter, "Bring a a canned good to the game.") == [("grammar/repeated-word", "a a")]
+    assert rules(linter, "We had had enough rain by June.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Plows will arrive within a hour.", [("grammar/a-an", "a")]),
+        ("Grab an map at the front desk.", [("grammar/a-an", "an")]),
+        ("It takes an hour; a university team and an FAQ help, as does an MRI or a one-time fee.", []),
+        ("Vitamin A and Plan A are both fine, as is an 8 a.m. start and a 10 a.m. close.", []),
+    ],
+)
+def test_a_an_follows_the_sound(linter: Linter, text: str, expected: list) -> None:
+    assert rules(linter, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Bring your receipt if your returning a permit.", "your"),
+        ("Thank you for bringing you're neighbors.", "you're"),
+        ("Its going to snow tonight.", "Its"),
+        ("The library opened it's doors early.", "it's"),
+        ("Crews finished early and there heading home.", "there"),
+        ("Their is a boil-water notice for Ward 3.", "Their"),
+        ("Turnout was higher then expected.", "then"),
+        ("Fill out the form and than mail it in.", "than"),
+        ("The closure will effect traffic on Main Street.", "effect"),
+        ("Lock your bike so you don't loose it.", "loose"),
+        ("Come early and bring a chair too the concert.", "too"),
+    ],
+)
+def test_confusable_words_in_context(linter: Linter, text: str, word: str) -> None:
+    assert rules(linter, text) == [("grammar/confusable", word)]
+
+
+def test_confusables_used_correctly_pass(linter: Linter) -> None:
+    text = (
+        "Your patience helps. You're welcome to join us. The city and its crews thank you; it's a big job. "
+        "Residents shoveled their walks, and there is more snow coming. Crews are faster than last year, then rest."
+    )
+    assert rules(linter, text) == []
+
+
+def test_agreement_after_pronoun_subject(linter: Linter) -> None:
+    assert rules(linter, "We is proud of our crews.") == [("grammar/agreement", "is")]
+    assert rules(linter, "Does it have a ramp? If it were warmer we would go.") == []
+
+
+def test_missing_apostrophe_but_not_the_word_wont(linter: Linter) -> None:
+    assert rules(linter, "Please dont block the hydrant.") == [("grammar/apostrophe", "dont")]
+    assert rules(linter, "Crews wont plow until noon.") == [("grammar/apostrophe", "wont")]
+    assert rules(linter, "As was his wont, he arrived early.") == []
+
+
+def test_lowercase_i_and_sentence_case(linter: Linter) -> None:
+    assert rules(linter, "This week i met our new officers.") == [("grammar/lowercase-i", "i")]
+    assert rules(linter, "The pool is open. come by today.") == [("grammar/sentence-case", "come")]
+    assert rules(linter, "Open 8 a.m. to noon. Part i of the plan is done.") == []
+
+
+def test_builtin_note_says_which_engine_ran(linter: Linter) -> None:
+    result = lint(linter, "Hello Anoka.")
+    assert "builtin" in result.notes["grammar engine"]
+
+
+# -- LanguageTool client against a fake server -----------------------------------------------------
+
+
+class _FakeLanguageTool(BaseHTTPRequestHandler):
+    mode = "ok"
+    requests: list[dict] = []
+
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+    def do_GET(self) -> None:
+        if self.path.endswith("/v2/languages"):
+            self._send(200, [{"name": "English (US)", "code": "en", "longCode": "en-US"}])
+        else:
+            self._send(404, {"error": "no"})
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length", 0))
+        form = urllib.parse.parse_qs(self.rfile.read(length).decode())
+        text = form["text"][0]
+        type(self).requests.append(form)
+        if self.mode == "slow":
+            time.sleep(2)
+        if self.mode == "garbage":
+            body = b"<html>oops</html>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        matches = []
+        word = "recieve"
+        index = text.find(word)
+        if index >= 0:
+            utf16 = len(text[:index].encode("utf-16-le")) // 2
+            matches.append(
+                {
+                    "message": "Possible spelling mistake found.",
+                    "replacements": [{"value": "receive"}],
+                    "offset": utf16,
+                    "length": len(word),
+                    "context": {"text": text, "offset": utf16, "length": len(word)},
+                    "rule": {
+                        "id": "MORFOLOGIK_RULE_EN_US",
+                        "issueType": "misspelling",
+                        "category": {"id": "TYPOS", "name": "Possible Typo"},
+                    },
+                }
+            )
+        hashtag = text.find("#")
+        if hashtag >= 0:
+            utf16 = len(text[:hashtag].encode("utf-16-le")) // 2
+            matches.append(
+                {
+                    "message": "Whitespace",
+                    "replacements": [],
+                    "offset": utf16,
+                    "length": 3,
+                    "rule": {"id": "SOME_RULE", "issueType": "grammar", "category": {"id": "GRAMMAR"}},
+                }
+            )
+        self._send(200, {"software": {"name": "LanguageTool", "version": "6.6-fake"}, "matches": matches})
+
+    def _send(self, status: int, data: object) -> None:
+        body = json.dumps(data).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture()
+def fake_server():
+    handler = type("Handler", (_FakeLanguageTool,), {"mode": "ok", "requests": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server, handler
+    server.shutdown()
+    server.server_close()
+
+
+def _lt_linter(url: str, engine: str = "languagetool", **options) -> Linter:
+    from post_lint.checks.grammar import _sessions
+
+    _sessions.clear()  # every test starts a fresh session
+    linter = Linter(select=["grammar", "emoji"])
+    linter.explicit_config = Config(data={"grammar": {"engine": engine, "server": url, "timeout": 0.5, **options}})
+    return linter
+
+
+def test_languagetool_offsets_after_emoji_point_at_the_word(fake_server) -> None:
+    server, handler = fake_server
+    text = "🎉🎆 Residents will recieve a notice by mail. #AnokaMN"
+    result = _lt_linter(f"http://127.0.0.1:{server.server_port}").lint_text(text, path="post.txt")
+    grammar = [f for f in result.findings if f.check == "grammar"]
+    assert [(f.rule, text[f.offset : f.offset + f.length]) for f in grammar] == [("grammar/lt/MORFOLOGIK_RULE_EN_US", "recieve")]
+    assert grammar[0].suggestions == ("receive",)
+    assert grammar[0].column == text.index("recieve") + 1
+    assert "LanguageTool 6.6-fake" in result.notes["grammar engine"]
+    assert len(handler.requests) == 1  # one request per post, and the hashtag match was dropped
+
+
+def test_slow_languagetool_is_skipped_with_a_reason_and_other_checks_still_report(fake_server) -> None:
+    server, handler = fake_server
+    handler.mode = "slow"
+    text = "Residents will recieve a notice 🎉🎆🎇🎈 soon."
+    result = _lt_linter(f"http://127.0.0.1:{server.server_port}").lint_text(text, path="post.txt")
+    assert [s.check for s in result.skipped] == ["grammar"]
+    assert "within 0.5 s" in result.skipped[0].reason
+    assert any(f.check == "emoji" for f in result.findings)
+
+
+def test_auto_engine_falls_back_to_builtin_when_languagetool_is_slow(fake_server) -> None:
+    server, handler = fake_server
+    handler.mode = "slow"
+    result = _lt_linter(f"http://127.0.0.1:{server.server_port}", engine="auto").lint_text("Please dont litter.", path="post.txt")
+    assert [f.rule for f in result.findings] == ["grammar/apostrophe"]
+    assert result.notes["grammar engine"].startswith("builtin")
+    assert "0.5 s" in result.notes["grammar engine"]
+
+
+def test_garbage_answer_is_a_clear_skip(fake_server) -> None:
+    server, handler = fake_server
+    handler.mode = "garbage"
+    result = _lt_linter(f"http://127.0.0.1:{server.server_port}").lint_text("Hello Anoka.", path="post.txt")
+    assert len(result.skipped) == 1 and "not JSON" in result.skipped[0].reason
+
+
+def test_unreachable_url_is_a_clear_skip() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again when the block ends: nothing listens there
+    result = _lt_linter(f"http://127.0.0.1:{port}").lint_text("Hello Anoka.", path="post.txt")
+    assert len(result.skipped) == 1
+    assert "did not answer" in result.skipped[0].reason and str(port) in result.skipped[0].reason
+
+
+def test_utf16_offsets_map_to_code_points() -> None:
+    from post_lint.checks.grammar.languagetool import to_codepoints, utf16_to_codepoints
+
+    text = "a😀b𝐯c"
+    table = utf16_to_codepoints(text)
+    assert to_codepoints(table, 3, 1) == (2, 1)  # "b"
+    assert to_codepoints(table, 6, 1) == (4, 1)  # "c"
+    assert utf16_to_codepoints("plain text") is None

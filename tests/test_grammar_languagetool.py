@@ -1,0 +1,85 @@
+"""The grammar check against the real LanguageTool, end to end from the CLI.
+
+Needs the jars: `post-lint languagetool install` (CI runs it first). The test
+starts its own server on a free loopback port and stops it afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from post_lint.checks.grammar import languagetool as lt
+
+pytestmark = [pytest.mark.languagetool, pytest.mark.slow]
+
+_INSTALLED = lt.find_installation()
+
+
+@pytest.fixture(scope="module")
+def server_url():
+    if _INSTALLED is None:
+        pytest.skip("LanguageTool is not installed: run 'post-lint languagetool install' first")
+    if shutil.which("java") is None:
+        pytest.skip("Java is not installed")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        ["java", "-cp", _INSTALLED[0], "org.languagetool.server.HTTPServer", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        if not lt.wait_until_ready(url, 120, process):
+            pytest.fail("LanguageTool did not start within 120 s")
+        lt.Client(url, 180).check("Warm up.")  # the first check loads the rules
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _cli(args: list[str], text: str, config: Path) -> dict:
+    env = dict(os.environ)
+    run = subprocess.run(
+        [sys.executable, "-m", "post_lint", "--config", str(config), "--format", "json", *args, "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert run.returncode in (0, 1), run.stderr
+    return json.loads(run.stdout)
+
+
+def test_cli_reports_languagetool_findings_at_the_right_columns(server_url: str, tmp_path: Path) -> None:
+    config = tmp_path / "post-lint.toml"
+    config.write_text(f'[grammar]\nengine = "languagetool"\nserver = "{server_url}"\ntimeout = 30\n', encoding="utf-8")
+    text = "🎉 Residents will recieve a notice about an new parking rule. #AnokaMN @CityOfAnoka"
+    out = _cli(["--select", "grammar"], text, config)
+    findings = out["findings"] if "findings" in out else out
+    found = {(f["rule"], text[f["offset"] : f["offset"] + f["length"]]) for f in findings}
+    assert ("grammar/lt/MORFOLOGIK_RULE_EN_US", "recieve") in found
+    assert any(rule.startswith("grammar/lt/") and span == "an" for rule, span in found)
+    assert not any("#AnokaMN" in span or "@CityOfAnoka" in span for _, span in found)
+    typo = next(f for f in findings if f["rule"] == "grammar/lt/MORFOLOGIK_RULE_EN_US")
+    assert "receive" in typo["suggestions"]
+    assert "LanguageTool 6" in out["summary"]["notes"]["grammar engine"]
+
+
+def test_cli_clean_city_post_has_no_languagetool_findings(server_url: str, tmp_path: Path) -> None:
+    config = tmp_path / "post-lint.toml"
+    config.write_text(f'[grammar]\nengine = "languagetool"\nserver = "{server_url}"\ntimeout = 30\n', encoding="utf-8")
+    text = "Mayor Erik Skogquist will light the tree at Anoka City Hall on Friday at 6 p.m. #SnowEmergency"
+    out = _cli(["--select", "grammar"], text, config)
+    findings = out["findings"] if "findings" in out else out
+    assert [f["rule"] for f in findings] == []
