@@ -196,17 +196,62 @@ def load_word_list(path: str | Path, extra: Iterable[str] = ()) -> list[str]:
     return entries
 
 
+# Words after which a full stop does not end a sentence ("St. Paul", "7 a.m. Saturday").
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st ave blvd rd hwy no vs etc jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue tues wed thu thur thurs fri sat sun gov sen rep lt sgt capt det ofc jr sr inc co corp dept "
+    "a.m p.m e.g i.e u.s approx est min max ft".split()
+)
+_SENTENCE = None
+
+
 def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Cheap sentence spans (offsets) for checks that run without spaCy."""
+    """Cheap sentence spans (offsets) for checks that run without spaCy.
+
+    A full stop after a common abbreviation or an initial does not end the
+    sentence when a lowercase word, a digit or a capitalised name follows it
+    on the same line ("St. Paul", "7 a.m. on", "J. Smith").
+    """
     import re
 
+    global _SENTENCE
+    if _SENTENCE is None:
+        _SENTENCE = re.compile(r"[^.!?\r\n]+(?:[.!?]+[\"')\]\u201d]*|(?=\r?\n)|$)", re.MULTILINE)
     end = len(text) if end is None else end
-    pattern = re.compile(r"[^.!?\r\n]+(?:[.!?]+[\"')\]]*|(?=\r?\n)|$)", re.MULTILINE)
-    for m in pattern.finditer(text, start, end):
+    pending: tuple[int, int] | None = None
+    for m in _SENTENCE.finditer(text, start, end):
         s, e = m.span()
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e > s:
-            yield s, e
+        if e <= s:
+            continue
+        if pending is not None:
+            s = pending[0]
+            pending = None
+        if _ends_with_abbreviation(text, s, e) and _continues(text, e, end):
+            pending = (s, e)
+            continue
+        yield s, e
+    if pending is not None:
+        yield pending
+
+
+def _ends_with_abbreviation(text: str, s: int, e: int) -> bool:
+    if text[e - 1] != ".":
+        return False
+    words = text[s : e - 1].split()
+    if not words:
+        return False
+    last = words[-1].lower().lstrip("(\"'")
+    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+
+
+def _continues(text: str, e: int, end: int) -> bool:
+    """Does the same line go on with something that continues a sentence?"""
+    rest = text[e:end]
+    stripped = rest.lstrip(" \t")
+    if not stripped or stripped[0] in "\r\n" or len(rest) - len(stripped) > 2:
+        return False
+    return stripped[0].isalnum()

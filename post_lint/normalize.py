@@ -110,6 +110,8 @@ def _undo_leet(norm: Normalized) -> Normalized:
         # Only inside words that are mostly letters: "v0te", "r3-elect", not "2024" or "5pm".
         if letters and letters >= len(word) / 2 and not re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm|s)", word):
             for i in range(m.start(), m.end()):
+                if i == m.start() and chars[i] == "@":
+                    continue  # "@GOP" is a mention, not "agop"
                 chars[i] = LEET.get(chars[i], chars[i])
     return Normalized("".join(chars), norm.starts, norm.ends, norm.original)
 

@@ -1,0 +1,113 @@
+"""disclaimer: an employee's own post about City business needs the disclaimer.
+
+Personal profile only. Fires when the author identifies as working for the
+City ("I work for the City of Anoka", "as a city employee", "at City Hall
+we"), the post touches City business (council, budget, a project, a
+service...), and no disclaimer sentence ("These are my own opinions and do
+not represent those of the City.") is present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from post_lint.api import Check, Context, Option, cases_beside, load_word_list
+from post_lint.model import Document, Finding
+
+from ..opinion.matching import Match, find_phrases
+
+_HERE = Path(__file__).parent
+DEFAULT_WORDING = "These are my own opinions and do not represent those of the City."
+
+
+@lru_cache(maxsize=8)
+def _identity_phrases(employer: tuple[str, ...], extra_roles: tuple[str, ...]) -> tuple[str, ...]:
+    """identity.txt with <city>, <cityword> and <role> spelled out."""
+    cities = [name.lower() for name in employer]
+    citywords = sorted({name.lower().removeprefix("the ") for name in employer})
+    roles = [role.lower() for role in load_word_list(_HERE / "roles.txt", extra_roles)]
+    phrases: list[str] = []
+    for line in load_word_list(_HERE / "identity.txt"):
+        expanded = [line]
+        for placeholder, values in (("<city>", cities), ("<cityword>", citywords), ("<role>", roles)):
+            expanded = [e.replace(placeholder, v) for e in expanded for v in values] if placeholder in line else expanded
+        phrases += expanded
+    return tuple(phrases)
+
+
+@lru_cache(maxsize=8)
+def _lists(extra_phrases: tuple[str, ...], wording: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    accepted = load_word_list(_HERE / "disclaimers.txt", extra_phrases)
+    # The configured wording itself always counts, whatever its words.
+    accepted.append(" ".join(wording.lower().rstrip(".").split()))
+    return tuple(load_word_list(_HERE / "business.txt")), tuple(accepted)
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    text = doc.words_text
+    identity = find_phrases(text, _identity_phrases(tuple(ctx["employer-names"]), tuple(ctx["extra-roles"])))
+    if not identity:
+        return
+    business, accepted = _lists(tuple(ctx["extra-phrases"]), ctx["wording"])
+    topics = [m for m in find_phrases(text, business) if not any(_overlaps(m, i) for i in identity)]
+    if not topics or find_phrases(text, accepted):
+        return
+    first = identity[0]
+    said = " ".join(doc.text[first.start : first.end].split())
+    yield ctx.finding(
+        "missing",
+        f"\u201c{said}\u201d identifies you as a City employee and the post is about City business "
+        f"(\u201c{topics[0].phrase}\u201d), so the policy asks for a disclaimer: add \u201c{ctx['wording']}\u201d",
+        first.start,
+        first.end - first.start,
+        suggestions=[ctx["wording"]],
+    )
+
+
+def _overlaps(a: Match, b: Match) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+CHECK = Check(
+    name="disclaimer",
+    description="An employee's own post that names their City job and discusses City business needs the disclaimer.",
+    severity="error",
+    policy_section="VI. Personal Social Media Use",
+    policy_clause=(
+        "If an employee chooses to identify him or herself as a City of Anoka employee, and posts a statement "
+        "on a matter related to City business, a disclaimer similar to the following must be used: \u201cThese "
+        "are my own opinions and do not represent those of the City.\u201d"
+    ),
+    run=run,
+    options={
+        "wording": Option(DEFAULT_WORDING, "the disclaimer sentence suggested (it always counts as a disclaimer)"),
+        "extra-phrases": Option([], "more phrases that count as a disclaimer, beside disclaimers.txt", list),
+        "employer-names": Option(
+            ["the City of Anoka", "the City", "City Hall", "Anoka"],
+            "how employees name their employer (\u201cI work for <name>\u201d, \u201cas a <name> employee\u201d)",
+            list,
+        ),
+        "extra-roles": Option([], "more job titles (\u201cas a city <role>\u201d), beside roles.txt", list),
+    },
+    rules={
+        "disclaimer/missing": "a personal post names the author's City job and discusses City business without a disclaimer",
+    },
+    profiles=("personal",),
+    doc="""
+    Applies to the personal profile only (an employee's own account:
+    --profile personal, profile = "personal" in the config, or
+    post-lint: {profile: personal} in a post's front matter).
+
+    Section VI of the policy discourages employees from naming their City job
+    when they post opinions; if they do, and the post is about City business,
+    it must carry a disclaimer such as "These are my own opinions and do not
+    represent those of the City." The check looks for the identification ("I
+    work for the City of Anoka", "as a city employee", "at City Hall we"), a
+    City-business topic (council, budget, projects, services, pay...) and the
+    disclaimer; set your own sentence with wording, accept others with
+    extra-phrases, and name your employer with employer-names.
+    """,
+    cases_file=cases_beside(__file__),
+)

@@ -1,0 +1,238 @@
+"""opinion: personal views on an official City account.
+
+Two kinds of evidence, both precise on their own:
+
+* word lists (data files beside this module) of first-person view markers
+  ("I think", "in my opinion", "IMO"), of judgements ("a disgrace", "a waste
+  of taxpayer money", "shame on") and of views on employment relations
+  ("staff deserve a raise"), matched on normalised text so that spaced,
+  dotted or l33t spellings still match;
+* spaCy Matcher patterns over the document's tagged Doc for judgements of a
+  past decision ("the Council should have approved ...", "I've always
+  believed ...") that a word list cannot enumerate.
+
+Quotations attributed to someone ("...," said Mayor Lee) are not the City's
+voice and are skipped; so is the institutional "we" ("We think you'll love
+the new splash pad"), which no pattern matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from post_lint.api import Check, Context, Option, cases_beside, load_word_list
+from post_lint.model import Document, Finding
+
+from .matching import Match, attributed_quotes, find_phrases, inside, sentence_at, sentences, within
+
+_HERE = Path(__file__).parent
+
+# Who can be told what they "should have" done: bodies and officials, not residents.
+GOVERNING = (
+    "council councilmembers councilmember councilors board commission commissioners legislature legislators "
+    "lawmakers congress senate senators governor mayor president administration politicians leaders government "
+    "paul washington officials hall city state county staff management democrats republicans"
+).split()
+# "X should resign / apologize / reconsider ...": demands no schedule or instruction makes.
+DEMANDS = (
+    "resign apologize apologise reconsider rethink scrap abandon listen stop wake care focus know step "
+    "explain answer reverse repeal fund pass reject invest cut lower ban"
+).split()
+OPINION_VERBS = ["think", "believe", "feel", "doubt", "suspect", "disagree"]
+
+
+@lru_cache(maxsize=8)
+def _lists(extra_phrases: tuple[str, ...], extra_evaluations: tuple[str, ...], extra_employment: tuple[str, ...]):
+    return (
+        tuple(load_word_list(_HERE / "phrases.txt", extra_phrases)),
+        tuple(load_word_list(_HERE / "evaluations.txt", extra_evaluations)),
+        tuple(load_word_list(_HERE / "employment.txt", extra_employment)),
+        tuple(load_word_list(_HERE / "employment_views.txt")),
+    )
+
+
+@lru_cache(maxsize=2)
+def _matcher(vocab: Any) -> Any:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
+    negation = {"LOWER": {"IN": ["not", "n't", "never"]}, "OP": "?"}
+    # "the Council should have approved it", "lawmakers shouldn't have cut ..."
+    matcher.add(
+        "should-have",
+        [
+            [
+                {"LOWER": {"IN": GOVERNING}},
+                {"LOWER": {"IN": ["should", "ought"]}},
+                {"LOWER": "to", "OP": "?"},
+                negation,
+                {"LOWER": "have"},
+                {"TAG": "VBN"},
+            ]
+        ],
+    )
+    # "the Mayor should resign", "the Council needs to listen"
+    matcher.add(
+        "demand",
+        [
+            [
+                {"LOWER": {"IN": GOVERNING}},
+                {"LOWER": {"IN": ["should", "must", "ought", "needs", "need"]}},
+                {"LOWER": "to", "OP": "?"},
+                negation,
+                {"LOWER": {"IN": DEMANDS}},
+            ]
+        ],
+    )
+    # "I've always believed", "I honestly don't feel", "I have long thought"
+    matcher.add(
+        "first-person",
+        [
+            [
+                {"LOWER": "i"},
+                {"POS": {"IN": ["ADV", "AUX", "PART"]}, "OP": "*"},
+                {"LEMMA": {"IN": OPINION_VERBS}, "POS": "VERB"},
+            ]
+        ],
+    )
+    return matcher
+
+
+def _governing_subject(span: Any) -> bool:
+    """The body or official heads the clause: not "residents of the city should ..."."""
+    token = span[0]
+    for previous in reversed(span.doc[max(token.sent.start, token.i - 4) : token.i]):
+        if previous.pos_ == "ADP":
+            return False
+        if previous.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT", "PART"):
+            return True
+    return True
+
+
+def _spacy_matches(doc: Document) -> list[tuple[str, Match]]:
+    if doc.nlp is None:
+        return []
+    spacy_doc = doc.nlp
+    found = []
+    for match_id, start, end in _matcher(spacy_doc.vocab)(spacy_doc):
+        label = spacy_doc.vocab.strings[match_id]
+        span = spacy_doc[start:end]
+        if label in ("should-have", "demand") and not _governing_subject(span):
+            continue
+        found.append((label, Match(span.start_char, span.end_char, span.text)))
+    return found
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    phrases, evaluations, employment, employment_views = _lists(
+        tuple(ctx["extra-phrases"]), tuple(ctx["extra-evaluations"]), tuple(ctx["extra-employment-terms"])
+    )
+    text = doc.words_text
+    quoted = attributed_quotes(doc.prose)
+    candidates: list[tuple[str, Match]] = []
+    candidates += [("first-person", m) for m in find_phrases(text, phrases)]
+    candidates += [("evaluation", m) for m in find_phrases(text, evaluations)]
+    candidates += [("employment", m) for m in find_phrases(text, employment_views)]
+    candidates += [("first-person" if label == "first-person" else "evaluation", m) for label, m in _spacy_matches(doc)]
+    if not candidates:
+        return
+    topic_terms = find_phrases(text, employment)
+    partners = _partner_mentions(text, ctx)
+    spans = sentences(doc)
+    reported: list[tuple[int, int]] = []
+    for kind, match in sorted(candidates, key=lambda c: (c[1].start, -c[1].end)):
+        if inside(quoted, match.start, match.end):
+            continue
+        if any(s < match.end and match.start < e for s, e in reported):
+            continue
+        reported.append((match.start, match.end))
+        sentence_start, sentence_end = sentence_at(spans, match.start)
+        if kind != "employment" and within(topic_terms, sentence_start, sentence_end):
+            kind = "employment"
+        elif within(partners, sentence_start, sentence_end):
+            continue  # criticism of a community partner: the partners check reports it, once
+        yield _finding(ctx, kind, doc.text[match.start : match.end], match)
+
+
+def _partner_mentions(text: str, ctx: Context) -> list[Match]:
+    """Where the post names a configured community partner (when the partners check runs too)."""
+    names: list[str] = []
+    for org in ctx.settings.get("partners", {}).get("organizations", []) or []:
+        if isinstance(org, dict):
+            names += [str(n) for n in [org.get("name", ""), *org.get("aliases", [])] if n]
+        elif isinstance(org, str):
+            names.append(org)
+    if not names:
+        return []
+    escaped = [" ".join(n.replace("*", " ").split()) for n in names]
+    return find_phrases(text, escaped)
+
+
+def _finding(ctx: Context, kind: str, words: str, match: Match) -> Finding:
+    quoted = f"\u201c{' '.join(words.split())}\u201d"
+    if kind == "employment":
+        message = (
+            f"{quoted} voices a view on City employment relations (pay, contracts, negotiations), which the "
+            "policy singles out: remove it, and leave labor news to neutral facts from the City"
+        )
+    elif kind == "evaluation":
+        message = (
+            f"{quoted} judges a decision, policy or official: a personal or political view an official City "
+            "account may not express; say what was decided and why, in neutral words"
+        )
+    else:
+        message = (
+            f"{quoted} voices a personal view, which an official City account may not express; state the facts, "
+            "or quote a named official (\u201c...,\u201d said Mayor ...)"
+        )
+    return ctx.finding(kind, message, match.start, match.end - match.start)
+
+
+CHECK = Check(
+    name="opinion",
+    description="Personal views on an official account: first-person opinions, judgements, views on pay and contracts.",
+    severity="error",
+    policy_section="V. Rules of Use",
+    policy_clause=(
+        "City social media accounts ... may not be used ... for the purpose of expressing private or personal "
+        "views on personal, political or policy issues or to express personal views or concerns pertaining to "
+        "City employment relations matters."
+    ),
+    run=run,
+    options={
+        "extra-phrases": Option([], "more first-person view markers, beside the bundled phrases.txt", list),
+        "extra-evaluations": Option([], "more judging phrases, beside the bundled evaluations.txt", list),
+        "extra-employment-terms": Option([], "more employment-relations words, beside the bundled employment.txt", list),
+    },
+    rules={
+        "opinion/first-person": "a first-person view: \u201cI think\u201d, \u201cin my opinion\u201d, \u201cIMO\u201d, "
+        "\u201cpersonally,\u201d, \u201cif you ask me\u201d",
+        "opinion/evaluation": "a judgement of a decision, policy or official: \u201ca disgrace\u201d, \u201ca waste "
+        "of taxpayer money\u201d, \u201cthe Council should have approved\u201d",
+        "opinion/employment": "a view on City employment relations: pay, raises, union contracts, negotiations",
+    },
+    nlp=("tagger", "lemmatizer"),
+    profiles=("official",),
+    doc="""
+    An official City account speaks for the City, so it reports facts, decisions
+    and services, never the writer's own views. The check flags first-person
+    views ("I think", "in my opinion", "IMO", "personally,"), judgements of
+    decisions, policies or officials ("a disgrace", "a waste of taxpayer money",
+    "the Council should have approved ..."), and views on City employment
+    relations (raises, union contracts, negotiations), which get their own rule
+    because the policy names them.
+
+    Not flagged: the City's institutional voice ("We think you'll love the new
+    splash pad", "We are proud to support ..."), quotations attributed to a
+    named person ("...," said Mayor Lee), facts and instructions. The check
+    does not apply in the personal profile (an employee's own account).
+
+    The word lists are data files beside the check (phrases.txt,
+    evaluations.txt, employment.txt, employment_views.txt) and are matched on
+    normalised text, so "I th1nk" or "i m o" still match.
+    """,
+    cases_file=cases_beside(__file__),
+)

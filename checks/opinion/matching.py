@@ -1,0 +1,271 @@
+"""Word-list matching shared by the opinion, partisan and disclaimer checks.
+
+Phrases are matched on normalised text (post_lint.normalize), so "v o t e",
+"v.o.t.e", "𝐯𝐨𝐭𝐞" and "v0te" all match "vote", while every match is mapped
+back to the original offsets. Two passes are made, with and without l33t
+digits, because the l33t pass also turns a word's trailing "!" into "i".
+
+Phrase syntax in the data files (one phrase a line, ``#`` comments):
+
+* words are matched whole and case-insensitively; a space also matches a
+  hyphen or a line break, an apostrophe matches ' or ’ or nothing;
+* ``word*`` matches any word starting with ``word`` (``disgrace*``);
+* a lone ``*`` matches any one word (``flip * blue``);
+* ``a|b|c`` matches one of the words (``bad|poor decision``);
+* ``<name>`` matches a capitalised name in the original text (``vote for <name>``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from post_lint.api import iter_sentences
+from post_lint.model import Document
+from post_lint.normalize import CONFUSABLES, INVISIBLE, Normalized, normalize
+
+NAME = "<name>"
+_NAME_GROUP = "(?P<name>(?-i:[A-Z][\\w'’.-]*(?: [A-Z][\\w'’.-]*){0,2}))"
+# Capitalised words that start sentences or titles rather than name a person.
+_NOT_NAMES = frozenset(
+    "the a an our your my their his her its this that these those all every any city council election day early "
+    "absentee mail best favorite favourite top most new next local free please both yes no".split()
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # offsets into the original text
+    end: int
+    phrase: str  # the matched text as normalised
+
+
+def _phrase_pattern(phrase: str) -> str:
+    parts = []
+    for word in phrase.lower().split():
+        if word == NAME:
+            parts.append(_NAME_GROUP)
+        elif word == "*":
+            parts.append(r"[\w'’]+")
+        elif word.endswith("*"):
+            parts.append(_word_pattern(word[:-1]) + r"[\w'’-]*")
+        elif "|" in word:
+            parts.append("(?:" + "|".join(_word_pattern(w) for w in word.split("|")) + ")")
+        else:
+            parts.append(_word_pattern(word))
+    # A lone "I" may be glued to the next word when "I w o r k" is joined into "Iwork".
+    pattern = parts[0]
+    for previous, part in zip(phrase.lower().split(), parts[1:], strict=False):
+        pattern += (r"[\s\-]*" if previous == "i" else r"[\s\-]+") + part
+    return pattern
+
+
+def _word_pattern(word: str) -> str:
+    pieces = []
+    for ch in word:
+        if ch in "'’":
+            pieces.append("['’]?")
+        elif ch == "-":
+            pieces.append(r"[\s\-]?")
+        else:
+            pieces.append(re.escape(ch))
+    return "".join(pieces)
+
+
+def _anchor(phrase: str) -> tuple[str, ...]:
+    """Substrings one of which any text matching ``phrase`` must contain (a cheap pre-test)."""
+    best: tuple[str, ...] = ()
+    for word in phrase.split():
+        if word == NAME or word == "*":
+            continue
+        options = []
+        for alternative in word.rstrip("*").split("|"):
+            pieces = [p for p in re.split(r"['’\-]", alternative) if p]
+            options.append(max(pieces, key=len) if pieces else "")
+        if all(options) and min(map(len, options)) > min(map(len, best), default=0):
+            best = tuple(options)
+    return best
+
+
+@lru_cache(maxsize=64)
+def compile_phrases(phrases: tuple[str, ...]) -> list[tuple[re.Pattern[str], re.Pattern[str] | None]]:
+    """(regex, anchors) for a word list; phrases with ``<name>`` get their own pattern (one group each).
+
+    The regex runs only on a text that contains one of its anchors: most posts
+    contain none of a list's key words, and a substring test costs next to nothing.
+    """
+    plain = sorted({p.lower().strip() for p in phrases if p.strip() and NAME not in p}, key=len, reverse=True)
+    patterns = []
+    if plain:
+        body = "|".join(_phrase_pattern(p) for p in plain)
+        anchors = [_anchor(p) for p in plain]
+        # A phrase without a usable anchor ("i d") makes the whole list run always.
+        merged = None if not all(anchors) else _anchor_regex({a for group in anchors for a in group})
+        patterns.append((re.compile(rf"(?<![\w#@])(?:{body})(?![\w])", re.IGNORECASE), merged))
+    for phrase in {p.lower().strip() for p in phrases if NAME in p}:
+        pattern = re.compile(rf"(?<![\w#@]){_phrase_pattern(phrase)}(?![\w])", re.IGNORECASE)
+        anchor = _anchor(phrase)
+        patterns.append((pattern, _anchor_regex(set(anchor)) if anchor else None))
+    return patterns
+
+
+def _anchor_regex(anchors: set[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True)))
+
+
+# Hints that normalising could change the text; most posts have none and skip the work.
+_MAYBE_SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .\-_·•]){2,}[^\W\d_]")
+_MAYBE_LEET = re.compile(r"[^\W\d_][0-9$@|!]+(?:[^\W\d_]|-)|(?<![\w])[0-9$@|]+[^\W\d_]{2,}")
+
+
+def _unchanged(char: str) -> bool:
+    return char not in INVISIBLE and char not in CONFUSABLES and unicodedata.is_normalized("NFKC", char)
+
+
+@lru_cache(maxsize=256)
+def _normalized(text: str) -> tuple[Normalized, ...]:
+    # Case is kept (patterns ignore it) so that <name> can ask for a capital letter.
+    if all(ord(c) < 128 or _unchanged(c) for c in set(text)) and not _MAYBE_SPACED.search(text):
+        plain = Normalized(text, range(len(text)), range(1, len(text) + 1), text)  # type: ignore[arg-type]
+    else:
+        plain = normalize(text, lower=False)
+    if not _MAYBE_LEET.search(plain.text):
+        return (plain,)
+    leet = normalize(text, lower=False, leet=True)
+    return (plain,) if leet.text == plain.text else (plain, leet)
+
+
+def find_phrases(text: str, phrases: Iterable[str]) -> list[Match]:
+    """Every (original) span of ``text`` that matches a phrase of the list; overlaps merged."""
+    found: dict[tuple[int, int], Match] = {}
+    patterns = compile_phrases(tuple(phrases))
+    for norm in _normalized(text):
+        lowered = norm.text.lower()
+        for pattern, anchors in patterns:
+            if anchors is not None and not anchors.search(lowered):
+                continue
+            for m in pattern.finditer(norm.text):
+                if "name" in pattern.groupindex and not _is_name(norm, m):
+                    continue
+                start, end = norm.span(*m.span())
+                found.setdefault((start, end), Match(start, end, m.group()))
+    return _drop_overlaps(sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start))))
+
+
+def _is_name(norm: Normalized, m: re.Match[str]) -> bool:
+    """The ``<name>`` part is capitalised in the original and not a title word."""
+    words = m.group("name").split()
+    if words[0].strip("'’.").lower() in _NOT_NAMES:
+        return False
+    if len(words) == 1:
+        # One capitalised word opening a sentence ("Candidates for City Council") is not a name.
+        before = norm.text[: m.start("name")].rstrip()
+        return bool(before) and before[-1] not in ".!?:\n"
+    return True
+
+
+def _drop_overlaps(matches: list[Match]) -> list[Match]:
+    kept: list[Match] = []
+    for match in matches:
+        if kept and match.start < kept[-1].end:
+            continue
+        kept.append(match)
+    return kept
+
+
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+
+
+def split_hashtag(tag: str) -> str:
+    """``#GOPTaxScam`` → ``GOP Tax Scam``; an all-lowercase tag stays one word."""
+    return " ".join(_CAMEL.findall(tag.lstrip("#")))
+
+
+@lru_cache(maxsize=32)
+def _joined(phrases: tuple[str, ...]) -> dict[str, str]:
+    return {re.sub(r"[^\w]", "", p.lower()): p for p in phrases if "*" not in p and "|" not in p and NAME not in p}
+
+
+def hashtag_matches(doc: Document, phrases: Iterable[str], whole_tags: Iterable[str] = ()) -> Iterator[tuple[int, int, str]]:
+    """(start, end, phrase) of hashtags whose words, or whose whole run of letters, match a phrase.
+
+    ``whole_tags`` match only a whole hashtag (#Resist, not #AntibioticResistance).
+    """
+    phrases = tuple(phrases)
+    joined = _joined(phrases + tuple(whole_tags))
+    for token in doc.tokens_of("hashtag"):
+        words = split_hashtag(token.text)
+        hits = find_phrases(words, phrases) if words else []
+        if hits:
+            yield token.start, token.end, hits[0].phrase
+            continue
+        flat = _normalized(token.text.lstrip("#"))[-1].text.lower()
+        if flat in joined:
+            yield token.start, token.end, joined[flat]
+
+
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:[A-Za-z]|St|Mr|Mrs|Ms|Dr|Jr|Sr|Ave|Blvd|Rd|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"Gov|Sen|Rep|Lt|Sgt|Co|Inc|Corp|Ft|Mt|vs|etc|approx|a\.m|p\.m|U\.S)\.$"
+)
+
+
+def sentences(doc: Document) -> list[tuple[int, int]]:
+    """Sentence spans of the prose, not cut after "St.", "Nov." or "a.m."."""
+    merged: list[tuple[int, int]] = []
+    for start, end in iter_sentences(doc.prose):
+        if merged:
+            previous = doc.prose[merged[-1][0] : merged[-1][1]]
+            first = doc.prose[start]
+            if _ABBREVIATION.search(previous) or first.islower() or first.isdigit():
+                merged[-1] = (merged[-1][0], end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for start, end in spans:
+        if start <= offset < end:
+            return start, end
+    return offset, offset + 1
+
+
+def within(matches: Iterable[Match], start: int, end: int) -> list[Match]:
+    return [m for m in matches if m.start < end and m.end > start]
+
+
+_QUOTE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|stated|states|noted|notes|added|adds|explained|explains|shared|shares|told|tells|wrote|writes|"
+    r"remarked|commented|asked|asks|according to|recalled|recalls|reflected)\b",
+    re.IGNORECASE,
+)
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Every quotation, attributed or not, and an opening quote left open to the end of the post."""
+    spans = [m.span() for m in _QUOTE.finditer(text)]
+    last = spans[-1][1] if spans else 0
+    opening = text.find("\u201c", last)
+    if opening >= 0 and "\u201d" not in text[opening:]:
+        spans.append((opening, len(text)))
+    return spans
+
+
+def attributed_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations attributed to someone ("...," said Mayor Lee): their views are not the City's."""
+    spans = []
+    for m in _QUOTE.finditer(text):
+        after = text[m.end() : m.end() + 60]
+        before = text[max(0, m.start() - 60) : m.start()]
+        if _ATTRIBUTION.search(after.split("\n")[0]) or _ATTRIBUTION.search(before.split("\n")[-1]):
+            spans.append(m.span())
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)

@@ -1,0 +1,248 @@
+"""partisan: political advocacy on an official City account.
+
+Word lists beside this module, matched on normalised text (so "v o t e",
+"v.o.t.e" and "v0te" still match, with findings on the original letters):
+
+* vote.txt: telling people how to vote ("vote for Jane Smith", "re-elect",
+  "vote yes on"), with ``<name>`` asking for a capitalised name so that
+  "vote for your favorite float" stays clean;
+* parties.txt and politicians.txt, partisan only next to a word of praise or
+  attack from party_cues.txt ("the Democrats in St. Paul have failed");
+* slogans.txt and hashtags.txt: loaded labels and slogans ("radical left",
+  #GOPTaxScam, split at its capitals);
+* campaign.txt and accounts.txt: campaigns, rallies, fundraising, and
+  @-mentions of party or campaign accounts.
+
+A small linear model (model.json, trained offline by scripts/train_partisan.py
+on congressional against county-government posts) scores how much a post
+reads like political messaging; it reports only posts it is very sure of that
+also carry a political cue, so the rules keep precision first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from post_lint.api import Check, Context, Option, cases_beside, load_word_list
+from post_lint.model import Document, Finding
+
+from ..opinion.matching import (
+    Match,
+    attributed_quotes,
+    find_phrases,
+    hashtag_matches,
+    inside,
+    quotations,
+    sentence_at,
+    sentences,
+    within,
+)
+
+_HERE = Path(__file__).parent
+
+# A "vote for <name>" in a sentence about a contest or poll is not an election.
+_CONTEST = re.compile(r"\b(?:contest|poll|favou?rite|best|award|photo|entry|entries|costume|float|people's choice)\b", re.I)
+# "Voters who vote no ..." / "you can vote for ..." describe a ballot, they do not urge.
+_DESCRIBING = {"who", "can", "may", "might", "could", "would"}
+_URGING = re.compile(r"\b(?:urge|ask|encourage|please|remember|sure|don't forget)\b[^.!?]{0,20}$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _lists(
+    extra_terms: tuple[str, ...], extra_politicians: tuple[str, ...], extra_accounts: tuple[str, ...] = ()
+) -> dict[str, tuple[str, ...]]:
+    def read(name: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+        return tuple(load_word_list(_HERE / name, extra))
+
+    return {
+        "vote": read("vote.txt"),
+        "parties": read("parties.txt"),
+        "politicians": read("politicians.txt", extra_politicians),
+        "cues": read("party_cues.txt"),
+        "slogans": read("slogans.txt", extra_terms),
+        "hashtags": read("hashtags.txt"),
+        "campaign": read("campaign.txt"),
+        "accounts": read("accounts.txt", extra_accounts),
+        "political": read("political_cues.txt"),
+    }
+
+
+def _unnamed(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """Phrases without <name>: a hashtag's split words are all capitalised (#DefeatDiabetes)."""
+    return tuple(p for p in phrases if "<name>" not in p)
+
+
+def _account_rule(handle: str, accounts: tuple[str, ...]) -> bool:
+    handle = handle.lstrip("@").lower()
+    for entry in accounts:
+        entry = entry.lower()
+        if entry.startswith("*") and handle.endswith(entry[1:]):
+            return True
+        if entry.endswith("*") and handle.startswith(entry[:-1]):
+            return True
+        if handle == entry:
+            return True
+    return False
+
+
+def _urges(text: str, match: Match) -> bool:
+    """A vote phrase that tells the reader what to do, not one describing the ballot."""
+    before = text[: match.start].rstrip()
+    previous = before.split()[-1].lower().strip(",;:") if before.split() else ""
+    if previous in _DESCRIBING and not _URGING.search(before):
+        return False
+    after = text[match.end : match.end + 6].lower()
+    if after[:1] in ("'", "\u2019"):  # "Smith for Mayor's Award": a name, not a slogan
+        return False
+    if match.phrase.lower().endswith(("yes", "no")) and re.match(r"\s*(?:or|and)\b", after):  # "vote yes or no"
+        return False
+    return True
+
+
+def _with_follow_up(prose: str, spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The sentence at ``offset``, plus the next one when it goes on about them ("They are ...")."""
+    start, end = sentence_at(spans, offset)
+    for next_start, next_end in spans:
+        if next_start >= end:
+            if re.match(r"(?:they|their|them|these|those)\b", prose[next_start:next_end], re.I):
+                end = next_end
+            break
+    return start, end
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    lists = _lists(tuple(ctx["extra-terms"]), tuple(ctx["extra-politicians"]), tuple(ctx["extra-accounts"]))
+    text = doc.words_text
+    quoted = attributed_quotes(doc.prose)
+    spans = sentences(doc)
+    found: list[tuple[str, int, int, str]] = []
+
+    for match in find_phrases(text, lists["vote"]):
+        sentence = doc.text[slice(*sentence_at(spans, match.start))]
+        if _CONTEST.search(sentence):
+            continue
+        if _urges(text, match):
+            found.append(("vote", match.start, match.end, match.phrase))
+
+    for match in find_phrases(text, lists["slogans"]):
+        found.append(("slogan", match.start, match.end, match.phrase))
+    for start, end, phrase in hashtag_matches(doc, lists["slogans"] + _unnamed(lists["vote"]), lists["hashtags"]):
+        found.append(("slogan", start, end, phrase))
+
+    for match in find_phrases(text, lists["campaign"]):
+        found.append(("campaign", match.start, match.end, match.phrase))
+
+    for token in doc.tokens_of("mention"):
+        if _account_rule(token.text, lists["accounts"]):
+            found.append(("campaign", token.start, token.end, token.text))
+
+    sides = find_phrases(text, lists["parties"] + lists["politicians"])
+    sides += [Match(s, e, p) for s, e, p in hashtag_matches(doc, lists["parties"])]
+    if sides:
+        cues = find_phrases(text, lists["cues"]) + [Match(s, e, p) for s, e, p in hashtag_matches(doc, lists["cues"])]
+        for side in sides:
+            sentence_start, sentence_end = _with_follow_up(doc.prose, spans, side.start)
+            if any(c.start != side.start for c in within(cues, sentence_start, sentence_end)):
+                found.append(("party", side.start, side.end, side.phrase))
+
+    reported: list[tuple[int, int]] = []
+    for rule, start, end, _phrase in sorted(found, key=lambda f: (f[1], -f[2])):
+        if inside(quoted, start, end) or any(s < end and start < e for s, e in reported):
+            continue
+        reported.append((start, end))
+        yield ctx.finding(rule, _message(rule, doc.text[start:end]), start, end - start)
+
+    if not reported and ctx["classifier"]:
+        # A quotation is someone else's voice, attributed or not.
+        anyone = quotations(doc.prose)
+        political = lists["political"] + lists["parties"] + lists["politicians"]
+        cues = [m for m in find_phrases(text, political) if not inside(anyone, m.start, m.end)]
+        if cues:
+            yield from _classify(doc, ctx)
+
+
+def _classify(doc: Document, ctx: Context) -> Iterator[Finding]:
+    from . import classifier
+
+    score, sentence = classifier.political_voice(doc)
+    if score >= ctx["classifier-threshold"] and sentence is not None:
+        start, end = sentence
+        yield ctx.finding(
+            "political-voice",
+            f"this post reads like political messaging (score {score:.2f}), not City information: an official "
+            "City account may not take political sides; report the facts of City business in neutral words",
+            start,
+            end - start,
+        )
+
+
+def _message(rule: str, words: str) -> str:
+    quoted = f"\u201c{' '.join(words.split())}\u201d"
+    if rule == "vote":
+        return (
+            f"{quoted} tells people how to vote: an official City account may not take sides in an election; "
+            "share neutral voting information (dates, places, registration) instead"
+        )
+    if rule == "party":
+        return (
+            f"{quoted} is praised or attacked here: an official City account may not take political sides; "
+            "name parties and politicians only in neutral reporting"
+        )
+    if rule == "campaign":
+        return (
+            f"{quoted} promotes a campaign, rally or party account: an official City account may not be used for "
+            "campaigning; remove it"
+        )
+    return f"{quoted} is a partisan slogan or loaded label: an official City account may not take political sides; remove it"
+
+
+CHECK = Check(
+    name="partisan",
+    description="Political advocacy: how to vote, praise or attack of parties, slogans, campaigns.",
+    severity="error",
+    policy_section="V. Rules of Use",
+    policy_clause=(
+        "City social media accounts ... may not be used for private or personal purposes or for the purpose of "
+        "expressing private or personal views on personal, political or policy issues"
+    ),
+    run=run,
+    options={
+        "extra-terms": Option([], "more partisan slogans or labels, beside the bundled slogans.txt", list),
+        "extra-politicians": Option([], "more partisan figures (e.g. state legislators), beside politicians.txt", list),
+        "extra-accounts": Option([], "more party or campaign @-accounts (without @), beside accounts.txt", list),
+        "classifier": Option(True, "also report posts the bundled model scores as political messaging"),
+        "classifier-threshold": Option(0.8, "lowest model score reported (0 to 1)", (int, float)),
+    },
+    rules={
+        "partisan/vote": "telling people how to vote: \u201cvote for Jane Smith\u201d, \u201cre-elect\u201d, "
+        "\u201cvote yes on\u201d",
+        "partisan/party": "a party or partisan figure praised or attacked: \u201cthe Democrats in St. Paul have failed\u201d",
+        "partisan/slogan": "a partisan slogan or loaded label: \u201cradical left\u201d, \u201cMAGA\u201d, "
+        "#GOPTaxScam, \u201cflip the board blue\u201d",
+        "partisan/campaign": "a campaign, rally, fundraising, or an @-mention of a party or campaign account",
+        "partisan/political-voice": "a post the bundled model scores as political messaging, with a political cue",
+    },
+    profiles=("official",),
+    doc="""
+    An official City account may inform people about elections (dates, polling
+    places, registration, candidate forums, results) but may not take sides.
+    The check flags telling people how to vote, parties and partisan figures
+    named with praise or attack, partisan slogans and loaded labels (also in
+    hashtags, split at their capitals: #GOPTaxScam), campaigns, rallies and
+    fundraising, and @-mentions of party or campaign accounts.
+
+    Not flagged: election administration ("Early voting is open at City Hall"),
+    council votes ("the Council voted 5-0 to approve"), nonpartisan candidate
+    forums, the League of Women Voters, parties named in neutral reporting,
+    contests ("vote for your favorite float") and attributed quotations.
+
+    The word lists are data files beside the check; add slogans with
+    extra-terms and local partisan figures with extra-politicians. A small
+    bundled linear model adds partisan/political-voice for posts that read as
+    political messaging; turn it off with classifier = false.
+    """,
+    cases_file=cases_beside(__file__),
+)

@@ -1,0 +1,99 @@
+"""The opinion check: personal views on the official account, and what it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from post_lint.config import Config
+from post_lint.runner import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    linter = Linter(select=["opinion"])
+    linter.explicit_config = Config(data={})
+    return linter
+
+
+def lint(linter: Linter, text: str) -> list[tuple[str, str]]:
+    """(rule, underlined original text) of each finding."""
+    result = linter.lint_text(text, path="post.txt")
+    assert not result.skipped, result.skipped
+    return [(f.rule, text[f.offset : f.end]) for f in result.findings]
+
+
+def test_first_person_view_is_underlined_exactly(linter: Linter) -> None:
+    assert lint(linter, "The fireworks start at 10 p.m. In my opinion, they are the best in the metro.") == [
+        ("opinion/first-person", "In my opinion")
+    ]
+
+
+def test_opinion_verb_after_adverbs_is_found_through_lemmas(linter: Linter) -> None:
+    text = "I have always believed Anoka needed a safer way across the river."
+    assert lint(linter, text) == [("opinion/first-person", "I have always believed")]
+
+
+def test_council_should_have_approved_is_an_evaluation(linter: Linter) -> None:
+    text = "The Council should have approved the dog park on Monday."
+    assert lint(linter, text) == [("opinion/evaluation", "Council should have approved")]
+
+
+def test_residents_of_the_city_should_is_an_instruction_not_a_judgement(linter: Linter) -> None:
+    assert lint(linter, "Residents of the city should shovel their walks within 24 hours.") == []
+
+
+def test_view_on_pay_gets_the_employment_rule(linter: Linter) -> None:
+    assert lint(linter, "Our plow drivers deserve a bigger raise.") == [("opinion/employment", "deserve a bigger raise")]
+
+
+def test_first_person_view_in_a_sentence_about_the_union_is_employment(linter: Linter) -> None:
+    text = "I think the union's offer is unreasonable."
+    assert lint(linter, text) == [("opinion/employment", "I think")]
+
+
+@pytest.mark.parametrize(
+    ("text", "underlined"),
+    [
+        ("Parking is free downtown. I t h i n k that is overdue.", "I t h i n k"),
+        ("Parking is free downtown. i.m.o. that is overdue.", "i.m.o."),
+        ("Parking is free downtown. I th1nk that is overdue.", "I th1nk"),
+        ("Parking is free downtown. I b3l13ve that is overdue.", "I b3l13ve"),
+    ],
+    ids=["spaced", "dotted", "leet", "leet-many"],
+)
+def test_evasive_spellings_still_match_and_point_at_the_original(linter: Linter, text: str, underlined: str) -> None:
+    assert lint(linter, text) == [("opinion/first-person", underlined)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We think you'll love the new splash pad at Riverfront Park!",
+        "We are proud to support the summer meal program.",
+        "\u201cI think this trail will serve families for generations,\u201d said Mayor Erik Skogquist.",
+        'City Manager Greg Lee said, "I believe the new plant will keep rates stable."',
+        "The City Council voted 5-0 to approve the street plan.",
+        "A motion to extend bar hours failed 2-3 at Monday's council meeting.",
+        "Staff will answer your questions personally at the front desk.",
+        "Please take the parks survey and answer honestly.",
+        "What do you think of the proposed Main Street design? Tell us at the open house.",
+        "The yard waste site opens April 15.",
+        "The Council approved a labor agreement with a 3 percent wage increase each year.",
+    ],
+)
+def test_institutional_voice_quotes_and_facts_are_clean(linter: Linter, text: str) -> None:
+    assert lint(linter, text) == []
+
+
+def test_extra_phrases_from_config_extend_the_list() -> None:
+    linter = Linter(select=["opinion"])
+    linter.explicit_config = Config(data={"opinion": {"extra-phrases": ["between you and me"]}})
+    result = linter.lint_text("Between you and me, the new logo is fine.", path="post.txt")
+    assert [f.rule for f in result.findings] == ["opinion/first-person"]
+
+
+def test_criticism_of_a_configured_partner_is_left_to_the_partners_check() -> None:
+    linter = Linter(select=["opinion"])
+    linter.explicit_config = Config(data={"partners": {"organizations": [{"name": "Anoka County Library"}]}})
+    text = "The Anoka County Library media lab is a waste of taxpayer money."
+    assert linter.lint_text(text, path="post.txt").findings == []

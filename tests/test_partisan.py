@@ -1,0 +1,133 @@
+"""The partisan check: advocacy, slogans, campaigns, and its small pure-Python model."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from post_lint.checks.opinion.matching import split_hashtag
+from post_lint.checks.partisan import classifier
+
+from post_lint.config import Config
+from post_lint.runner import Linter
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    linter = Linter(select=["partisan"])
+    linter.explicit_config = Config(data={})
+    return linter
+
+
+def lint(linter: Linter, text: str) -> list[tuple[str, str]]:
+    result = linter.lint_text(text, path="post.txt")
+    assert not result.skipped, result.skipped
+    return [(f.rule, text[f.offset : f.end]) for f in result.findings]
+
+
+def test_vote_for_a_named_person_is_advocacy(linter: Linter) -> None:
+    assert lint(linter, "Polls close at 8 p.m. Vote for Jane Smith!") == [("partisan/vote", "Vote for Jane Smith")]
+
+
+@pytest.mark.parametrize(
+    ("text", "underlined"),
+    [
+        ("Polls close at 8. V o t e for Jane Smith!", "V o t e for Jane Smith"),
+        ("Polls close at 8. v.o.t.e for Jane Smith!", "v.o.t.e for Jane Smith"),
+        ("Polls close at 8. V0te for Jane Smith!", "V0te for Jane Smith"),
+        ("Polls close at 8. R3-elect Mayor Skogquist!", "R3-elect"),
+        (
+            "Polls close at 8. \U0001d42f\U0001d428\U0001d42d\U0001d41e for Jane Smith!",
+            "\U0001d42f\U0001d428\U0001d42d\U0001d41e for Jane Smith",
+        ),
+    ],
+    ids=["spaced", "dotted", "leet", "leet-hyphen", "math-bold"],
+)
+def test_evasive_spellings_still_match_and_point_at_the_original(linter: Linter, text: str, underlined: str) -> None:
+    assert lint(linter, text) == [("partisan/vote", underlined)]
+
+
+def test_camelcase_hashtags_are_split_into_words() -> None:
+    assert split_hashtag("#GOPTaxScam") == "GOP Tax Scam"
+    assert split_hashtag("#VoteBlueNoMatterWho") == "Vote Blue No Matter Who"
+
+
+def test_partisan_hashtag_is_flagged_whole(linter: Linter) -> None:
+    assert lint(linter, "Your tax statement arrives this week. #GOPTaxScam") == [("partisan/slogan", "#GOPTaxScam")]
+
+
+def test_hashtag_only_slogan_does_not_match_inside_a_longer_tag(linter: Linter) -> None:
+    assert lint(linter, "Use antibiotics only when prescribed. #AntibioticResistance") == []
+
+
+def test_mention_of_a_campaign_account_is_flagged(linter: Linter) -> None:
+    assert lint(linter, "Great picnic with @Skogquist4Mayor today!") == [("partisan/campaign", "@Skogquist4Mayor")]
+
+
+def test_local_party_accounts_come_from_config() -> None:
+    linter = Linter(select=["partisan"])
+    linter.explicit_config = Config(data={"partisan": {"extra-accounts": ["AnokaCountyGOP"]}})
+    result = linter.lint_text("Thanks to @AnokaCountyGOP for the picnic!", path="post.txt")
+    assert [f.rule for f in result.findings] == ["partisan/campaign"]
+
+
+def test_party_with_attack_is_flagged_but_neutral_party_news_is_not(linter: Linter) -> None:
+    assert lint(linter, "The Democrats in St. Paul have failed Anoka families.") == [("partisan/party", "Democrats")]
+    assert lint(linter, "The Republican and DFL parties hold precinct caucuses on Tuesday, Feb. 4.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Early voting is open at City Hall, Monday through Friday from 8 a.m. to 4:30 p.m.",
+        "Check your voter registration before Election Day.",
+        "Meet the candidates at a nonpartisan candidate forum hosted by the League of Women Voters.",
+        "The Council voted 5-0 to approve the new parking ordinance.",
+        "Vote for your favorite float in the Halloween parade!",
+        "Voters can vote yes or no on the charter amendment.",
+        "Candidates for City Council can file at City Hall from Aug. 1 to Aug. 15.",
+        "Campaign signs may be placed on private property from Sept. 20.",
+        "Resist the urge to feed the geese at Peninsula Point Park.",
+        "President Biden will visit the airport on Thursday. Expect road closures on Highway 10.",
+        "Join our Adopt-a-Drain campaign and keep the storm drains clear.",
+    ],
+)
+def test_election_information_and_neutral_news_are_clean(linter: Linter, text: str) -> None:
+    assert lint(linter, text) == []
+
+
+def test_extra_terms_from_config_extend_the_slogans() -> None:
+    linter = Linter(select=["partisan"])
+    linter.explicit_config = Config(data={"partisan": {"extra-terms": ["north metro first"]}})
+    result = linter.lint_text("North Metro First! See you at the parade.", path="post.txt")
+    assert [f.rule for f in result.findings] == ["partisan/slogan"]
+
+
+POLITICAL = "Congress must act now to pass my bill and protect American families from this administration's reckless cuts."
+
+
+def test_model_reports_political_messaging_with_a_political_cue(linter: Linter) -> None:
+    assert [rule for rule, _ in lint(linter, POLITICAL)] == ["partisan/political-voice"]
+
+
+def test_model_can_be_switched_off_or_made_stricter() -> None:
+    score = classifier.score(POLITICAL)
+    for options in ({"classifier": False}, {"classifier-threshold": score + 0.001}):
+        linter = Linter(select=["partisan"])
+        linter.explicit_config = Config(data={"partisan": options})
+        assert linter.lint_text(POLITICAL, path="post.txt").findings == []
+
+
+def test_model_is_small_and_scores_well_under_a_millisecond() -> None:
+    data = json.loads(Path(classifier.MODEL_FILE).read_text(encoding="utf-8"))
+    assert Path(classifier.MODEL_FILE).stat().st_size < 150_000
+    assert 100 <= len(data["weights"]) <= 5000
+    posts = [POLITICAL, "The splash pad opens Saturday at 10 a.m. at Riverfront Park."] * 250
+    start = time.perf_counter()
+    scores = [classifier.score(p) for p in posts]
+    per_post = (time.perf_counter() - start) / len(posts)
+    assert per_post < 0.001
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert scores[0] > 0.9 > scores[1]
