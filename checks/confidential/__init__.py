@@ -1,0 +1,193 @@
+"""confidential: content that is not public, or would compromise a pending decision.
+
+Sentence by sentence, patterns (data in ``patterns.toml``) look for what a city
+must not post: text marked or described as confidential or not yet public, what
+was said in a closed session, positions and amounts in negotiations still under
+way, discipline or investigations of identifiable employees, legal matters under
+way, and security details such as door codes and passwords. Public notices stay
+clean: that a closed session will be held, a meeting's agenda, an approved
+contract, "free and confidential testing".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from post_lint.api import Check, Context, Option, cases_beside
+from post_lint.model import Document, Finding
+from post_lint.normalize import normalize
+
+_HERE = Path(__file__).parent
+_MACRO = re.compile(r"<<(\w+)>>")
+# A sentence ends at . ! ? before a space, or at a line break; not after "Sgt." or "a.m.".
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sgt lt capt col gen st ave rd blvd no vs etc inc co corp jr sr dept approx est "
+    "jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s e.g i.e".split()
+)
+_END = re.compile(r"[.!?]+[\"'\u201d)\]]*(?=\s)|\r?\n")
+
+# What each rule means for the author: why it may not be posted and what to do.
+ADVICE = {
+    "marked": "marked or described as not public; post only what has been released, and ask the Assistant City Manager if unsure",
+    "closed-session": "what is said in a closed session is not public; post only the notice "
+    "that a closed session will be held and its legal purpose",
+    "negotiation": "positions and amounts in a pending negotiation would compromise it; "
+    "wait until the agreement is approved in a public meeting",
+    "personnel": "personnel data about an identifiable employee (discipline, investigations, "
+    "terminations) is private until final; remove it",
+    "legal": "legal advice, strategy and matters under way are privileged; post only what the city attorney has cleared",
+    "security": "codes, passwords and gaps in building security must never be posted; "
+    "remove it and change the code if it was shared",
+}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    rule: str
+    what: str
+    pattern: re.Pattern[str]
+    requires: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    unless_post: re.Pattern[str] | None = None
+    trigger: re.Pattern[str] | None = None  # cheap test on the whole post before the pattern
+
+
+def _compile(text: str | None, macros: dict[str, str]) -> re.Pattern[str] | None:
+    if not text:
+        return None
+    for _ in range(3):  # macros may use macros
+        text = _MACRO.sub(lambda m: macros[m.group(1)], text)
+    return re.compile(text, re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=8)
+def patterns(extra_markers: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
+    data = tomllib.loads((_HERE / "patterns.toml").read_text(encoding="utf-8"))
+    macros = data.get("macros", {})
+    found = []
+    for raw in data.get("pattern", []):
+        compiled = _compile(raw["pattern"], macros)
+        assert compiled is not None
+        found.append(
+            Pattern(
+                raw["rule"],
+                raw.get("what", ""),
+                compiled,
+                _compile(raw.get("requires"), macros),
+                _compile(raw.get("unless"), macros),
+                _compile(raw.get("unless-post"), macros),
+                re.compile(rf"(?<!\w)(?:{raw['trigger']})") if raw.get("trigger") else None,
+            )
+        )
+    markers = [m.strip() for m in extra_markers if m.strip()]
+    if markers:
+        words = "|".join(r"\s+".join(map(re.escape, m.split())) for m in markers)
+        found.append(Pattern("marked", "a confidentiality marking", re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I), None, None))
+    return tuple(found)
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence, abbreviations such as "Sgt." kept inside."""
+    start = 0
+    for m in _END.finditer(text):
+        before = text[start : m.start()].rsplit(None, 1)
+        last = before[-1].lower().rstrip(".") if before else ""
+        if m.group().startswith(".") and (last in _ABBREVIATIONS or len(last) == 1):
+            continue
+        if text[start : m.end()].strip():
+            yield start, m.end()
+        start = m.end()
+    if text[start:].strip():
+        yield start, len(text)
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    norm = normalize(doc.words_text, lower=False)
+    # Curly apostrophes as straight ones ("don’t"): same length, so offsets hold.
+    text = norm.text.replace("\u2019", "'")
+    lowered = text.lower()
+    active = [p for p in patterns(tuple(ctx["extra-markers"])) if p.trigger is None or p.trigger.search(lowered)]
+    if not active:
+        return
+    allow = [a.lower() for a in ctx["allow"] if a.strip()]
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        fired: set[str] = set()
+        for pattern in active:
+            if pattern.rule in fired:
+                continue  # one finding per rule and sentence
+            m = pattern.pattern.search(sentence)
+            if not m:
+                continue
+            if pattern.requires and not pattern.requires.search(sentence):
+                continue
+            if pattern.unless and pattern.unless.search(sentence):
+                continue
+            if pattern.unless_post and pattern.unless_post.search(text):
+                continue
+            if any(a in sentence.lower() for a in allow):
+                continue
+            fired.add(pattern.rule)
+            s, e = norm.span(start + m.start(), start + m.end())
+            while e > s and doc.text[e - 1].isspace():
+                e -= 1
+            quoted = " ".join(doc.text[s:e].split())
+            if len(quoted) > 60:
+                quoted = quoted[:57] + "..."
+            yield ctx.finding(
+                pattern.rule,
+                f"{pattern.what} (\u201c{quoted}\u201d): {ADVICE[pattern.rule]}",
+                s,
+                e - s,
+            )
+
+
+CHECK = Check(
+    name="confidential",
+    description="Confidential or not-yet-public content, closed-session talk, pending negotiations, personnel, legal and security details.",
+    severity="error",
+    policy_section="V. Rules of Use",
+    policy_clause=(
+        "No social media website may be used by the City or any City employee or agent to disclose private or "
+        "confidential information. [...] Not providing information related to pending decisions that would "
+        "compromise negotiations."
+    ),
+    run=run,
+    options={
+        "extra-markers": Option(
+            [], "more phrases that mark a text as not public, e.g. 'council eyes only' (whole words, any case)", list
+        ),
+        "allow": Option([], "phrases that excuse a sentence, e.g. a program's name that contains 'confidential'", list),
+    },
+    rules={
+        "confidential/marked": "text marked or described as confidential, internal only, not yet public or not to be shared",
+        "confidential/closed-session": "what was said, discussed or decided in a closed session (not the notice that one will be held)",
+        "confidential/negotiation": "a negotiation still under way, an offer, demand or limit, a settlement not yet final",
+        "confidential/personnel": "discipline, investigation or termination of a named or identifiable employee",
+        "confidential/legal": "legal action the city is planning, its legal advice or strategy, a legal matter under way",
+        "confidential/security": "door, gate and alarm codes, passwords, and gaps in building security",
+    },
+    doc="""
+    A post is public for good: anything in it can be copied before it is
+    deleted. Under the Minnesota Government Data Practices Act, personnel data
+    and security information are private, closed-session discussion is not
+    public, and positions in a negotiation still under way would compromise it.
+
+    Flagged: "CONFIDENTIAL:" markings and "not yet public", "internal only",
+    "please don't share this until ..."; what was said or agreed in a closed
+    session; negotiations still under way, offers, demands, limits and
+    settlements not yet final; discipline, investigations and terminations of
+    an identifiable employee; legal action the city is planning, its attorney's
+    advice and strategy; door and alarm codes, passwords, and security gaps.
+
+    Not flagged: a notice that the council will hold a closed session and why,
+    an agenda, an approved contract or settlement, "free and confidential HIV
+    testing", advice never to share your PIN, a guest Wi-Fi password.
+    """,
+    cases_file=cases_beside(__file__),
+)
