@@ -851,6 +851,8 @@ def _there(r: _Reader, i: int, word: Word) -> Hit | None:
 def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
     known = speller.word_frequency.dictionary
     for i, word in enumerate(r.words):
+        if _disguised(r.prose, word.start, word.end):
+            continue  # "lea\u200bves", "b*tch": hidden-text and conduct report these, not as typos
         for start, part in _parts(word):
             if _plausible(r, i, word, part, start, known, vocab):
                 continue
@@ -878,6 +880,16 @@ def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
                 start + len(part),
                 fixes,
             )
+
+
+_DISGUISE = frozenset("*$@!|#" + "\u00ad\u034f\u180e\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _disguised(prose: str, start: int, end: int) -> bool:
+    """A word glued to an invisible character or a masking symbol is not a plain typo."""
+    before = prose[start - 1] if start else ""
+    after = prose[end] if end < len(prose) else ""
+    return before in _DISGUISE and bool(before) or after in _DISGUISE and bool(after)
 
 
 def _swapped(word: str, candidate: str) -> bool:
