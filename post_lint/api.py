@@ -87,6 +87,9 @@ class Check:
     profiles: tuple[str, ...] = PROFILES  # where the check applies
     doc: str = ""  # longer explanation for ``post-lint explain``
     cases_file: str | None = None  # path of a TOML file of examples beside the module
+    # For a check whose findings depend on more than the text and its options (a server
+    # that may or may not answer): a string added to the cache key, or None to never cache.
+    cache_token: Callable[[Mapping[str, Any]], str | None] | None = None
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:

@@ -12,7 +12,6 @@ upgrading or removing a package changes a folder's mtime and so the key.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -67,7 +66,7 @@ def _path_key() -> str:
             parts.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
         except OSError:
             parts.append(f"{entry}:-")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+    return "\n".join(parts)  # compared whole: hashing it would cost an import at every start
 
 
 def _scan() -> dict[str, dict[str, str]]:

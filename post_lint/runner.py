@@ -311,14 +311,25 @@ class Linter:
         result.findings.sort(key=lambda f: (f.path, f.offset, f.check, f.rule))
         return result
 
-    def _cache_key(self, job: _Job) -> str:
+    def _cache_key(self, job: _Job) -> str | None:
+        """The job's cache key, or None when one of its checks must not be replayed."""
+        tokens = {}
+        for check in job.checks:
+            if check.cache_token is not None:
+                token = check.cache_token(job.settings[check.name][0])
+                if token is None:
+                    return None
+                tokens[check.name] = token
         # The whole config goes in (not just each check's table): a check may read
         # another's settings, as links reads [personal-data] allow.
         return self.cache.key(
             text=job.doc.text,
             format=job.doc.format,
             checks=job.checks,
-            settings={**{name: [options, severity] for name, (options, severity) in job.settings.items()}, " config": job.config.data},
+            settings={
+                **{name: [options, severity, tokens.get(name)] for name, (options, severity) in job.settings.items()},
+                " config": job.config.data,
+            },
             profile=job.profile,
             rule_filter=job.rule_filter,
             ignored_rules=job.ignored_rules,

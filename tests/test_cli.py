@@ -271,3 +271,19 @@ def test_unchanged_post_is_replayed_from_the_cache_and_no_cache_lints_afresh(cli
     assert json.loads(changed.stdout)["findings"] == []
     cli("--select", "emoji", "--no-cache", "-", input="Another post 🎉", env=env)
     assert len(list((tmp_path / "cache").rglob("*.json"))) == 2
+
+
+def test_grammar_auto_falling_back_to_builtin_is_cached_with_its_note(cli, tmp_path):
+    from post_lint.checks.grammar import cache_token
+
+    options = {"engine": "auto", "server": "", "autostart": False, "port": 1}  # nothing listens on port 1
+    assert cache_token(options) == "builtin (no LanguageTool listening)"
+    assert cache_token({**options, "engine": "languagetool"}) is None  # LanguageTool's answers are never replayed
+    env = {"POST_LINT_NO_CACHE": "", "POST_LINT_CACHE_DIR": str(tmp_path / "cache")}
+    (tmp_path / ".post-lint.toml").write_text("[grammar]\nport = 1\n", encoding="utf-8")
+    args = ("--select", "grammar", "--format", "json", "--stdin-filename", str(tmp_path / "p.txt"), "-")
+    first = json.loads(cli(*args, input="We meet at the the park.", env=env).stdout)
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 1
+    second = json.loads(cli(*args, input="We meet at the the park.", env=env).stdout)
+    assert second["findings"] == first["findings"] and [f["rule"] for f in first["findings"]] == ["grammar/repeated-word"]
+    assert second["summary"]["notes"]["grammar engine"].startswith("builtin (offline rules), because no LanguageTool")

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from post_lint.api import Check, Context, Option, SkipCheck, cases_beside, load_word_list
 from post_lint.model import Document, Finding
@@ -113,6 +114,43 @@ def _find_server(ctx: Context) -> _Engine:
     )
 
 
+_listening: dict[tuple[int, ...], tuple[float, bool]] = {}
+
+
+def _server_listening(ports: tuple[int, ...]) -> bool:
+    """Does anything accept connections on these loopback ports? (Remembered for 30 s.)"""
+    import socket
+
+    seen = _listening.get(ports)
+    if seen is not None and time.monotonic() - seen[0] < 30:
+        return seen[1]
+    answer = False
+    for port in ports:
+        try:
+            with socket.create_connection((lt.LOOPBACK, port), timeout=0.2):
+                answer = True
+                break
+        except OSError:
+            continue
+    _listening[ports] = (time.monotonic(), answer)
+    return answer
+
+
+def cache_token(options: Mapping[str, Any]) -> str | None:
+    """What the findings depend on beyond text and options: which engine will run.
+
+    Builtin findings may be replayed from the cache (also when auto falls back to
+    builtin because no server listens); LanguageTool's never are.
+    """
+    if options["engine"] == "builtin":
+        return "builtin"
+    if options["engine"] == "languagetool" or options["server"].strip() or options["autostart"]:
+        return None
+    state = lt.read_state()
+    ports = tuple(sorted({int(options["port"]), *([int(state["port"])] if state else [])}))
+    return None if _server_listening(ports) else "builtin (no LanguageTool listening)"
+
+
 @lru_cache(maxsize=8)
 def _skipped_rules(extra: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(set(load_word_list(_HERE / "lt_skip_rules.txt", extra))))
@@ -131,10 +169,10 @@ def _vocabulary_extra(ctx: Context) -> tuple[str, ...]:
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     engine = ctx["engine"]
     if engine != "builtin":
-        # Which engine answers depends on a server, not on the text: never replay from the cache.
-        ctx.cacheable = False
         session = _session(ctx)
         if session.client is not None and not session.failed:
+            # LanguageTool's answers depend on the server, not only on the text: never replayed.
+            ctx.cacheable = False
             try:
                 found = list(_languagetool_findings(doc, ctx, session.client))
             except lt.LanguageToolError as exc:
@@ -284,6 +322,7 @@ CHECK = Check(
         "grammar/lt": "a LanguageTool rule, as grammar/lt/RULE_ID (e.g. grammar/lt/EN_A_VS_AN)",
     },
     nlp=("tagger", "parser", "ner"),
+    cache_token=cache_token,
     doc="""
     A typo or a wrong word on a city account is what residents screenshot. This
     check runs one of two engines, chosen by [grammar] engine:
