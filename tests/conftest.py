@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
-def run_cli(*args: str, input: str | bytes | None = None, cwd: Path | str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, input: str | bytes | None = None, cwd: Path | str | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """Run the real ``post-lint`` in a subprocess (as a user, a hook or an editor would)."""
     # Each run lints afresh unless a test asks for the cache (test_cache.py does).
     full_env = {**os.environ, "NO_COLOR": "1", "POST_LINT_NO_CACHE": "1", **(env or {})}

@@ -111,7 +111,9 @@ def test_stdin_without_dash_is_read_when_piped(cli):
 def test_stdin_filename_names_the_input_and_finds_its_config(cli, tmp_path):
     (tmp_path / "drafts").mkdir()
     (tmp_path / ".post-lint.toml").write_text('[emoji]\nseverity = "error"\n', encoding="utf-8")
-    proc = cli("--select", "emoji", "--format", "line", "--stdin-filename", str(tmp_path / "drafts" / "today.md"), "-", input=EMOJI_POST)
+    proc = cli(
+        "--select", "emoji", "--format", "line", "--stdin-filename", str(tmp_path / "drafts" / "today.md"), "-", input=EMOJI_POST
+    )
     assert proc.stdout.startswith(f"{tmp_path / 'drafts' / 'today.md'}:1:4: error:")
     assert proc.returncode == 1
 
@@ -121,7 +123,9 @@ def test_select_and_ignore_by_rule_id(cli):
     rules = lambda proc: sorted({f["rule"] for f in json.loads(proc.stdout)["findings"]})  # noqa: E731
     assert rules(cli("--select", "emoji", "--format", "json", "-", input=post)) == ["emoji/count", "emoji/inline", "emoji/run"]
     assert rules(cli("--select", "emoji/run", "--format", "json", "-", input=post)) == ["emoji/run"]
-    assert rules(cli("--select", "emoji", "--ignore", "emoji/run,emoji/count", "--format", "json", "-", input=post)) == ["emoji/inline"]
+    assert rules(cli("--select", "emoji", "--ignore", "emoji/run,emoji/count", "--format", "json", "-", input=post)) == [
+        "emoji/inline"
+    ]
 
 
 def test_ignoring_a_whole_check_runs_nothing_of_it(cli):
@@ -267,7 +271,9 @@ def test_unchanged_post_is_replayed_from_the_cache_and_no_cache_lints_afresh(cli
     assert json.loads(second.stdout)["findings"] == json.loads(first.stdout)["findings"]
     # A changed setting is a different key: never a stale replay.
     (tmp_path / ".post-lint.toml").write_text("[emoji]\ninline = false\n", encoding="utf-8")
-    changed = cli("--select", "emoji", "--format", "json", "--stdin-filename", str(tmp_path / "p.txt"), "-", input=EMOJI_POST, env=env)
+    changed = cli(
+        "--select", "emoji", "--format", "json", "--stdin-filename", str(tmp_path / "p.txt"), "-", input=EMOJI_POST, env=env
+    )
     assert json.loads(changed.stdout)["findings"] == []
     cli("--select", "emoji", "--no-cache", "-", input="Another post 🎉", env=env)
     assert len(list((tmp_path / "cache").rglob("*.json"))) == 2

@@ -32,11 +32,19 @@ def _write(folder: Path, name: str, data: bytes | str) -> Path:
 BAD_INPUTS = [
     # (name, how to make it, expected message fragment)
     ("missing.txt", None, "missing.txt: no such file or folder"),
-    ("latin1.txt", b"Caf\xe9 open late\n", "latin1.txt: invalid UTF-8: first bad byte 0xe9 at byte 3 (line 1, byte 4 of the line); pass --encoding"),
+    (
+        "latin1.txt",
+        b"Caf\xe9 open late\n",
+        "latin1.txt: invalid UTF-8: first bad byte 0xe9 at byte 3 (line 1, byte 4 of the line); pass --encoding",
+    ),
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image.txt: binary file, not a post: skipped"),
     ("noise.md", bytes(range(0, 32)) * 40, "noise.md: binary file, not a post: skipped"),
     ("huge.txt", b"Hello world. " * 100_000, "huge.txt: file is 1,300,000 bytes, over the 1,000,000-byte limit"),
-    ("front.md", b"---\ntitle: Parade\nThe parade starts at noon.\n", "front.md: unterminated front matter: no closing '---' line"),
+    (
+        "front.md",
+        b"---\ntitle: Parade\nThe parade starts at noon.\n",
+        "front.md: unterminated front matter: no closing '---' line",
+    ),
     ("fence.md", b"Parade today.\n\n```\ncode\n", "fence.md: unterminated code block opened at line 3"),
     ("badyaml.md", b"---\ntitle: [unclosed\n---\nHello.\n", "badyaml.md: front matter is not valid"),
 ]
@@ -153,7 +161,9 @@ def test_bad_regex_in_a_user_pattern_list_is_a_config_error():
     from post_lint.api import Check, Option
     from post_lint.config import Config, ConfigError, resolve_options
 
-    check = Check("demo", "d", "warning", "V", "clause", run=lambda d, c: [], options={"extra-patterns": Option([], "regexes", list)})
+    check = Check(
+        "demo", "d", "warning", "V", "clause", run=lambda d, c: [], options={"extra-patterns": Option([], "regexes", list)}
+    )
     with pytest.raises(ConfigError, match=r"'extra-patterns' has a bad regular expression '\(unclosed'"):
         resolve_options(Config(data={"demo": {"extra-patterns": ["(unclosed"]}}), check)
 
