@@ -1,12 +1,10 @@
-"""What the findings cache (post_lint/cache.py) would save, before it is wired into the runner.
+"""What the findings cache (post_lint/cache.py) saves.
 
     python bench/cache_effect.py [--posts 1000] [--runs 5]
 
-`CachedLinter` below is the runner wiring the cache's docstring describes, as a
-subclass, so the figures are real: whole-process time for linting the same posts
-with every check (1) without the cache, (2) with an empty cache (filling it), and
-(3) again with the cache warm; and the cold start of one post, miss and hit.
-Uses a throw-away cache folder.
+Whole-process time for linting the same posts with every check (1) without the
+cache, (2) with an empty cache (filling it), and (3) again with the cache warm;
+and the cold start of one post, miss and hit. Uses a throw-away cache folder.
 """
 
 from __future__ import annotations
@@ -25,70 +23,16 @@ from common import ROOT, load_average, load_posts, median
 sys.path.insert(0, str(ROOT))
 
 
-def cached_linter_class() -> Any:
-    from post_lint.cache import FindingsCache
-    from post_lint.config import ConfigError
-    from post_lint.runner import InputProblem, Linter, Result
-
-    class CachedLinter(Linter):
-        """Linter._lint_batch plus the cache: hits skip spaCy and the checks."""
-
-        def __init__(self, *args: Any, no_cache: bool = False, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self.cache = FindingsCache.default(enabled=not no_cache)
-
-        def _lint_batch(self, items: list[tuple[str, str, str | None]], markdown: bool | None = None) -> Result:
-            result = Result()
-            misses = []
-            for text, label, config_path in items:
-                try:
-                    job = self._prepare(text, label, config_path, markdown, result)
-                except ConfigError as exc:
-                    result.problems.append(InputProblem("", str(exc)))
-                    continue
-                if job is None:
-                    continue
-                key = self.cache.key(
-                    text=job.doc.text,
-                    format=job.doc.format,
-                    checks=job.checks,
-                    settings=job.settings,
-                    profile=job.profile,
-                    rule_filter=job.rule_filter,
-                    ignored_rules=job.ignored_rules,
-                    spacy_model=job.config.get("spacy-model"),
-                )
-                hit = self.cache.get(key, path=job.doc.path)
-                if hit is not None:
-                    result.findings += hit.findings
-                    result.notes.update(hit.notes)
-                    result.checks_run |= {c.name for c in job.checks}
-                    result.sources[job.doc.path] = job.doc.text
-                else:
-                    misses.append((job, key))
-            result.files += len(items)
-            self._attach_nlp([job for job, _ in misses], result)
-            for job, key in misses:
-                one = Result()
-                self._run(job, one)
-                if not one.skipped and not one.problems:
-                    self.cache.put(key, one.findings, one.notes)
-                result.extend(one)
-            result.findings.sort(key=lambda f: (f.path, f.offset, f.check, f.rule))
-            return result
-
-    return CachedLinter
-
-
 def worker(mode: str, count: int) -> None:
     """One process: lint ``count`` posts (or one post from stdin) with every check."""
-    CachedLinter = cached_linter_class()
-    linter = CachedLinter(no_cache=mode == "off")
+    from post_lint.runner import Linter
+
+    linter = Linter(cache=mode != "off")
     if count == 1:
         result = linter.lint_text(sys.stdin.read(), "post.txt")
     else:
         result = linter.lint_batch([(text, f"post-{i}.txt") for i, text in enumerate(load_posts(count))])
-    print(json.dumps({"findings": len(result.findings), "spacy_imported": "spacy" in sys.modules, "hits": linter.cache.hits}))
+    print(json.dumps({"findings": len(result.findings), "spacy_imported": "spacy" in sys.modules, "hits": linter.cache.hits if linter.cache else 0}))
 
 
 def _run(mode: str, count: int, env: dict[str, str], stdin: str = "") -> tuple[float, dict[str, Any]]:
