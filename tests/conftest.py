@@ -3,9 +3,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from post_lint.config import Config
+from post_lint.runner import Linter
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -32,3 +39,33 @@ def run_cli(
 @pytest.fixture
 def cli():
     return run_cli
+
+
+def one_check_linter(name: str) -> Linter:
+    """A Linter running only check ``name`` with its defaults, whatever config is on disk."""
+    linter = Linter(select=[name])
+    linter.explicit_config = Config(data={})
+    return linter
+
+
+def rule_spans(linter: Linter, text: str, path: str = "post.txt") -> list[tuple[str, str]]:
+    """(rule, underlined original text) of each finding; a skipped check fails the test."""
+    result = linter.lint_text(text, path=path)
+    assert not result.skipped, result.skipped
+    return [(f.rule, text[f.offset : f.end]) for f in result.findings]
+
+
+@contextmanager
+def serving(folder: str | Path, **kwargs: Any) -> Iterator[Any]:
+    """A `post-lint serve` server on a free loopback port, in a thread, for the test's duration."""
+    from post_lint.serve import make_server
+
+    server = make_server("127.0.0.1", 0, folder=str(folder), **kwargs)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import one_check_linter, rule_spans
 
 from post_lint.config import Config
 from post_lint.runner import Linter
@@ -10,16 +11,10 @@ from post_lint.runner import Linter
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    linter = Linter(select=["opinion"])
-    linter.explicit_config = Config(data={})
-    return linter
+    return one_check_linter("opinion")
 
 
-def lint(linter: Linter, text: str) -> list[tuple[str, str]]:
-    """(rule, underlined original text) of each finding."""
-    result = linter.lint_text(text, path="post.txt")
-    assert not result.skipped, result.skipped
-    return [(f.rule, text[f.offset : f.end]) for f in result.findings]
+lint = rule_spans
 
 
 def test_first_person_view_is_underlined_exactly(linter: Linter) -> None:

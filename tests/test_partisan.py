@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import one_check_linter, rule_spans
 from post_lint.checks.opinion.matching import split_hashtag
 from post_lint.checks.partisan import classifier
 
@@ -16,15 +17,10 @@ from post_lint.runner import Linter
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    linter = Linter(select=["partisan"])
-    linter.explicit_config = Config(data={})
-    return linter
+    return one_check_linter("partisan")
 
 
-def lint(linter: Linter, text: str) -> list[tuple[str, str]]:
-    result = linter.lint_text(text, path="post.txt")
-    assert not result.skipped, result.skipped
-    return [(f.rule, text[f.offset : f.end]) for f in result.findings]
+lint = rule_spans
 
 
 def test_vote_for_a_named_person_is_advocacy(linter: Linter) -> None:

@@ -19,9 +19,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import serving
 
 from post_lint.cli import main
-from post_lint.serve import PostLintServer, command, make_server
+from post_lint.serve import PostLintServer, command
 
 MAX_BODY = 20_000
 DRAFT = "We ❤️ our volunteers! Thanks for all you do."
@@ -44,15 +45,8 @@ SUMMARY_KEYS = {"files", "findings", "errors", "warnings", "infos", "by_check", 
 
 
 def _start(folder: Path, **kwargs: Any) -> Iterator[PostLintServer]:
-    server = make_server("127.0.0.1", 0, folder=str(folder), **kwargs)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(folder, **kwargs) as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")

@@ -15,9 +15,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -55,6 +54,7 @@ if CHROMIUM is None or CHROMEDRIVER is None:
     )
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="Selenium is not installed: pip install selenium")
+from conftest import serving  # noqa: E402
 from selenium.common.exceptions import TimeoutException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
@@ -63,20 +63,11 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from post_lint.serve import PostLintServer, make_server  # noqa: E402
+from post_lint.serve import PostLintServer  # noqa: E402
 
 
-@contextmanager
-def _serve(select: list[str] | None, folder: str) -> Iterator[PostLintServer]:
-    server = make_server("127.0.0.1", 0, select=select, folder=folder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+def _serve(select: list[str] | None, folder: str) -> AbstractContextManager[PostLintServer]:
+    return serving(folder, select=select)
 
 
 @pytest.fixture(scope="module")
