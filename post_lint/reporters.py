@@ -120,13 +120,18 @@ def _text(result: Result, *, colour: bool, sources: dict[str, str]) -> str:
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
     if s["findings"]:
         per_check = ", ".join(f"{name} {count}" for name, count in s["by_check"].items())
-        line = f"Found {s['findings']} problem{'s' if s['findings'] != 1 else ''} in {files} ({s['errors']} errors, {s['warnings']} warnings, {s['infos']} info): {per_check}."
+        counts = f"{_plural(s['errors'], 'error')}, {_plural(s['warnings'], 'warning')}, {s['infos']} info"
+        line = f"Found {_plural(s['findings'], 'problem')} in {files} ({counts}): {per_check}."
     else:
         line = f"All clear: no problems in {files}."
     if result.skipped:
         line += f" {len({s.check for s in result.skipped})} check(s) did not run: see 'skipped' above."
     out.append(_paint(line, "bold", colour))
     return "\n".join(out)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 # -- machine formats -----------------------------------------------------
