@@ -15,6 +15,7 @@ stays fast.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -205,7 +206,7 @@ _ABBREVIATIONS = frozenset(
     "mon tue tues wed thu thur thurs fri sat sun gov sen rep lt sgt capt det ofc jr sr inc co corp dept "
     "a.m p.m e.g i.e u.s approx est min max ft".split()
 )
-_SENTENCE = None
+_SENTENCE = re.compile(r"[^.!?\r\n]+(?:[.!?]+[\"')\]\u201d]*|(?=\r?\n)|$)", re.MULTILINE)
 
 
 def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -215,11 +216,6 @@ def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterato
     sentence when a lowercase word, a digit or a capitalised name follows it
     on the same line ("St. Paul", "7 a.m. on", "J. Smith").
     """
-    import re
-
-    global _SENTENCE
-    if _SENTENCE is None:
-        _SENTENCE = re.compile(r"[^.!?\r\n]+(?:[.!?]+[\"')\]\u201d]*|(?=\r?\n)|$)", re.MULTILINE)
     end = len(text) if end is None else end
     pending: tuple[int, int] | None = None
     for m in _SENTENCE.finditer(text, start, end):

@@ -171,13 +171,11 @@ def lint_command(
 
 
 def _lint_with_progress(linter: Any, paths: list[str], stdin_filename: str | None, show: bool) -> Any:
-    if not (show and sys.stderr.isatty() and sys.stdout.isatty()):
-        return linter.lint_paths(paths, stdin_filename=stdin_filename)
-    files, _problems = linter.expand(paths)
-    if len(files) < 10:
-        return linter.lint_paths(paths, stdin_filename=stdin_filename)
+    files, problems = linter.expand(paths)
+    if not (show and len(files) >= 10 and sys.stderr.isatty() and sys.stdout.isatty()):
+        return linter.lint_files(files, problems, stdin_filename=stdin_filename)
     with click.progressbar(length=len(files), label="Linting", file=sys.stderr) as bar:
-        return linter.lint_paths(paths, stdin_filename=stdin_filename, progress=bar.update)
+        return linter.lint_files(files, problems, stdin_filename=stdin_filename, progress=bar.update)
 
 
 def _stdin_has_input() -> bool:

@@ -40,14 +40,11 @@ def load(model: str | None, keep: frozenset[str]) -> Any:
     except ImportError:
         raise ModelUnavailable("spaCy is not installed (pip install spacy)") from None
     candidates = (model,) if model else DEFAULT_MODELS
-    errors = []
     for name in candidates:
         try:
-            nlp = _load_one(spacy, name, keep)
-        except (OSError, ImportError) as exc:
-            errors.append(f"{name}: {str(exc).splitlines()[0][:120]}")
-            continue
-        return nlp
+            return _load_one(spacy, name, keep)
+        except (OSError, ImportError):
+            continue  # try the next name; the message below names them all
     tried = " or ".join(candidates)
     raise ModelUnavailable(
         f"no spaCy model {tried} is installed; install one with "

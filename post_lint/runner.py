@@ -243,8 +243,20 @@ class Linter:
         progress: Callable[[int], None] | None = None,
         batch_size: int = 256,
     ) -> Result:
-        result = Result()
         files, problems = self.expand(paths)
+        return self.lint_files(files, problems, stdin_filename=stdin_filename, progress=progress, batch_size=batch_size)
+
+    def lint_files(
+        self,
+        files: list[str],
+        problems: Iterable[InputProblem] = (),
+        *,
+        stdin_filename: str | None = None,
+        progress: Callable[[int], None] | None = None,
+        batch_size: int = 256,
+    ) -> Result:
+        """Lint files already found by :meth:`expand` (``problems`` are its findings about paths)."""
+        result = Result()
         result.problems += problems
         batch: list[tuple[str, str, str | None]] = []
         for path in files:
