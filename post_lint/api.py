@@ -15,14 +15,15 @@ stays fast.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .facts import Facts
 from .model import SEVERITIES, Document, Finding
+from .text.wordlists import load_word_list as load_word_list  # re-exported for plugins
 
 PROFILES = ("official", "personal")
 
@@ -91,6 +92,9 @@ class Check:
     # For a check whose findings depend on more than the text and its options (a server
     # that may or may not answer): a string added to the cache key, or None to never cache.
     cache_token: Callable[[Mapping[str, Any]], str | None] | None = None
+    # Checks whose findings this check's findings yield to: when both ran and one of theirs is
+    # in the same sentence, the runner drops this check's finding (one problem, reported once).
+    yields_to: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -144,15 +148,15 @@ class Context:
         options: Mapping[str, Any],
         severity: str,
         profile: str,
-        settings: Mapping[str, Mapping[str, Any]] | None = None,
+        facts: Facts | None = None,
     ) -> None:
         self.check = check
         self.options = options
         self.severity = severity
         self.profile = profile
-        # Every check's resolved options, for checks that honour another's
-        # (the links check reads ``personal-data.allow``).
-        self.settings = settings or {}
+        # What the body configured once for every check: officials, contacts, partners,
+        # domains, vocabulary (post_lint.facts). Checks never read another check's table.
+        self.facts = facts if facts is not None else Facts()
         self.notes: dict[str, str] = {}
         # A check whose findings depend on something outside the text and config
         # (a LanguageTool server that may or may not answer) sets this to False.
@@ -189,68 +193,11 @@ class Context:
         self.notes[key] = value
 
 
-def load_word_list(path: str | Path, extra: Iterable[str] = ()) -> list[str]:
-    """A word list data file (one entry a line, ``#`` comments), plus user additions."""
-    entries = []
-    for raw in Path(path).read_text(encoding="utf-8").splitlines():
-        line = raw.split(" #", 1)[0].strip()
-        if line and not line.startswith("#"):
-            entries.append(line)
-    entries.extend(e for e in extra if e.strip())
-    return entries
-
-
-# Words after which a full stop does not end a sentence ("St. Paul", "7 a.m. Saturday").
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st ave blvd rd hwy no vs etc jan feb mar apr jun jul aug sep sept oct nov dec "
-    "mon tue tues wed thu thur thurs fri sat sun gov sen rep lt sgt capt det ofc jr sr inc co corp dept "
-    "a.m p.m e.g i.e u.s approx est min max ft".split()
-)
-_SENTENCE = re.compile(r"[^.!?\r\n]+(?:[.!?]+[\"')\]\u201d]*|(?=\r?\n)|$)", re.MULTILINE)
-
-
 def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Cheap sentence spans (offsets) for checks that run without spaCy.
+    """Sentence spans (offsets) of ``text``: the one splitter of :mod:`post_lint.text.sentences`.
 
-    A full stop after a common abbreviation or an initial does not end the
-    sentence when a lowercase word, a digit or a capitalised name follows it
-    on the same line ("St. Paul", "7 a.m. on", "J. Smith").
+    Checks should prefer ``doc.sentences``, computed once per document.
     """
-    end = len(text) if end is None else end
-    pending: tuple[int, int] | None = None
-    for m in _SENTENCE.finditer(text, start, end):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e <= s:
-            continue
-        if pending is not None:
-            s = pending[0]
-            pending = None
-        if _ends_with_abbreviation(text, s, e) and _continues(text, e, end):
-            pending = (s, e)
-            continue
-        yield s, e
-    if pending is not None:
-        yield pending
+    from .text.sentences import split_sentences
 
-
-def _ends_with_abbreviation(text: str, s: int, e: int) -> bool:
-    if text[e - 1] != ".":
-        return False
-    words = text[s : e - 1].split()
-    if not words:
-        return False
-    last = words[-1].lower().lstrip("(\"'")
-    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
-
-
-def _continues(text: str, e: int, end: int) -> bool:
-    """Does the same line go on with something that continues a sentence?"""
-    rest = text[e:end]
-    stripped = rest.lstrip(" \t")
-    if not stripped or stripped[0] in "\r\n" or len(rest) - len(stripped) > 2:
-        return False
-    return stripped[0].isalnum()
+    yield from split_sentences(text, start, end)

@@ -153,9 +153,7 @@ def lint_command(
         sys.exit(EXIT_ERROR)
 
     use_colour = _want_colour(color)
-    output = render(result, fmt, colour=use_colour, sources=result.sources)
-    if quiet and fmt == "text":
-        output = "\n".join(line for line in output.splitlines() if not line.startswith(("All clear", "Found ", "note: ")))
+    output = render(result, fmt, colour=use_colour, sources=result.sources, quiet=quiet)
     if output:
         click.echo(output, color=use_colour)
     for problem in result.problems:
@@ -164,10 +162,8 @@ def lint_command(
         for skip in result.skipped:
             click.echo(f"post-lint: warning: check '{skip.check}' did not run: {skip.reason}", err=True)
 
-    if result.problems:
-        sys.exit(EXIT_ERROR)
-    threshold = fail_on or linter.fail_on(stdin_filename or (paths[0] if paths[0] != "-" else None))
-    sys.exit(EXIT_FINDINGS if result.failing(threshold) else EXIT_CLEAN)
+    # Each document is held to its own config's fail-on (or --fail-on), whatever the argument order.
+    sys.exit(result.exit_code)
 
 
 def _lint_with_progress(linter: Any, paths: list[str], stdin_filename: str | None, show: bool) -> Any:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .api import PROFILES, Check
+from .facts import Facts, facts_from
 from .model import SEVERITIES
 
 CONFIG_NAMES = (".post-lint.toml", "post-lint.toml")
@@ -52,6 +53,14 @@ class Config:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
+
+    @property
+    def facts(self) -> Facts:
+        """The body's officials, contacts, partners, domains and vocabulary (post_lint.facts)."""
+        cached = self.__dict__.get("_facts")
+        if cached is None:
+            cached = self.__dict__["_facts"] = facts_from(self.data)
+        return cached
 
     def table(self, check: str) -> dict[str, Any]:
         value = self.data.get(check, {})
@@ -149,11 +158,17 @@ def validate_top_level(config: Config, installed: list[str]) -> None:
     for key, value in config.data.items():
         if key in TOP_LEVEL_KEYS:
             _check_type(where, key, value, TOP_LEVEL_KEYS[key][0])
+        elif key == "body":
+            from .facts import validate_body
+
+            problems = validate_body(where, value)
+            if problems:
+                raise ConfigError(problems[0])
         elif isinstance(value, dict):
             if key not in installed:
                 raise _unknown(where, key, installed, "check table")
         else:
-            raise _unknown(where, key, list(TOP_LEVEL_KEYS) + installed)
+            raise _unknown(where, key, list(TOP_LEVEL_KEYS) + ["body"] + installed)
     for key in ("select", "ignore", "include", "exclude"):
         for item in config.data.get(key, []):
             if not isinstance(item, str):

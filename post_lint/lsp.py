@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import bisect
 import logging
-import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,10 +29,10 @@ from typing import Any
 import click
 
 from . import __version__
+from .text.lines import line_starts
 
 DEFAULT_DEBOUNCE = 0.3  # seconds after the last keystroke
 CONFIG_FILE_NAMES = (".post-lint.toml", "post-lint.toml", "pyproject.toml")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # LSP's line breaks (and post-lint's)
 
 log = logging.getLogger("post_lint.lsp")
 
@@ -55,7 +54,7 @@ class TextIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.line_starts = line_starts(text)
 
     def _line_end(self, line: int) -> int:
         """Offset of the end of a line, before its line break."""

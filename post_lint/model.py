@@ -11,7 +11,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from .text.lines import LineIndex
+
+if TYPE_CHECKING:
+    from .normalize import Normalized
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -87,29 +92,29 @@ class Document:
     images: list[tuple[int, int, str]] = field(default_factory=list)
     # The spaCy Doc built from ``prose``, when a selected check needs one.
     nlp: Any = None
-    _line_starts: list[int] = field(default_factory=list, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        self._line_starts = _line_starts(self.text)
         self.tokens.sort(key=lambda t: t.start)
         self._token_starts = [t.start for t in self.tokens]
 
     # -- positions -------------------------------------------------------
+    @cached_property
+    def line_index(self) -> LineIndex:
+        """Lines of ``text`` as editors count them (CRLF, LF, CR)."""
+        return LineIndex(self.text)
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset."""
-        index = bisect.bisect_right(self._line_starts, offset) - 1
-        return index + 1, offset - self._line_starts[index] + 1
+        return self.line_index.position(offset)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        return self.line_index.line(line)
 
     @property
     def line_count(self) -> int:
-        return len(self._line_starts)
+        return len(self.line_index)
 
     # -- special tokens --------------------------------------------------
     def token_at(self, offset: int) -> Token | None:
@@ -133,6 +138,41 @@ class Document:
     def tokens_of(self, kind: str) -> list[Token]:
         return [t for t in self.tokens if t.kind == kind]
 
+    # -- shared views, computed once whichever checks ask ----------------
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans of ``prose`` from the one splitter (post_lint.text.sentences)."""
+        from .text.sentences import split_sentences
+
+        return split_sentences(self.prose)
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence span holding ``offset``."""
+        from .text.sentences import sentence_at
+
+        return sentence_at(self.sentences, offset)
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Every quotation in ``prose``, attributed or not."""
+        from .text.quotes import quotations
+
+        return quotations(self.prose)
+
+    @cached_property
+    def attributed_quotes(self) -> list[tuple[int, int]]:
+        """Quotations attributed to a named speaker ("...," said Mayor Lee)."""
+        from .text.quotes import attributed_quotes
+
+        return attributed_quotes(self.prose)
+
+    @cached_property
+    def normalized(self) -> Normalized:
+        """``words_text`` normalised for matching (NFKC, look-alikes, spacing), case kept."""
+        from .normalize import normalize
+
+        return normalize(self.words_text, lower=False)
+
     @cached_property
     def words_text(self) -> str:
         """``prose`` with special tokens blanked: the words a prose check reads."""
@@ -149,10 +189,3 @@ def _blank(text: str) -> str:
     """Spaces in place of everything but line breaks (so lines and offsets stay put)."""
     return re.sub(r"[^\r\n]", " ", text)
 
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def _line_starts(text: str) -> list[int]:
-    """Offsets where lines start; CRLF, LF and lone CR each end a line."""
-    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]

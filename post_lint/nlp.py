@@ -59,9 +59,31 @@ def _load_one(spacy: Any, name: str, keep: frozenset[str]) -> Any:
     if importlib.util.find_spec(name) is None and not _is_path(name):
         raise OSError(f"[E050] Can't find model '{name}'")
     nlp = spacy.load(name, exclude=_excluded(spacy, name, keep))
-    if "parser" not in keep and "senter" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer", first=True)
+    _register_sentences(spacy)
+    # Sentence boundaries come from post-lint's one splitter, set before the parser (which
+    # respects them), so spaCy's ``doc.sents`` and every check's sentences agree.
+    nlp.add_pipe(SENTENCES_PIPE, first=True)
     return nlp
+
+
+SENTENCES_PIPE = "post_lint_sentences"
+
+
+def set_sentences(doc: Any) -> Any:
+    """Mark each token that starts one of :func:`post_lint.text.sentences.split_sentences`' sentences."""
+    from .text.sentences import split_sentences
+
+    starts = {start for start, _ in split_sentences(doc.text)}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    return doc
+
+
+def _register_sentences(spacy: Any) -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(SENTENCES_PIPE):
+        Language.component(SENTENCES_PIPE, func=set_sentences)
 
 
 def _is_path(name: str) -> bool:

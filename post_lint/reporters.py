@@ -10,6 +10,7 @@ from typing import Any
 from . import __version__
 from .model import Finding
 from .runner import Result
+from .text.lines import split_lines
 
 FORMATS = ("text", "json", "line", "github", "sarif")
 
@@ -31,7 +32,10 @@ def summary(result: Result) -> dict[str, Any]:
     }
 
 
-def render(result: Result, fmt: str, *, colour: bool = False, sources: dict[str, str] | None = None) -> str:
+def render(
+    result: Result, fmt: str, *, colour: bool = False, sources: dict[str, str] | None = None, quiet: bool = False
+) -> str:
+    """``result`` in format ``fmt``; ``quiet`` leaves out the text format's notes and summary line."""
     renderer: Callable[..., str] = {
         "text": _text,
         "json": _json,
@@ -39,7 +43,7 @@ def render(result: Result, fmt: str, *, colour: bool = False, sources: dict[str,
         "github": _github,
         "sarif": _sarif,
     }[fmt]
-    return renderer(result, colour=colour, sources=sources or {})
+    return renderer(result, colour=colour, sources=sources or {}, quiet=quiet)
 
 
 # -- text ----------------------------------------------------------------
@@ -83,7 +87,7 @@ _MAX_SHOWN = 200
 def _snippet(finding: Finding, source: str | None, colour: bool) -> list[str]:
     if source is None:
         return []
-    lines = source.splitlines() or [""]
+    lines = split_lines(source)  # the Document's own line breaks, not str.splitlines()'s
     if finding.line > len(lines):
         return []
     line = lines[finding.line - 1]
@@ -103,7 +107,7 @@ def _snippet(finding: Finding, source: str | None, colour: bool) -> list[str]:
     ]
 
 
-def _text(result: Result, *, colour: bool, sources: dict[str, str]) -> str:
+def _text(result: Result, *, colour: bool, sources: dict[str, str], quiet: bool = False) -> str:
     out: list[str] = []
     for f in result.findings:
         location = _paint(f"{f.path}:{f.line}:{f.column}", "bold", colour)
@@ -114,6 +118,8 @@ def _text(result: Result, *, colour: bool, sources: dict[str, str]) -> str:
     for skip in result.skipped:
         where = f" ({skip.path})" if skip.path else ""
         out.append(_paint(f"skipped: check '{skip.check}' did not run{where}: {skip.reason}", "warning", colour))
+    if quiet:
+        return "\n".join(out)
     for key, value in sorted(result.notes.items()):
         out.append(_paint(f"note: {key}: {value}", "dim", colour))
     s = summary(result)

@@ -73,6 +73,8 @@ class Result:
     files: int = 0
     checks_run: set[str] = field(default_factory=set)
     sources: dict[str, str] = field(default_factory=dict)  # path -> text, for snippets
+    # path -> the lowest severity that fails it, from that document's own config (or --fail-on)
+    fail_on: dict[str, str] = field(default_factory=dict)
 
     def extend(self, other: Result) -> None:
         self.findings += other.findings
@@ -82,10 +84,22 @@ class Result:
         self.files += other.files
         self.checks_run |= other.checks_run
         self.sources.update(other.sources)
+        self.fail_on.update(other.fail_on)
 
-    def failing(self, fail_on: str) -> list[Finding]:
-        threshold = SEVERITY_RANK[fail_on]
-        return [f for f in self.findings if SEVERITY_RANK[f.severity] >= threshold]
+    def failing(self, fail_on: str | None = None) -> list[Finding]:
+        """Findings at or above ``fail_on``, or else at or above each document's own threshold."""
+        return [
+            f
+            for f in self.findings
+            if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on or self.fail_on.get(f.path, "error")]
+        ]
+
+    @property
+    def exit_code(self) -> int:
+        """2 when an input or config could not be read, 1 when a document fails its threshold, else 0."""
+        if self.problems:
+            return 2
+        return 1 if self.failing() else 0
 
 
 @dataclass
@@ -99,6 +113,7 @@ class _Job:
     profile: str
     config: Config
     settings: dict[str, tuple[dict[str, Any], str]]
+    fail_on: str = "error"
 
 
 class Linter:
@@ -152,7 +167,7 @@ class Linter:
         # every check to validate its table would cost --select emoji its startup.
         only = {name.split("/", 1)[0] for name in self.select} if self.select else None
         for name, value in config.data.items():
-            if isinstance(value, dict) and (only is None or name in only):
+            if isinstance(value, dict) and name != "body" and (only is None or name in only):
                 check = registry.load_check(name)
                 if isinstance(check, Check):
                     resolve_options(config, check)
@@ -302,6 +317,7 @@ class Linter:
                 # Config errors already name their file.
                 result.problems.append(InputProblem("", str(exc)))
                 continue
+            result.fail_on[job.doc.path] = job.fail_on
             key = self._cache_key(job) if self.cache is not None else None
             hit = self.cache.get(key, path=job.doc.path) if key else None
             if hit is not None:
@@ -374,7 +390,8 @@ class Linter:
         result.skipped += [Skipped(b.name, b.reason) for b in broken if Skipped(b.name, b.reason) not in result.skipped]
         checks = [c for c in checks if profile in c.profiles]
         settings = {c.name: resolve_options(config, c) for c in checks}
-        return _Job(doc, checks, rule_filter, {i for i in ignore if "/" in i}, profile, config, settings)
+        fail_on = self._fail_on or config.get("fail-on", "error")
+        return _Job(doc, checks, rule_filter, {i for i in ignore if "/" in i}, profile, config, settings, fail_on)
 
     def _attach_nlp(self, jobs: list[_Job], result: Result) -> None:
         groups: dict[tuple[str | None, tuple[str, ...]], list[_Job]] = {}
@@ -407,14 +424,10 @@ class Linter:
         cacheable = True
         doc = job.doc
         result.sources[doc.path] = doc.text
-        all_options = {name: options for name, (options, _severity) in job.settings.items()}
-        # Tables of checks not selected too (links reads [personal-data] allow under --select links).
-        for name, table in job.config.data.items():
-            if isinstance(table, dict) and name not in all_options:
-                all_options[name] = table
+        by_check: dict[str, list[Finding]] = {}
         for check in job.checks:
             options, severity = job.settings[check.name]
-            ctx = Context(check, options, severity, job.profile, all_options)
+            ctx = Context(check, options, severity, job.profile, job.config.facts)
             try:
                 found = list(check.run(doc, ctx))
             except SkipCheck as exc:
@@ -432,13 +445,23 @@ class Linter:
             result.notes.update(ctx.notes)
             cacheable = cacheable and ctx.cacheable
             keep = job.rule_filter.get(check.name)
-            for finding in found:
-                if keep is not None and finding.rule not in keep:
-                    continue
-                if _rule_ignored(finding.rule, job.ignored_rules):
-                    continue
-                result.findings.append(_place(finding, doc))
+            by_check[check.name] = [
+                f for f in found if (keep is None or f.rule in keep) and not _rule_ignored(f.rule, job.ignored_rules)
+            ]
+        for check in job.checks:
+            kept = _without_yielded(check, by_check, doc)
+            result.findings += [_place(finding, doc) for finding in kept]
         return cacheable
+
+
+def _without_yielded(check: Check, by_check: dict[str, list[Finding]], doc: Document) -> list[Finding]:
+    """A check's findings less those that yield to a finding of a check that also ran, in the same sentence."""
+    found = by_check.get(check.name, [])
+    others = [f for name in check.yields_to for f in by_check.get(name, [])]
+    if not others or not found:
+        return found
+    taken = {doc.sentence_at(f.offset) for f in others}
+    return [f for f in found if doc.sentence_at(f.offset) not in taken]
 
 
 def _rule_ignored(rule: str, ignored: set[str]) -> bool:

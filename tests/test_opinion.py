@@ -87,8 +87,22 @@ def test_extra_phrases_from_config_extend_the_list() -> None:
     assert [f.rule for f in result.findings] == ["opinion/first-person"]
 
 
-def test_criticism_of_a_configured_partner_is_left_to_the_partners_check() -> None:
-    linter = Linter(select=["opinion"])
-    linter.explicit_config = Config(data={"partners": {"organizations": [{"name": "Anoka County Library"}]}})
+PARTNER_CONFIG = {"partners": {"organizations": [{"name": "Anoka County Library", "aliases": ["the library board"]}]}}
+
+
+def test_criticism_of_a_partner_is_reported_once_by_partners_when_both_run() -> None:
+    linter = Linter(select=["opinion", "partners"])
+    linter.explicit_config = Config(data=PARTNER_CONFIG)
     text = "The Anoka County Library media lab is a waste of taxpayer money."
-    assert linter.lint_text(text, path="post.txt").findings == []
+    assert {f.check for f in linter.lint_text(text, path="post.txt").findings} == {"partners"}
+
+
+@pytest.mark.parametrize(("select", "ignore"), [(["opinion"], []), (None, ["partners"])])
+def test_opinion_still_reports_a_judgement_of_a_partner_when_partners_does_not_run(select, ignore) -> None:
+    # Bug: opinion used to skip these, assuming partners would report them, even when it did not run.
+    linter = Linter(select=select, ignore=ignore)
+    linter.explicit_config = Config(data=PARTNER_CONFIG)
+    text = "The Anoka County Library board vote was a disgrace."
+    found = linter.lint_text(text, path="post.txt").findings
+    assert [f.rule for f in found if f.check == "opinion"] == ["opinion/evaluation"]
+    assert not [f for f in found if f.check == "partners"]

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from conftest import one_check_linter, rule_spans
-from post_lint.checks.opinion.matching import split_hashtag
 from post_lint.checks.partisan import classifier
 
 from post_lint.config import Config
 from post_lint.runner import Linter
+from post_lint.text.words import split_hashtag
 
 
 @pytest.fixture(scope="module")

@@ -14,16 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from post_lint.text.sentences import split_sentences
+
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 # Sentence ends: . ! ? (not after a short abbreviation) followed by space and a
 # capital/quote/end, or a line break.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st ave blvd rd hwy jr sr no vs etc inc co dept gov sen rep jan feb mar apr jun jul aug sep sept oct nov dec "
-    "mon tue tues wed thu thur thurs fri sat sun a.m p.m e.g i.e u.s approx est".split()
-)
-_TITLES = frozenset("mr mrs ms dr st jr sr rev gov sen rep lt sgt capt".split())
-_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s|$)|\r?\n\s*\r?\n|\r?\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)")
 _HIATUS = re.compile(r"(?<![tcsgxl])i[ao]|(?<![qg])ua|(?<!g)eo|iu|uo|(?<![tcs])ie(?=t|nt)|ea(?=t(?:e|ion|ing|or))")
 _SPECIAL = {"the": 1, "every": 2, "business": 2, "wednesday": 2, "area": 3, "idea": 3, "being": 2, "people": 2, "science": 2}
 
@@ -58,20 +54,8 @@ class Sentence:
 
 def sentences(text: str) -> Iterator[Sentence]:
     """Sentences of ``text`` (offsets into it) with their word and syllable counts."""
-    start = 0
-    for m in _END.finditer(text):
-        before = re.search(r"([A-Za-z.]+)\.$", text[start : m.start() + 1])
-        if m.group().startswith(".") and before:
-            abbreviation = before.group(1).lower()
-            following = text[m.end() : m.end() + 3].lstrip()
-            # A title never ends a sentence ("Dr. Lee"); other abbreviations do only before a capital.
-            if abbreviation in _TITLES or (
-                abbreviation.rstrip(".") in _ABBREVIATIONS and not (following and following[0].isupper())
-            ):
-                continue
-        yield from _sentence(text, start, m.end())
-        start = m.end()
-    yield from _sentence(text, start, len(text))
+    for start, end in split_sentences(text):
+        yield from _sentence(text, start, end)
 
 
 def _sentence(text: str, start: int, end: int) -> Iterator[Sentence]:

@@ -22,6 +22,7 @@ from typing import Any
 from post_lint.api import Check, Context, Option, cases_beside
 from post_lint.model import SEVERITY_RANK, Document, Finding
 from post_lint.normalize import Normalized, normalize
+from post_lint.text.words import split_camel
 
 _HERE = Path(__file__).parent
 CATEGORIES = ("profanity", "slur", "insult", "threat")
@@ -29,7 +30,6 @@ CATEGORIES = ("profanity", "slur", "insult", "threat")
 _PIECES = re.compile(r"\w+|[^\w\s]")
 # A masked word: letters with *, # or % standing in for some ("f**k", "sh*t", "a**hole").
 _MASKED = re.compile(r"(?<![\w*#%])[^\W\d_]+[*#%]+[^\W\d_]*(?![\w*#%])")
-_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _ADVERBS = {"so", "just", "really", "too", "plain", "completely", "totally", "very", "truly", "utterly", "simply", "that"}
 
 
@@ -292,7 +292,7 @@ def _hashtag_hits(doc: Document, lex: Lexicon) -> Iterator[Hit]:
     """#FuckCancer, #idiotdrivers? Only whole CamelCase parts, so #ScunthorpeUnited stays clean."""
     for token in doc.tokens_of("hashtag"):
         body = token.text.lstrip("#")
-        parts = [p.lower() for p in _CAMEL.findall(body)]
+        parts = [p.lower() for p in split_camel(body)]
         spaced = normalize(" ".join(parts), leet=True).text
         for m in lex.form_pattern.finditer(spaced):
             term = lex.by_form[_key(m.group())]

@@ -21,16 +21,11 @@ from pathlib import Path
 from post_lint.api import Check, Context, Option, cases_beside
 from post_lint.model import Document, Finding
 from post_lint.normalize import normalize
+from post_lint.text.sentences import split_sentences
 
 _HERE = Path(__file__).parent
 _MACRO = re.compile(r"<<(\w+)>>")
 # A sentence ends at . ! ? before a space, or at a line break; not after "Sgt." or "a.m.".
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sgt lt capt col gen st ave rd blvd no vs etc inc co corp jr sr dept approx est "
-    "jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s e.g i.e".split()
-)
-_END = re.compile(r"[.!?]+[\"'\u201d)\]]*(?=\s)|\r?\n")
-
 # What each rule means for the author: why it may not be posted and what to do.
 ADVICE = {
     "marked": "marked or described as not public; post only what has been released, and ask the Assistant City Manager if unsure",
@@ -91,21 +86,6 @@ def patterns(extra_markers: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
     return tuple(found)
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence, abbreviations such as "Sgt." kept inside."""
-    start = 0
-    for m in _END.finditer(text):
-        before = text[start : m.start()].rsplit(None, 1)
-        last = before[-1].lower().rstrip(".") if before else ""
-        if m.group().startswith(".") and (last in _ABBREVIATIONS or len(last) == 1):
-            continue
-        if text[start : m.end()].strip():
-            yield start, m.end()
-        start = m.end()
-    if text[start:].strip():
-        yield start, len(text)
-
-
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     norm = normalize(doc.words_text, lower=False)
     # Curly apostrophes as straight ones ("don’t"): same length, so offsets hold.
@@ -115,7 +95,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not active:
         return
     allow = [a.lower() for a in ctx["allow"] if a.strip()]
-    for start, end in sentences(text):
+    for start, end in split_sentences(text):
         sentence = text[start:end]
         fired: set[str] = set()
         for pattern in active:

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
-
-from ..opinion.matching import Match, find_phrases
+from post_lint.text.phrases import Match, find_phrases
 
 _HERE = Path(__file__).parent
 DEFAULT_WORDING = "These are my own opinions and do not represent those of the City."

@@ -158,12 +158,9 @@ def _skipped_rules(extra: tuple[str, ...]) -> tuple[str, ...]:
 
 def _vocabulary_extra(ctx: Context) -> tuple[str, ...]:
     """The user's vocabulary plus names the config already vouches for (officials, partners)."""
-    words = list(ctx["vocabulary"])
-    words += [str(n) for n in ctx.settings.get("names", {}).get("allow", []) if isinstance(n, str)]
-    for org in ctx.settings.get("partners", {}).get("organizations", []):
-        if isinstance(org, dict):
-            words += [str(org.get("name", ""))] + [str(a) for a in org.get("aliases", [])]
-    return tuple(words)
+    facts = ctx.facts
+    words = [*ctx["vocabulary"], *facts.vocabulary, *facts.officials, *facts.partner_names, facts.name, *facts.aliases]
+    return tuple(dict.fromkeys(w for w in words if w))
 
 
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from post_lint.api import load_word_list
 from post_lint.model import Document
+from post_lint.text.sentences import is_abbreviation
 
 _HERE = Path(__file__).parent
 
@@ -28,11 +29,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d[\d,.]*[^\W_]*")
 _APOSTROPHES = "'\u2019"
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _VERB_FORMS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
-_ABBREVIATIONS = frozenset(
-    "a.m p.m am pm etc e.g i.e vs approx no nos st ave blvd dr mr mrs ms jr sr inc co corp dept est min max ft lbs "
-    "oz sq mt rd hwy jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
-    "u.s gov govt dir exec app assn ext tel fig pg pp vol approx misc cert dist twp mn hrs hr mins sec yr yrs wk wks".split()
-)
 _ROMAN_CONTEXT = frozenset({"part", "phase", "section", "chapter", "title", "type", "schedule", "appendix", "tier", "class"})
 _AUXILIARIES = frozenset(
     "do does did will would can could should may might must shall to let make help 'll doesn't didn't don't "
@@ -203,7 +199,7 @@ class _Reader:
             return False
         if before[-1] == "." and i > 0:
             previous = self.words[i - 1]
-            if previous.end == len(before) - 1 and (len(previous.text) == 1 or previous.lower in _ABBREVIATIONS):
+            if previous.end == len(before) - 1 and (len(previous.text) == 1 or is_abbreviation(previous.lower)):
                 return False
         gap = self.prose[len(before) : word.start]
         return bool(gap) and gap[0] in " \t\n\"'\u201c\u2018(["

@@ -103,10 +103,8 @@ def _without_tracking(url: str, parts: SplitResult, names: tuple[str, ...]) -> t
 
 
 def _own_domains(ctx: Context) -> tuple[str, ...]:
-    """The city's own domains: [links] allowed-domains plus domains in [personal-data] allow."""
-    personal = ctx.settings.get("personal-data", {}).get("allow", []) or []
-    domains = [e for e in personal if isinstance(e, str) and " " not in e.strip() and re.search(r"[a-z]\.[a-z]", e, re.I)]
-    return _host_set(tuple(ctx["allowed-domains"]) + tuple(domains))
+    """The body's own domains: [links] allowed-domains, [body] domains and site, and domains among its contacts."""
+    return _host_set(tuple(dict.fromkeys((*ctx["allowed-domains"], *ctx.facts.domains, *ctx.facts.contact_domains))))
 
 
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:

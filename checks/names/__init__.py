@@ -19,8 +19,8 @@ from pathlib import Path
 
 from post_lint.api import Check, Context, Option, SkipCheck, cases_beside, load_word_list
 from post_lint.model import Document, Finding
+from post_lint.text.people import census_names
 
-from .census import census_names
 from .officials import Officials, clean_name
 
 _HERE = Path(__file__).parent

@@ -25,8 +25,8 @@ from typing import Any
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
-
-from .matching import Match, attributed_quotes, find_phrases, inside, sentence_at, sentences, within
+from post_lint.text.phrases import Match, find_phrases
+from post_lint.text.spans import inside, within
 
 _HERE = Path(__file__).parent
 
@@ -131,7 +131,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         tuple(ctx["extra-phrases"]), tuple(ctx["extra-evaluations"]), tuple(ctx["extra-employment-terms"])
     )
     text = doc.words_text
-    quoted = attributed_quotes(doc.prose)
+    quoted = doc.attributed_quotes
     candidates: list[tuple[str, Match]] = []
     candidates += [("first-person", m) for m in find_phrases(text, phrases)]
     candidates += [("evaluation", m) for m in find_phrases(text, evaluations)]
@@ -140,8 +140,6 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not candidates:
         return
     topic_terms = find_phrases(text, employment)
-    partners = _partner_mentions(text, ctx)
-    spans = sentences(doc)
     reported: list[tuple[int, int]] = []
     for kind, match in sorted(candidates, key=lambda c: (c[1].start, -c[1].end)):
         if inside(quoted, match.start, match.end):
@@ -149,26 +147,10 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         if any(s < match.end and match.start < e for s, e in reported):
             continue
         reported.append((match.start, match.end))
-        sentence_start, sentence_end = sentence_at(spans, match.start)
+        sentence_start, sentence_end = doc.sentence_at(match.start)
         if kind != "employment" and within(topic_terms, sentence_start, sentence_end):
             kind = "employment"
-        elif within(partners, sentence_start, sentence_end):
-            continue  # criticism of a community partner: the partners check reports it, once
         yield _finding(ctx, kind, doc.text[match.start : match.end], match)
-
-
-def _partner_mentions(text: str, ctx: Context) -> list[Match]:
-    """Where the post names a configured community partner (when the partners check runs too)."""
-    names: list[str] = []
-    for org in ctx.settings.get("partners", {}).get("organizations", []) or []:
-        if isinstance(org, dict):
-            names += [str(n) for n in [org.get("name", ""), *org.get("aliases", [])] if n]
-        elif isinstance(org, str):
-            names.append(org)
-    if not names:
-        return []
-    escaped = [" ".join(n.replace("*", " ").split()) for n in names]
-    return find_phrases(text, escaped)
 
 
 def _finding(ctx: Context, kind: str, words: str, match: Match) -> Finding:
@@ -216,6 +198,8 @@ CHECK = Check(
     },
     nlp=("tagger", "lemmatizer"),
     profiles=("official",),
+    # Criticism of a community partner is reported once, by partners, when partners runs too.
+    yields_to=("partners",),
     doc="""
     An official City account speaks for the City, so it reports facts, decisions
     and services, never the writer's own views. The check flags first-person

@@ -28,18 +28,9 @@ from pathlib import Path
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
-
-from ..opinion.matching import (
-    Match,
-    attributed_quotes,
-    find_phrases,
-    hashtag_matches,
-    inside,
-    quotations,
-    sentence_at,
-    sentences,
-    within,
-)
+from post_lint.text.phrases import Match, find_phrases, hashtag_matches
+from post_lint.text.sentences import sentence_at
+from post_lint.text.spans import inside, within
 
 _HERE = Path(__file__).parent
 
@@ -116,8 +107,8 @@ def _with_follow_up(prose: str, spans: list[tuple[int, int]], offset: int) -> tu
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     lists = _lists(tuple(ctx["extra-terms"]), tuple(ctx["extra-politicians"]), tuple(ctx["extra-accounts"]))
     text = doc.words_text
-    quoted = attributed_quotes(doc.prose)
-    spans = sentences(doc)
+    quoted = doc.attributed_quotes
+    spans = doc.sentences
     found: list[tuple[str, int, int, str]] = []
 
     for match in find_phrases(text, lists["vote"]):
@@ -157,7 +148,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     if not reported and ctx["classifier"]:
         # A quotation is someone else's voice, attributed or not.
-        anyone = quotations(doc.prose)
+        anyone = doc.quotes
         political = lists["political"] + lists["parties"] + lists["politicians"]
         cues = [m for m in find_phrases(text, political) if not inside(anyone, m.start, m.end)]
         if cues:

@@ -17,14 +17,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from post_lint.api import iter_sentences
 from post_lint.model import Document
+from post_lint.text.words import split_camel
 
 MODEL_FILE = Path(__file__).with_name("model.json")
 
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _TOKEN = re.compile(r"[#@][\w]+|[^\W\d_]+(?:['’][^\W\d_]+)?")
-_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 
 
 def words(text: str) -> list[str]:
@@ -32,7 +31,7 @@ def words(text: str) -> list[str]:
     out: list[str] = []
     for token in _TOKEN.findall(_URL.sub(" ", text)):
         if token[0] == "#":
-            out += [w.lower() for w in _CAMEL.findall(token[1:])]
+            out += [w.lower() for w in split_camel(token[1:], digits=False)]
         elif token[0] == "@":
             out.append("@" + token[1:].lower())
         else:
@@ -66,7 +65,7 @@ def political_voice(doc: Document) -> tuple[float, tuple[int, int] | None]:
     post_score = score(doc.prose)
     intercept, weights = _model()
     best, best_span = 0.0, None
-    for start, end in iter_sentences(doc.prose):
+    for start, end in doc.sentences:
         weight = sum(weights.get(f, 0.0) for f in set(features(doc.prose[start:end])))
         if best_span is None or weight > best:
             best, best_span = weight, (start, end)

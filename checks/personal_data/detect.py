@@ -115,7 +115,7 @@ def _names_a_person(name: str, cues: Cues) -> bool:
     ("call Karen Klein at"), not "Health Education" or "Riverside"."""
     if not _is_person_name(name, cues, drop_leading=True):
         return False
-    from ..names.census import census_names
+    from post_lint.text.people import census_names
 
     census = census_names()
     if census is None:  # without the name lists, any capitalised name will do

@@ -1,4 +1,4 @@
-"""Word-list matching shared by the opinion, partisan and disclaimer checks.
+"""Phrase lists matched on normalised text, mapped back to the original offsets.
 
 Phrases are matched on normalised text (post_lint.normalize), so "v o t e",
 "v.o.t.e", "𝐯𝐨𝐭𝐞" and "v0te" all match "vote", while every match is mapped
@@ -23,9 +23,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from post_lint.api import iter_sentences
-from post_lint.model import Document
-from post_lint.normalize import CONFUSABLES, INVISIBLE, Normalized, normalize
+from ..model import Document
+from ..normalize import CONFUSABLES, INVISIBLE, Normalized, normalize
+from .spans import drop_overlaps
+from .words import split_hashtag
 
 NAME = "<name>"
 _NAME_GROUP = "(?P<name>(?-i:[A-Z][\\w'’.-]*(?: [A-Z][\\w'’.-]*){0,2}))"
@@ -152,7 +153,7 @@ def find_phrases(text: str, phrases: Iterable[str]) -> list[Match]:
                     continue
                 start, end = norm.span(*m.span())
                 found.setdefault((start, end), Match(start, end, m.group()))
-    return _drop_overlaps(sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start))))
+    return drop_overlaps(sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start))))
 
 
 def _is_name(norm: Normalized, m: re.Match[str]) -> bool:
@@ -165,23 +166,6 @@ def _is_name(norm: Normalized, m: re.Match[str]) -> bool:
         before = norm.text[: m.start("name")].rstrip()
         return bool(before) and before[-1] not in ".!?:\n"
     return True
-
-
-def _drop_overlaps(matches: list[Match]) -> list[Match]:
-    kept: list[Match] = []
-    for match in matches:
-        if kept and match.start < kept[-1].end:
-            continue
-        kept.append(match)
-    return kept
-
-
-_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
-
-
-def split_hashtag(tag: str) -> str:
-    """``#GOPTaxScam`` → ``GOP Tax Scam``; an all-lowercase tag stays one word."""
-    return " ".join(_CAMEL.findall(tag.lstrip("#")))
 
 
 @lru_cache(maxsize=32)
@@ -205,67 +189,3 @@ def hashtag_matches(doc: Document, phrases: Iterable[str], whole_tags: Iterable[
         flat = _normalized(token.text.lstrip("#"))[-1].text.lower()
         if flat in joined:
             yield token.start, token.end, joined[flat]
-
-
-_ABBREVIATION = re.compile(
-    r"(?:^|[\s(])(?:[A-Za-z]|St|Mr|Mrs|Ms|Dr|Jr|Sr|Ave|Blvd|Rd|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
-    r"Gov|Sen|Rep|Lt|Sgt|Co|Inc|Corp|Ft|Mt|vs|etc|approx|a\.m|p\.m|U\.S)\.$"
-)
-
-
-def sentences(doc: Document) -> list[tuple[int, int]]:
-    """Sentence spans of the prose, not cut after "St.", "Nov." or "a.m."."""
-    merged: list[tuple[int, int]] = []
-    for start, end in iter_sentences(doc.prose):
-        if merged:
-            previous = doc.prose[merged[-1][0] : merged[-1][1]]
-            first = doc.prose[start]
-            if _ABBREVIATION.search(previous) or first.islower() or first.isdigit():
-                merged[-1] = (merged[-1][0], end)
-                continue
-        merged.append((start, end))
-    return merged
-
-
-def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    for start, end in spans:
-        if start <= offset < end:
-            return start, end
-    return offset, offset + 1
-
-
-def within(matches: Iterable[Match], start: int, end: int) -> list[Match]:
-    return [m for m in matches if m.start < end and m.end > start]
-
-
-_QUOTE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|stated|states|noted|notes|added|adds|explained|explains|shared|shares|told|tells|wrote|writes|"
-    r"remarked|commented|asked|asks|according to|recalled|recalls|reflected)\b",
-    re.IGNORECASE,
-)
-
-
-def quotations(text: str) -> list[tuple[int, int]]:
-    """Every quotation, attributed or not, and an opening quote left open to the end of the post."""
-    spans = [m.span() for m in _QUOTE.finditer(text)]
-    last = spans[-1][1] if spans else 0
-    opening = text.find("\u201c", last)
-    if opening >= 0 and "\u201d" not in text[opening:]:
-        spans.append((opening, len(text)))
-    return spans
-
-
-def attributed_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans of quotations attributed to someone ("...," said Mayor Lee): their views are not the City's."""
-    spans = []
-    for m in _QUOTE.finditer(text):
-        after = text[m.end() : m.end() + 60]
-        before = text[max(0, m.start() - 60) : m.start()]
-        if _ATTRIBUTION.search(after.split("\n")[0]) or _ATTRIBUTION.search(before.split("\n")[-1]):
-            spans.append(m.span())
-    return spans
-
-
-def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)

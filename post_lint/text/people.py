@@ -1,6 +1,6 @@
 """US census given names and surnames, from the ``names`` package's data files.
 
-Used by the names check (is this capitalised word a person's name?) and by the
+Shared by the names check (is this capitalised word a person's name?) and the
 personal-data check (is the word before a phone number someone's first name?).
 """
 
