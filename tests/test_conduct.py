@@ -209,5 +209,5 @@ def test_extra_terms_and_allow_come_from_the_config(linter: Linter) -> None:
 def test_every_rule_it_reports_is_declared() -> None:
     check = load_check("conduct")
     assert isinstance(check, Check)
-    assert set(check.rules) == {"conduct/profanity", "conduct/slur", "conduct/insult", "conduct/threat"}
+    assert set(check.rules) == {"conduct/profanity", "conduct/slur", "conduct/insult", "conduct/threat", "conduct/learned"}
     assert check.nlp == ("lemmatizer",)

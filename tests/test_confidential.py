@@ -142,4 +142,5 @@ def test_runs_without_spacy_and_declares_its_rules() -> None:
         "personnel",
         "legal",
         "security",
+        "learned",
     }

@@ -22,6 +22,7 @@ from typing import Any
 from post_lint.api import Check, Context, Option, cases_beside
 from post_lint.model import SEVERITY_RANK, Document, Finding
 from post_lint.normalize import Normalized, normalize
+from post_lint.text.model import LEARNED_FILE, learned_findings, learned_options
 from post_lint.text.words import split_camel
 
 _HERE = Path(__file__).parent
@@ -354,7 +355,7 @@ def _message(hit: Hit) -> tuple[str, list[str]]:
     )
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     lex = lexicon(tuple(ctx["extra-terms"]), bool(ctx["mild"]))
     excuses = _Excuses(doc, ctx["allow"])
     hits: list[Hit] = []
@@ -380,6 +381,19 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(hit.category, message, hit.start, hit.end - hit.start, suggestions=suggestions, severity=severity)
 
 
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    found = list(_rule_findings(doc, ctx))
+    yield from found
+    if not found:  # the rules are the precise evidence; the model adds what they miss
+        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE)
+
+
+LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)
+LEARNED_WHAT = "unprofessional language"
+LEARNED_ADVICE = "an official account stays respectful: no mocking, name-calling or intimidation, however indirect"
+
+
 CHECK = Check(
     name="conduct",
     description="Profanity, slurs and demeaning terms, insults aimed at residents, and threats.",
@@ -393,6 +407,7 @@ CHECK = Check(
     ),
     run=run,
     options={
+        **learned_options(),
         "extra-terms": Option(
             [], "more words to flag, each 'word' (profanity) or 'category: word' (profanity, slur, insult)", list
         ),
@@ -401,6 +416,7 @@ CHECK = Check(
         "evasion": Option(True, "also catch disguised spellings: sh1t, f u c k, f**k, look-alike letters"),
     },
     rules={
+        "conduct/learned": "a post the learned model reads as unprofessional (mocking, intimidation, put-downs with no listed word)",
         "conduct/profanity": "profanity or obscenity (mild words such as 'damn' are warnings)",
         "conduct/slur": "a slur or demeaning term about race, national origin, sexual orientation, gender identity, disability or age",
         "conduct/insult": "name-calling or an insult aimed at residents ('idiots who park on the street', 'you people')",

@@ -21,6 +21,7 @@ from pathlib import Path
 from post_lint.api import Check, Context, Option, cases_beside
 from post_lint.model import Document, Finding
 from post_lint.normalize import normalize
+from post_lint.text.model import LEARNED_FILE, learned_findings, learned_options
 from post_lint.text.sentences import split_sentences
 
 _HERE = Path(__file__).parent
@@ -86,7 +87,7 @@ def patterns(extra_markers: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
     return tuple(found)
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     norm = normalize(doc.words_text, lower=False)
     # Curly apostrophes as straight ones ("don’t"): same length, so offsets hold.
     text = norm.text.replace("\u2019", "'")
@@ -127,6 +128,19 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
 
 
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    found = list(_rule_findings(doc, ctx))
+    yield from found
+    if not found:  # the rules are the precise evidence; the model adds what they miss
+        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE)
+
+
+LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)
+LEARNED_WHAT = "private or confidential information"
+LEARNED_ADVICE = "post only what has been released; if unsure, ask the Assistant City Manager first"
+
+
 CHECK = Check(
     name="confidential",
     description="Confidential or not-yet-public content, closed-session talk, pending negotiations, personnel, legal and security details.",
@@ -139,12 +153,14 @@ CHECK = Check(
     ),
     run=run,
     options={
+        **learned_options(),
         "extra-markers": Option(
             [], "more phrases that mark a text as not public, e.g. 'council eyes only' (whole words, any case)", list
         ),
         "allow": Option([], "phrases that excuse a sentence, e.g. a program's name that contains 'confidential'", list),
     },
     rules={
+        "confidential/learned": "a post the learned model reads as disclosing something not public (closed sessions, HR matters, codes)",
         "confidential/marked": "text marked or described as confidential, internal only, not yet public or not to be shared",
         "confidential/closed-session": "what was said, discussed or decided in a closed session (not the notice that one will be held)",
         "confidential/negotiation": "a negotiation still under way, an offer, demand or limit, a settlement not yet final",

@@ -25,6 +25,7 @@ from typing import Any
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
+from post_lint.text.model import LEARNED_FILE, learned_findings, learned_options
 from post_lint.text.phrases import Match, find_phrases
 from post_lint.text.spans import inside, within
 
@@ -126,7 +127,7 @@ def _spacy_matches(doc: Document) -> list[tuple[str, Match]]:
     return found
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     phrases, evaluations, employment, employment_views = _lists(
         tuple(ctx["extra-phrases"]), tuple(ctx["extra-evaluations"]), tuple(ctx["extra-employment-terms"])
     )
@@ -173,6 +174,19 @@ def _finding(ctx: Context, kind: str, words: str, match: Match) -> Finding:
     return ctx.finding(kind, message, match.start, match.end - match.start)
 
 
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    found = list(_rule_findings(doc, ctx))
+    yield from found
+    if not found:  # the rules are the precise evidence; the model adds what they miss
+        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE)
+
+
+LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)
+LEARNED_WHAT = "a personal or political view"
+LEARNED_ADVICE = "an official account reports facts and decisions, not views; say what was decided, or quote a named official"
+
+
 CHECK = Check(
     name="opinion",
     description="Personal views on an official account: first-person opinions, judgements, views on pay and contracts.",
@@ -185,11 +199,13 @@ CHECK = Check(
     ),
     run=run,
     options={
+        **learned_options(),
         "extra-phrases": Option([], "more first-person view markers, beside the bundled phrases.txt", list),
         "extra-evaluations": Option([], "more judging phrases, beside the bundled evaluations.txt", list),
         "extra-employment-terms": Option([], "more employment-relations words, beside the bundled employment.txt", list),
     },
     rules={
+        "opinion/learned": "a post the learned model reads as voicing a view (what the word lists miss: rhetorical questions, sarcasm, asides)",
         "opinion/first-person": "a first-person view: \u201cI think\u201d, \u201cin my opinion\u201d, \u201cIMO\u201d, "
         "\u201cpersonally,\u201d, \u201cif you ask me\u201d",
         "opinion/evaluation": "a judgement of a decision, policy or official: \u201ca disgrace\u201d, \u201ca waste "

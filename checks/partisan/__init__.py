@@ -28,6 +28,7 @@ from pathlib import Path
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
+from post_lint.text.model import LEARNED_FILE, learned_findings, learned_options
 from post_lint.text.phrases import Match, find_phrases, hashtag_matches
 from post_lint.text.sentences import sentence_at
 from post_lint.text.spans import inside, within
@@ -104,7 +105,7 @@ def _with_follow_up(prose: str, spans: list[tuple[int, int]], offset: int) -> tu
     return start, end
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     lists = _lists(tuple(ctx["extra-terms"]), tuple(ctx["extra-politicians"]), tuple(ctx["extra-accounts"]))
     text = doc.words_text
     quoted = doc.attributed_quotes
@@ -190,6 +191,19 @@ def _message(rule: str, words: str) -> str:
     return f"{quoted} is a partisan slogan or loaded label: an official City account may not take political sides; remove it"
 
 
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    found = list(_rule_findings(doc, ctx))
+    yield from found
+    if not found:  # the rules are the precise evidence; the model adds what they miss
+        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE)
+
+
+LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)
+LEARNED_WHAT = "taking a political side"
+LEARNED_ADVICE = "an official account may not support or oppose a party, candidate or campaign; keep election posts to neutral logistics"
+
+
 CHECK = Check(
     name="partisan",
     description="Political advocacy: how to vote, praise or attack of parties, slogans, campaigns.",
@@ -201,6 +215,7 @@ CHECK = Check(
     ),
     run=run,
     options={
+        **learned_options(),
         "extra-terms": Option([], "more partisan slogans or labels, beside the bundled slogans.txt", list),
         "extra-politicians": Option([], "more partisan figures (e.g. state legislators), beside politicians.txt", list),
         "extra-accounts": Option([], "more party or campaign @-accounts (without @), beside accounts.txt", list),
@@ -208,6 +223,7 @@ CHECK = Check(
         "classifier-threshold": Option(0.8, "lowest model score reported (0 to 1)", (int, float)),
     },
     rules={
+        "partisan/learned": "a post the learned model reads as partisan (endorsements with no party word, slogans, winks)",
         "partisan/vote": "telling people how to vote: \u201cvote for Jane Smith\u201d, \u201cre-elect\u201d, "
         "\u201cvote yes on\u201d",
         "partisan/party": "a party or partisan figure praised or attacked: \u201cthe Democrats in St. Paul have failed\u201d",

@@ -18,6 +18,7 @@ from typing import Any
 
 from post_lint.api import Check, Context, Option, SkipCheck, cases_beside, load_word_list
 from post_lint.model import Document, Finding
+from post_lint.text.model import LEARNED_FILE, learned_findings, learned_options
 
 from .cues import CUE_FILES, Cue, compile_cues, find_cues, freeze_extra
 from .mentions import Mention, Partner, find_mentions, parse_organizations
@@ -201,7 +202,7 @@ def _span(text: str, sentence: Any, about: dict[str, tuple[str, str, int]], reso
     return min(s for s, _ in parts), max(e for _, e in parts)
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     from post_lint.normalize import normalize
 
     spacy_doc = doc.nlp
@@ -276,6 +277,19 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
 
 
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    found = list(_rule_findings(doc, ctx))
+    yield from found
+    if not found:  # the rules are the precise evidence; the model adds what they miss
+        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE)
+
+
+LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)
+LEARNED_WHAT = "a negative comment on a community partner"
+LEARNED_ADVICE = "the policy forbids running down partners or their services; state the facts neutrally, or leave it out"
+
+
 CHECK = Check(
     name="partners",
     description="Negative statements about community partners (criticism, blame, sarcasm, put-downs).",
@@ -285,6 +299,7 @@ CHECK = Check(
     "or using such material as part of any content added to a site.",
     run=run,
     options={
+        **learned_options(),
         "organizations": Option(
             [],
             'your community partners: a list of {name = "...", aliases = ["..."]} tables (or plain names); '
@@ -304,6 +319,7 @@ CHECK = Check(
         ),
     },
     rules={
+        "partners/learned": "a post the learned model reads as running down a partner (complaints with no negative word, sarcasm, blame)",
         "partners/negative": "a negative statement about a configured partner or its services (criticism, blame, "
         "advice to avoid it, sarcasm, a put-down by comparison)",
         "partners/organization": "with no partners configured: a negative statement about an organisation spaCy "

@@ -1,0 +1,124 @@
+"""A small linear model in a JSON file beside a check: pure-Python inference, explainable.
+
+Trained by ``scripts/train_judgement.py`` (scikit-learn, only in the ``train``
+extra); read here with nothing but the standard library. The file holds an
+intercept, a threshold chosen on real posts, and one weight per feature
+(see :mod:`post_lint.text.features`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..facts import Facts
+from .features import features
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    intercept: float
+    threshold: float
+    weights: dict[str, float]
+    meta: dict[str, object]
+
+    @classmethod
+    def load(cls, path: str | Path) -> LinearModel | None:
+        """The model in ``path``, or None when the file is absent (the rules still run)."""
+        return _load(str(path))
+
+    def score(self, text: str, facts: Facts | None = None) -> float:
+        """Probability-like score (0 to 1) that ``text`` is what the model was trained to find."""
+        return _sigmoid(self.intercept + sum(self.weights.get(f, 0.0) for f in set(features(text, facts))))
+
+    def evidence(self, text: str, facts: Facts | None = None, top: int = 3) -> list[str]:
+        """The features of ``text`` that weighed most towards a finding, most first."""
+        weighted = {f: self.weights[f] for f in set(features(text, facts)) if self.weights.get(f, 0.0) > 0}
+        return [f for f, _ in sorted(weighted.items(), key=lambda item: -item[1])[:top]]
+
+
+@cache
+def _load(path: str) -> LinearModel | None:
+    file = Path(path)
+    if not file.is_file():
+        return None
+    data = json.loads(file.read_text(encoding="utf-8"))
+    return LinearModel(
+        intercept=float(data["intercept"]),
+        threshold=float(data["threshold"]),
+        weights={k: float(v) for k, v in data["weights"].items()},
+        meta=dict(data.get("meta", {})),
+    )
+
+
+def _sigmoid(total: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0)))
+
+
+def describe(feature: str) -> str:
+    """A feature as a person would read it: 'lex:neg2~<partner>' -> 'a strongly negative word near a partner'."""
+    if not feature.startswith("lex:"):
+        return f"\u201c{feature}\u201d"
+    body = feature[4:]
+    if body == "negated":
+        return "a negated sentiment word"
+    sign, _, anchor = body.partition("~")
+    strength = "strongly " if sign.endswith("2") else ""
+    polarity = "negative" if sign.startswith("neg") else "positive"
+    near = f" near {anchor.strip('<>')}" if anchor else ""
+    return f"a {strength}{polarity} word{near}"
+
+
+# -- the learned layer of a check -------------------------------------------------
+
+LEARNED_FILE = "learned.json"
+
+
+def learned_options() -> dict[str, object]:
+    """Config keys every check with a learned layer accepts (``[opinion] learned-threshold = 0.8``)."""
+    from ..api import Option
+
+    return {
+        "learned": Option(True, "also run the learned model, which catches what the word lists miss", bool),
+        "learned-threshold": Option(0.0, "score (0 to 1) at which the model reports; 0 means the shipped threshold", (int, float)),
+        "learned-severity": Option("warning", "severity of the model's findings", str, ("error", "warning", "info")),
+    }
+
+
+def learned_findings(doc: Any, ctx: Any, model_file: Path, what: str, advice: str) -> Iterator[Any]:
+    """One finding when the model scores the post at or above its threshold, on the sentence that weighs most.
+
+    The text scored has special tokens and attributed quotations blanked: a named
+    speaker's words are not the account's own voice.
+    """
+    if not ctx["learned"]:
+        return
+    model = LinearModel.load(model_file)
+    if model is None:
+        return
+    text = _blank_spans(doc.words_text, doc.attributed_quotes)
+    threshold = float(ctx["learned-threshold"]) or model.threshold
+    score = model.score(text, ctx.facts)
+    if score < threshold:
+        return
+    spans = doc.sentences or [(0, len(doc.text))]
+    start, end = max(spans, key=lambda s: model.score(text[s[0] : s[1]], ctx.facts))
+    evidence = ", ".join(describe(f) for f in model.evidence(text[start:end], ctx.facts) or model.evidence(text, ctx.facts))
+    message = f"reads as {what} (model score {score:.2f}; weighed most: {evidence}): {advice}"
+    yield ctx.finding("learned", message, start, end - start, severity=ctx["learned-severity"])
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, min(end, len(chars))):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)

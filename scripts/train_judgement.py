@@ -1,0 +1,132 @@
+"""Train the learned layer of the five judgement checks, reproducibly.
+
+    python -m pip install -e '.[train]'
+    python scripts/train_judgement.py            # writes checks/<check>/learned.json
+
+Training data (never a blind set from tests/blind/):
+
+* labeled drafts written by helpers for many fictional public bodies, each with
+  its own config (partners, officials), in ``scripts/training/judgement-*/<body>/``;
+* real county posts from ``../shared/data/posts/county_government.jsonl`` as
+  mostly-clean examples: the posts whose id hashes into buckets 0-5 train, the
+  rest are held out to choose each check's threshold so that real posts stay
+  quiet (at most ``--max-flag-rate`` of held-out posts flagged).
+
+Features come from :mod:`post_lint.text.features` (placeholders for the body's
+own names, the VADER lexicon, tone marks); the model is a logistic regression
+whose weights are written as JSON and read in pure Python at run time.
+The same inputs give the same files, byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from post_lint.facts import Facts, facts_from  # noqa: E402
+from post_lint.text.features import features  # noqa: E402
+
+CHECKS = ("opinion", "partisan", "partners", "conduct", "confidential")
+COUNTY = ROOT.parent / "shared" / "data" / "posts" / "county_government.jsonl"
+TRAINING = ROOT / "scripts" / "training"
+
+
+def bucket(post_id: str) -> int:
+    return int(hashlib.sha256(post_id.encode()).hexdigest(), 16) % 10
+
+
+def load_drafts() -> list[tuple[str, Facts, frozenset[str]]]:
+    drafts = []
+    for posts_file in sorted(TRAINING.glob("judgement-*/*/posts.toml")):
+        config_file = posts_file.with_name("config.toml")
+        config = tomllib.loads(config_file.read_text(encoding="utf-8")) if config_file.is_file() else {}
+        facts = facts_from(config)
+        for post in tomllib.loads(posts_file.read_text(encoding="utf-8")).get("post", []):
+            drafts.append((post["text"], facts, frozenset(post.get("labels", []))))
+    return drafts
+
+
+def load_county() -> tuple[list[str], list[str]]:
+    train, held_out = [], []
+    for line in COUNTY.read_text(encoding="utf-8").splitlines():
+        post = json.loads(line)
+        (train if bucket(post["id"]) < 6 else held_out).append(post["text"])
+    return train, held_out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-flag-rate", type=float, default=0.004, help="highest share of held-out real posts flagged")
+    parser.add_argument("--county-train", type=int, default=4000, help="real posts used as clean training examples")
+    parser.add_argument("--min-weight", type=float, default=0.02, help="weights smaller than this are dropped from the file")
+    parser.add_argument("--out", default=str(ROOT / "checks"), help="folder holding one sub-folder per check")
+    args = parser.parse_args(argv)
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    drafts = load_drafts()
+    if not drafts:
+        print(f"no training drafts under {TRAINING}", file=sys.stderr)
+        return 2
+    county_train, county_held = load_county()
+    county_train = county_train[: args.county_train]
+    empty = Facts()
+    texts = [t for t, _, _ in drafts] + county_train
+    rows = [features(t, f) for t, f, _ in drafts] + [features(t, empty) for t in county_train]
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([dict.fromkeys(r, 1) for r in rows])
+    held = vectorizer.transform([dict.fromkeys(features(t, empty), 1) for t in county_held])
+    names = vectorizer.get_feature_names_out()
+    print(f"{len(drafts)} drafts, {len(county_train)} real posts for training, {len(county_held)} held out; {len(names)} features")
+
+    for check in CHECKS:
+        labels = [int(check in ls) for _, _, ls in drafts] + [0] * len(county_train)
+        model = LogisticRegression(C=2.0, class_weight="balanced", solver="lbfgs", max_iter=3000)
+        folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+        cv = cross_val_predict(model, matrix, labels, cv=folds, method="predict_proba")[:, 1]
+        model.fit(matrix, labels)
+        held_scores = sorted(model.predict_proba(held)[:, 1], reverse=True)
+        allowed = int(len(held_scores) * args.max_flag_rate)
+        threshold = max(0.05, float(held_scores[allowed]) + 1e-6 if allowed < len(held_scores) else 0.5)
+        drafts_cv = cv[: len(drafts)]
+        gold = labels[: len(drafts)]
+        tp = sum(1 for s, g in zip(drafts_cv, gold, strict=True) if g and s >= threshold)
+        fp = sum(1 for s, g in zip(drafts_cv, gold, strict=True) if not g and s >= threshold)
+        positives = sum(gold)
+        flag_rate = sum(1 for s in held_scores if s >= threshold) / len(held_scores)
+        weights = {
+            str(n): round(float(w), 4)
+            for n, w in sorted(zip(names, model.coef_[0], strict=True), key=lambda item: item[0])
+            if abs(w) >= args.min_weight
+        }
+        meta = {
+            "trained_by": "scripts/train_judgement.py",
+            "drafts": len(drafts),
+            "positives": positives,
+            "real_posts_train": len(county_train),
+            "real_posts_held_out": len(county_held),
+            "cv_precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
+            "cv_recall": round(tp / positives, 3) if positives else 1.0,
+            "held_out_flag_rate": round(flag_rate, 4),
+            "features": len(weights),
+        }
+        payload = {"intercept": round(float(model.intercept_[0]), 4), "threshold": round(threshold, 4), "weights": weights, "meta": meta}
+        out = Path(args.out) / check.replace("-", "_") / "learned.json"
+        out.write_text(json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"{check:<13} threshold {threshold:.3f}  cv P {meta['cv_precision']:.3f} R {meta['cv_recall']:.3f}  "
+              f"real posts flagged {flag_rate:.2%}  {len(weights)} weights  {out.stat().st_size // 1024} KB")
+    del texts
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

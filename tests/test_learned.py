@@ -1,0 +1,93 @@
+"""The judgement checks' learned layer: features that carry across cities, a linear model read in pure Python."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from post_lint.api import Context
+from post_lint.document import parse
+from post_lint.facts import facts_from
+from post_lint.registry import load_check
+from post_lint.text.features import features, tokens
+from post_lint.text.model import LinearModel, describe, learned_findings
+
+FACTS = facts_from(
+    {
+        "body": {"name": "City of Maplewood Falls", "aliases": ["Maplewood Falls"]},
+        "partners": {"organizations": [{"name": "Harvest Table Food Pantry", "aliases": ["the pantry"]}]},
+        "names": {"allow": ["Mayor Ann Lee"]},
+    }
+)
+
+
+def test_the_bodys_own_names_become_placeholders_so_models_carry_across_cities() -> None:
+    words = tokens("The pantry's new hours are... something 🙃 says Mayor Lee of Maplewood Falls", FACTS)
+    assert words[0] == "<partner>"  # the alias "the pantry", whole
+    assert "<ellipsis>" in words and "🙃" in words
+    assert "<official>" in words and "<body>" in words
+
+
+def test_lexicon_features_see_negative_words_near_a_partner_and_negation() -> None:
+    found = features("Harvest Table Food Pantry was useless again.", FACTS)
+    assert "lex:neg~<partner>" in found and "lex:neg1" in found
+    assert "lex:negated" in features("The staff were not helpful.", FACTS)
+
+
+@pytest.fixture
+def tiny_model(tmp_path: Path) -> Path:
+    path = tmp_path / "learned.json"
+    weights = {"<ellipsis>": 2.0, "lex:neg~<partner>": 2.0, "something": 1.0}
+    path.write_text(json.dumps({"intercept": -1.5, "threshold": 0.6, "weights": weights}), encoding="utf-8")
+    return path
+
+
+def test_linear_model_scores_and_names_its_evidence(tiny_model: Path) -> None:
+    model = LinearModel.load(tiny_model)
+    assert model is not None
+    assert model.score("The pantry is... something", FACTS) > 0.8
+    assert model.score("The pantry opens at noon.", FACTS) < 0.2
+    assert model.evidence("The pantry is... something", FACTS)[0] == "<ellipsis>"
+    assert describe("lex:neg~<partner>") == "a negative word near partner"
+    assert describe("lex:pos2") == "a strongly positive word"
+
+
+def test_a_missing_model_file_means_no_learned_findings(tmp_path: Path) -> None:
+    assert LinearModel.load(tmp_path / "absent.json") is None
+
+
+def _context(check_name: str, **options: object) -> Context:
+    check = load_check(check_name)
+    defaults = {key: option.default for key, option in check.options.items()}
+    return Context(check, {**defaults, **options}, check.severity, "official", FACTS)
+
+
+def test_learned_finding_lands_on_the_sentence_that_weighs_most(tiny_model: Path) -> None:
+    text = "Food drive Saturday at 9. The pantry's new phone tree is... something."
+    doc, _ = parse(text, "post.txt")
+    [finding] = learned_findings(doc, _context("partners"), tiny_model, "a negative comment", "leave it out")
+    assert finding.rule == "partners/learned" and finding.severity == "warning"
+    assert text[finding.offset : finding.offset + finding.length] == "The pantry's new phone tree is... something."
+    assert "\u201c<ellipsis>\u201d" in finding.message
+
+
+def test_learned_threshold_and_severity_are_configurable(tiny_model: Path) -> None:
+    doc, _ = parse("The pantry's new phone tree is... something.", "post.txt")
+    assert not list(learned_findings(doc, _context("partners", **{"learned-threshold": 0.99}), tiny_model, "x", "y"))
+    [finding] = learned_findings(doc, _context("partners", **{"learned-severity": "error"}), tiny_model, "x", "y")
+    assert finding.severity == "error"
+    assert not list(learned_findings(doc, _context("partners", learned=False), tiny_model, "x", "y"))
+
+
+def test_words_of_a_named_speaker_are_not_scored(tiny_model: Path) -> None:
+    doc, _ = parse('"The pantry is... something," said Mayor Lee.', "post.txt")
+    assert not list(learned_findings(doc, _context("opinion"), tiny_model, "x", "y"))
+
+
+@pytest.mark.parametrize("name", ["opinion", "partisan", "partners", "conduct", "confidential"])
+def test_every_judgement_check_declares_its_learned_rule_and_options(name: str) -> None:
+    check = load_check(name)
+    assert f"{name}/learned" in check.rules
+    assert {"learned", "learned-threshold", "learned-severity"} <= set(check.options)
