@@ -61,10 +61,22 @@ def load_county() -> tuple[list[str], list[str]]:
     return train, held_out
 
 
+def _precise_threshold(scores: list[float], gold: list[int], min_precision: float) -> float:
+    """The lowest score at which precision over the scores at or above it is at least ``min_precision``."""
+    ranked = sorted(zip(scores, gold, strict=True), key=lambda item: -item[0])
+    best, tp, fp = 1.0, 0, 0
+    for score, label in ranked:
+        tp, fp = tp + label, fp + (1 - label)
+        if tp / (tp + fp) >= min_precision:
+            best = float(score)
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-flag-rate", type=float, default=0.004, help="highest share of held-out real posts flagged")
     parser.add_argument("--county-train", type=int, default=4000, help="real posts used as clean training examples")
+    parser.add_argument("--min-precision", type=float, default=0.75, help="cross-validated precision the threshold must reach")
     parser.add_argument("--min-weight", type=float, default=0.02, help="weights smaller than this are dropped from the file")
     parser.add_argument("--out", default=str(ROOT / "checks"), help="folder holding one sub-folder per check")
     args = parser.parse_args(argv)
@@ -96,12 +108,15 @@ def main(argv: list[str] | None = None) -> int:
         model.fit(matrix, labels)
         held_scores = sorted(model.predict_proba(held)[:, 1], reverse=True)
         allowed = int(len(held_scores) * args.max_flag_rate)
-        threshold = max(0.05, float(held_scores[allowed]) + 1e-6 if allowed < len(held_scores) else 0.5)
+        quiet_floor = float(held_scores[allowed]) + 1e-6 if allowed < len(held_scores) else 0.5
         drafts_cv = cv[: len(drafts)]
         gold = labels[: len(drafts)]
+        positives = sum(gold)
+        # The lowest threshold whose cross-validated precision on the drafts (near-misses
+        # included) reaches --min-precision, and never one that flags real posts more often.
+        threshold = max(quiet_floor, _precise_threshold(drafts_cv, gold, args.min_precision))
         tp = sum(1 for s, g in zip(drafts_cv, gold, strict=True) if g and s >= threshold)
         fp = sum(1 for s, g in zip(drafts_cv, gold, strict=True) if not g and s >= threshold)
-        positives = sum(gold)
         flag_rate = sum(1 for s in held_scores if s >= threshold) / len(held_scores)
         weights = {
             str(n): round(float(w), 4)
