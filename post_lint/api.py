@@ -43,6 +43,9 @@ class Option:
     help: str
     type: type | tuple[type, ...] | None = None  # inferred from the default when None
     choices: tuple[Any, ...] | None = None
+    # Checks a value's contents once its type is right (a list of rule tables, say): raises
+    # ValueError with a one-line message naming the key, which becomes a config error.
+    validate: Callable[[Any], None] | None = None
 
     @property
     def expected(self) -> tuple[type, ...]:
@@ -95,6 +98,9 @@ class Check:
     # Checks whose findings this check's findings yield to: when both ran and one of theirs is
     # in the same sentence, the runner drops this check's finding (one problem, reported once).
     yields_to: tuple[str, ...] = ()
+    # For a check whose rules are declared in the config (custom): rule id -> what it flags,
+    # from the check's resolved options; listed by ``post-lint checks --rules`` and ``explain``.
+    configured_rules: Callable[[Mapping[str, Any]], Mapping[str, str]] | None = None
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -102,6 +108,13 @@ class Check:
         unknown = set(self.nlp) - set(NLP_COMPONENTS)
         if unknown:
             raise ValueError(f"check {self.name}: unknown spaCy components {sorted(unknown)}")
+
+    def rules_for(self, options: Mapping[str, Any]) -> dict[str, str]:
+        """The declared rules, then those the config declares (with the check's resolved options)."""
+        rules = dict(self.rules)
+        if self.configured_rules is not None:
+            rules.update(self.configured_rules(options))
+        return rules
 
     @property
     def policy(self) -> str:

@@ -167,6 +167,8 @@ def validate_top_level(config: Config, installed: list[str]) -> None:
         elif isinstance(value, dict):
             if key not in installed:
                 raise _unknown(where, key, installed, "check table")
+        elif key in installed:
+            raise ConfigError(f"{where}: '{key}' must be a table ([{key}]), got {type(value).__name__} {value!r}")
         else:
             raise _unknown(where, key, list(TOP_LEVEL_KEYS) + ["body"] + installed)
     for key in ("select", "ignore", "include", "exclude"):
@@ -211,6 +213,11 @@ def resolve_options(config: Config, check: Check) -> tuple[dict[str, Any], str]:
         if isinstance(value, list) and key.endswith("patterns"):
             for pattern in value:
                 _check_regex(where, key, pattern)
+        if option.validate is not None:
+            try:
+                option.validate(value)
+            except ValueError as exc:
+                raise ConfigError(f"{where}: {exc}") from None
         options[key] = value
     return options, severity
 
