@@ -218,18 +218,38 @@ def init_command(force: bool, folder: str) -> None:
 
 
 @main.command("checks")
-@click.option("--rules", is_flag=True, help="Also list each check's rule ids.")
-def checks_command(rules: bool) -> None:
+@click.option("--rules", is_flag=True, help="Also list each check's rule ids, with the rules the config declares.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Read declared rules from this config file instead of the one found from here.",
+)
+def checks_command(rules: bool, config_file: str | None) -> None:
     """List every installed check: name, default severity, policy section, description."""
+    from .config import ConfigError
     from .registry import load_checks
 
     checks, broken = load_checks()
+    listed: dict[str, dict[str, str]] = {}
+    label = ""
+    if rules:
+        # Rules a config declares ([[custom.rule]]) are known only once it is read.
+        try:
+            config = _listing_config(config_file) if any(c.configured_rules for c in checks) else None
+            listed = {check.name: _rules_of(check, config) for check in checks}
+        except ConfigError as exc:
+            _error(str(exc))
+            sys.exit(EXIT_ERROR)
+        label = str(config.path) if config is not None and config.path else ""
     width = max((len(c.name) for c in checks), default=10)
     for check in checks:
         click.echo(f"{check.name:<{width}}  {check.severity:<7}  {check.policy_section:<24}  {check.description}")
-        if rules:
-            for rule_id, what in check.rules.items():
-                click.echo(f"{'':<{width}}    {rule_id}: {what}")
+        for rule_id, what in listed.get(check.name, {}).items():
+            click.echo(f"{'':<{width}}    {rule_id}: {what}")
+        if rules and check.configured_rules and len(listed[check.name]) == len(check.rules):
+            where = f"in {label}" if label else "(no config file found from here)"
+            click.echo(f"{'':<{width}}    no rules declared {where}; see post-lint explain {check.name}")
     for b in broken:
         click.echo(f"{b.name:<{width}}  BROKEN   {b.reason}")
     if broken:
@@ -238,8 +258,15 @@ def checks_command(rules: bool) -> None:
 
 @main.command("explain")
 @click.argument("name")
-def explain_command(name: str) -> None:
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Read declared rules from this config file instead of the one found from here.",
+)
+def explain_command(name: str, config_file: str | None) -> None:
     """What a check looks for, the policy clause it enforces, examples and config keys."""
+    from .config import ConfigError
     from .docs import explain
     from .registry import check_names, load_check
 
@@ -253,7 +280,37 @@ def explain_command(name: str) -> None:
         hint = f"; did you mean '{close[0]}'?" if close else ""
         _error(f"unknown check '{name}' ({check.reason}){hint}; 'post-lint checks' lists them")
         sys.exit(EXIT_ERROR)
-    click.echo(explain(check))
+    if check.configured_rules is None:
+        click.echo(explain(check))
+        return
+    try:
+        config = _listing_config(config_file)
+        declared = _rules_of(check, config)
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    configured = {rule: what for rule, what in declared.items() if rule not in check.rules}
+    click.echo(explain(check, configured=configured, source=str(config.path) if config.path else ""))
+
+
+def _listing_config(config_file: str | None) -> Any:
+    """The config whose declared rules ``checks --rules`` and ``explain`` list: --config, else the one found here."""
+    from .config import discover, read_config_file, validate_top_level
+    from .registry import check_names
+
+    config = read_config_file(Path(config_file)) if config_file else discover(Path.cwd())
+    validate_top_level(config, check_names())
+    return config
+
+
+def _rules_of(check: Any, config: Any) -> dict[str, str]:
+    """A check's rules, with those its table in ``config`` declares (validated: ConfigError)."""
+    if check.configured_rules is None or config is None:
+        return dict(check.rules)
+    from .config import resolve_options
+
+    options, _severity = resolve_options(config, check)
+    return check.rules_for(options)
 
 
 if __name__ == "__main__":

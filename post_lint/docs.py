@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from collections.abc import Mapping
 
 from .api import Check
 
@@ -24,7 +25,8 @@ def _visible(line: str) -> str:
     return "".join(f"\\u{ord(c):04x}" if c in INVISIBLE or (ord(c) < 32 and c != "\t") else c for c in line)
 
 
-def explain(check: Check) -> str:
+def explain(check: Check, configured: Mapping[str, str] | None = None, source: str = "") -> str:
+    """A check's documentation; ``configured`` lists the rules a config (``source``) declares for it."""
     out = [f"# {check.name} ({check.severity} by default)", "", check.description, ""]
     out += ["## Policy", "", f"{check.policy_section}:", ""]
     out += textwrap.wrap(f"\u201c{check.policy_clause}\u201d", width=88, initial_indent="> ", subsequent_indent="> ")
@@ -34,6 +36,12 @@ def explain(check: Check) -> str:
     if check.rules:
         out += ["## Rules", ""]
         out += [f"- `{rule}`: {what}" for rule, what in check.rules.items()]
+        out.append("")
+    if configured is not None:
+        out += [f"## Rules declared in {source}" if source else "## Declared rules", ""]
+        out += [f"- `{rule}`: {what}" for rule, what in configured.items()] or [
+            "None yet." if source else "None: no config file was found from here."
+        ]
         out.append("")
     profiles = ", ".join(check.profiles)
     out += [
