@@ -279,4 +279,10 @@ STARTER_CONFIG = """\
 # max-count = 3
 # max-density = 0.2
 # max-run = 3
+
+# The city's own rules (`post-lint explain custom`): existence, substitution, requires.
+# [[custom.rule]]
+# id = "house-style"
+# kind = "substitution"
+# swap = { "city hall" = "City Hall", "e-mail" = "email" }
 """
