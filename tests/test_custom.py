@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import serving
 
-from post_lint.config import Config, ConfigError
+from post_lint.config import Config, ConfigError, resolve_options
 from post_lint.model import Finding
+from post_lint.registry import load_check
 from post_lint.runner import Linter
 
 CITY_RULES = """\
@@ -245,9 +248,6 @@ def test_the_python_api_reports_a_bad_rule_as_a_config_error():
     assert [str(p) for p in result.problems] == [
         "<defaults> [custom]: rule 'x': unknown kind 'nope' (one of existence, substitution, requires)"
     ]
-    from post_lint.config import resolve_options
-    from post_lint.registry import load_check
-
     with pytest.raises(ConfigError, match="unknown kind"):
         resolve_options(linter.explicit_config, load_check("custom"))  # type: ignore[arg-type]
 
@@ -300,3 +300,27 @@ def test_listing_with_a_bad_rule_is_a_one_line_config_error(cli, tmp_path):
         ]
     assert cli("checks", cwd=tmp_path).returncode == 0  # without --rules the config is not read
     assert cli("explain", "emoji", cwd=tmp_path).returncode == 0
+
+
+def test_editing_a_rule_is_never_answered_from_the_findings_cache(cli, tmp_path):
+    env = {"POST_LINT_NO_CACHE": "", "POST_LINT_CACHE_DIR": str(tmp_path / "cache")}
+    config = tmp_path / ".post-lint.toml"
+    (tmp_path / "p.txt").write_text("The parade starts at noon.\n", encoding="utf-8")
+    config.write_text('[[custom.rule]]\nid = "a"\nkind = "existence"\ntokens = ["parade"]\n', encoding="utf-8")
+    for _ in range(2):  # the second run is a replay
+        proc = cli("--select", "custom", "--format", "json", "p.txt", cwd=tmp_path, env=env)
+        assert [f["rule"] for f in json.loads(proc.stdout)["findings"]] == ["custom/a"]
+    config.write_text('[[custom.rule]]\nid = "b"\nkind = "existence"\ntokens = ["noon"]\n', encoding="utf-8")
+    proc = cli("--select", "custom", "--format", "json", "p.txt", cwd=tmp_path, env=env)
+    assert [f["rule"] for f in json.loads(proc.stdout)["findings"]] == ["custom/b"]
+
+
+def test_the_serve_page_applies_the_city_rules_of_its_folder(city):
+    with serving(city, select=["custom"]) as server:
+        conn = http.client.HTTPConnection(*server.server_address[:2], timeout=30)
+        body = json.dumps({"text": "Stop by city hall!"}).encode()
+        conn.request("POST", "/api/check", body=body, headers={"Content-Type": "application/json"})
+        reply = json.loads(conn.getresponse().read())
+        conn.close()
+    [finding] = reply["findings"]
+    assert (finding["rule"], finding["suggestions"]) == ("custom/city-hall", ["City Hall"])
