@@ -228,6 +228,7 @@ def test_requires_default_message_names_what_the_post_should_say():
         ("[custom]\nrule = 'x'\n", "'rule' must be a list, got str 'x'"),
         ("[custom]\nrule = [1]\n", "rule 1 must be a table ([[custom.rule]]"),
         ("custom = 3\n", "'custom' must be a table ([custom]), got int 3"),
+        ('[[custom.rule]]\nid = "x"\nkind = "existence"\ntokens = [1979-05-27]\n', "'tokens' must be a list of non-empty strings, got date"),
     ],
 )  # fmt: skip
 def test_config_errors_in_rules_are_one_line_naming_the_file_and_the_key(cli, tmp_path, config, expected):

@@ -8,7 +8,6 @@ error (exit 2), never a traceback.
 from __future__ import annotations
 
 import difflib
-import json
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -94,8 +93,31 @@ def _either(words: Sequence[str]) -> str:
 
 def parse_rules(value: Any) -> tuple[Rule, ...]:
     """The rules of a ``rule`` option value (a list of tables); ValueError on any problem."""
-    # Options are plain TOML data: a JSON dump is a faithful, hashable key.
-    return _parse(json.dumps(value, sort_keys=True, ensure_ascii=False))
+    return _parse(_Key(value))
+
+
+class _Key:
+    """TOML data (lists and tables of scalars, dates included) as an lru_cache key, typed so 1 is not True."""
+
+    __slots__ = ("frozen", "value")
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+        self.frozen = _frozen(value)
+
+    def __hash__(self) -> int:
+        return hash(self.frozen)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Key) and self.frozen == other.frozen
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, dict):
+        return ("table", tuple((key, _frozen(item)) for key, item in value.items()))
+    if isinstance(value, list):
+        return ("list", tuple(_frozen(item) for item in value))
+    return (type(value).__name__, value)
 
 
 def validate(value: Any) -> None:
@@ -104,10 +126,10 @@ def validate(value: Any) -> None:
 
 
 @lru_cache(maxsize=32)
-def _parse(dumped: str) -> tuple[Rule, ...]:
+def _parse(key: _Key) -> tuple[Rule, ...]:
     rules: list[Rule] = []
     seen: dict[str, int] = {}
-    for number, table in enumerate(json.loads(dumped), start=1):
+    for number, table in enumerate(key.value, start=1):
         rule = _parse_one(number, table)
         if rule.id in seen:
             raise ValueError(f"rule {number}: id '{rule.id}' is already used by rule {seen[rule.id]}")
