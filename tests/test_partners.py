@@ -164,10 +164,11 @@ def test_cue_entry_syntax() -> None:
 
 def test_extra_cues_from_config_extend_the_lists_and_ignore_cues_drop_entries() -> None:
     text = "The Chamber's website is a shambolic maze."
-    assert _findings(_linter(organizations=PARTNERS), text) == []
-    extended = _linter(organizations=PARTNERS, **{"extra-cues": {"criticism": ["shambolic"]}})
+    # The word lists alone (the learned layer, which may well catch this, is off).
+    assert _findings(_linter(organizations=PARTNERS, learned=False), text) == []
+    extended = _linter(organizations=PARTNERS, learned=False, **{"extra-cues": {"criticism": ["shambolic"]}})
     assert [f.rule for f in _findings(extended, text)] == ["partners/negative"]
-    dropped = _linter(organizations=PARTNERS, **{"ignore-cues": ["a _ joke"]})
+    dropped = _linter(organizations=PARTNERS, learned=False, **{"ignore-cues": ["a _ joke"]})
     assert _findings(dropped, "The library is a joke.") == []
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..facts import Facts
 from .negation import is_negation
+from .wordlists import load_word_list
 
 _DATA = Path(__file__).with_name("data")
 
@@ -40,6 +41,7 @@ _TOKEN = re.compile(
 )
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 _WINDOW = 4  # words either side that count as "near"
+_PLACEHOLDERS = frozenset({"<partner>", "<official>", "<body>"})
 
 
 @cache
@@ -52,6 +54,11 @@ def lexicon() -> dict[str, float]:
         word, value = line.split("\t", 1)
         values[word] = float(value)
     return values
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(load_word_list(_DATA / "stopwords.txt"))
 
 
 @lru_cache(maxsize=32)
@@ -74,7 +81,8 @@ def _placeholder_pattern(facts: Facts) -> re.Pattern[str] | None:
         return None
     ordered = sorted(names, key=len, reverse=True)
     pattern = "|".join(f"(?P<g{i}>{re.escape(n)})" for i, n in enumerate(ordered))
-    compiled = re.compile(rf"(?<![\w@#])(?:{pattern})(?!\w)", re.IGNORECASE)
+    # A possessive ("the library's") belongs to the name: no stray "s" token after the placeholder.
+    compiled = re.compile(rf"(?<![\w@#])(?:{pattern})(?:['’]s\b)?(?!\w)", re.IGNORECASE)
     _KINDS[compiled.pattern] = [names[n] for n in ordered]
     return compiled
 
@@ -122,10 +130,18 @@ def tokens(text: str, facts: Facts | None = None) -> list[str]:
 def features(text: str, facts: Facts | None = None) -> list[str]:
     """The feature strings of a post (or a sentence): words, pairs, lexicon and tone cues."""
     words = tokens(text, facts)
-    found = list(words)
+    # A placeholder alone is no evidence (naming a partner is fine); what is said next to it is.
+    skip = _PLACEHOLDERS | stopwords()
+    found = [w for w in words if w not in skip]
     found += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     found += _lexicon_features(words)
     return found
+
+
+@lru_cache(maxsize=512)
+def feature_set(text: str, facts: Facts | None = None) -> frozenset[str]:
+    """The distinct features of ``text``, cached: the five judgement models score the same post."""
+    return frozenset(features(text, facts))
 
 
 def _lexicon_features(words: list[str]) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..facts import Facts
-from .features import features
+from .features import feature_set
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,11 @@ class LinearModel:
 
     def score(self, text: str, facts: Facts | None = None) -> float:
         """Probability-like score (0 to 1) that ``text`` is what the model was trained to find."""
-        return _sigmoid(self.intercept + sum(self.weights.get(f, 0.0) for f in set(features(text, facts))))
+        return _sigmoid(self.intercept + sum(self.weights.get(f, 0.0) for f in feature_set(text, facts)))
 
     def evidence(self, text: str, facts: Facts | None = None, top: int = 3) -> list[str]:
         """The features of ``text`` that weighed most towards a finding, most first."""
-        weighted = {f: self.weights[f] for f in set(features(text, facts)) if self.weights.get(f, 0.0) > 0}
+        weighted = {f: self.weights[f] for f in feature_set(text, facts) if self.weights.get(f, 0.0) > 0}
         return [f for f, _ in sorted(weighted.items(), key=lambda item: -item[1])[:top]]
 
 
@@ -101,7 +101,7 @@ def learned_findings(doc: Any, ctx: Any, model_file: Path, what: str, advice: st
     model = LinearModel.load(model_file)
     if model is None:
         return
-    text = _blank_spans(doc.words_text, doc.attributed_quotes)
+    text = _blank_spans(doc.prose, doc.attributed_quotes)  # as trained: URLs, mentions and hashtags kept
     threshold = float(ctx["learned-threshold"]) or model.threshold
     score = model.score(text, ctx.facts)
     if score < threshold:
