@@ -120,7 +120,7 @@ def validate_body(where: str, body: Any) -> list[str]:
         if not isinstance(value, types):
             problems.append(f"{where} [body]: '{key}' must be {'a list' if list in types else 'a string'}, got {value!r}")
             continue
-        if key == "partners":
+        if key == "partners" and isinstance(value, list):
             for org in value:
                 if not (isinstance(org, str) or (isinstance(org, Mapping) and isinstance(org.get("name"), str))):
                     problems.append(
