@@ -11,9 +11,6 @@ from typing import Any
 
 import pytest
 
-from post_lint.config import Config
-from post_lint.runner import Linter
-
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
@@ -39,20 +36,6 @@ def run_cli(
 @pytest.fixture
 def cli():
     return run_cli
-
-
-def one_check_linter(name: str) -> Linter:
-    """A Linter running only check ``name`` with its defaults, whatever config is on disk."""
-    linter = Linter(select=[name])
-    linter.explicit_config = Config(data={})
-    return linter
-
-
-def rule_spans(linter: Linter, text: str, path: str = "post.txt") -> list[tuple[str, str]]:
-    """(rule, underlined original text) of each finding; a skipped check fails the test."""
-    result = linter.lint_text(text, path=path)
-    assert not result.skipped, result.skipped
-    return [(f.rule, text[f.offset : f.end]) for f in result.findings]
 
 
 @contextmanager
