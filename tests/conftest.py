@@ -14,6 +14,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
+# `python -m pytest` puts the repository root on sys.path. From there checks/ would import
+# a second time as top-level `checks.opinion` beside the installed `post_lint.checks.opinion`
+# (two copies of its module state and caches), and post_lint itself would come from the
+# folder rather than the installation its entry points name. Tests import only the installed
+# package (`pip install -e .` maps it back to this checkout); test_module_names.py checks it.
+sys.path[:] = [entry for entry in sys.path if Path(entry or os.curdir).resolve() != ROOT]
+
 
 def run_cli(
     *args: str, input: str | bytes | None = None, cwd: Path | str | None = None, env: dict | None = None
