@@ -123,6 +123,18 @@ def test_the_example_check_is_the_installed_one_and_its_cases_hold(site: Path) -
     assert Path(proc.stdout.strip()).is_relative_to(site)
 
 
+def test_the_installed_package_holds_every_data_file_of_the_sources(site: Path) -> None:
+    # setup.cfg's package_data patterns must match every word list, model and page, or a
+    # non-editable install (a wheel, the pre-commit hook's venv) crashes where an editable one works.
+    missing = []
+    for source, installed in ((ROOT / "post_lint", site / "post_lint"), (ROOT / "checks", site / "post_lint" / "checks")):
+        for path in source.rglob("*"):
+            if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts:
+                if not (installed / path.relative_to(source)).is_file():
+                    missing.append(str(path.relative_to(ROOT)))
+    assert missing == []
+
+
 def test_the_test_file_the_walkthrough_shows_passes(site: Path, tmp_path: Path) -> None:
     [shown] = [block for block in _blocks("python") if "post_lint.testing" in block]
     (tmp_path / "test_jargon.py").write_text(shown, encoding="utf-8")
