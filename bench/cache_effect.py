@@ -32,7 +32,15 @@ def worker(mode: str, count: int) -> None:
         result = linter.lint_text(sys.stdin.read(), "post.txt")
     else:
         result = linter.lint_batch([(text, f"post-{i}.txt") for i, text in enumerate(load_posts(count))])
-    print(json.dumps({"findings": len(result.findings), "spacy_imported": "spacy" in sys.modules, "hits": linter.cache.hits if linter.cache else 0}))
+    print(
+        json.dumps(
+            {
+                "findings": len(result.findings),
+                "spacy_imported": "spacy" in sys.modules,
+                "hits": linter.cache.hits if linter.cache else 0,
+            }
+        )
+    )
 
 
 def _run(mode: str, count: int, env: dict[str, str], stdin: str = "") -> tuple[float, dict[str, Any]]:

@@ -15,6 +15,7 @@ stays fast.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -41,14 +42,15 @@ class Option:
 
     default: Any
     help: str
-    type: type | tuple[type, ...] | None = None  # inferred from the default when None
+    # builtins.type: inside this class, a bare `type` means the field itself.
+    type: builtins.type | tuple[builtins.type, ...] | None = None  # inferred from the default when None
     choices: tuple[Any, ...] | None = None
     # Checks a value's contents once its type is right (a list of rule tables, say): raises
     # ValueError with a one-line message naming the key, which becomes a config error.
     validate: Callable[[Any], None] | None = None
 
     @property
-    def expected(self) -> tuple[type, ...]:
+    def expected(self) -> tuple[builtins.type, ...]:
         if self.type is not None:
             return self.type if isinstance(self.type, tuple) else (self.type,)
         if isinstance(self.default, bool):

@@ -12,8 +12,10 @@ The corpus is a folder of TOML files, each with ``[[post]]`` tables::
     text = '''...'''
 
 ``config.toml`` in the folder is the city configuration every post is linted
-with (its public contacts, officials, partners). A post counts as flagged by
-a check when the check reports at least one finding on it.
+with (its public contacts, officials, partners); ``floor.toml`` holds the
+lowest precision and recall each check may score (tests/test_corpus_floor.py).
+A post counts as flagged by a check when the check reports at least one
+finding on it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+NOT_POSTS = ("config.toml", "floor.toml")  # TOML files in the corpus folder that hold no posts
 
 
 @dataclass
@@ -61,7 +64,7 @@ def load_corpus(folder: Path = DEFAULT_CORPUS) -> list[Post]:
     posts: list[Post] = []
     seen: set[str] = set()
     for path in sorted(folder.glob("*.toml")):
-        if path.name == "config.toml":
+        if path.name in NOT_POSTS:
             continue
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for raw in data.get("post", []):

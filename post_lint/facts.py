@@ -17,13 +17,13 @@ from typing import Any
 
 # key -> (expected types, help); the [body] table of a config file.
 BODY_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
-    "name": ((str,), "the public body's name, e.g. \"City of Anoka\""),
-    "aliases": ((list,), "other names its staff use for it, e.g. [\"Anoka\", \"the City\"]"),
-    "site": ((str,), "its official website, e.g. \"https://www.anokaminnesota.com\""),
+    "name": ((str,), 'the public body\'s name, e.g. "City of Anoka"'),
+    "aliases": ((list,), 'other names its staff use for it, e.g. ["Anoka", "the City"]'),
+    "site": ((str,), 'its official website, e.g. "https://www.anokaminnesota.com"'),
     "domains": ((list,), "its own web domains (links to them are never external)"),
-    "officials": ((list,), "officials and staff who may be named, with titles, e.g. \"Mayor Erik Skogquist\""),
+    "officials": ((list,), 'officials and staff who may be named, with titles, e.g. "Mayor Erik Skogquist"'),
     "contacts": ((list,), "its public phone numbers, e-mail addresses and building addresses"),
-    "partners": ((list,), "community partners: {name = \"...\", aliases = [\"...\"]} or a name"),
+    "partners": ((list,), 'community partners: {name = "...", aliases = ["..."]} or a name'),
     "vocabulary": ((list,), "local words never called misspelled: places, programs, names"),
 }
 
@@ -94,7 +94,9 @@ def facts_from(data: Mapping[str, Any]) -> Facts:
         name=str(body.get("name", "") or ""),
         aliases=_strings(body.get("aliases")),
         site=site,
-        domains=_strings(body.get("domains")) + ((site_domain,) if site_domain else ()) + _strings(table("links").get("allowed-domains")),
+        domains=_strings(body.get("domains"))
+        + ((site_domain,) if site_domain else ())
+        + _strings(table("links").get("allowed-domains")),
         officials=_strings(body.get("officials")) + _strings(table("names").get("allow")),
         contacts=_strings(body.get("contacts")) + _strings(table("personal-data").get("allow")),
         partners=_partners(body.get("partners")) + _partners(table("partners").get("organizations")),
@@ -118,10 +120,12 @@ def validate_body(where: str, body: Any) -> list[str]:
         if not isinstance(value, types):
             problems.append(f"{where} [body]: '{key}' must be {'a list' if list in types else 'a string'}, got {value!r}")
             continue
-        if key == "partners":
+        if key == "partners" and isinstance(value, list):
             for org in value:
                 if not (isinstance(org, str) or (isinstance(org, Mapping) and isinstance(org.get("name"), str))):
-                    problems.append(f"{where} [body]: each of 'partners' must be a name or {{name = ..., aliases = [...]}}, got {org!r}")
+                    problems.append(
+                        f"{where} [body]: each of 'partners' must be a name or {{name = ..., aliases = [...]}}, got {org!r}"
+                    )
         elif isinstance(value, list):
             for item in value:
                 if not isinstance(item, str):

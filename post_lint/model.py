@@ -188,4 +188,3 @@ class Document:
 def _blank(text: str) -> str:
     """Spaces in place of everything but line breaks (so lines and offsets stay put)."""
     return re.sub(r"[^\r\n]", " ", text)
-

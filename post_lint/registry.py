@@ -133,7 +133,10 @@ def load_checks(names: list[str] | None = None) -> tuple[list[Check], list[Broke
     broken: list[BrokenCheck] = []
     for name in names if names is not None else check_names():
         loaded = load_check(name)
-        (checks if isinstance(loaded, Check) else broken).append(loaded)
+        if isinstance(loaded, Check):
+            checks.append(loaded)
+        else:
+            broken.append(loaded)
     return checks, broken
 
 

@@ -32,9 +32,7 @@ def summary(result: Result) -> dict[str, Any]:
     }
 
 
-def render(
-    result: Result, fmt: str, *, colour: bool = False, sources: dict[str, str] | None = None, quiet: bool = False
-) -> str:
+def render(result: Result, fmt: str, *, colour: bool = False, sources: dict[str, str] | None = None, quiet: bool = False) -> str:
     """``result`` in format ``fmt``; ``quiet`` leaves out the text format's notes and summary line."""
     renderer: Callable[..., str] = {
         "text": _text,

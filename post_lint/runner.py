@@ -89,9 +89,7 @@ class Result:
     def failing(self, fail_on: str | None = None) -> list[Finding]:
         """Findings at or above ``fail_on``, or else at or above each document's own threshold."""
         return [
-            f
-            for f in self.findings
-            if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on or self.fail_on.get(f.path, "error")]
+            f for f in self.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on or self.fail_on.get(f.path, "error")]
         ]
 
     @property

@@ -132,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     matrix = vectorizer.fit_transform([dict.fromkeys(r, 1) for r in rows])
     held = vectorizer.transform([dict.fromkeys(features(t, empty), 1) for t in county_held])
     names = vectorizer.get_feature_names_out()
-    print(f"{len(drafts)} drafts, {len(county_train)} real posts for training, {len(county_held)} held out; {len(names)} features")
+    print(
+        f"{len(drafts)} drafts, {len(county_train)} real posts for training, {len(county_held)} held out; {len(names)} features"
+    )
 
     for check in CHECKS:
         labels = [int(check in ls) for _, _, ls in drafts] + [0] * len(county_train)
@@ -175,11 +177,18 @@ def main(argv: list[str] | None = None) -> int:
             "features": len(weights),
             "C": chosen_c,
         }
-        payload = {"intercept": round(float(model.intercept_[0]), 4), "threshold": round(threshold, 4), "weights": weights, "meta": meta}
+        payload = {
+            "intercept": round(float(model.intercept_[0]), 4),
+            "threshold": round(threshold, 4),
+            "weights": weights,
+            "meta": meta,
+        }
         out = Path(args.out) / check.replace("-", "_") / "learned.json"
         out.write_text(json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"{check:<13} C {chosen_c:<4} threshold {threshold:.3f}  cv P {meta['cv_precision']:.3f} R {meta['cv_recall']:.3f}  "
-              f"real posts flagged {flag_rate:.2%}  {len(weights)} weights  {out.stat().st_size // 1024} KB")
+        print(
+            f"{check:<13} C {chosen_c:<4} threshold {threshold:.3f}  cv P {meta['cv_precision']:.3f} R {meta['cv_recall']:.3f}  "
+            f"real posts flagged {flag_rate:.2%}  {len(weights)} weights  {out.stat().st_size // 1024} KB"
+        )
     del texts
     return 0
 

@@ -11,11 +11,15 @@ from typing import Any
 
 import pytest
 
-from post_lint.config import Config
-from post_lint.runner import Linter
-
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+# `python -m pytest` puts the repository root on sys.path. From there checks/ would import
+# a second time as top-level `checks.opinion` beside the installed `post_lint.checks.opinion`
+# (two copies of its module state and caches), and post_lint itself would come from the
+# folder rather than the installation its entry points name. Tests import only the installed
+# package (`pip install -e .` maps it back to this checkout); test_module_names.py checks it.
+sys.path[:] = [entry for entry in sys.path if Path(entry or os.curdir).resolve() != ROOT]
 
 
 def run_cli(
@@ -39,20 +43,6 @@ def run_cli(
 @pytest.fixture
 def cli():
     return run_cli
-
-
-def one_check_linter(name: str) -> Linter:
-    """A Linter running only check ``name`` with its defaults, whatever config is on disk."""
-    linter = Linter(select=[name])
-    linter.explicit_config = Config(data={})
-    return linter
-
-
-def rule_spans(linter: Linter, text: str, path: str = "post.txt") -> list[tuple[str, str]]:
-    """(rule, underlined original text) of each finding; a skipped check fails the test."""
-    result = linter.lint_text(text, path=path)
-    assert not result.skipped, result.skipped
-    return [(f.rule, text[f.offset : f.end]) for f in result.findings]
 
 
 @contextmanager

@@ -16,14 +16,11 @@ from post_lint.config import Config
 from post_lint.document import parse
 from post_lint.model import Finding
 from post_lint.runner import Linter
+from post_lint.testing import lint_one
 
 
 def lint(text: str, config: dict[str, Any] | None = None, path: str = "post.txt") -> list[Finding]:
-    linter = Linter(select=["accessibility"])
-    linter.explicit_config = Config(data={"accessibility": config or {}})
-    result = linter.lint_text(text, path=path)
-    assert not result.skipped and not result.problems
-    return result.findings
+    return lint_one("accessibility", text, {"accessibility": config or {}}, path=path)
 
 
 def rules(text: str, config: dict[str, Any] | None = None, path: str = "post.txt") -> list[str]:

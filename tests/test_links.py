@@ -7,16 +7,13 @@ from typing import Any
 from post_lint.config import Config
 from post_lint.model import Finding
 from post_lint.runner import Linter
+from post_lint.testing import lint_one
 
 CITY = {"links": {"allowed-domains": ["anokaminnesota.com", ".mn.us"]}}
 
 
 def lint(text: str, config: dict[str, Any] | None = None, path: str = "post.txt") -> list[Finding]:
-    linter = Linter(select=["links"])
-    linter.explicit_config = Config(data=config if config is not None else CITY)
-    result = linter.lint_text(text, path=path)
-    assert not result.skipped and not result.problems
-    return result.findings
+    return lint_one("links", text, config if config is not None else CITY, path=path)
 
 
 def rules(text: str, config: dict[str, Any] | None = None, path: str = "post.txt") -> list[str]:

@@ -3,47 +3,43 @@
 from __future__ import annotations
 
 import pytest
-from conftest import one_check_linter, rule_spans
 
 from post_lint.config import Config
 from post_lint.runner import Linter
+from post_lint.testing import lint_one, rule_spans
 
 
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return one_check_linter("opinion")
+def lint(text: str, path: str = "post.txt") -> list[tuple[str, str]]:
+    return rule_spans("opinion", text, path=path)
 
 
-lint = rule_spans
-
-
-def test_first_person_view_is_underlined_exactly(linter: Linter) -> None:
-    assert lint(linter, "The fireworks start at 10 p.m. In my opinion, they are the best in the metro.") == [
+def test_first_person_view_is_underlined_exactly() -> None:
+    assert lint("The fireworks start at 10 p.m. In my opinion, they are the best in the metro.") == [
         ("opinion/first-person", "In my opinion")
     ]
 
 
-def test_opinion_verb_after_adverbs_is_found_through_lemmas(linter: Linter) -> None:
+def test_opinion_verb_after_adverbs_is_found_through_lemmas() -> None:
     text = "I have always believed Anoka needed a safer way across the river."
-    assert lint(linter, text) == [("opinion/first-person", "I have always believed")]
+    assert lint(text) == [("opinion/first-person", "I have always believed")]
 
 
-def test_council_should_have_approved_is_an_evaluation(linter: Linter) -> None:
+def test_council_should_have_approved_is_an_evaluation() -> None:
     text = "The Council should have approved the dog park on Monday."
-    assert lint(linter, text) == [("opinion/evaluation", "Council should have approved")]
+    assert lint(text) == [("opinion/evaluation", "Council should have approved")]
 
 
-def test_residents_of_the_city_should_is_an_instruction_not_a_judgement(linter: Linter) -> None:
-    assert lint(linter, "Residents of the city should shovel their walks within 24 hours.") == []
+def test_residents_of_the_city_should_is_an_instruction_not_a_judgement() -> None:
+    assert lint("Residents of the city should shovel their walks within 24 hours.") == []
 
 
-def test_view_on_pay_gets_the_employment_rule(linter: Linter) -> None:
-    assert lint(linter, "Our plow drivers deserve a bigger raise.") == [("opinion/employment", "deserve a bigger raise")]
+def test_view_on_pay_gets_the_employment_rule() -> None:
+    assert lint("Our plow drivers deserve a bigger raise.") == [("opinion/employment", "deserve a bigger raise")]
 
 
-def test_first_person_view_in_a_sentence_about_the_union_is_employment(linter: Linter) -> None:
+def test_first_person_view_in_a_sentence_about_the_union_is_employment() -> None:
     text = "I think the union's offer is unreasonable."
-    assert lint(linter, text) == [("opinion/employment", "I think")]
+    assert lint(text) == [("opinion/employment", "I think")]
 
 
 @pytest.mark.parametrize(
@@ -56,8 +52,8 @@ def test_first_person_view_in_a_sentence_about_the_union_is_employment(linter: L
     ],
     ids=["spaced", "dotted", "leet", "leet-many"],
 )
-def test_evasive_spellings_still_match_and_point_at_the_original(linter: Linter, text: str, underlined: str) -> None:
-    assert lint(linter, text) == [("opinion/first-person", underlined)]
+def test_evasive_spellings_still_match_and_point_at_the_original(text: str, underlined: str) -> None:
+    assert lint(text) == [("opinion/first-person", underlined)]
 
 
 @pytest.mark.parametrize(
@@ -76,15 +72,15 @@ def test_evasive_spellings_still_match_and_point_at_the_original(linter: Linter,
         "The Council approved a labor agreement with a 3 percent wage increase each year.",
     ],
 )
-def test_institutional_voice_quotes_and_facts_are_clean(linter: Linter, text: str) -> None:
-    assert lint(linter, text) == []
+def test_institutional_voice_quotes_and_facts_are_clean(text: str) -> None:
+    assert lint(text) == []
 
 
 def test_extra_phrases_from_config_extend_the_list() -> None:
-    linter = Linter(select=["opinion"])
-    linter.explicit_config = Config(data={"opinion": {"extra-phrases": ["between you and me"]}})
-    result = linter.lint_text("Between you and me, the new logo is fine.", path="post.txt")
-    assert [f.rule for f in result.findings] == ["opinion/first-person"]
+    findings = lint_one(
+        "opinion", "Between you and me, the new logo is fine.", {"opinion": {"extra-phrases": ["between you and me"]}}
+    )
+    assert [f.rule for f in findings] == ["opinion/first-person"]
 
 
 PARTNER_CONFIG = {"partners": {"organizations": [{"name": "Anoka County Library", "aliases": ["the library board"]}]}}

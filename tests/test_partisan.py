@@ -7,24 +7,18 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import one_check_linter, rule_spans
 from post_lint.checks.partisan import classifier
 
-from post_lint.config import Config
-from post_lint.runner import Linter
+from post_lint.testing import lint_one, rule_spans
 from post_lint.text.words import split_hashtag
 
 
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return one_check_linter("partisan")
+def lint(text: str, path: str = "post.txt") -> list[tuple[str, str]]:
+    return rule_spans("partisan", text, path=path)
 
 
-lint = rule_spans
-
-
-def test_vote_for_a_named_person_is_advocacy(linter: Linter) -> None:
-    assert lint(linter, "Polls close at 8 p.m. Vote for Jane Smith!") == [("partisan/vote", "Vote for Jane Smith")]
+def test_vote_for_a_named_person_is_advocacy() -> None:
+    assert lint("Polls close at 8 p.m. Vote for Jane Smith!") == [("partisan/vote", "Vote for Jane Smith")]
 
 
 @pytest.mark.parametrize(
@@ -41,8 +35,8 @@ def test_vote_for_a_named_person_is_advocacy(linter: Linter) -> None:
     ],
     ids=["spaced", "dotted", "leet", "leet-hyphen", "math-bold"],
 )
-def test_evasive_spellings_still_match_and_point_at_the_original(linter: Linter, text: str, underlined: str) -> None:
-    assert lint(linter, text) == [("partisan/vote", underlined)]
+def test_evasive_spellings_still_match_and_point_at_the_original(text: str, underlined: str) -> None:
+    assert lint(text) == [("partisan/vote", underlined)]
 
 
 def test_camelcase_hashtags_are_split_into_words() -> None:
@@ -50,28 +44,28 @@ def test_camelcase_hashtags_are_split_into_words() -> None:
     assert split_hashtag("#VoteBlueNoMatterWho") == "Vote Blue No Matter Who"
 
 
-def test_partisan_hashtag_is_flagged_whole(linter: Linter) -> None:
-    assert lint(linter, "Your tax statement arrives this week. #GOPTaxScam") == [("partisan/slogan", "#GOPTaxScam")]
+def test_partisan_hashtag_is_flagged_whole() -> None:
+    assert lint("Your tax statement arrives this week. #GOPTaxScam") == [("partisan/slogan", "#GOPTaxScam")]
 
 
-def test_hashtag_only_slogan_does_not_match_inside_a_longer_tag(linter: Linter) -> None:
-    assert lint(linter, "Use antibiotics only when prescribed. #AntibioticResistance") == []
+def test_hashtag_only_slogan_does_not_match_inside_a_longer_tag() -> None:
+    assert lint("Use antibiotics only when prescribed. #AntibioticResistance") == []
 
 
-def test_mention_of_a_campaign_account_is_flagged(linter: Linter) -> None:
-    assert lint(linter, "Great picnic with @Skogquist4Mayor today!") == [("partisan/campaign", "@Skogquist4Mayor")]
+def test_mention_of_a_campaign_account_is_flagged() -> None:
+    assert lint("Great picnic with @Skogquist4Mayor today!") == [("partisan/campaign", "@Skogquist4Mayor")]
 
 
 def test_local_party_accounts_come_from_config() -> None:
-    linter = Linter(select=["partisan"])
-    linter.explicit_config = Config(data={"partisan": {"extra-accounts": ["AnokaCountyGOP"]}})
-    result = linter.lint_text("Thanks to @AnokaCountyGOP for the picnic!", path="post.txt")
-    assert [f.rule for f in result.findings] == ["partisan/campaign"]
+    findings = lint_one(
+        "partisan", "Thanks to @AnokaCountyGOP for the picnic!", {"partisan": {"extra-accounts": ["AnokaCountyGOP"]}}
+    )
+    assert [f.rule for f in findings] == ["partisan/campaign"]
 
 
-def test_party_with_attack_is_flagged_but_neutral_party_news_is_not(linter: Linter) -> None:
-    assert lint(linter, "The Democrats in St. Paul have failed Anoka families.") == [("partisan/party", "Democrats")]
-    assert lint(linter, "The Republican and DFL parties hold precinct caucuses on Tuesday, Feb. 4.") == []
+def test_party_with_attack_is_flagged_but_neutral_party_news_is_not() -> None:
+    assert lint("The Democrats in St. Paul have failed Anoka families.") == [("partisan/party", "Democrats")]
+    assert lint("The Republican and DFL parties hold precinct caucuses on Tuesday, Feb. 4.") == []
 
 
 @pytest.mark.parametrize(
@@ -90,31 +84,29 @@ def test_party_with_attack_is_flagged_but_neutral_party_news_is_not(linter: Lint
         "Join our Adopt-a-Drain campaign and keep the storm drains clear.",
     ],
 )
-def test_election_information_and_neutral_news_are_clean(linter: Linter, text: str) -> None:
-    assert lint(linter, text) == []
+def test_election_information_and_neutral_news_are_clean(text: str) -> None:
+    assert lint(text) == []
 
 
 def test_extra_terms_from_config_extend_the_slogans() -> None:
-    linter = Linter(select=["partisan"])
-    linter.explicit_config = Config(data={"partisan": {"extra-terms": ["north metro first"]}})
-    result = linter.lint_text("North Metro First! See you at the parade.", path="post.txt")
-    assert [f.rule for f in result.findings] == ["partisan/slogan"]
+    findings = lint_one(
+        "partisan", "North Metro First! See you at the parade.", {"partisan": {"extra-terms": ["north metro first"]}}
+    )
+    assert [f.rule for f in findings] == ["partisan/slogan"]
 
 
 POLITICAL = "Congress must act now to pass my bill and protect American families from this administration's reckless cuts."
 
 
-def test_model_reports_political_messaging_with_a_political_cue(linter: Linter) -> None:
-    assert [rule for rule, _ in lint(linter, POLITICAL)] == ["partisan/political-voice"]
+def test_model_reports_political_messaging_with_a_political_cue() -> None:
+    assert [rule for rule, _ in lint(POLITICAL)] == ["partisan/political-voice"]
 
 
 def test_model_can_be_switched_off_or_made_stricter() -> None:
     score = classifier.score(POLITICAL)
     for options in ({"classifier": False}, {"classifier-threshold": score + 0.001}):
-        linter = Linter(select=["partisan"])
         # The learned layer is a separate switch (tests/test_learned.py); here only the classifier is measured.
-        linter.explicit_config = Config(data={"partisan": {**options, "learned": False}})
-        assert linter.lint_text(POLITICAL, path="post.txt").findings == []
+        assert lint_one("partisan", POLITICAL, {"partisan": {**options, "learned": False}}) == []
 
 
 def test_model_is_small_and_scores_well_under_a_millisecond() -> None:

@@ -33,7 +33,10 @@ SENTENCE_CASES = [
     ("Parade at noon. it ends at 3", ["Parade at noon.", "it ends at 3"]),
     ("Open 7 a.m. on Sat. and Sun.", ["Open 7 a.m. on Sat. and Sun."]),
     ("See No. 5 on Jan. 4 at St. Mary's. Then go home.", ["See No. 5 on Jan. 4 at St. Mary's.", "Then go home."]),
-    ("Road closed\nDetour via Main\nand 5th Ave.\nReopens Friday", ["Road closed", "Detour via Main\nand 5th Ave.", "Reopens Friday"]),
+    (
+        "Road closed\nDetour via Main\nand 5th Ave.\nReopens Friday",
+        ["Road closed", "Detour via Main\nand 5th Ave.", "Reopens Friday"],
+    ),
     ('"We did it!" she said. Great.', ['"We did it!" she said.', "Great."]),
     ("Call 763.555.0142 or visit anoka.gov. Thanks!", ["Call 763.555.0142 or visit anoka.gov.", "Thanks!"]),
     ("Acme Inc. will pave it. Acme Inc. is local.", ["Acme Inc. will pave it.", "Acme Inc. is local."]),

@@ -381,7 +381,6 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(hit.category, message, hit.start, hit.end - hit.start, suggestions=suggestions, severity=severity)
 
 
-
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     found = list(_rule_findings(doc, ctx))
     yield from found

@@ -174,7 +174,6 @@ def _finding(ctx: Context, kind: str, words: str, match: Match) -> Finding:
     return ctx.finding(kind, message, match.start, match.end - match.start)
 
 
-
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     found = list(_rule_findings(doc, ctx))
     yield from found

@@ -191,7 +191,6 @@ def _message(rule: str, words: str) -> str:
     return f"{quoted} is a partisan slogan or loaded label: an official City account may not take political sides; remove it"
 
 
-
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     found = list(_rule_findings(doc, ctx))
     yield from found
@@ -201,7 +200,9 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)
 LEARNED_WHAT = "taking a political side"
-LEARNED_ADVICE = "an official account may not support or oppose a party, candidate or campaign; keep election posts to neutral logistics"
+LEARNED_ADVICE = (
+    "an official account may not support or oppose a party, candidate or campaign; keep election posts to neutral logistics"
+)
 
 
 CHECK = Check(

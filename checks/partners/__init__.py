@@ -277,7 +277,6 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
 
 
-
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     found = list(_rule_findings(doc, ctx))
     yield from found

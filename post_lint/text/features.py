@@ -120,7 +120,7 @@ def tokens(text: str, facts: Facts | None = None) -> list[str]:
             out.append("<ellipsis>")
         elif raw.startswith("!!"):
             out.append("<excl2>")
-        elif raw in "\"“”":
+        elif raw in '"“”':
             out.append("<quote>")
         else:
             out.append(raw.lower().replace("’", "'"))

@@ -85,7 +85,9 @@ def learned_options() -> dict[str, object]:
 
     return {
         "learned": Option(True, "also run the learned model, which catches what the word lists miss", bool),
-        "learned-threshold": Option(0.0, "score (0 to 1) at which the model reports; 0 means the shipped threshold", (int, float)),
+        "learned-threshold": Option(
+            0.0, "score (0 to 1) at which the model reports; 0 means the shipped threshold", (int, float)
+        ),
         "learned-severity": Option("warning", "severity of the model's findings", str, ("error", "warning", "info")),
     }
 

@@ -7,8 +7,12 @@ from typing import Protocol, TypeVar
 
 
 class HasSpan(Protocol):
-    start: int
-    end: int
+    # Read-only, so frozen dataclasses (phrases.Match) satisfy it too.
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 S = TypeVar("S", bound=HasSpan)
