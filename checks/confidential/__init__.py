@@ -87,7 +87,10 @@ def patterns(extra_markers: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
     return tuple(found)
 
 
-def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] | None = None) -> Iterator[Finding]:
+    """Rule findings; ``cleared`` collects sentences a rule recognised as a lawful near-miss
+    (a closed-session notice with its lawful topic, a guest network's password), so that the
+    learned layer does not report what the precise rules already judged."""
     norm = normalize(doc.words_text, lower=False)
     # Curly apostrophes as straight ones ("don’t"): same length, so offsets hold.
     text = norm.text.replace("\u2019", "'")
@@ -105,13 +108,15 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
             m = pattern.pattern.search(sentence)
             if not m:
                 continue
+            if (
+                (pattern.unless and pattern.unless.search(sentence))
+                or (pattern.unless_post and pattern.unless_post.search(text))
+                or any(a in sentence.lower() for a in allow)
+            ):
+                if cleared is not None:  # a form the rules know to be lawful
+                    cleared.append(norm.span(start, end))
+                continue
             if pattern.requires and not pattern.requires.search(sentence):
-                continue
-            if pattern.unless and pattern.unless.search(sentence):
-                continue
-            if pattern.unless_post and pattern.unless_post.search(text):
-                continue
-            if any(a in sentence.lower() for a in allow):
                 continue
             fired.add(pattern.rule)
             s, e = norm.span(start + m.start(), start + m.end())
@@ -129,10 +134,11 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
-    found = list(_rule_findings(doc, ctx))
+    cleared: list[tuple[int, int]] = []
+    found = list(_rule_findings(doc, ctx, cleared))
     yield from found
     if not found:  # the rules are the precise evidence; the model adds what they miss
-        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE)
+        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE, cleared=cleared)
 
 
 LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)

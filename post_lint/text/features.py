@@ -33,7 +33,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _TOKEN = re.compile(
     r"<(?:partner|official|body)>"  # placeholders set below
     r"|#\w+|@\w+"
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"
+    r"|[^\W\d_]+(?:['’_][^\W\d_]+)*"
     r"|\d[\d,.:]*"
     r"|\.{2,}|\u2026|!{2,}|[!?]"
     r"|[\"“”]"
@@ -105,9 +105,19 @@ def with_placeholders(text: str, facts: Facts) -> str:
     return pattern.sub(replace, text)
 
 
+@cache
+def _idioms() -> re.Pattern[str]:
+    phrases = sorted(load_word_list(_DATA / "idioms.txt"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?!\w)", re.I)
+
+
+def _join_idioms(text: str) -> str:
+    return _idioms().sub(lambda m: "_".join(m.group().lower().split()), text)
+
+
 def tokens(text: str, facts: Facts | None = None) -> list[str]:
-    """Lower-case tokens of a post, with placeholders, hashtags split and tone marks kept."""
-    text = with_placeholders(text, facts or Facts())
+    """Lower-case tokens of a post, with placeholders, hashtags split, idioms joined and tone marks kept."""
+    text = _join_idioms(with_placeholders(text, facts or Facts()))
     out: list[str] = []
     for raw in _TOKEN.findall(text):
         if raw[0] == "#" and len(raw) > 1:

@@ -92,18 +92,21 @@ def learned_options() -> dict[str, object]:
     }
 
 
-def learned_findings(doc: Any, ctx: Any, model_file: Path, what: str, advice: str) -> Iterator[Any]:
+def learned_findings(
+    doc: Any, ctx: Any, model_file: Path, what: str, advice: str, *, cleared: list[tuple[int, int]] = ()
+) -> Iterator[Any]:
     """One finding when the model scores the post at or above its threshold, on the sentence that weighs most.
 
-    The text scored has special tokens and attributed quotations blanked: a named
-    speaker's words are not the account's own voice.
+    Attributed quotations are not scored (a named speaker's words are not the
+    account's own voice), nor are the ``cleared`` spans: sentences the check's
+    precise rules recognised as a lawful near-miss.
     """
     if not ctx["learned"]:
         return
     model = LinearModel.load(model_file)
     if model is None:
         return
-    text = _blank_spans(doc.prose, doc.attributed_quotes)  # as trained: URLs, mentions and hashtags kept
+    text = _blank_spans(doc.prose, [*doc.attributed_quotes, *cleared])  # as trained: URLs, mentions and hashtags kept
     threshold = float(ctx["learned-threshold"]) or model.threshold
     score = model.score(text, ctx.facts)
     if score < threshold:
