@@ -8,8 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import __version__
-from .model import Finding
-from .runner import Result
+from .model import Finding, Result
 from .text.lines import split_lines
 
 FORMATS = ("text", "json", "line", "github", "sarif")

@@ -20,7 +20,6 @@ import socket
 import sys
 import threading
 import time
-from dataclasses import replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -93,12 +92,8 @@ class CheckService:
         path = self.draft_path(fmt)
         markdown = None if fmt is None else fmt == "markdown"
         with self._lock:
-            result = self._linter(profile).lint_text(text, path, markdown=markdown)
-        # Name the draft as the page does, not by a file that does not exist.
-        label = os.path.basename(path)
-        result.findings = [replace(f, path=label) for f in result.findings]
-        result.skipped = [replace(s, path=label) if s.path else s for s in result.skipped]
-        result.problems = [replace(p, path=label) if p.path else p for p in result.problems]
+            # The config comes from the server's folder; the draft is named as the page names it.
+            result = self._linter(profile).lint_text(text, path, display_name=os.path.basename(path), markdown=markdown)
         return render(result, "json")
 
     def checks(self) -> list[dict[str, Any]]:
