@@ -17,7 +17,7 @@ import click
 
 from . import __version__
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_ERROR = 2  # usage, config or input errors; 0 and 1 come from the result (Result.exit_code)
 BUILTIN_COMMANDS = ("lint", "init", "checks", "explain")
 
 
