@@ -71,8 +71,8 @@ class Linter:
             from .cache import FindingsCache
 
             self.cache = FindingsCache.default()
-        self.overrides.validate(self.installed)
         given = read_config_file(Path(config_file)) if config_file else config
+        self.overrides.validate(self.installed)
         self.configs = Configs(self.installed, self.overrides, given)
 
     # -- config --------------------------------------------------------
