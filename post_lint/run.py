@@ -33,9 +33,9 @@ def attach_nlp(plans: list[Plan]) -> list[Skipped]:
     from . import nlp  # spaCy only when needed
 
     skipped: list[Skipped] = []
-    for (model, components), group in groups.items():
+    for (model, parts), group in groups.items():
         try:
-            docs = nlp.parse_many(model, components, [plan.doc.prose for plan in group])
+            docs = nlp.parse_many(model, parts, [plan.doc.prose for plan in group])
         except nlp.ModelUnavailable as exc:
             for plan in group:
                 skipped += [Skipped(check.name, str(exc)) for check in plan.checks if check.nlp]

@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from email.message import Message
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -168,7 +169,7 @@ class Request:
 
     method: str
     target: str  # the path, perhaps with a query or fragment
-    headers: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] | Message = field(default_factory=dict)
     body: bytes | None = b""  # None: not read (chunked, no valid length, or over the limit)
 
     @property
@@ -190,9 +191,8 @@ class Response:
     log: str = ""  # an internal error to show in the terminal (never the draft)
 
 
-def content_length(headers: Mapping[str, str] | Request) -> int:
-    """The body's length; no Content-Length (and no Transfer-Encoding) is an empty body (RFC 9112, 6.3); -1 when invalid."""
-    value = headers.header("Content-Length") if isinstance(headers, Request) else headers.get("Content-Length", "")
+def content_length(value: str | None) -> int:
+    """A Content-Length header's byte count; none (and no Transfer-Encoding) is an empty body (RFC 9112, 6.3); -1 when invalid."""
     try:
         return int(value or "0")
     except ValueError:
@@ -246,7 +246,7 @@ class App:
     def _check(self, request: Request) -> Response:
         if request.header("Transfer-Encoding"):
             raise RequestError(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length, not chunked", close=True)
-        length = content_length(request)
+        length = content_length(request.header("Content-Length"))
         if length < 0:
             raise RequestError(HTTPStatus.BAD_REQUEST, "the Content-Length header is not a byte count", close=True)
         content_type = request.header("Content-Type").split(";", 1)[0].strip().lower()
@@ -325,7 +325,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _read_body(self) -> bytes | None:
         """The body, when it has a valid length within the limit; else None (it stays unread)."""
-        length = content_length(self.headers)
+        length = content_length(self.headers.get("Content-Length"))
         if self.headers.get("Transfer-Encoding") or length < 0 or length > self.server.app.max_body:
             return None
         return self.rfile.read(length) if length else b""
@@ -333,7 +333,8 @@ class Handler(BaseHTTPRequestHandler):
     def _discard(self) -> None:
         """Read and drop a refused body, so the client (a browser's fetch) gets the error, not a reset."""
         self.close_connection = True
-        remaining = min(content_length(self.headers), DRAIN_LIMIT) if not self.headers.get("Transfer-Encoding") else 0
+        chunked = bool(self.headers.get("Transfer-Encoding"))
+        remaining = 0 if chunked else min(content_length(self.headers.get("Content-Length")), DRAIN_LIMIT)
         while remaining > 0:
             chunk = self.rfile.read(min(remaining, 65536))
             if not chunk:

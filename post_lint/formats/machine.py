@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
+from .._version import __version__
 from ..model import Result
 from ..reporters import Format, ReportOptions, summary
 
