@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 if TYPE_CHECKING:
-    from .runner import Linter, Result
+    from .model import Result
+    from .runner import Linter
 
 __all__ = ["Linter", "Result", "__version__"]
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so `import post_lint` stays cheap for the CLI's startup.
-    if name in ("Linter", "Result"):
-        from . import runner
+    if name == "Linter":
+        from .runner import Linter
 
-        return getattr(runner, name)
+        return Linter
+    if name == "Result":
+        from .model import Result
+
+        return Result
     raise AttributeError(name)

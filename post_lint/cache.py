@@ -13,10 +13,17 @@ The key is a SHA-256 of everything the findings depend on:
   ``__version__``, and a fingerprint (name, size, mtime) of its package's files
   (code and word lists), in order: upgrading or editing a check misses;
 - each of those checks' resolved options and severity (the config, after
-  defaults), the profile, rule-level select and ignore;
+  defaults), and the string a check's ``cache_token`` adds (a check whose
+  token is None is never cached);
+- the body's facts every check may read (officials, contacts, partners,
+  domains, vocabulary: ``ctx.facts``), the profile, rule-level select and ignore;
 - the spaCy model setting, and spaCy's and the model's versions when a check
   uses spaCy;
 - the document format (Markdown or text) and the text itself.
+
+The recipe is :meth:`FindingsCache.key_for`, from a document's
+:class:`~post_lint.plan.Plan`; the engine only asks for the key, looks it up
+before spaCy and the checks, and stores what a complete lint found.
 
 The path is not in the key: the same text under another name hits, and the
 findings are re-labelled with the new path. Results are stored only when every
@@ -33,32 +40,9 @@ Entries are small JSON files; the oldest are pruned past ``max_entries``.
 
 Not in the key: anything a check learns at run time, such as whether a
 LanguageTool server answered. A check that falls back to a weaker engine
-should not have its result stored; the runner only stores lints with no
+marks its context not cacheable; the engine only stores lints with no
 skipped check and no problem, and replays the stored notes (which say which
 engine ran).
-
-How the runner uses it (``Linter._lint_batch``)::
-
-    cache = FindingsCache.default(enabled=not no_cache)   # once, in Linter.__init__
-    ...
-    for job in jobs:                                      # after _prepare, before _attach_nlp
-        job.cache_key = cache.key(
-            text=job.doc.text, format=job.doc.format, checks=job.checks,
-            settings=job.settings, profile=job.profile, rule_filter=job.rule_filter,
-            ignored_rules=job.ignored_rules, spacy_model=job.config.get("spacy-model"),
-        )
-        hit = cache.get(job.cache_key, path=job.doc.path)
-        if hit is not None:
-            result.findings += hit.findings
-            result.notes.update(hit.notes)
-            result.checks_run |= {c.name for c in job.checks}
-            result.sources[job.doc.path] = job.doc.text
-    jobs = [job for job in jobs if not hit_for(job)]     # only misses reach spaCy and the checks
-    ...
-    for job in jobs:                                      # run each miss into its own Result
-        one = Result(); self._run(job, one); result.extend(one)
-        if not one.skipped and not one.problems:
-            cache.put(job.cache_key, one.findings, one.notes)
 """
 
 from __future__ import annotations
@@ -69,15 +53,18 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .model import Finding
 
-FORMAT_VERSION = 1  # bump when the stored layout or the key's recipe changes
+if TYPE_CHECKING:
+    from .plan import Plan
+
+FORMAT_VERSION = 2  # bump when the stored layout or the key's recipe changes (2: the body's facts)
 DEFAULT_MAX_ENTRIES = 20_000
 _PRUNE_EVERY = 500  # puts between two prunes in one process
 
@@ -199,6 +186,27 @@ class FindingsCache:
         return cls(enabled=enabled and not disabled_by_environment())
 
     # -- keys ----------------------------------------------------------
+    def key_for(self, plan: Plan) -> str | None:
+        """The key for a planned document, or None when one of its checks must not be replayed."""
+        settings: dict[str, Any] = {}
+        for check in plan.checks:
+            options, severity = plan.settings[check.name]
+            token = check.cache_token(options) if check.cache_token is not None else None
+            if check.cache_token is not None and token is None:
+                return None
+            settings[check.name] = [options, severity, token]
+        return self.key(
+            text=plan.doc.text,
+            format=plan.doc.format,
+            checks=plan.checks,
+            settings=settings,
+            profile=plan.profile,
+            rule_filter=plan.rule_filter,
+            ignored_rules=plan.ignored_rules,
+            spacy_model=plan.config.get("spacy-model"),
+            facts=asdict(plan.config.facts),
+        )
+
     def key(
         self,
         *,
@@ -210,6 +218,7 @@ class FindingsCache:
         rule_filter: Mapping[str, Iterable[str]] | None = None,
         ignored_rules: Iterable[str] = (),
         spacy_model: str | None = None,
+        facts: Mapping[str, Any] | None = None,
     ) -> str:
         """The key for one document linted with these checks and this resolved configuration."""
         uses_spacy = any(getattr(c, "nlp", ()) for c in checks)
@@ -219,6 +228,7 @@ class FindingsCache:
             "core": _core_fingerprint(),
             "checks": [check_fingerprint(c) for c in checks],
             "settings": _canonical({c.name: settings.get(c.name) for c in checks}),
+            "facts": _canonical(facts or {}),
             "profile": profile,
             "rule_filter": _canonical(dict(rule_filter or {})),
             "ignored_rules": sorted(ignored_rules),

@@ -17,13 +17,30 @@ import click
 
 from . import __version__
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_ERROR = 2  # usage, config or input errors; 0 and 1 come from the result (Result.exit_code)
 BUILTIN_COMMANDS = ("lint", "init", "checks", "explain")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
     """``--select a,b --select c`` → [a, b, c]."""
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+class _FormatChoice(click.Choice):
+    """The installed output formats (the ``post_lint.formats`` entry points), read only when needed."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from .reporters import format_names
+
+        return tuple(format_names())
+
+    @choices.setter
+    def choices(self, value: Any) -> None:
+        pass  # always the registry's
 
 
 class _PostLintGroup(click.Group):
@@ -82,10 +99,10 @@ def main() -> None:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "line", "github", "sarif"]),
+    type=_FormatChoice(),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (the installed ones: see post_lint.formats).",
 )
 @click.option("--select", multiple=True, metavar="CHECKS", help="Run only these checks or rule ids (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CHECKS", help="Leave out these checks or rule ids (comma-separated).")
@@ -123,9 +140,14 @@ def lint_command(
 ) -> None:
     """Lint post drafts: files, folders (.txt and .md inside), or '-' for stdin."""
     from .config import ConfigError
-    from .reporters import render
+    from .reporters import ReportOptions, load_format
     from .runner import Linter
 
+    try:
+        output_format = load_format(fmt)
+    except LookupError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
     try:
         linter = Linter(
             config_file=config_file,
@@ -147,18 +169,18 @@ def lint_command(
         sys.exit(EXIT_ERROR)
 
     try:
-        result = _lint_with_progress(linter, list(paths), stdin_filename, show=(not quiet and fmt == "text"))
+        result = _lint_with_progress(linter, list(paths), stdin_filename, show=(not quiet and output_format.human))
     except ConfigError as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
 
     use_colour = _want_colour(color)
-    output = render(result, fmt, colour=use_colour, sources=result.sources, quiet=quiet)
+    output = output_format.render(result, ReportOptions(colour=use_colour, quiet=quiet))
     if output:
         click.echo(output, color=use_colour)
     for problem in result.problems:
         _error(str(problem))
-    if result.skipped and fmt != "text":
+    if result.skipped and not output_format.human:
         for skip in result.skipped:
             click.echo(f"post-lint: warning: check '{skip.check}' did not run: {skip.reason}", err=True)
 

@@ -1,4 +1,4 @@
-"""The data every part of post-lint shares: findings, special tokens, documents.
+"""The data every part of post-lint shares: findings, special tokens, documents, results.
 
 Offsets are always code points into ``Document.text``, the decoded file (a
 leading BOM removed, line endings untouched), so a finding points at exactly
@@ -188,3 +188,76 @@ class Document:
 def _blank(text: str) -> str:
     """Spaces in place of everything but line breaks (so lines and offsets stay put)."""
     return re.sub(r"[^\r\n]", " ", text)
+
+
+# -- results: what the engine hands to reporters, the CLI, serve and the language server --
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A check that did not run, and why; never silent."""
+
+    check: str
+    reason: str
+    path: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        data = {"check": self.check, "reason": self.reason}
+        if self.path:
+            data["path"] = self.path
+        return data
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A file (or config) that could not be read or parsed properly: exit code 2."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+@dataclass
+class Result:
+    """Everything one lint found: findings, checks that did not run, inputs that could not be read."""
+
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+    files: int = 0
+    checks_run: set[str] = field(default_factory=set)
+    sources: dict[str, str] = field(default_factory=dict)  # path -> text, for snippets
+    # path -> the lowest severity that fails it, from that document's own config (or --fail-on)
+    fail_on: dict[str, str] = field(default_factory=dict)
+
+    def extend(self, other: Result) -> None:
+        self.findings += other.findings
+        for skip in other.skipped:
+            self.skip(skip)
+        self.problems += other.problems
+        self.notes.update(other.notes)
+        self.files += other.files
+        self.checks_run |= other.checks_run
+        self.sources.update(other.sources)
+        self.fail_on.update(other.fail_on)
+
+    def skip(self, skipped: Skipped) -> None:
+        """Record a check that did not run, once."""
+        if skipped not in self.skipped:
+            self.skipped.append(skipped)
+
+    def failing(self, fail_on: str | None = None) -> list[Finding]:
+        """Findings at or above ``fail_on``, or else at or above each document's own threshold."""
+        return [
+            f for f in self.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on or self.fail_on.get(f.path, "error")]
+        ]
+
+    @property
+    def exit_code(self) -> int:
+        """2 when an input or config could not be read, 1 when a document fails its threshold, else 0."""
+        if self.problems:
+            return 2
+        return 1 if self.failing() else 0

@@ -58,8 +58,8 @@ def _load_one(spacy: Any, name: str, keep: frozenset[str]) -> Any:
 
     if importlib.util.find_spec(name) is None and not _is_path(name):
         raise OSError(f"[E050] Can't find model '{name}'")
-    nlp = spacy.load(name, exclude=_excluded(spacy, name, keep))
-    _register_sentences(spacy)
+    nlp = spacy.load(name, exclude=_excluded(name, keep))
+    _register_sentences()
     # Sentence boundaries come from post-lint's one splitter, set before the parser (which
     # respects them), so spaCy's ``doc.sents`` and every check's sentences agree.
     nlp.add_pipe(SENTENCES_PIPE, first=True)
@@ -79,7 +79,7 @@ def set_sentences(doc: Any) -> Any:
     return doc
 
 
-def _register_sentences(spacy: Any) -> None:
+def _register_sentences() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(SENTENCES_PIPE):
@@ -91,7 +91,7 @@ def _is_path(name: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _pipe_names(spacy: Any, name: str) -> tuple[str, ...]:
+def _pipe_names(name: str) -> tuple[str, ...]:
     from spacy.util import get_model_meta, get_package_path
 
     path = get_package_path(name) if not _is_path(name) else name
@@ -106,9 +106,9 @@ def _pipe_names(spacy: Any, name: str) -> tuple[str, ...]:
     return tuple(meta.get("pipeline", ()))
 
 
-def _excluded(spacy: Any, name: str, keep: frozenset[str]) -> list[str]:
+def _excluded(name: str, keep: frozenset[str]) -> list[str]:
     try:
-        pipeline = _pipe_names(spacy, name)
+        pipeline = _pipe_names(name)
     except Exception:
         return []
     return [pipe for pipe in pipeline if pipe not in keep]

@@ -1,4 +1,4 @@
-"""Finding installed checks (and CLI commands) through entry points.
+"""Finding installed checks, output formats and CLI commands through entry points.
 
 Entry points are listed by name first and loaded only when selected, so
 ``--select emoji`` never imports the other checks' modules.
@@ -25,7 +25,8 @@ from .api import Check
 
 CHECK_GROUP = "post_lint.checks"
 COMMAND_GROUP = "post_lint.commands"
-GROUPS = (CHECK_GROUP, COMMAND_GROUP)
+FORMAT_GROUP = "post_lint.formats"
+GROUPS = (CHECK_GROUP, COMMAND_GROUP, FORMAT_GROUP)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def _all_entry_points() -> dict[str, dict[str, str]]:
     key = _path_key()
     try:
         cached = json.loads(path.read_text(encoding="utf-8"))
-        if cached.get("key") == key:
+        # A scan by an older post-lint may lack a group this one reads: scan again.
+        if cached.get("key") == key and all(group in cached["groups"] for group in GROUPS):
             return cached["groups"]
     except (OSError, ValueError, KeyError, AttributeError):
         pass
@@ -140,6 +142,28 @@ def load_checks(names: list[str] | None = None) -> tuple[list[Check], list[Broke
     return checks, broken
 
 
+def format_names() -> list[str]:
+    """Names of every installed output format (``--format``), loaded or not."""
+    return list(_entry_points(FORMAT_GROUP))
+
+
+@cache
+def load_format(name: str) -> Any:
+    """The :class:`post_lint.reporters.Format` registered as ``name``; raises LookupError saying why not."""
+    from .reporters import Format
+
+    ep = _entry_points(FORMAT_GROUP).get(name)
+    if ep is None:
+        raise LookupError(f"no output format '{name}' is installed; the formats are {', '.join(format_names())}")
+    try:
+        obj = ep.load()
+    except Exception as exc:  # a broken plugin gets one line, not a traceback
+        raise LookupError(f"output format '{name}' could not be loaded ({type(exc).__name__}: {exc})") from None
+    if not isinstance(obj, Format) or obj.name != name:
+        raise LookupError(f"entry point {ep.value} is not a post_lint.reporters.Format named {name!r}")
+    return obj
+
+
 def command_entry_points() -> dict[str, EntryPoint]:
     """Extra CLI sub-commands (``lsp``, ``serve``, ``languagetool``...)."""
     return _entry_points(COMMAND_GROUP)
@@ -149,3 +173,4 @@ def clear_cache() -> None:
     """Forget what was scanned in this process (tests install plugins on the fly)."""
     _all_entry_points.cache_clear()
     load_check.cache_clear()
+    load_format.cache_clear()

@@ -20,7 +20,9 @@ import socket
 import sys
 import threading
 import time
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from email.message import Message
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -37,6 +39,7 @@ DRAIN_LIMIT = 64_000_000  # a refused body up to this size is read and dropped b
 
 FORMATS = ("text", "markdown")
 REQUEST_KEYS = ("text", "profile", "format")
+JSON_TYPE = "application/json; charset=utf-8"
 # What the page is made of, and the types it is served as.
 STATIC_FILES = {
     "/": ("index.html", "text/html; charset=utf-8"),
@@ -58,11 +61,12 @@ SECURITY_HEADERS = {
 class RequestError(Exception):
     """A request the API refuses: answered as ``{"error": message, "status": code}``."""
 
-    def __init__(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None, *, close: bool = False) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.headers = headers or {}
+        self.close = close  # the connection cannot carry another request (its body could not be read)
 
 
 class CheckService:
@@ -93,12 +97,8 @@ class CheckService:
         path = self.draft_path(fmt)
         markdown = None if fmt is None else fmt == "markdown"
         with self._lock:
-            result = self._linter(profile).lint_text(text, path, markdown=markdown)
-        # Name the draft as the page does, not by a file that does not exist.
-        label = os.path.basename(path)
-        result.findings = [replace(f, path=label) for f in result.findings]
-        result.skipped = [replace(s, path=label) if s.path else s for s in result.skipped]
-        result.problems = [replace(p, path=label) if p.path else p for p in result.problems]
+            # The config comes from the server's folder; the draft is named as the page names it.
+            result = self._linter(profile).lint_text(text, path, display_name=os.path.basename(path), markdown=markdown)
         return render(result, "json")
 
     def checks(self) -> list[dict[str, Any]]:
@@ -163,8 +163,126 @@ def parse_request(body: bytes) -> tuple[str, str | None, str | None]:
     return text, profile, fmt
 
 
+@dataclass(frozen=True)
+class Request:
+    """What routing needs of an HTTP request."""
+
+    method: str
+    target: str  # the path, perhaps with a query or fragment
+    headers: Mapping[str, str] | Message = field(default_factory=dict)
+    body: bytes | None = b""  # None: not read (chunked, no valid length, or over the limit)
+
+    @property
+    def path(self) -> str:
+        return self.target.split("?", 1)[0].split("#", 1)[0]
+
+    def header(self, name: str) -> str:
+        """A header's value ('' when absent), whatever its case."""
+        return next((str(v) for k, v in self.headers.items() if k.lower() == name.lower()), "")
+
+
+@dataclass(frozen=True)
+class Response:
+    status: HTTPStatus
+    body: bytes = b""
+    content_type: str = JSON_TYPE
+    headers: Mapping[str, str] = field(default_factory=dict)
+    close: bool = False  # close the connection after answering
+    log: str = ""  # an internal error to show in the terminal (never the draft)
+
+
+def content_length(value: str | None) -> int:
+    """A Content-Length header's byte count; none (and no Transfer-Encoding) is an empty body (RFC 9112, 6.3); -1 when invalid."""
+    try:
+        return int(value or "0")
+    except ValueError:
+        return -1
+
+
+class App:
+    """The page and the API as a function from a request to a response; the HTTP handler only carries bytes."""
+
+    def __init__(self, service: CheckService, *, max_body: int = DEFAULT_MAX_BODY, loopback_only: bool = True) -> None:
+        self.service = service
+        self.max_body = max_body
+        self.loopback_only = loopback_only
+
+    def route(self, request: Request) -> Response:
+        """The answer to ``request``: the page, a JSON report, or a JSON error that says what to do."""
+        try:
+            self._check_host(request)
+            return self._endpoint(request)
+        except RequestError as exc:
+            return _error(exc)
+        except Exception as exc:  # a crash must still answer, or the page waits forever
+            error = _error(RequestError(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(exc).__name__}: {exc}"))
+            return replace(error, log=f"internal error on {request.method} {request.path}: {exc!r}")
+
+    def _endpoint(self, request: Request) -> Response:
+        path, method = request.path, request.method
+        if path in STATIC_FILES:
+            _require(method, "GET")
+            name, content_type = STATIC_FILES[path]
+            return Response(HTTPStatus.OK, (resources.files("post_lint.web") / name).read_bytes(), content_type)
+        if path == "/api/check":
+            _require(method, "POST")
+            return self._check(request)
+        if path == "/api/checks":
+            _require(method, "GET")
+            return Response(HTTPStatus.OK, json.dumps(self.service.checks(), ensure_ascii=False).encode("utf-8"))
+        raise RequestError(HTTPStatus.NOT_FOUND, f"no such page: {path}; the page is at / and the API at POST /api/check")
+
+    def _check_host(self, request: Request) -> None:
+        """On loopback, answer only to loopback names: another web site cannot reach the API by DNS rebinding."""
+        if not self.loopback_only:
+            return
+        host = request.header("Host").strip().lower()
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        if name not in LOOPBACK_NAMES:
+            raise RequestError(
+                HTTPStatus.MISDIRECTED_REQUEST, f"unexpected Host {host!r}: open the page at http://127.0.0.1:PORT/"
+            )
+
+    def _check(self, request: Request) -> Response:
+        if request.header("Transfer-Encoding"):
+            raise RequestError(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length, not chunked", close=True)
+        length = content_length(request.header("Content-Length"))
+        if length < 0:
+            raise RequestError(HTTPStatus.BAD_REQUEST, "the Content-Length header is not a byte count", close=True)
+        content_type = request.header("Content-Type").split(";", 1)[0].strip().lower()
+        if content_type != "application/json":
+            raise RequestError(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                f"send the draft as JSON with 'Content-Type: application/json' (got {content_type or 'no Content-Type'})",
+            )
+        if length > self.max_body:
+            raise RequestError(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                f"the draft is {length:,} bytes, over the {self.max_body:,}-byte limit; a post is far shorter: "
+                "check it in parts, or start the server with a larger --max-body",
+            )
+        text, profile, fmt = parse_request(request.body or b"")
+        started = time.perf_counter()
+        report = self.service.check(text, profile, fmt)
+        elapsed = (time.perf_counter() - started) * 1000
+        return Response(HTTPStatus.OK, report.encode("utf-8"), headers={"Server-Timing": f"lint;dur={elapsed:.1f}"})
+
+
+def _require(method: str, allowed: str) -> None:
+    if method == "HEAD" and allowed == "GET":
+        return
+    if method != allowed:
+        allow = "GET, HEAD" if allowed == "GET" else allowed
+        raise RequestError(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed here; use {allowed}", {"Allow": allow})
+
+
+def _error(exc: RequestError) -> Response:
+    payload = json.dumps({"error": exc.message, "status": int(exc.status)}, ensure_ascii=False)
+    return Response(exc.status, payload.encode("utf-8"), headers=exc.headers, close=exc.close)
+
+
 class Handler(BaseHTTPRequestHandler):
-    """Serves the page and the API; every error is a JSON object with a message that says what to do."""
+    """Reads a request's body when it may, asks :class:`App` for the answer, and writes it."""
 
     server: PostLintServer
     protocol_version = "HTTP/1.1"  # keep-alive: the page checks as the user types
@@ -173,7 +291,6 @@ class Handler(BaseHTTPRequestHandler):
     def version_string(self) -> str:
         return "post-lint"
 
-    # -- dispatch ------------------------------------------------------
     def do_GET(self) -> None:
         self._dispatch("GET")
 
@@ -196,132 +313,45 @@ class Handler(BaseHTTPRequestHandler):
         self._dispatch("OPTIONS")
 
     def _dispatch(self, method: str) -> None:
-        path = self.path.split("?", 1)[0].split("#", 1)[0]
-        self._body_consumed = False
-        try:
-            self._check_host()
-            if path in STATIC_FILES:
-                self._require(method, "GET")
-                self._static(*STATIC_FILES[path], head=method == "HEAD")
-            elif path == "/api/check":
-                self._require(method, "POST")
-                self._api_check()
-            elif path == "/api/checks":
-                self._require(method, "GET")
-                self._send_json(HTTPStatus.OK, json.dumps(self.server.service.checks(), ensure_ascii=False))
-            else:
-                raise RequestError(HTTPStatus.NOT_FOUND, f"no such page: {path}; the page is at / and the API at POST /api/check")
-        except RequestError as exc:
-            if not self._body_consumed:
-                # A refused request's body must not be read as the next request on this connection.
-                self._discard(self._content_length())
-            self._send_error(exc)
-        except Exception as exc:  # a crash must still answer, or the page waits forever
-            self.log_error("internal error on %s %s: %r", method, path, exc)
-            self._send_error(RequestError(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(exc).__name__}: {exc}"))
+        body = self._read_body()
+        response = self.server.app.route(Request(method, self.path, self.headers, body))
+        if response.log:
+            self.log_error("%s", response.log)
+        if body is None:
+            # A body left unread must not be read as the next request on this connection.
+            self._discard()
+        self.close_connection = self.close_connection or response.close
+        self._send(response, head=method == "HEAD")
 
-    def _require(self, method: str, allowed: str) -> None:
-        if method == "HEAD" and allowed == "GET":
-            return
-        if method != allowed:
-            allow = "GET, HEAD" if allowed == "GET" else allowed
-            raise RequestError(HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not allowed here; use {allowed}", {"Allow": allow})
+    def _read_body(self) -> bytes | None:
+        """The body, when it has a valid length within the limit; else None (it stays unread)."""
+        length = content_length(self.headers.get("Content-Length"))
+        if self.headers.get("Transfer-Encoding") or length < 0 or length > self.server.app.max_body:
+            return None
+        return self.rfile.read(length) if length else b""
 
-    def _check_host(self) -> None:
-        """On loopback, answer only to loopback names: another web site cannot reach the API by DNS rebinding."""
-        if not self.server.loopback_only:
-            return
-        host = (self.headers.get("Host") or "").strip().lower()
-        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-        if name not in LOOPBACK_NAMES:
-            raise RequestError(
-                HTTPStatus.MISDIRECTED_REQUEST, f"unexpected Host {host!r}: open the page at http://127.0.0.1:PORT/"
-            )
-
-    # -- endpoints -----------------------------------------------------
-    def _static(self, name: str, content_type: str, *, head: bool = False) -> None:
-        body = (resources.files("post_lint.web") / name).read_bytes()
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self._security_headers()
-        self.end_headers()
-        if not head:
-            self.wfile.write(body)
-
-    def _api_check(self) -> None:
-        if self.headers.get("Transfer-Encoding"):
-            self.close_connection = True
-            raise RequestError(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length, not chunked")
-        length = self._content_length()
-        if length < 0:
-            self.close_connection = True
-            raise RequestError(HTTPStatus.BAD_REQUEST, "the Content-Length header is not a byte count")
-        content_type = (self.headers.get("Content-Type") or "").split(";", 1)[0].strip().lower()
-        if content_type != "application/json":
-            self._discard(length)
-            raise RequestError(
-                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                f"send the draft as JSON with 'Content-Type: application/json' (got {content_type or 'no Content-Type'})",
-            )
-        limit = self.server.max_body
-        if length > limit:
-            self._discard(length)
-            raise RequestError(
-                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                f"the draft is {length:,} bytes, over the {limit:,}-byte limit; a post is far shorter: "
-                "check it in parts, or start the server with a larger --max-body",
-            )
-        body = self.rfile.read(length)
-        self._body_consumed = True
-        text, profile, fmt = parse_request(body)
-        started = time.perf_counter()
-        report = self.server.service.check(text, profile, fmt)
-        elapsed = (time.perf_counter() - started) * 1000
-        self._send_json(HTTPStatus.OK, report, {"Server-Timing": f"lint;dur={elapsed:.1f}"})
-
-    def _content_length(self) -> int:
-        """The body's length; no Content-Length (and no Transfer-Encoding) is an empty body (RFC 9112, 6.3); -1 when invalid."""
-        try:
-            return int(self.headers.get("Content-Length", "0"))
-        except ValueError:
-            return -1
-
-    def _discard(self, length: int) -> None:
+    def _discard(self) -> None:
         """Read and drop a refused body, so the client (a browser's fetch) gets the error, not a reset."""
-        self._body_consumed = True
-        if length == 0:
-            return
         self.close_connection = True
-        remaining = min(length, DRAIN_LIMIT)
+        chunked = bool(self.headers.get("Transfer-Encoding"))
+        remaining = 0 if chunked else min(content_length(self.headers.get("Content-Length")), DRAIN_LIMIT)
         while remaining > 0:
             chunk = self.rfile.read(min(remaining, 65536))
             if not chunk:
                 break
             remaining -= len(chunk)
 
-    # -- responses -----------------------------------------------------
-    def _security_headers(self) -> None:
-        for key, value in SECURITY_HEADERS.items():
+    def _send(self, response: Response, *, head: bool) -> None:
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        for key, value in {**response.headers, **SECURITY_HEADERS}.items():
             self.send_header(key, value)
-
-    def _send_json(self, status: HTTPStatus, payload: str, headers: dict[str, str] | None = None) -> None:
-        body = payload.encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in (headers or {}).items():
-            self.send_header(key, value)
-        self._security_headers()
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _send_error(self, exc: RequestError) -> None:
-        payload = json.dumps({"error": exc.message, "status": int(exc.status)}, ensure_ascii=False)
-        self._send_json(exc.status, payload, exc.headers)
+        if not head:
+            self.wfile.write(response.body)
 
     def log_message(self, format: str, *args: Any) -> None:
         if self.server.verbose:
@@ -350,6 +380,7 @@ class PostLintServer(ThreadingHTTPServer):
         self.max_body = max_body
         self.verbose = verbose
         self.loopback_only = address[0] in LOOPBACK_NAMES
+        self.app = App(service, max_body=max_body, loopback_only=self.loopback_only)
 
     @property
     def url(self) -> str:

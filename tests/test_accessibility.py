@@ -227,8 +227,7 @@ def test_platforms_without_a_limit_unknown_platforms_and_overrides() -> None:
     assert rules(_post("nextdoor", long_post), {"platform-limits": {"nextdoor": 2000}}, path="post.md") == [
         "accessibility/length"
     ]
-    linter = Linter(select=["accessibility"])
-    linter.explicit_config = Config(data={})
+    linter = Linter(select=["accessibility"], config=Config(data={}))
     result = linter.lint_text(_post("myspace", long_post), path="post.md")
     assert result.findings == [] and "myspace" in result.notes["accessibility-platform"]
 

@@ -12,6 +12,7 @@ import pytest
 
 from post_lint import Linter, registry
 from post_lint.api import Check, Context, SkipCheck
+from post_lint.config import Config, ConfigError
 from post_lint.model import Document
 
 
@@ -78,6 +79,28 @@ def test_lint_batch_keeps_each_text_under_its_own_path():
     result = Linter(select=["emoji"]).lint_batch([("We ❤️ you", "a.txt"), ("Hello.", "b.txt"), ("🎉🎉🎉", "c.md")])
     assert sorted({f.path for f in result.findings}) == ["a.txt", "c.md"]
     assert result.files == 3
+
+
+def test_a_config_object_applies_to_every_document():
+    linter = Linter(select=["emoji"], config=Config(data={"emoji": {"max-count": 10, "max-run": 10, "max-density": 2.0}}))
+    assert linter.lint_text("Trick or treat! 🎃👻🍬🦇", path="a/post.txt").findings == []
+    assert linter.lint_text("Trick or treat! 🎃👻🍬🦇", path="b/post.txt").findings == []
+
+
+def test_a_config_object_is_validated_like_a_config_file():
+    with pytest.raises(ConfigError, match=r"<defaults> \[emoji\]: unknown key 'max-cont'; did you mean 'max-count'\?"):
+        Linter(config=Config(data={"emoji": {"max-cont": 1}}))
+    with pytest.raises(ValueError, match="config or config_file"):
+        Linter(config=Config(), config_file="x.toml")
+
+
+def test_display_name_names_the_text_while_its_path_finds_the_config_and_format(tmp_path):
+    (tmp_path / ".post-lint.toml").write_text("[emoji]\nmax-count = 1\n", encoding="utf-8")
+    text = "```\n🎃👻\n```\nTrick or treat! 🎃👻"
+    result = Linter(select=["emoji"]).lint_text(text, path=str(tmp_path / "draft.md"), display_name="draft")
+    # The folder's config (max-count 1) applies, Markdown leaves the code block alone, and the name shown is the one given.
+    assert [(f.path, f.rule, f.line) for f in result.findings] == [("draft", "emoji/count", 4)]
+    assert result.fail_on == {"draft": "error"} and set(result.sources) == {"draft"}
 
 
 def test_spacy_doc_is_built_once_and_shared(test_checks):

@@ -16,8 +16,11 @@ import pytest
 from post_lint import cache as cache_module
 from post_lint.api import Check, Context, Option
 from post_lint.cache import FindingsCache, default_directory
+from post_lint.config import Config
+from post_lint.document import parse
 from post_lint.model import Finding
-from post_lint.runner import Linter, Result
+from post_lint.plan import Plan, plan
+from post_lint.runner import Linter
 
 TEXT = "Halloween Trick-or-Treat Trail this Friday! 🎃👻🍬🦇 Costumes welcome."
 
@@ -156,22 +159,9 @@ def test_prune_keeps_the_newest_entries(tmp_path: Path) -> None:
 # -- with the real runner ---------------------------------------------------------------
 
 
-def _job(linter: Linter, text: str, path: str) -> Any:
-    return linter._prepare(text, path, path, None, Result())
-
-
-def _job_key(store: FindingsCache, job: Any) -> str:
-    """The call the runner makes for each prepared job (see post_lint/cache.py)."""
-    return store.key(
-        text=job.doc.text,
-        format=job.doc.format,
-        checks=job.checks,
-        settings=job.settings,
-        profile=job.profile,
-        rule_filter=job.rule_filter,
-        ignored_rules=job.ignored_rules,
-        spacy_model=job.config.get("spacy-model"),
-    )
+def _plan(linter: Linter, text: str, path: str) -> Plan:
+    doc, _ = parse(text, path)
+    return plan(doc, linter.config_for(path), linter.overrides, linter.installed)
 
 
 def test_cached_findings_equal_a_fresh_lint_and_config_changes_miss(store: FindingsCache, tmp_path: Path) -> None:
@@ -181,11 +171,12 @@ def test_cached_findings_equal_a_fresh_lint_and_config_changes_miss(store: Findi
     linter = Linter(select=["emoji"])
     fresh = linter.lint_text(TEXT, path)
     assert {f.rule for f in fresh.findings} == {"emoji/count", "emoji/run"}
-    key = _job_key(store, _job(linter, TEXT, path))
+    key = store.key_for(_plan(linter, TEXT, path))
+    assert key is not None
     store.put(key, fresh.findings)
 
     again = Linter(select=["emoji"])
-    hit = store.get(_job_key(store, _job(again, TEXT, path)), path=path)
+    hit = store.get(store.key_for(_plan(again, TEXT, path)), path=path)
     assert hit is not None and hit.findings == fresh.findings
 
     # A config file that changes the emoji check's options gives another key.
@@ -193,11 +184,42 @@ def test_cached_findings_equal_a_fresh_lint_and_config_changes_miss(store: Findi
     from post_lint import config
 
     config._discovered.clear()
-    assert store.get(_job_key(store, _job(Linter(select=["emoji"]), TEXT, path))) is None
+    assert store.get(store.key_for(_plan(Linter(select=["emoji"]), TEXT, path))) is None
     # ...and so does another profile or another selection.
-    assert _job_key(store, _job(Linter(select=["emoji"], profile="personal"), TEXT, path)) != key
-    assert _job_key(store, _job(Linter(select=["emoji/run"]), TEXT, path)) != key
+    assert store.key_for(_plan(Linter(select=["emoji"], profile="personal"), TEXT, path)) != key
+    assert store.key_for(_plan(Linter(select=["emoji/run"]), TEXT, path)) != key
     config._discovered.clear()
+
+
+def test_a_change_to_the_bodys_facts_is_never_answered_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Bug: the key held each check's own table only, so adding a domain to [body]
+    # kept replaying the external-link finding the post had before.
+    from post_lint import config
+
+    monkeypatch.setenv("POST_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("POST_LINT_NO_CACHE", raising=False)
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    settings = posts / ".post-lint.toml"
+    path, text = str(posts / "post.txt"), "Tickets at https://tickets.example.com/show today."
+    settings.write_text('[body]\ndomains = ["anokaminnesota.com"]\n', encoding="utf-8")
+    config._discovered.clear()
+    found = Linter(select=["links"], cache=True).lint_text(text, path).findings
+    assert [f.rule for f in found] == ["links/external-domain"]
+    settings.write_text('[body]\ndomains = ["anokaminnesota.com", "example.com"]\n', encoding="utf-8")
+    config._discovered.clear()
+    linter = Linter(select=["links"], cache=True)
+    assert linter.lint_text(text, path).findings == []
+    assert linter.cache is not None and linter.cache.hits == 0
+    config._discovered.clear()
+
+
+def test_a_check_whose_cache_token_is_none_is_never_cached(store: FindingsCache) -> None:
+    uncached = replace(CHECK_A, cache_token=lambda options: None)
+    doc, _ = parse("Hello Anoka", "post.txt")
+    planned = Plan(doc, [uncached], {}, set(), "official", Config(), {"alpha": ({"limit": 3}, "warning")})
+    assert store.key_for(planned) is None
+    assert store.key_for(replace(planned, checks=[CHECK_A])) is not None
 
 
 def test_stored_entry_is_plain_json(store: FindingsCache) -> None:

@@ -13,8 +13,7 @@ POST = "I work for the City of Anoka, and the budget cuts to park maintenance ar
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    linter = Linter(select=["disclaimer"], profile="personal")
-    linter.explicit_config = Config(data={})
+    linter = Linter(select=["disclaimer"], profile="personal", config=Config(data={}))
     return linter
 
 
@@ -49,14 +48,12 @@ def test_spaced_identification_points_at_the_original(linter: Linter) -> None:
 
 def test_custom_wording_is_suggested_and_accepted() -> None:
     wording = "Opinions here are mine, not the City of Anoka's."
-    linter = Linter(select=["disclaimer"], profile="personal")
-    linter.explicit_config = Config(data={"disclaimer": {"wording": wording}})
+    linter = Linter(select=["disclaimer"], profile="personal", config=Config(data={"disclaimer": {"wording": wording}}))
     [finding] = linter.lint_text(POST, path="post.txt").findings
     assert finding.suggestions == (wording,)
     assert linter.lint_text(f"{POST} {wording}", path="post.txt").findings == []
 
 
 def test_does_not_run_on_official_accounts() -> None:
-    linter = Linter(select=["disclaimer"])
-    linter.explicit_config = Config(data={})
+    linter = Linter(select=["disclaimer"], config=Config(data={}))
     assert linter.lint_text(POST, path="post.txt").findings == []

@@ -217,8 +217,9 @@ def _lt_linter(url: str, engine: str = "languagetool", **options) -> Linter:
     from post_lint.checks.grammar import _sessions
 
     _sessions.clear()  # every test starts a fresh session
-    linter = Linter(select=["grammar", "emoji"])
-    linter.explicit_config = Config(data={"grammar": {"engine": engine, "server": url, "timeout": 0.5, **options}})
+    linter = Linter(
+        select=["grammar", "emoji"], config=Config(data={"grammar": {"engine": engine, "server": url, "timeout": 0.5, **options}})
+    )
     return linter
 
 

@@ -1,7 +1,7 @@
 """The import contracts in .importlinter hold, and they would catch a violation.
 
-Checks stay independent of each other, the core never imports a check, and the
-text layer never imports the engine. ``scripts/lint_imports.py`` runs
+Checks stay independent of each other, the core never imports a check, and
+neither the text layer nor the output formats import the engine. ``scripts/lint_imports.py`` runs
 import-linter's ``lint-imports`` on the sources laid out as installed. No skip when
 import-linter is missing: it is in the test extra, and a guard that quietly
 vanishes guards nothing.
@@ -27,7 +27,7 @@ def _lint_imports(root: Path) -> subprocess.CompletedProcess:
 def test_the_repository_keeps_every_import_contract() -> None:
     proc = _lint_imports(ROOT)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "3 kept, 0 broken" in proc.stdout
+    assert "4 kept, 0 broken" in proc.stdout
 
 
 def test_a_check_importing_another_and_the_core_importing_a_check_break_the_contracts(tmp_path: Path) -> None:
@@ -41,11 +41,14 @@ def test_a_check_importing_another_and_the_core_importing_a_check_break_the_cont
         f.write("\nfrom post_lint.checks import links as _links  # noqa\n")
     with open(tmp_path / "post_lint" / "text" / "words.py", "a", encoding="utf-8") as f:
         f.write("\nfrom post_lint.reporters import render as _render  # noqa\n")
+    with open(tmp_path / "post_lint" / "formats" / "text.py", "a", encoding="utf-8") as f:
+        f.write("\nfrom post_lint.runner import Linter as _Linter  # noqa\n")
 
     proc = _lint_imports(tmp_path)
 
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "0 kept, 3 broken" in proc.stdout
+    assert "0 kept, 4 broken" in proc.stdout
     assert "post_lint.checks.emoji -> post_lint.checks.opinion" in proc.stdout
     assert "post_lint.docs -> post_lint.checks.links" in proc.stdout
     assert "post_lint.text.words -> post_lint.reporters" in proc.stdout
+    assert "post_lint.formats.text -> post_lint.runner" in proc.stdout

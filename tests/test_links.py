@@ -112,6 +112,5 @@ def test_every_rule_fired_is_declared() -> None:
 
 
 def test_an_employees_personal_account_is_not_checked() -> None:
-    linter = Linter(select=["links"], profile="personal")
-    linter.explicit_config = Config(data=CITY)
+    linter = Linter(select=["links"], profile="personal", config=Config(data=CITY))
     assert linter.lint_text("My vacation photos: https://bit.ly/3abc", path="post.txt").findings == []

@@ -17,8 +17,7 @@ OFFICIALS = ["Mayor Erik Skogquist", "City Manager Greg Lee", "Police Chief Eric
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    linter = Linter(select=["names"])
-    linter.explicit_config = Config(data={"names": {"allow": OFFICIALS}})
+    linter = Linter(select=["names"], config=Config(data={"names": {"allow": OFFICIALS}}))
     result = linter.lint_text("Warm-up.", path="post.txt")
     if result.skipped:
         pytest.skip(result.skipped[0].reason)

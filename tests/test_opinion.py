@@ -87,8 +87,7 @@ PARTNER_CONFIG = {"partners": {"organizations": [{"name": "Anoka County Library"
 
 
 def test_criticism_of_a_partner_is_reported_once_by_partners_when_both_run() -> None:
-    linter = Linter(select=["opinion", "partners"])
-    linter.explicit_config = Config(data=PARTNER_CONFIG)
+    linter = Linter(select=["opinion", "partners"], config=Config(data=PARTNER_CONFIG))
     text = "The Anoka County Library media lab is a waste of taxpayer money."
     assert {f.check for f in linter.lint_text(text, path="post.txt").findings} == {"partners"}
 
@@ -96,8 +95,7 @@ def test_criticism_of_a_partner_is_reported_once_by_partners_when_both_run() -> 
 @pytest.mark.parametrize(("select", "ignore"), [(["opinion"], []), (None, ["partners"])])
 def test_opinion_still_reports_a_judgement_of_a_partner_when_partners_does_not_run(select, ignore) -> None:
     # Bug: opinion used to skip these, assuming partners would report them, even when it did not run.
-    linter = Linter(select=select, ignore=ignore)
-    linter.explicit_config = Config(data=PARTNER_CONFIG)
+    linter = Linter(select=select, ignore=ignore, config=Config(data=PARTNER_CONFIG))
     text = "The Anoka County Library board vote was a disgrace."
     found = linter.lint_text(text, path="post.txt").findings
     assert [f.rule for f in found if f.check == "opinion"] == ["opinion/evaluation"]

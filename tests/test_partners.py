@@ -19,8 +19,7 @@ PARTNERS = [
 
 
 def _linter(**options: object) -> Linter:
-    linter = Linter(select=["partners"])
-    linter.explicit_config = Config(data={"partners": options})
+    linter = Linter(select=["partners"], config=Config(data={"partners": options}))
     return linter
 
 

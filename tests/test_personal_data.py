@@ -20,8 +20,7 @@ CITY = {
 
 
 def _linter(**options: object) -> Linter:
-    linter = Linter(select=["personal-data"])
-    linter.explicit_config = Config(data={"personal-data": {**CITY, **options}})
+    linter = Linter(select=["personal-data"], config=Config(data={"personal-data": {**CITY, **options}}))
     return linter
 
 

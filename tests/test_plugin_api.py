@@ -96,3 +96,71 @@ def test_readme_shows_the_example_plugin_verbatim():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in ("setup.cfg", "post_lint_promo/__init__.py"):
         assert (EXAMPLE / name).read_text(encoding="utf-8").strip() in readme, name
+
+
+FORMAT_PLUGIN = {
+    "setup.cfg": """\
+[metadata]
+name = post-lint-tally
+version = 1.0.0
+
+[options]
+py_modules = post_lint_tally
+
+[options.entry_points]
+post_lint.formats =
+    tally = post_lint_tally:FORMAT
+    broken = post_lint_tally:MISSING
+""",
+    "setup.py": "from setuptools import setup\n\nsetup()\n",
+    "post_lint_tally.py": """\
+from collections import Counter
+
+from post_lint.reporters import Format
+
+
+def render(result, options):
+    counts = Counter(f.rule for f in result.findings)
+    lines = [f"{rule}\\t{count}" for rule, count in sorted(counts.items())]
+    return "\\n".join(lines if options.quiet else [*lines, f"{len(result.findings)} in all"])
+
+
+FORMAT = Format("tally", "findings counted by rule", render)
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def format_site(tmp_path_factory) -> Path:
+    src = tmp_path_factory.mktemp("format-src")
+    for name, text in FORMAT_PLUGIN.items():
+        (src / name).write_text(text, encoding="utf-8")
+    target = tmp_path_factory.mktemp("format-site")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index"]
+        + ["--target", str(target), str(src)],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return target
+
+
+def test_a_third_party_output_format_is_offered_and_gets_the_options(format_site, tmp_path):
+    shown = _run(format_site, "lint", "--help", text="")
+    assert re.search(r"--format \[text\|[a-z|]*tally", shown.stdout)
+    draft = "Trick or treat! 🎃👻🍬🦇"
+    proc = _run(format_site, "--select", "emoji", "-f", "tally", "-", text=draft, cwd=tmp_path)
+    assert proc.stdout.splitlines() == ["emoji/count\t1", "emoji/run\t1", "2 in all"]
+    assert proc.returncode == 0  # emoji findings are warnings
+    quiet = _run(format_site, "--select", "emoji", "-f", "tally", "-q", "-", text=draft, cwd=tmp_path)
+    assert quiet.stdout.splitlines() == ["emoji/count\t1", "emoji/run\t1"]
+
+
+def test_a_broken_output_format_is_one_line_and_exit_code_2(format_site):
+    proc = _run(format_site, "--select", "emoji", "-f", "broken", "-", text="Hello.")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        "post-lint: error: output format 'broken' could not be loaded (AttributeError: "
+        "module 'post_lint_tally' has no attribute 'MISSING')"
+    )

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from conftest import serving
 
 from post_lint.cli import main
-from post_lint.serve import PostLintServer, command
+from post_lint.serve import App, PostLintServer, Request, command
 
 MAX_BODY = 20_000
 DRAFT = "We ❤️ our volunteers! Thanks for all you do."
@@ -287,6 +287,68 @@ def test_checks_endpoint_lists_installed_checks(server: PostLintServer) -> None:
     assert reply.status == 200
     (emoji,) = reply.json()
     assert emoji["name"] == "emoji" and emoji["description"] and "emoji" in emoji["policy"]
+
+
+# -- routing: a function from a request to a response -------------------------------
+
+
+class _Service:
+    """Stands in for the warm linters: answers without linting."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str | None, str | None]] = []
+
+    def check(self, text: str, profile: str | None = None, fmt: str | None = None) -> str:
+        self.asked.append((text, profile, fmt))
+        return '{"findings": []}'
+
+    def checks(self) -> list[dict[str, Any]]:
+        return [{"name": "emoji"}]
+
+
+def _json_request(body: bytes, **headers: str) -> Request:
+    sent = {"Host": "127.0.0.1:8765", "Content-Type": "application/json", "Content-Length": str(len(body)), **headers}
+    return Request("POST", "/api/check?from=page", sent, body)
+
+
+def test_routing_needs_no_socket_and_answers_every_request() -> None:
+    service = _Service()
+    app = App(service, max_body=100)  # type: ignore[arg-type]
+    page = app.route(Request("HEAD", "/", {"Host": "localhost"}))
+    assert (page.status, page.content_type) == (200, "text/html; charset=utf-8") and b"<html" in page.body.lower()
+    answer = app.route(_json_request(b'{"text": "Hi", "profile": "personal"}'))
+    assert answer.status == 200 and answer.body == b'{"findings": []}' and "Server-Timing" in answer.headers
+    assert service.asked == [("Hi", "personal", None)]
+    assert json.loads(app.route(Request("GET", "/api/checks", {"Host": "[::1]:1"})).body) == [{"name": "emoji"}]
+
+
+@pytest.mark.parametrize(
+    ("request_", "status", "close"),
+    [
+        (Request("GET", "/", {"Host": "attacker.example"}), 421, False),
+        (Request("GET", "/nope", {"Host": "localhost"}), 404, False),
+        (Request("GET", "/api/check", {"Host": "localhost"}), 405, False),
+        (_json_request(b"{}", **{"Transfer-Encoding": "chunked"}), 411, True),
+        (_json_request(b"{}", **{"Content-Length": "two"}), 400, True),
+        (_json_request(b"{}", **{"Content-Type": "text/plain"}), 415, False),
+        (_json_request(b"", **{"Content-Length": "101"}), 413, False),
+        (_json_request(b'{"text": 1}'), 400, False),
+    ],
+)
+def test_routing_refuses_with_a_json_error(request_: Request, status: int, close: bool) -> None:
+    response = App(_Service(), max_body=100).route(request_)  # type: ignore[arg-type]
+    assert (response.status, response.close) == (status, close)
+    assert json.loads(response.body)["status"] == status
+
+
+def test_a_crash_answers_500_and_is_logged_without_the_draft() -> None:
+    class Crashing(_Service):
+        def check(self, text: str, profile: str | None = None, fmt: str | None = None) -> str:
+            raise RuntimeError("boom")
+
+    response = App(Crashing(), max_body=100).route(_json_request(b'{"text": "secret draft"}'))  # type: ignore[arg-type]
+    assert response.status == 500 and "RuntimeError: boom" in json.loads(response.body)["error"]
+    assert response.log == "internal error on POST /api/check: RuntimeError('boom')"
 
 
 # -- the command ---------------------------------------------------------------

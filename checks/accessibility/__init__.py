@@ -199,7 +199,7 @@ def _normal_case(text: str, start: int, end: int, acronyms: frozenset[str], voca
 # -- reading grade ------------------------------------------------------------
 
 
-def _grade_findings(doc: Document, ctx: Context, text: str) -> Iterator[Finding]:
+def _grade_findings(ctx: Context, text: str) -> Iterator[Finding]:
     from .readability import grade, sentences, word_count
 
     if word_count(text) < ctx["grade-min-words"]:
@@ -369,7 +369,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     yield from _hashtag_findings(doc, ctx)
     words_text = doc.words_text  # prose without URLs, mentions and hashtags; built once
     yield from _caps_findings(doc, ctx, words_text)
-    yield from _grade_findings(doc, ctx, words_text)
+    yield from _grade_findings(ctx, words_text)
     yield from _alt_text_findings(doc, ctx)
     yield from _length_findings(doc, ctx)
 

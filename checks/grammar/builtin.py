@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,8 +54,6 @@ _SUBJECT_FORMS = {
     "anyone": {"have": "has", "are": "is", "were": "was"},
     "anybody": {"have": "has", "are": "is", "were": "was"},
 }
-_STRONG_CONTRACTION_CUES = frozenset("a an the not never going been getting already always still just also really so too".split())
-_BE_OR_MODAL = frozenset("is are was were be been being will would can could should may might must isn't aren't wasn't".split())
 
 
 @dataclass
@@ -477,10 +475,6 @@ def _agreement(r: _Reader) -> Iterator[Hit]:
         )
 
 
-def _is_noun(word: Word | None) -> bool:
-    return word is not None and word.tag in _NOUN_TAGS
-
-
 def _phrase_continues(r: _Reader, i: int) -> bool:
     """Word i is followed (after a hyphen or a space) by a noun or an adjective: "your voting location"."""
     if i + 1 >= len(r.words):
@@ -518,7 +512,7 @@ def _possessive_for_contraction(r: _Reader, i: int, word: Word) -> bool:
     if cue == "time" and (word.lower != "its" or previous is not None):
         return False  # "It's time to ..." opens a sentence; "taken its time", "their time" are possessives
     hyphen_after = i + 2 < len(r.words) and r.gap(i + 1).startswith("-")
-    if cue in _STRONG_CONTRACTION_CUES or cue in data["function-cues"]:
+    if cue in data["strong-contraction-cues"] or cue in data["function-cues"]:
         if hyphen_after:
             return False  # "your at-home test", "its all-new look"
         # "its too short shirt", "their very own": an adverb inside a noun phrase
@@ -647,126 +641,171 @@ def _hashtag_after(r: _Reader, i: int) -> bool:
 
 
 def _confusable(r: _Reader) -> Iterator[Hit]:
-    data = _confusables()
     for i, word in enumerate(r.words):
-        lower = word.lower
-        following = r.next(i)
-        previous = r.prev(i)
-        if lower == "your" and _possessive_for_contraction(r, i, word):
-            yield _confusable_hit(word, "you're", "\u201cyou are\u201d fits the sentence")
-        elif lower == "you're" and _contraction_for_possessive(r, i):
-            yield _confusable_hit(word, "your", "\u201cyou are\u201d does not fit before a noun")
-        elif lower == "its" and (_possessive_for_contraction(r, i, word) or _headline_start(r, i)):
-            yield _confusable_hit(word, "it's", "\u201cit is\u201d fits the sentence")
-        elif lower == "it's" and _contraction_for_possessive(r, i):
-            yield _confusable_hit(word, "its", "\u201cit is\u201d does not fit before a noun")
-        elif (
-            lower == "whose"
-            and following is not None
-            and (
-                following.lower in _STRONG_CONTRACTION_CUES
-                or following.lower in ("ready", "next", "coming", "going", "in", "up", "excited", "hungry", "interested")
-                or following.tag == "VBG"
-                and not _phrase_continues(r, i + 1)
-            )
-            and (previous is not None or r.sentence_start(i))
-        ):
-            yield _confusable_hit(word, "who's", "\u201cwho is\u201d fits the sentence")
-        elif (
-            lower == "who's"
-            and _contraction_for_possessive(r, i)
-            and (
-                following is not None
-                and following.tag == "NNS"
-                or r.next(i + 1) is not None
-                and r.next(i + 1).tag.startswith("V")
-            )
-        ):
-            yield _confusable_hit(word, "whose", "\u201cwho is\u201d does not fit before a noun")
-        elif lower == "their":
-            hit = _their(r, i, word)
-            if hit:
-                yield hit
-        elif lower == "there":
-            hit = _there(r, i, word)
-            if hit:
-                yield hit
-        elif lower == "they're" and _contraction_for_possessive(r, i):
-            yield _confusable_hit(word, "their", "\u201cthey are\u201d does not fit before a noun")
-        elif (
-            lower == "they're"
-            and following is not None
-            and following.lower in ("is", "are", "was", "were", "will", "has", "have")
-        ):
-            yield _confusable_hit(word, "there", "\u201cthey are\u201d does not fit before a verb")
-        elif (
-            lower == "they're"
-            and _ends_clause(r, i)
-            and previous is not None
-            and previous.lower not in _confusables()["clause-verbs"]
-            and previous.tag not in ("WRB", "WP", "IN", "CC", "RB", "JJ")
-        ):
-            yield _confusable_hit(word, "there", "a place is meant")
-        elif lower == "then" and _comparative_before(r, i, 8) and previous is not None and previous.lower not in _TEMPORAL:
-            adjacent = previous.tag in ("JJR", "RBR") or previous.lower in data["comparative-cues"]
-            if (
-                following is None
-                and _hashtag_after(r, i)
-                or following is not None
-                and (following.tag not in _VERB_FORMS and following.tag != "VBN" or adjacent and following.tag in ("VBN", "VBD"))
-            ):
-                yield _confusable_hit(word, "than", "it follows a comparison")
-        elif lower == "than" and not _comparative_before(r, i, 14):
-            yield _confusable_hit(word, "then", "there is no comparison before it")
-        elif (
-            lower in ("effect", "effects")
-            and previous is not None
-            and previous.lower in _MODAL_OR_TO
-            and following is not None
-            and following.tag in ("DT", "PRP$", "PRP", "NNS", "NN")
-            and following.lower not in ("change", "changes")
-        ):
-            yield _confusable_hit(word, "affect" + lower[6:], "a verb is needed here")
-        elif lower == "effected" and following is not None and following.lower == "by":
-            yield _confusable_hit(word, "affected", "\u201caffected by\u201d means influenced by")
-        elif lower in ("affect", "affects") and (
-            previous is not None
-            and previous.lower in ("an", "the", "no", "side", "positive", "negative", "lasting")
-            or following is not None
-            and following.lower in ("on", "of")
-            and previous is not None
-            and previous.tag in ("DT", "JJ")
-        ):
-            yield _confusable_hit(word, "effect" + lower[6:], "a noun is needed here")
-        elif (
-            lower == "loose"
-            and previous is not None
-            and previous.lower in _MODAL_OR_TO | {"don't", "never", "not"}
-            and following is not None
-            and following.tag in ("DT", "PRP$", "PRP", "NN", "NNS")
-        ):
-            yield _confusable_hit(word, "lose", "\u201close\u201d is the verb; \u201cloose\u201d means not tight")
-        elif (
-            lower == "too"
-            and following is not None
-            and following.lower in ("the", "a", "an", "your", "our", "their", "my", "his", "her", "this", "these", "those")
-            and previous is not None
-            and previous.tag not in ("RB",)
-        ):
-            yield _confusable_hit(word, "to", "\u201ctoo\u201d means also or excessively")
-        elif (
-            lower == "to"
-            and following is not None
-            and following.lower in data["too-cues"]
-            and _clause_goes_on(r, i + 1)
-            and (r.next(i + 1) is None or r.next(i + 1).lower in ("to", "for", "and", "or"))
-        ):
-            if previous is None or previous.tag not in ("CD",) and previous.lower not in ("from", "up", "due", "close", "next"):
-                yield _confusable_hit(word, "too", "\u201ctoo\u201d means excessively")
+        hit = _confusion(r, i, word)
+        if hit is not None:
+            yield hit
 
 
-_TEMPORAL = frozenset("and or but since until till by from just right only even now back will would can 'll must".split())
-_MODAL_OR_TO = frozenset("to will would can could may might must should not n't does did do won't can't".split())
+def _confusion(r: _Reader, i: int, word: Word) -> Hit | None:
+    """The first row of :data:`_CONFUSIONS` for this word whose test holds (or its resolver's answer)."""
+    resolve = _RESOLVERS.get(word.lower)
+    if resolve is not None:
+        return resolve(r, i, word)
+    for right, why, test in _CONFUSIONS.get(word.lower, ()):
+        if test(r, i):
+            return _confusable_hit(word, right, why)
+    return None
+
+
+# -- the tests of the confusables table: word i as written, is another word meant? --
+
+
+def _your_means_you_are(r: _Reader, i: int) -> bool:
+    return _possessive_for_contraction(r, i, r.words[i])
+
+
+def _its_means_it_is(r: _Reader, i: int) -> bool:
+    return _possessive_for_contraction(r, i, r.words[i]) or _headline_start(r, i)
+
+
+def _whose_means_who_is(r: _Reader, i: int) -> bool:
+    """ "whose ready", "whose going": a contraction cue or a verb in -ing after "whose"."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if following is None or (previous is None and not r.sentence_start(i)):
+        return False
+    cue = following.lower
+    if cue in data["strong-contraction-cues"] or cue in data["who-is-cues"]:
+        return True
+    return following.tag == "VBG" and not _phrase_continues(r, i + 1)
+
+
+def _who_is_before_a_noun(r: _Reader, i: int) -> bool:
+    """ "who's books", "who's car was": a contraction before a plural, or before a noun and a verb."""
+    if not _contraction_for_possessive(r, i):
+        return False
+    following, after = r.next(i), r.next(i + 1)
+    return following is not None and following.tag == "NNS" or after is not None and after.tag.startswith("V")
+
+
+def _they_are_before_a_verb(r: _Reader, i: int) -> bool:
+    """ "they're is a line": a verb right after "they're" wants "there"."""
+    following = r.next(i)
+    return following is not None and following.lower in _confusables()["verbs-after-there"]
+
+
+def _they_are_as_a_place(r: _Reader, i: int) -> bool:
+    """ "park over they're.": "they're" ending a clause after a word that does not take a clause."""
+    previous = r.prev(i)
+    return (
+        _ends_clause(r, i)
+        and previous is not None
+        and previous.lower not in _confusables()["clause-verbs"]
+        and previous.tag not in ("WRB", "WP", "IN", "CC", "RB", "JJ")
+    )
+
+
+def _then_after_a_comparison(r: _Reader, i: int) -> bool:
+    """ "bigger then ever": "then" within a few words of a comparative, not a time word."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if previous is None or previous.lower in data["temporal"] or not _comparative_before(r, i, 8):
+        return False
+    if following is None:
+        return _hashtag_after(r, i)
+    adjacent = previous.tag in ("JJR", "RBR") or previous.lower in data["comparative-cues"]
+    return following.tag not in _VERB_FORMS and following.tag != "VBN" or adjacent and following.tag in ("VBN", "VBD")
+
+
+def _than_without_a_comparison(r: _Reader, i: int) -> bool:
+    return not _comparative_before(r, i, 14)
+
+
+def _effect_as_a_verb(r: _Reader, i: int) -> bool:
+    """ "will effect the schedule": after a modal or "to", before an object."""
+    following, previous = r.next(i), r.prev(i)
+    return (
+        previous is not None
+        and previous.lower in _confusables()["modal-or-to"]
+        and following is not None
+        and following.tag in ("DT", "PRP$", "PRP", "NNS", "NN")
+        and following.lower not in ("change", "changes")
+    )
+
+
+def _effected_by(r: _Reader, i: int) -> bool:
+    following = r.next(i)
+    return following is not None and following.lower == "by"
+
+
+def _affect_as_a_noun(r: _Reader, i: int) -> bool:
+    """ "a lasting affect", "the affect on": after an article or an adjective."""
+    following, previous = r.next(i), r.prev(i)
+    if previous is None:
+        return False
+    if previous.lower in _confusables()["effect-noun-cues"]:
+        return True
+    return following is not None and following.lower in ("on", "of") and previous.tag in ("DT", "JJ")
+
+
+def _loose_as_a_verb(r: _Reader, i: int) -> bool:
+    """ "don't loose your keys": after a modal, "to" or a negation, before an object."""
+    following, previous = r.next(i), r.prev(i)
+    return (
+        previous is not None
+        and (previous.lower in _confusables()["modal-or-to"] or previous.lower in ("don't", "never", "not"))
+        and following is not None
+        and following.tag in ("DT", "PRP$", "PRP", "NN", "NNS")
+    )
+
+
+def _too_before_a_determiner(r: _Reader, i: int) -> bool:
+    """ "drive too the park": "too" right before an article or a possessive."""
+    following, previous = r.next(i), r.prev(i)
+    return (
+        following is not None
+        and following.lower in _confusables()["determiners"]
+        and previous is not None
+        and previous.tag not in ("RB",)
+    )
+
+
+def _to_before_an_adverb_of_degree(r: _Reader, i: int) -> bool:
+    """ "it is to late": "to" before "late", "much", "cold"... that ends the clause."""
+    data, following, previous, after = _confusables(), r.next(i), r.prev(i), r.next(i + 1)
+    if following is None or following.lower not in data["too-cues"] or not _clause_goes_on(r, i + 1):
+        return False
+    if after is not None and after.lower not in ("to", "for", "and", "or"):
+        return False
+    return previous is None or previous.tag not in ("CD",) and previous.lower not in data["to-before-degree-words"]
+
+
+_Test = Callable[[_Reader, int], bool]
+
+# A word as written -> (the word meant, why, when): rows are tried in order and the first
+# whose test holds gives the one finding for that word. Cue words live in confusables.toml.
+_CONFUSIONS: dict[str, tuple[tuple[str, str, _Test], ...]] = {
+    "your": (("you're", "\u201cyou are\u201d fits the sentence", _your_means_you_are),),
+    "you're": (("your", "\u201cyou are\u201d does not fit before a noun", _contraction_for_possessive),),
+    "its": (("it's", "\u201cit is\u201d fits the sentence", _its_means_it_is),),
+    "it's": (("its", "\u201cit is\u201d does not fit before a noun", _contraction_for_possessive),),
+    "whose": (("who's", "\u201cwho is\u201d fits the sentence", _whose_means_who_is),),
+    "who's": (("whose", "\u201cwho is\u201d does not fit before a noun", _who_is_before_a_noun),),
+    "they're": (
+        ("their", "\u201cthey are\u201d does not fit before a noun", _contraction_for_possessive),
+        ("there", "\u201cthey are\u201d does not fit before a verb", _they_are_before_a_verb),
+        ("there", "a place is meant", _they_are_as_a_place),
+    ),
+    "then": (("than", "it follows a comparison", _then_after_a_comparison),),
+    "than": (("then", "there is no comparison before it", _than_without_a_comparison),),
+    "effect": (("affect", "a verb is needed here", _effect_as_a_verb),),
+    "effects": (("affects", "a verb is needed here", _effect_as_a_verb),),
+    "effected": (("affected", "\u201caffected by\u201d means influenced by", _effected_by),),
+    "affect": (("effect", "a noun is needed here", _affect_as_a_noun),),
+    "affects": (("effects", "a noun is needed here", _affect_as_a_noun),),
+    "loose": (("lose", "\u201close\u201d is the verb; \u201cloose\u201d means not tight", _loose_as_a_verb),),
+    "too": (("to", "\u201ctoo\u201d means also or excessively", _too_before_a_determiner),),
+    "to": (("too", "\u201ctoo\u201d means excessively", _to_before_an_adverb_of_degree),),
+}
 
 
 def _comparative_before(r: _Reader, i: int, reach: int) -> bool:
@@ -784,9 +823,10 @@ def _comparative_before(r: _Reader, i: int, reach: int) -> bool:
 
 
 def _their(r: _Reader, i: int, word: Word) -> Hit | None:
+    data = _confusables()
     following = r.next(i)
     previous = r.prev(i)
-    if following is not None and following.lower in _THERE_VERBS:
+    if following is not None and following.lower in data["there-verbs"]:
         return _confusable_hit(word, "there", "a verb follows, so \u201cthere is/are\u201d was meant")
     if following is not None and following.lower in ("yours", "mine", "ours", "theirs"):
         return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
@@ -806,9 +846,6 @@ def _their(r: _Reader, i: int, word: Word) -> Hit | None:
     return None
 
 
-_THERE_VERBS = frozenset("is are was were will has have may might could should would can isn't aren't wasn't weren't".split())
-
-
 def _there(r: _Reader, i: int, word: Word) -> Hit | None:
     data = _confusables()
     following = r.next(i)
@@ -822,12 +859,12 @@ def _there(r: _Reader, i: int, word: Word) -> Hit | None:
     ):
         if following.lower != "being":
             return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
-    if previous is None or previous.lower in _BE_OR_MODAL or previous.lower in data["place-verbs"]:
+    if previous is None or previous.lower in data["be-or-modal"] or previous.lower in data["place-verbs"]:
         if following.lower != "own":
             return None
     if following.lower == "own":
         return _confusable_hit(word, "their", "a possessive is needed before a noun")
-    if following.lower in data["predicate-nouns"] or following.text[:1].isupper() or following.lower in _THERE_VERBS:
+    if following.lower in data["predicate-nouns"] or following.text[:1].isupper() or following.lower in data["there-verbs"]:
         return None
     noun = (
         following.tag in ("NN", "NNS")
@@ -844,13 +881,17 @@ def _there(r: _Reader, i: int, word: Word) -> Hit | None:
     return None
 
 
+# Words whose right replacement depends on the context ("their" may be "there" or "they're").
+_RESOLVERS: dict[str, Callable[[_Reader, int, Word], Hit | None]] = {"their": _their, "there": _there}
+
+
 def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
     known = speller.word_frequency.dictionary
     for i, word in enumerate(r.words):
         if _disguised(r.prose, word.start, word.end):
             continue  # "lea\u200bves", "b*tch": hidden-text and conduct report these, not as typos
         for start, part in _parts(word):
-            if _plausible(r, i, word, part, start, known, vocab):
+            if _plausible(r, word, part, start, known, vocab):
                 continue
             candidates = _candidates(speller, part.lower())
             if not candidates:
@@ -917,7 +958,7 @@ def _parts(word: Word) -> Iterator[tuple[int, str]]:
     yield word.start, stem
 
 
-def _plausible(r: _Reader, i: int, word: Word, part: str, start: int, known: dict, vocab: frozenset[str]) -> bool:
+def _plausible(r: _Reader, word: Word, part: str, start: int, known: dict, vocab: frozenset[str]) -> bool:
     """True when ``part`` should not be called a misspelling."""
     if len(part) < 3 or not part.isalpha() or not part.isascii():
         return True
@@ -994,5 +1035,3 @@ _RULES = (
     ("sentence-case", _sentence_case),
     ("spelling", _spelling),
 )
-
-RULE_NAMES = tuple(name for name, _ in _RULES)

@@ -10,11 +10,7 @@ library's staff.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
-
-from post_lint.api import load_word_list
 
 Token = Any  # spacy.tokens.Token; spaCy is never imported here
 
@@ -30,11 +26,6 @@ FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my", "city"})
 PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "its", "it"})
 # What a partner hosts or offers is its service: "The Chamber hosted a terrible expo."
 SERVICE_VERBS = frozenset({"host", "offer", "run", "hold", "sponsor", "organize", "organise", "provide", "plan"})
-
-
-@lru_cache(maxsize=1)
-def people_nouns() -> frozenset[str]:
-    return frozenset(load_word_list(Path(__file__).with_name("people.txt")))
 
 
 class Resolver:

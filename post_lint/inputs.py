@@ -1,0 +1,108 @@
+"""Inputs: which files a lint covers, and reading each one's text.
+
+Paths on the command line are expanded once (folders walked for the posts their
+config includes), then each file is read under its own config's size limit and
+decoded (UTF-8, or UTF-16/32 by BOM, or ``--encoding``). Nothing here parses or
+lints: a problem with an input is an :class:`~post_lint.model.InputProblem` or
+an :class:`~post_lint.document.InputError`, one line each, exit code 2.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .config import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, Config
+from .document import InputError, decode
+from .model import InputProblem
+
+STDIN = "-"
+STDIN_LABEL = "<stdin>"
+_SKIPPED_FOLDERS = ("node_modules", "__pycache__")
+
+
+def label(path: str, stdin_filename: str | None = None) -> str:
+    """How an input is named in findings: its path, or ``--stdin-filename`` for stdin."""
+    return (stdin_filename or STDIN_LABEL) if path == STDIN else path
+
+
+def config_path(path: str, stdin_filename: str | None = None) -> str | None:
+    """The path whose folder holds an input's config: stdin has none unless it is named."""
+    return stdin_filename if path == STDIN else path
+
+
+def expand(paths: Iterable[str], config_for: Callable[[str | None], Config]) -> tuple[list[str], list[InputProblem]]:
+    """Files to lint for the given paths (folders are searched for posts), and the paths that are not there."""
+    files: list[str] = []
+    problems: list[InputProblem] = []
+    for raw in paths:
+        if raw == STDIN:
+            files.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = walk(path, config_for(str(path / "_")))
+            if not found:
+                problems.append(InputProblem(raw, "folder holds no posts (no file matches the include patterns)"))
+            files += found
+        elif path.is_symlink() and not path.exists():
+            problems.append(InputProblem(raw, f"broken symbolic link (points to {os.readlink(path)})"))
+        elif not path.exists():
+            problems.append(InputProblem(raw, "no such file or folder"))
+        else:
+            files.append(raw)
+    return files, problems
+
+
+def walk(folder: Path, config: Config) -> list[str]:
+    """The posts under ``folder`` that ``config``'s include patterns take and its exclude patterns leave."""
+    include = config.get("include", DEFAULT_INCLUDE)
+    exclude = config.get("exclude", [])
+    root = config.root or Path.cwd()
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIPPED_FOLDERS)
+        for name in sorted(filenames):
+            full = Path(dirpath) / name
+            if any(fnmatch.fnmatch(name, pattern) for pattern in include) and not _excluded(full, root, exclude):
+                found.append(str(full))
+    return found
+
+
+def read(path: str, config: Config, encoding: str | None = None) -> str:
+    """The decoded text of a file (or of stdin for ``-``); raises InputError."""
+    limit = config.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+    data = sys.stdin.buffer.read(limit + 1) if path == STDIN else _read_file(path, limit)
+    if len(data) > limit:
+        raise InputError(f"input is over the {limit:,}-byte limit; raise 'max-file-size' in the config")
+    return decode(data, encoding)
+
+
+def _read_file(path: str, limit: int) -> bytes:
+    if os.path.islink(path) and not os.path.exists(path):
+        raise InputError(f"broken symbolic link (points to {os.readlink(path)})")
+    try:
+        size = os.stat(path).st_size
+        if size > limit:
+            raise InputError(
+                f"file is {size:,} bytes, over the {limit:,}-byte limit; raise 'max-file-size' in the config to lint it"
+            )
+        with open(path, "rb") as handle:
+            return handle.read(limit + 1)
+    except PermissionError:
+        raise InputError("permission denied: cannot read the file") from None
+    except IsADirectoryError:
+        raise InputError("is a folder") from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or exc})") from None
+
+
+def _excluded(path: Path, root: Path, patterns: list[str]) -> bool:
+    try:
+        relative = path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        relative = path.as_posix()
+    return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path.name, p) for p in patterns)

@@ -1,0 +1,128 @@
+"""Plans: for each document, which checks run, with which settings, under which profile.
+
+Every document is planned from its own config (discovered from its path, or the
+one given), its own front matter, and what the caller says, which wins: select,
+ignore, profile and fail-on. Two posts in one run may be linted differently, and
+each is held to its own fail-on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import registry
+from .api import Check
+from .config import Config, discover, front_matter_settings, resolve_options, validate_names, validate_top_level
+from .inputs import STDIN
+from .model import Document, Skipped
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line (or an API caller) sets; it wins over config and front matter."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    profile: str | None = None
+    fail_on: str | None = None
+
+    def validate(self, installed: list[str]) -> None:
+        """Raises ConfigError for a select or ignore that names no installed check."""
+        if self.select:
+            validate_names("--select", "select", list(self.select), installed)
+        if self.ignore:
+            validate_names("--ignore", "ignore", list(self.ignore), installed)
+
+
+class Configs:
+    """The config that governs each path: the one given, or the nearest discovered, each validated once."""
+
+    def __init__(self, installed: list[str], overrides: Overrides, given: Config | None = None) -> None:
+        self.installed = installed
+        # Tables of checks that will not run are validated when they do: loading
+        # every check to validate its table would cost --select emoji its startup.
+        self._only = {name.split("/", 1)[0] for name in overrides.select} if overrides.select else None
+        self._validated: dict[int, Config] = {}  # by identity; holding each keeps its id unique
+        self.given = given
+        if given is not None:
+            self.validate(given)
+
+    def for_path(self, path: str | None) -> Config:
+        """The config for a post at ``path`` (which need not exist); raises ConfigError."""
+        if self.given is not None:
+            return self.given
+        folder = Path(path).parent if path and path != STDIN else Path.cwd()
+        config = discover(folder)
+        self.validate(config)
+        return config
+
+    def validate(self, config: Config) -> None:
+        if id(config) in self._validated:
+            return
+        validate_top_level(config, self.installed)
+        for name, value in config.data.items():
+            if isinstance(value, dict) and name != "body" and (self._only is None or name in self._only):
+                check = registry.load_check(name)
+                if isinstance(check, Check):
+                    resolve_options(config, check)
+        self._validated[id(config)] = config
+
+
+@dataclass
+class Plan:
+    """One parsed document and everything resolved for linting it."""
+
+    doc: Document
+    checks: list[Check]
+    rule_filter: dict[str, set[str]]  # check -> the only rule ids kept (rule-level select)
+    ignored_rules: set[str]
+    profile: str
+    config: Config
+    settings: dict[str, tuple[dict[str, Any], str]]  # check -> (options, severity)
+    fail_on: str = "error"
+    skipped: list[Skipped] = field(default_factory=list)  # selected checks that could not be loaded
+
+
+def plan(doc: Document, config: Config, overrides: Overrides, installed: list[str]) -> Plan:
+    """The plan for ``doc`` under ``config``, its front matter and ``overrides``; raises ConfigError."""
+    front = front_matter_settings(doc.path, doc.front_matter, installed) if doc.front_matter else {}
+    profile = overrides.profile or front.get("profile") or config.get("profile", "official")
+    select = overrides.select or front.get("select") or config.get("select") or installed
+    ignore = set(config.get("ignore", [])) | set(front.get("ignore", [])) | set(overrides.ignore)
+    names, rule_filter = _selection(select, ignore)
+    checks, broken = registry.load_checks(names)
+    checks = [c for c in checks if profile in c.profiles]
+    return Plan(
+        doc=doc,
+        checks=checks,
+        rule_filter=rule_filter,
+        ignored_rules={i for i in ignore if "/" in i},
+        profile=profile,
+        config=config,
+        settings={c.name: resolve_options(config, c) for c in checks},
+        fail_on=overrides.fail_on or config.get("fail-on", "error"),
+        skipped=[Skipped(b.name, b.reason) for b in broken],
+    )
+
+
+def _selection(select: Iterable[str], ignore: set[str]) -> tuple[list[str], dict[str, set[str]]]:
+    """Checks to run (in select's order) and, for checks selected by rule id only, the rules kept."""
+    select = list(select)
+    names: list[str] = []
+    rule_filter: dict[str, set[str]] = {}
+    for name in select:
+        check, _, rule = name.partition("/")
+        if check in ignore:
+            continue
+        if check not in names:
+            names.append(check)
+        if rule:
+            rule_filter.setdefault(check, set()).add(name)
+    # A check named whole in select keeps all its rules.
+    for name in select:
+        if "/" not in name:
+            rule_filter.pop(name, None)
+    return names, rule_filter

@@ -1,0 +1,117 @@
+"""Running a plan: spaCy once for a batch, each check isolated, findings placed in the text.
+
+A check that raises :class:`~post_lint.api.SkipCheck` is listed as skipped; one
+that crashes is reported (skipped, and an input problem: exit code 2) while the
+other checks still run. Rule-level select and ignore filter each check's
+findings, then a check that yields to another drops its findings in a sentence
+where that other check found something (only when both ran), and every finding
+gets its path, line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .api import Check, Context, SkipCheck
+from .model import Document, Finding, InputProblem, Result, Skipped
+from .plan import Plan
+
+
+def attach_nlp(plans: list[Plan]) -> list[Skipped]:
+    """Parse every plan's prose with spaCy, batched by model and pipeline parts.
+
+    When no model loads, the checks that need one are taken out of their plans
+    and returned as skipped.
+    """
+    groups: dict[tuple[str | None, tuple[str, ...]], list[Plan]] = {}
+    for plan in plans:
+        components = sorted({c for check in plan.checks for c in check.nlp})
+        if components:
+            groups.setdefault((plan.config.get("spacy-model"), tuple(components)), []).append(plan)
+    if not groups:
+        return []
+    from . import nlp  # spaCy only when needed
+
+    skipped: list[Skipped] = []
+    for (model, parts), group in groups.items():
+        try:
+            docs = nlp.parse_many(model, parts, [plan.doc.prose for plan in group])
+        except nlp.ModelUnavailable as exc:
+            for plan in group:
+                skipped += [Skipped(check.name, str(exc)) for check in plan.checks if check.nlp]
+                plan.checks = [c for c in plan.checks if not c.nlp]
+            continue
+        for plan, spacy_doc in zip(group, docs, strict=True):
+            plan.doc.nlp = spacy_doc
+    return skipped
+
+
+def run(plan: Plan) -> tuple[Result, bool]:
+    """The plan's checks run on its document: the result, and whether it may be cached."""
+    result = Result()
+    doc = plan.doc
+    result.sources[doc.path] = doc.text
+    cacheable = True
+    by_check: dict[str, list[Finding]] = {}
+    for check in plan.checks:
+        ran = _run_check(check, plan, result)
+        if ran is None:
+            continue
+        found, ctx = ran
+        result.checks_run.add(check.name)
+        result.notes.update(ctx.notes)
+        cacheable = cacheable and ctx.cacheable
+        keep = plan.rule_filter.get(check.name)
+        by_check[check.name] = [
+            f for f in found if (keep is None or f.rule in keep) and not _rule_ignored(f.rule, plan.ignored_rules)
+        ]
+    for check in plan.checks:
+        result.findings += [place(finding, doc) for finding in _without_yielded(check, by_check, doc)]
+    return result, cacheable
+
+
+def _run_check(check: Check, plan: Plan, result: Result) -> tuple[list[Finding], Context] | None:
+    """One check's findings and context, or None (recorded in ``result``) when it skipped or crashed."""
+    options, severity = plan.settings[check.name]
+    ctx = Context(check, options, severity, plan.profile, plan.config.facts)
+    try:
+        return list(check.run(plan.doc, ctx)), ctx
+    except SkipCheck as exc:
+        result.skip(Skipped(check.name, str(exc)))
+    except Exception as exc:  # a crashing check is reported, and the rest still run
+        path, what = plan.doc.path, f"{type(exc).__name__}: {exc}"
+        result.skip(Skipped(check.name, f"crashed: {what}", path))
+        result.problems.append(InputProblem(path, f"check '{check.name}' crashed ({what}); please report it"))
+    return None
+
+
+def _without_yielded(check: Check, by_check: dict[str, list[Finding]], doc: Document) -> list[Finding]:
+    """A check's findings less those that yield to a finding of a check that also ran, in the same sentence."""
+    found = by_check.get(check.name, [])
+    others = [f for name in check.yields_to for f in by_check.get(name, [])]
+    if not others or not found:
+        return found
+    taken = {doc.sentence_at(f.offset) for f in others}
+    return [f for f in found if doc.sentence_at(f.offset) not in taken]
+
+
+def _rule_ignored(rule: str, ignored: set[str]) -> bool:
+    return any(rule == i or rule.startswith(i + "/") for i in ignored)
+
+
+def place(finding: Finding, doc: Document) -> Finding:
+    """Clamp a finding to the text and fill in path, line and column."""
+    offset = min(max(finding.offset, 0), len(doc.text))
+    length = min(finding.length, len(doc.text) - offset)
+    line, column = doc.position(offset)
+    end_line, end_column = doc.position(offset + length)
+    return replace(
+        finding,
+        path=doc.path,
+        offset=offset,
+        length=length,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+    )
