@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,12 +34,13 @@ class LinearModel:
 
     def score(self, text: str, facts: Facts | None = None) -> float:
         """Probability-like score (0 to 1) that ``text`` is what the model was trained to find."""
-        return _sigmoid(self.intercept + sum(self.weights.get(f, 0.0) for f in feature_set(text, facts)))
+        # fsum is exact, so the score never depends on the order a set is walked in.
+        return _sigmoid(self.intercept + math.fsum(self.weights.get(f, 0.0) for f in feature_set(text, facts)))
 
     def evidence(self, text: str, facts: Facts | None = None, top: int = 3) -> list[str]:
         """The features of ``text`` that weighed most towards a finding, most first."""
         weighted = {f: self.weights[f] for f in feature_set(text, facts) if self.weights.get(f, 0.0) > 0}
-        return [f for f, _ in sorted(weighted.items(), key=lambda item: -item[1])[:top]]
+        return [f for f, _ in sorted(weighted.items(), key=lambda item: (-item[1], item[0]))[:top]]
 
 
 @cache
@@ -93,7 +94,7 @@ def learned_options() -> dict[str, object]:
 
 
 def learned_findings(
-    doc: Any, ctx: Any, model_file: Path, what: str, advice: str, *, cleared: list[tuple[int, int]] = ()
+    doc: Any, ctx: Any, model_file: Path, what: str, advice: str, *, cleared: Sequence[tuple[int, int]] = ()
 ) -> Iterator[Any]:
     """One finding when the model scores the post at or above its threshold, on the sentence that weighs most.
 
