@@ -202,7 +202,10 @@ def _span(text: str, sentence: Any, about: dict[str, tuple[str, str, int]], reso
     return min(s for s, _ in parts), max(e for _, e in parts)
 
 
-def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] | None = None) -> Iterator[Finding]:
+    """Rule findings; ``cleared`` collects sentences where the parse found a negative cue
+    aimed at something other than a partner ("avoid the library lot; it is being repaved"),
+    so the learned layer does not second-guess what the parse settled."""
     from post_lint.normalize import normalize
 
     spacy_doc = doc.nlp
@@ -241,8 +244,11 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         index = sentence_of[tokens[0].i]
         previous = sentences[index - 1] if index else None
         following = sentences[index + 1] if index + 1 < len(sentences) else None
-        for partner in _partners_for_cue(cue, tokens, resolver, sentences[index], previous, following):
+        aimed_at = _partners_for_cue(cue, tokens, resolver, sentences[index], previous, following)
+        for partner in aimed_at:
             hits.setdefault(index, {}).setdefault(partner, (cue.kind, doc.text[cue.start : cue.end].rstrip(".,;:!?"), cue.start))
+        if not aimed_at and cleared is not None:
+            cleared.append((sentences[index].start_char, sentences[index].end_char))
     for index, sentence in enumerate(sentences):
         found = unlike_comparison(sentence, resolver)
         if found:
@@ -278,10 +284,11 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
-    found = list(_rule_findings(doc, ctx))
+    cleared: list[tuple[int, int]] = []
+    found = list(_rule_findings(doc, ctx, cleared))
     yield from found
     if not found:  # the rules are the precise evidence; the model adds what they miss
-        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE)
+        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE, cleared=cleared)
 
 
 LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)
