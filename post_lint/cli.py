@@ -189,11 +189,15 @@ def lint_command(
 
 
 def _lint_with_progress(linter: Any, paths: list[str], stdin_filename: str | None, show: bool) -> Any:
-    files, problems = linter.expand(paths)
+    excluded: list[str] = []
+    files, problems = linter.expand(paths, excluded)
     if not (show and len(files) >= 10 and sys.stderr.isatty() and sys.stdout.isatty()):
-        return linter.lint_files(files, problems, stdin_filename=stdin_filename)
-    with click.progressbar(length=len(files), label="Linting", file=sys.stderr) as bar:
-        return linter.lint_files(files, problems, stdin_filename=stdin_filename, progress=bar.update)
+        result = linter.lint_files(files, problems, stdin_filename=stdin_filename)
+    else:
+        with click.progressbar(length=len(files), label="Linting", file=sys.stderr) as bar:
+            result = linter.lint_files(files, problems, stdin_filename=stdin_filename, progress=bar.update)
+    result.excluded += excluded
+    return result
 
 
 def _stdin_has_input() -> bool:
@@ -318,10 +322,11 @@ def explain_command(name: str, config_file: str | None) -> None:
 def _listing_config(config_file: str | None) -> Any:
     """The config whose declared rules ``checks --rules`` and ``explain`` list: --config, else the one found here."""
     from .config import discover, read_config_file, validate_top_level
+    from .plan import declared_rules
     from .registry import check_names
 
     config = read_config_file(Path(config_file)) if config_file else discover(Path.cwd())
-    validate_top_level(config, check_names())
+    validate_top_level(config, check_names(), declared_rules)
     return config
 
 

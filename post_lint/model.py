@@ -232,6 +232,8 @@ class Result:
     sources: dict[str, str] = field(default_factory=dict)  # path -> text, for snippets
     # path -> the lowest severity that fails it, from that document's own config (or --fail-on)
     fail_on: dict[str, str] = field(default_factory=dict)
+    # Files named on the command line that their config's exclude patterns leave out.
+    excluded: list[str] = field(default_factory=list)
 
     def extend(self, other: Result) -> None:
         self.findings += other.findings
@@ -243,6 +245,7 @@ class Result:
         self.checks_run |= other.checks_run
         self.sources.update(other.sources)
         self.fail_on.update(other.fail_on)
+        self.excluded += other.excluded
 
     def skip(self, skipped: Skipped) -> None:
         """Record a check that did not run, once."""
@@ -254,6 +257,11 @@ class Result:
         return [
             f for f in self.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on or self.fail_on.get(f.path, "error")]
         ]
+
+    @property
+    def complete(self) -> bool:
+        """Was every input read and every selected check run? Only then may a clean run say "All clear"."""
+        return not self.problems and not self.skipped and self.files > 0
 
     @property
     def exit_code(self) -> int:
