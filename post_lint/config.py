@@ -285,7 +285,7 @@ STARTER_CONFIG = """\
 # select = []                 # run only these checks (default: all installed)
 # ignore = []                 # leave these checks or rule ids out, e.g. ["emoji/inline"]
 # include = ["*.txt", "*.md"] # files linted when a folder is given
-# exclude = ["drafts/old/*"]
+# extend-exclude = ["drafts/old/*"]  # added to the default exclude (README, CHANGELOG, LICENSE)
 
 [personal-data]
 # The organisation's own public contacts: never flagged. Any format matches.
