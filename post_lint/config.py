@@ -16,7 +16,7 @@ from typing import Any
 
 from .api import PROFILES, Check
 from .facts import Facts, facts_from
-from .model import SEVERITIES
+from .model import FAIL_ON, SEVERITIES
 
 CONFIG_NAMES = (".post-lint.toml", "post-lint.toml")
 DEFAULT_INCLUDE = ["*.txt", "*.md"]
@@ -29,7 +29,7 @@ TOP_LEVEL_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "select": ((list,), "checks (or rule ids) to run; all installed checks by default"),
     "ignore": ((list,), "checks or rule ids to leave out"),
     "profile": ((str,), "official (default) or personal"),
-    "fail-on": ((str,), "lowest severity that makes the exit code 1: error (default), warning or info"),
+    "fail-on": ((str,), "lowest severity that makes the exit code 1: error (default), warning or info; never: always 0"),
     "include": ((list,), "file name patterns linted when a directory is given"),
     "exclude": (
         (list,),
@@ -195,8 +195,8 @@ def validate_top_level(config: Config, installed: list[str], rules_of: RulesOf |
     validate_names(where, "ignore", config.data.get("ignore", []), installed, rules_of)
     if "profile" in config.data and config.data["profile"] not in PROFILES:
         raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}, got {config.data['profile']!r}")
-    if "fail-on" in config.data and config.data["fail-on"] not in SEVERITIES:
-        raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(SEVERITIES)}, got {config.data['fail-on']!r}")
+    if "fail-on" in config.data and config.data["fail-on"] not in FAIL_ON:
+        raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON)}, got {config.data['fail-on']!r}")
 
 
 def validate_names(where: str, key: str, names: list[str], installed: list[str], rules_of: RulesOf | None = None) -> None:

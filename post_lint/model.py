@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+# fail-on values: a severity, or "never" (findings are reported but never fail: ruff's --exit-zero).
+FAIL_ON = (*SEVERITIES, "never")
+_FAIL_RANK = {**SEVERITY_RANK, "never": len(SEVERITIES)}
 
 
 @dataclass(frozen=True)
@@ -254,9 +257,7 @@ class Result:
 
     def failing(self, fail_on: str | None = None) -> list[Finding]:
         """Findings at or above ``fail_on``, or else at or above each document's own threshold."""
-        return [
-            f for f in self.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on or self.fail_on.get(f.path, "error")]
-        ]
+        return [f for f in self.findings if SEVERITY_RANK[f.severity] >= _FAIL_RANK[fail_on or self.fail_on.get(f.path, "error")]]
 
     @property
     def complete(self) -> bool:

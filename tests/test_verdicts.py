@@ -129,3 +129,48 @@ def test_api_result_is_complete_only_when_everything_ran():
 
     assert Linter(select=["emoji"]).lint_text(CLEAN).complete
     assert not Linter(select=["emoji"]).lint_text("---\npost-lint:\n  profile: x\n---\nHi\n", path="p.md").complete
+
+
+# -- the ruff/Vale habits: exit codes, severity filter, statistics, output file ------------------
+
+EMOJI = "Fireworks tonight! 🎆🎆🎆🎆 See you at the riverfront.\n"
+
+
+def test_exit_zero_and_fail_on_never_report_but_do_not_fail(cli, tmp_path):
+    _write(tmp_path, "post.txt", EMOJI)
+    assert cli("--select", "emoji", "--fail-on", "warning", "post.txt", cwd=tmp_path).returncode == 1
+    done = cli("--select", "emoji", "--fail-on", "warning", "--exit-zero", "post.txt", cwd=tmp_path)
+    assert done.returncode == 0 and "[emoji/run]" in done.stdout
+    assert cli("--select", "emoji", "--fail-on", "never", "post.txt", cwd=tmp_path).returncode == 0
+    _write(tmp_path, ".post-lint.toml", 'fail-on = "never"\n')
+    assert cli("--select", "emoji", "post.txt", cwd=tmp_path).returncode == 0
+    # Errors still exit 2.
+    assert cli("--select", "emoji", "--exit-zero", "gone.txt", cwd=tmp_path).returncode == 2
+
+
+def test_min_severity_hides_findings_below_it_and_says_so(cli, tmp_path):
+    _write(tmp_path, "post.txt", EMOJI)
+    done = cli("--select", "emoji", "--fail-on", "warning", "--min-severity", "error", "post.txt", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "[emoji/run]" not in done.stdout
+    assert "2 findings below --min-severity error" in done.stdout
+    assert "All clear" not in done.stdout
+
+
+def test_statistics_count_findings_per_rule(cli, tmp_path):
+    _write(tmp_path, "a.txt", EMOJI)
+    _write(tmp_path, "b.txt", EMOJI)
+    done = cli("--select", "emoji", "--statistics", "a.txt", "b.txt", cwd=tmp_path)
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["2", "emoji/count", "warning"]
+    assert lines[1].split() == ["2", "emoji/run", "warning"]
+    assert done.returncode == 0
+
+
+def test_output_file_gets_the_report(cli, tmp_path):
+    _write(tmp_path, "post.txt", EMOJI)
+    done = cli("--select", "emoji", "-f", "json", "--output-file", "report.json", "post.txt", cwd=tmp_path)
+    assert done.stdout == ""
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert {f["rule"] for f in report["findings"]} == {"emoji/run", "emoji/count"}
+    assert (tmp_path / "post.txt").read_text(encoding="utf-8") == EMOJI  # the post is never touched

@@ -75,6 +75,8 @@ def _summary_line(result: Result) -> str:
         per_check = ", ".join(f"{name} {count}" for name, count in s["by_check"].items())
         counts = f"{_plural(s['errors'], 'error')}, {_plural(s['warnings'], 'warning')}, {s['infos']} info"
         line = f"Found {_plural(s['findings'], 'problem')} in {files} ({counts}): {per_check}."
+    elif s["complete"] and "hidden" in result.notes:  # --min-severity left some out: not "All clear"
+        line = f"No problems at the severity shown in {files}."
     elif s["complete"]:
         line = f"All clear: no problems in {files}."
     elif s["files"]:
