@@ -36,6 +36,14 @@ class SkipCheck(Exception):
     """Raised by a check that cannot run (say, a missing model); reported in ``skipped``."""
 
 
+class CheckFailed(Exception):
+    """Raised by a check that was asked for by name and cannot run (an engine the config names).
+
+    Unlike :class:`SkipCheck` this is an error, not a gap in the report: the check is
+    listed as skipped and the run ends with exit code 2, so nothing reads as "All clear".
+    """
+
+
 @dataclass(frozen=True)
 class Option:
     """A config key a check accepts: default value, expected type, help text."""

@@ -114,8 +114,21 @@ def main() -> None:
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    help="Lowest severity that makes the exit code 1 [default: error].",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    help="Lowest severity that makes the exit code 1 [default: error]; never: findings never fail.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (--fail-on never); errors still exit 2.")
+@click.option(
+    "--min-severity",
+    type=click.Choice(["info", "warning", "error"]),
+    help="Report only findings at or above this severity (Vale's --minAlertLevel); the rest are counted in a note.",
+)
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to this file instead of stdout (errors still go to stderr).",
 )
 @click.option(
     "--stdin-filename", metavar="NAME", help="Name for text read from stdin: used for config discovery and in the output."
@@ -132,6 +145,10 @@ def lint_command(
     config_file: str | None,
     profile: str | None,
     fail_on: str | None,
+    exit_zero: bool,
+    min_severity: str | None,
+    statistics: bool,
+    output_file: str | None,
     stdin_filename: str | None,
     encoding: str | None,
     quiet: bool,
@@ -155,7 +172,7 @@ def lint_command(
             ignore=_split(ignore),
             profile=profile,
             encoding=encoding,
-            fail_on=fail_on,
+            fail_on="never" if exit_zero else fail_on,
             cache=not no_cache,
         )
     except ConfigError as exc:
@@ -174,9 +191,20 @@ def lint_command(
         _error(str(exc))
         sys.exit(EXIT_ERROR)
 
-    use_colour = _want_colour(color)
-    output = output_format.render(result, ReportOptions(colour=use_colour, quiet=quiet))
-    if output:
+    if min_severity:
+        _keep_at_least(result, min_severity)
+    use_colour = _want_colour(color) and output_file is None
+    if statistics:
+        output = _statistics(result)
+    else:
+        output = output_format.render(result, ReportOptions(colour=use_colour, quiet=quiet))
+    if output_file is not None:
+        try:
+            Path(output_file).write_text(output + "\n" if output else "", encoding="utf-8")
+        except OSError as exc:
+            _error(f"{output_file}: cannot write the report ({exc.strerror or exc})")
+            sys.exit(EXIT_ERROR)
+    elif output:
         click.echo(output, color=use_colour)
     for problem in result.problems:
         _error(str(problem))
@@ -188,12 +216,41 @@ def lint_command(
     sys.exit(result.exit_code)
 
 
+def _keep_at_least(result: Any, severity: str) -> None:
+    """Drop findings below ``severity`` from the report and the exit code, saying how many."""
+    from .model import SEVERITY_RANK
+
+    kept = [f for f in result.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[severity]]
+    hidden = len(result.findings) - len(kept)
+    if hidden:
+        result.notes["hidden"] = f"{hidden} finding{'' if hidden == 1 else 's'} below --min-severity {severity}"
+    result.findings = kept
+
+
+def _statistics(result: Any) -> str:
+    """ruff's --statistics: one line per rule, most frequent first, then the verdict's gaps."""
+    from collections import Counter
+
+    from .reporters import not_checked
+
+    counts = Counter((f.rule, f.severity) for f in result.findings)
+    lines = [
+        f"{count:>5}  {rule:<32} {severity}" for (rule, severity), count in sorted(counts.items(), key=lambda x: (-x[1], x[0]))
+    ]
+    lines += [f"Not checked: {gap}." for gap in not_checked(result)]
+    return "\n".join(lines)
+
+
 def _lint_with_progress(linter: Any, paths: list[str], stdin_filename: str | None, show: bool) -> Any:
-    files, problems = linter.expand(paths)
+    excluded: list[str] = []
+    files, problems = linter.expand(paths, excluded)
     if not (show and len(files) >= 10 and sys.stderr.isatty() and sys.stdout.isatty()):
-        return linter.lint_files(files, problems, stdin_filename=stdin_filename)
-    with click.progressbar(length=len(files), label="Linting", file=sys.stderr) as bar:
-        return linter.lint_files(files, problems, stdin_filename=stdin_filename, progress=bar.update)
+        result = linter.lint_files(files, problems, stdin_filename=stdin_filename)
+    else:
+        with click.progressbar(length=len(files), label="Linting", file=sys.stderr) as bar:
+            result = linter.lint_files(files, problems, stdin_filename=stdin_filename, progress=bar.update)
+    result.excluded += excluded
+    return result
 
 
 def _stdin_has_input() -> bool:
@@ -318,10 +375,11 @@ def explain_command(name: str, config_file: str | None) -> None:
 def _listing_config(config_file: str | None) -> Any:
     """The config whose declared rules ``checks --rules`` and ``explain`` list: --config, else the one found here."""
     from .config import discover, read_config_file, validate_top_level
+    from .plan import declared_rules
     from .registry import check_names
 
     config = read_config_file(Path(config_file)) if config_file else discover(Path.cwd())
-    validate_top_level(config, check_names())
+    validate_top_level(config, check_names(), declared_rules)
     return config
 
 

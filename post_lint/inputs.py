@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .config import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, Config
+from .config import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, Config, ConfigError, exclude_patterns
 from .document import InputError, decode
 from .model import InputProblem
 
@@ -34,8 +34,14 @@ def config_path(path: str, stdin_filename: str | None = None) -> str | None:
     return stdin_filename if path == STDIN else path
 
 
-def expand(paths: Iterable[str], config_for: Callable[[str | None], Config]) -> tuple[list[str], list[InputProblem]]:
-    """Files to lint for the given paths (folders are searched for posts), and the paths that are not there."""
+def expand(
+    paths: Iterable[str], config_for: Callable[[str | None], Config], excluded: list[str] | None = None
+) -> tuple[list[str], list[InputProblem]]:
+    """Files to lint for the given paths (folders are searched for posts), and the paths that are not there.
+
+    A file named on the command line is left out when its config excludes it (pre-commit names
+    every staged file); it is appended to ``excluded`` so the summary can say so.
+    """
     files: list[str] = []
     problems: list[InputProblem] = []
     for raw in paths:
@@ -52,15 +58,26 @@ def expand(paths: Iterable[str], config_for: Callable[[str | None], Config]) -> 
             problems.append(InputProblem(raw, f"broken symbolic link (points to {os.readlink(path)})"))
         elif not path.exists():
             problems.append(InputProblem(raw, "no such file or folder"))
+        elif _named_file_excluded(path, config_for):
+            if excluded is not None:
+                excluded.append(raw)
         else:
             files.append(raw)
     return files, problems
 
 
+def _named_file_excluded(path: Path, config_for: Callable[[str | None], Config]) -> bool:
+    try:
+        config = config_for(str(path))
+    except ConfigError:
+        return False  # reported when the file is read, as a problem of that file
+    return _excluded(path, config.root or Path.cwd(), exclude_patterns(config))
+
+
 def walk(folder: Path, config: Config) -> list[str]:
     """The posts under ``folder`` that ``config``'s include patterns take and its exclude patterns leave."""
     include = config.get("include", DEFAULT_INCLUDE)
-    exclude = config.get("exclude", [])
+    exclude = exclude_patterns(config)
     root = config.root or Path.cwd()
     found = []
     for dirpath, dirnames, filenames in os.walk(folder):

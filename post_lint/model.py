@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+# fail-on values: a severity, or "never" (findings are reported but never fail: ruff's --exit-zero).
+FAIL_ON = (*SEVERITIES, "never")
+_FAIL_RANK = {**SEVERITY_RANK, "never": len(SEVERITIES)}
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,8 @@ class Result:
     sources: dict[str, str] = field(default_factory=dict)  # path -> text, for snippets
     # path -> the lowest severity that fails it, from that document's own config (or --fail-on)
     fail_on: dict[str, str] = field(default_factory=dict)
+    # Files named on the command line that their config's exclude patterns leave out.
+    excluded: list[str] = field(default_factory=list)
 
     def extend(self, other: Result) -> None:
         self.findings += other.findings
@@ -243,6 +248,7 @@ class Result:
         self.checks_run |= other.checks_run
         self.sources.update(other.sources)
         self.fail_on.update(other.fail_on)
+        self.excluded += other.excluded
 
     def skip(self, skipped: Skipped) -> None:
         """Record a check that did not run, once."""
@@ -251,9 +257,12 @@ class Result:
 
     def failing(self, fail_on: str | None = None) -> list[Finding]:
         """Findings at or above ``fail_on``, or else at or above each document's own threshold."""
-        return [
-            f for f in self.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on or self.fail_on.get(f.path, "error")]
-        ]
+        return [f for f in self.findings if SEVERITY_RANK[f.severity] >= _FAIL_RANK[fail_on or self.fail_on.get(f.path, "error")]]
+
+    @property
+    def complete(self) -> bool:
+        """Was every input read and every selected check run? Only then may a clean run say "All clear"."""
+        return not self.problems and not self.skipped and self.files > 0
 
     @property
     def exit_code(self) -> int:

@@ -8,16 +8,32 @@ each is held to its own fail-on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import registry
 from .api import Check
-from .config import Config, discover, front_matter_settings, resolve_options, validate_names, validate_top_level
+from .config import (
+    Config,
+    discover,
+    front_matter_settings,
+    resolve_options,
+    validate_names,
+    validate_rule,
+    validate_top_level,
+)
 from .inputs import STDIN
 from .model import Document, Skipped
+
+
+def declared_rules(name: str) -> Mapping[str, str] | None:
+    """The rule ids check ``name`` declares; None when its config declares more (or it does not load)."""
+    check = registry.load_check(name)
+    if not isinstance(check, Check) or check.configured_rules is not None:
+        return None  # a broken check is reported as skipped; config-declared rules are checked in plan()
+    return check.rules
 
 
 @dataclass(frozen=True)
@@ -32,9 +48,9 @@ class Overrides:
     def validate(self, installed: list[str]) -> None:
         """Raises ConfigError for a select or ignore that names no installed check."""
         if self.select:
-            validate_names("--select", "select", list(self.select), installed)
+            validate_names("--select", "select", list(self.select), installed, declared_rules)
         if self.ignore:
-            validate_names("--ignore", "ignore", list(self.ignore), installed)
+            validate_names("--ignore", "ignore", list(self.ignore), installed, declared_rules)
 
 
 class Configs:
@@ -62,7 +78,7 @@ class Configs:
     def validate(self, config: Config) -> None:
         if id(config) in self._validated:
             return
-        validate_top_level(config, self.installed)
+        validate_top_level(config, self.installed, declared_rules)
         for name, value in config.data.items():
             if isinstance(value, dict) and name != "body" and (self._only is None or name in self._only):
                 check = registry.load_check(name)
@@ -88,13 +104,15 @@ class Plan:
 
 def plan(doc: Document, config: Config, overrides: Overrides, installed: list[str]) -> Plan:
     """The plan for ``doc`` under ``config``, its front matter and ``overrides``; raises ConfigError."""
-    front = front_matter_settings(doc.path, doc.front_matter, installed) if doc.front_matter else {}
+    front = front_matter_settings(doc.path, doc.front_matter, installed, declared_rules) if doc.front_matter else {}
     profile = overrides.profile or front.get("profile") or config.get("profile", "official")
     select = overrides.select or front.get("select") or config.get("select") or installed
     ignore = set(config.get("ignore", [])) | set(front.get("ignore", [])) | set(overrides.ignore)
     names, rule_filter = _selection(select, ignore)
     checks, broken = registry.load_checks(names)
     checks = [c for c in checks if profile in c.profiles]
+    settings = {c.name: resolve_options(config, c) for c in checks}
+    _validate_configured_rules(doc, config, front, overrides, settings)
     return Plan(
         doc=doc,
         checks=checks,
@@ -102,10 +120,36 @@ def plan(doc: Document, config: Config, overrides: Overrides, installed: list[st
         ignored_rules={i for i in ignore if "/" in i},
         profile=profile,
         config=config,
-        settings={c.name: resolve_options(config, c) for c in checks},
+        settings=settings,
         fail_on=overrides.fail_on or config.get("fail-on", "error"),
         skipped=[Skipped(b.name, b.reason) for b in broken],
     )
+
+
+def _validate_configured_rules(
+    doc: Document,
+    config: Config,
+    front: Mapping[str, Any],
+    overrides: Overrides,
+    settings: dict[str, tuple[dict[str, Any], str]],
+) -> None:
+    """Rule ids of checks whose rules the config declares (custom/<id>), known only now; raises ConfigError."""
+    sources = [
+        ("--select", "select", overrides.select or ()),
+        ("--ignore", "ignore", overrides.ignore),
+        (f"{doc.path} (front matter)", "select", front.get("select", ())),
+        (f"{doc.path} (front matter)", "ignore", front.get("ignore", ())),
+        (config.label, "select", config.get("select", ())),
+        (config.label, "ignore", config.get("ignore", ())),
+    ]
+    for where, key, names in sources:
+        for name in names:
+            check_name, _, rule = name.partition("/")
+            check = registry.load_check(check_name) if rule else None
+            if not isinstance(check, Check) or check.configured_rules is None:
+                continue
+            options = settings[check_name][0] if check_name in settings else resolve_options(config, check)[0]
+            validate_rule(where, key, name, check.rules_for(options))
 
 
 def _selection(select: Iterable[str], ignore: set[str]) -> tuple[list[str], dict[str, set[str]]]:

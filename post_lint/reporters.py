@@ -59,7 +59,27 @@ def summary(result: Result) -> dict[str, Any]:
         "checks_run": sorted(result.checks_run),
         "input_errors": [str(p) for p in result.problems],
         "notes": dict(sorted(result.notes.items())),
+        "complete": result.complete,
+        "not_checked": not_checked(result),
+        "excluded": list(result.excluded),
     }
+
+
+NO_POSTS = "no posts were linted"
+
+
+def not_checked(result: Result) -> list[str]:
+    """What this run did not check, one phrase each: why a clean run is not "All clear"."""
+    gaps = []
+    if result.problems:
+        count = len(result.problems)
+        gaps.append(f"{count} input or config error{'' if count == 1 else 's'} (listed as errors)")
+    skipped = sorted({s.check for s in result.skipped})
+    if skipped:
+        gaps.append(f"check{'' if len(skipped) == 1 else 's'} {', '.join(skipped)} did not run")
+    if not result.files and not result.problems:
+        gaps.append(NO_POSTS)
+    return gaps
 
 
 def format_names() -> list[str]:

@@ -1,6 +1,7 @@
 """Running a plan: spaCy once for a batch, each check isolated, findings placed in the text.
 
 A check that raises :class:`~post_lint.api.SkipCheck` is listed as skipped; one
+that raises :class:`~post_lint.api.CheckFailed` (it was asked for by name) or
 that crashes is reported (skipped, and an input problem: exit code 2) while the
 other checks still run. Rule-level select and ignore filter each check's
 findings, then a check that yields to another drops its findings in a sentence
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .api import Check, Context, SkipCheck
+from .api import Check, CheckFailed, Context, SkipCheck
 from .model import Document, Finding, InputProblem, Result, Skipped
 from .plan import Plan
 
@@ -78,6 +79,9 @@ def _run_check(check: Check, plan: Plan, result: Result) -> tuple[list[Finding],
         return list(check.run(plan.doc, ctx)), ctx
     except SkipCheck as exc:
         result.skip(Skipped(check.name, str(exc)))
+    except CheckFailed as exc:  # asked for by name: an error, not a quiet gap
+        result.skip(Skipped(check.name, str(exc)))
+        result.problems.append(InputProblem("", f"check '{check.name}' could not run: {exc}"))
     except Exception as exc:  # a crashing check is reported, and the rest still run
         path, what = plan.doc.path, f"{type(exc).__name__}: {exc}"
         result.skip(Skipped(check.name, f"crashed: {what}", path))

@@ -101,9 +101,12 @@ class Linter:
             return "error"
 
     # -- inputs --------------------------------------------------------
-    def expand(self, paths: Iterable[str]) -> tuple[list[str], list[InputProblem]]:
-        """Files to lint for the given paths; folders are searched for posts."""
-        return inputs.expand(paths, self.config_for)
+    def expand(self, paths: Iterable[str], excluded: list[str] | None = None) -> tuple[list[str], list[InputProblem]]:
+        """Files to lint for the given paths; folders are searched for posts.
+
+        Named files their config excludes are left out and appended to ``excluded``.
+        """
+        return inputs.expand(paths, self.config_for, excluded)
 
     def read(self, path: str, stdin_filename: str | None = None) -> tuple[str, str]:
         """(label, text) of an input; raises InputError or ConfigError."""
@@ -119,8 +122,11 @@ class Linter:
         progress: Callable[[int], None] | None = None,
         batch_size: int = 256,
     ) -> Result:
-        files, problems = self.expand(paths)
-        return self.lint_files(files, problems, stdin_filename=stdin_filename, progress=progress, batch_size=batch_size)
+        excluded: list[str] = []
+        files, problems = self.expand(paths, excluded)
+        result = self.lint_files(files, problems, stdin_filename=stdin_filename, progress=progress, batch_size=batch_size)
+        result.excluded += excluded
+        return result
 
     def lint_files(
         self,
@@ -179,7 +185,7 @@ class Linter:
 
     # -- one batch -------------------------------------------------------
     def _lint_items(self, items: list[_Item]) -> Result:
-        result = Result(files=len(items))
+        result = Result()  # files counts the documents planned, not those a config error stopped
         misses: list[tuple[Plan, str | None]] = []
         for item in items:
             planned = self._plan(item, result)
@@ -210,6 +216,7 @@ class Linter:
             return None
         for skip in planned.skipped:
             result.skip(skip)
+        result.files += 1
         result.fail_on[doc.path] = planned.fail_on
         return planned
 

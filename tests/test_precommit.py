@@ -13,8 +13,10 @@ that ``install_requires`` is complete. Each commit afterwards takes 1-3 s.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -66,7 +68,8 @@ def hook_source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
             ignore=shutil.ignore_patterns(".git", "*.egg-info", "__pycache__", ".*_cache", "node_modules", "build"),
         )
     env = _quiet_git_env()
-    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "--no-verify", "-m", "snapshot")):
+    # Branch main, as upstream: the docs' snippet says rev: main before autoupdate pins it.
+    for args in (("init", "-q", "-b", "main"), ("add", "-A"), ("commit", "-q", "--no-verify", "-m", "snapshot")):
         done = _git(source, *args, env=env)
         assert done.returncode == 0, done.stderr
     sha = _git(source, "rev-parse", "HEAD").stdout.strip()
@@ -198,3 +201,69 @@ def test_default_hook_runs_every_check_with_the_project_config(
     assert blocked.returncode != 0, output
     assert "posts/fireworks.md:1:20 warning emoji" in output
     assert "crashed" not in output
+
+
+PARADE_POST = "Join us for the parade 🎉 on Main Street this Saturday at ten.\n"  # an emoji inside a sentence
+
+
+@needs_tools
+def test_warnings_are_shown_on_a_passing_commit(tmp_path: Path, hook_source: tuple[Path, str], hook_env: dict[str, str]) -> None:
+    repo = _posts_repo(tmp_path / "posts", hook_source, hook_env, ["--select", "emoji"])
+    _write(repo, "posts/parade.md", PARADE_POST)
+    _git(repo, "add", "posts/parade.md", env=hook_env)
+    done = _commit(repo, hook_env, "parade")
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output  # warnings do not block (fail-on error)...
+    assert "Passed" in output
+    assert "posts/parade.md:1:" in output and "warning emoji" in output  # ...but they are shown
+    assert "Found 1 problem in 1 file" in output
+
+
+@needs_tools
+def test_readme_changelog_license_and_excluded_files_are_left_out(
+    tmp_path: Path, hook_source: tuple[Path, str], hook_env: dict[str, str]
+) -> None:
+    repo = _posts_repo(tmp_path / "posts", hook_source, hook_env, ["--select", "emoji", "--fail-on", "warning"])
+    _write(repo, ".post-lint.toml", 'extend-exclude = ["archive/*"]\n')
+    for name in ("README.md", "CHANGELOG.md", "LICENSE.txt", "docs/readme.txt", "archive/2019-fireworks.md"):
+        _write(repo, name, EMOJI_POST)
+    _write(repo, "posts/pool.md", CLEAN_POST)
+    _git(repo, "add", "-A", env=hook_env)
+    done = _commit(repo, hook_env, "repository files")
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert "All clear: no problems in 1 file." in output
+    assert "Excluded by the config's 'exclude' patterns:" in output and "archive/2019-fireworks.md" in output
+    assert "[emoji/run]" not in output
+
+
+@needs_tools
+def test_docs_setup_snippet_works_after_autoupdate(
+    tmp_path: Path, hook_source: tuple[Path, str], hook_env: dict[str, str]
+) -> None:
+    """The four lines of docs/precommit.md, as written, then the documented autoupdate step.
+
+    pre-commit cannot reach GitHub here, so the URL is swapped for a local clone, as the
+    docs' "Without access to GitHub" paragraph says.
+    """
+    source, sha = hook_source
+    docs = (ROOT / "docs" / "precommit.md").read_text(encoding="utf-8")
+    snippet = textwrap.dedent(re.search(r"```yaml\n(.*?)```", docs, re.S).group(1))
+    url = "https://github.com/post-lint/post-lint"
+    assert url in snippet and f"pre-commit autoupdate --repo {url}" in docs
+    repo = tmp_path / "posts"
+    repo.mkdir()
+    assert _git(repo, "init", "-q", env=hook_env).returncode == 0
+    (repo / ".pre-commit-config.yaml").write_text(snippet.replace(url, str(source)), encoding="utf-8")
+    update = subprocess.run(
+        ["pre-commit", "autoupdate", "--repo", str(source)], cwd=repo, env=hook_env, capture_output=True, text=True
+    )
+    assert update.returncode == 0, update.stdout + update.stderr
+    pinned = (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert f"rev: {sha}" in pinned  # no release tag in the copy: the newest commit
+    assert subprocess.run(["pre-commit", "install"], cwd=repo, env=hook_env, capture_output=True).returncode == 0
+    _write(repo, "posts/pool.md", CLEAN_POST)
+    _git(repo, "add", "-A", env=hook_env)
+    done = _commit(repo, hook_env, "pool")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "post-lint....." in done.stderr and "Passed" in done.stderr

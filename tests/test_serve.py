@@ -41,7 +41,20 @@ FINDING_KEYS = {
     "suggestions",
     "policy",
 }
-SUMMARY_KEYS = {"files", "findings", "errors", "warnings", "infos", "by_check", "checks_run", "input_errors", "notes"}
+SUMMARY_KEYS = {
+    "files",
+    "findings",
+    "errors",
+    "warnings",
+    "infos",
+    "by_check",
+    "checks_run",
+    "input_errors",
+    "notes",
+    "complete",
+    "not_checked",
+    "excluded",  # what a clean run did not check (an honest verdict)
+}
 
 
 def _start(folder: Path, **kwargs: Any) -> Iterator[PostLintServer]:

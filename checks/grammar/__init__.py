@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from post_lint.api import Check, Context, Option, SkipCheck, cases_beside, load_word_list
+from post_lint.api import Check, CheckFailed, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
 
 from . import builtin
@@ -181,7 +181,8 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
                 return
         reason = session.failed or session.why
         if engine == "languagetool":
-            raise SkipCheck(f"LanguageTool unavailable: {reason}")
+            # Asked for by name: running without it would be a verdict the config did not ask for.
+            raise CheckFailed(f'[grammar] engine = "languagetool", but LanguageTool is unavailable: {reason}')
         why = f"LanguageTool failed during the run ({reason})" if session.failed else reason
         ctx.note("grammar engine", f"builtin (offline rules), because {why}")
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..model import Finding, Result
-from ..reporters import Format, ReportOptions, summary
+from ..reporters import NO_POSTS, Format, ReportOptions, summary
 from ..text.lines import LineIndex
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "caret": "35"}
@@ -68,16 +68,26 @@ def _plural(count: int, word: str) -> str:
 
 
 def _summary_line(result: Result) -> str:
+    """The verdict. "All clear" only when every input was read and every selected check ran."""
     s = summary(result)
-    files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
+    files = _plural(s["files"], "file")
     if s["findings"]:
         per_check = ", ".join(f"{name} {count}" for name, count in s["by_check"].items())
         counts = f"{_plural(s['errors'], 'error')}, {_plural(s['warnings'], 'warning')}, {s['infos']} info"
         line = f"Found {_plural(s['findings'], 'problem')} in {files} ({counts}): {per_check}."
-    else:
+    elif s["complete"] and "hidden" in result.notes:  # --min-severity left some out: not "All clear"
+        line = f"No problems at the severity shown in {files}."
+    elif s["complete"]:
         line = f"All clear: no problems in {files}."
-    if result.skipped:
-        line += f" {len({s.check for s in result.skipped})} check(s) did not run: see 'skipped' above."
+    elif s["files"]:
+        line = f"No problems found in {files}, but not everything was checked."
+    else:
+        line = "Nothing was checked."
+    gaps = [gap for gap in s["not_checked"] if s["files"] or gap != NO_POSTS]
+    if gaps:
+        line = line[:-1] + f": {'; '.join(gaps)}." if not s["findings"] else line + f" Not checked: {'; '.join(gaps)}."
+    if s["excluded"]:
+        line += f" Excluded by the config's 'exclude' patterns: {', '.join(s['excluded'])}."
     return line
 
 
