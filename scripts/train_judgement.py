@@ -106,7 +106,12 @@ def _precise_threshold(scores: list[float], gold: list[int], min_precision: floa
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-flag-rate", type=float, default=0.004, help="highest share of held-out real posts flagged")
-    parser.add_argument("--county-train", type=int, default=20000, help="at most this many real posts (from the training buckets) as clean examples")
+    parser.add_argument(
+        "--county-train",
+        type=int,
+        default=20000,
+        help="at most this many real posts (from the training buckets) as clean examples",
+    )
     parser.add_argument("--min-precision", type=float, default=0.85, help="cross-validated precision the threshold must reach")
     parser.add_argument("--c-values", type=float, nargs="+", default=[0.3, 1.0, 3.0], help="regularisation strengths tried")
     parser.add_argument("--min-weight", type=float, default=0.02, help="weights smaller than this are dropped from the file")
