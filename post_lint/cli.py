@@ -124,6 +124,13 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no progress bar.")
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal, unless NO_COLOR is set].")
 @click.option("--no-cache", is_flag=True, help="Lint everything afresh instead of replaying findings for unchanged posts.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Processes for many files [default: one per core]; one file or stdin is linted in-process.",
+)
 def lint_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -137,6 +144,7 @@ def lint_command(
     quiet: bool,
     color: bool | None,
     no_cache: bool,
+    jobs: int | None,
 ) -> None:
     """Lint post drafts: files, folders (.txt and .md inside), or '-' for stdin."""
     from .config import ConfigError
@@ -157,6 +165,7 @@ def lint_command(
             encoding=encoding,
             fail_on=fail_on,
             cache=not no_cache,
+            jobs=jobs or _default_jobs(),
         )
     except ConfigError as exc:
         _error(str(exc))
@@ -194,6 +203,12 @@ def _lint_with_progress(linter: Any, paths: list[str], stdin_filename: str | Non
         return linter.lint_files(files, problems, stdin_filename=stdin_filename)
     with click.progressbar(length=len(files), label="Linting", file=sys.stderr) as bar:
         return linter.lint_files(files, problems, stdin_filename=stdin_filename, progress=bar.update)
+
+
+def _default_jobs() -> int:
+    from .parallel import default_jobs
+
+    return default_jobs()
 
 
 def _stdin_has_input() -> bool:
