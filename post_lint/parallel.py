@@ -13,7 +13,6 @@ one text, everything stays in-process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -36,6 +35,8 @@ def default_jobs() -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing  # only for many files: a single draft's cold start does not pay for it
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -72,6 +73,8 @@ def lint_events(
         if progress:
             progress(len(first))
     if work:
+        import multiprocessing
+
         _WORKER_LINTER = linter
         try:
             with multiprocessing.get_context("fork").Pool(min(jobs, len(work))) as pool:
