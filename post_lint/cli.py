@@ -137,6 +137,13 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no progress bar.")
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal, unless NO_COLOR is set].")
 @click.option("--no-cache", is_flag=True, help="Lint everything afresh instead of replaying findings for unchanged posts.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Processes for many files [default: one per core]; one file or stdin is linted in-process.",
+)
 def lint_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -154,6 +161,7 @@ def lint_command(
     quiet: bool,
     color: bool | None,
     no_cache: bool,
+    jobs: int | None,
 ) -> None:
     """Lint post drafts: files, folders (.txt and .md inside), or '-' for stdin."""
     from .config import ConfigError
@@ -174,6 +182,7 @@ def lint_command(
             encoding=encoding,
             fail_on="never" if exit_zero else fail_on,
             cache=not no_cache,
+            jobs=jobs or _default_jobs(),
         )
     except ConfigError as exc:
         _error(str(exc))
@@ -251,6 +260,12 @@ def _lint_with_progress(linter: Any, paths: list[str], stdin_filename: str | Non
             result = linter.lint_files(files, problems, stdin_filename=stdin_filename, progress=bar.update)
     result.excluded += excluded
     return result
+
+
+def _default_jobs() -> int:
+    from .parallel import default_jobs
+
+    return default_jobs()
 
 
 def _stdin_has_input() -> bool:

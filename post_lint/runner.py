@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import inputs, registry
+from . import inputs, parallel, registry
 from .config import Config, ConfigError, read_config_file
 from .document import MARKDOWN_SUFFIXES, InputError, parse
 from .inputs import STDIN, STDIN_LABEL
@@ -60,12 +60,14 @@ class Linter:
         encoding: str | None = None,
         fail_on: str | None = None,
         cache: bool = False,
+        jobs: int = 1,
     ) -> None:
         if config is not None and config_file is not None:
             raise ValueError("pass config or config_file, not both")
         self.installed = registry.check_names()
         self.overrides = Overrides(tuple(select) if select else None, tuple(ignore), profile, fail_on)
         self.encoding = encoding
+        self.jobs = jobs  # processes for many files (see post_lint.parallel); 1: all in this one
         self.cache = None
         if cache:
             from .cache import FindingsCache
@@ -138,6 +140,11 @@ class Linter:
         batch_size: int = 256,
     ) -> Result:
         """Lint files already found by :meth:`expand` (``problems`` are its findings about paths)."""
+        if parallel.worth_forking(self.jobs, len(files)):
+            events = self._read_batches(files, stdin_filename, batch_size)
+            result = parallel.lint_events(self, events, self.jobs, progress)
+            result.problems[:0] = list(problems)
+            return result
         result = Result()
         result.problems += problems
         batch: list[_Item] = []
@@ -160,6 +167,24 @@ class Linter:
             if progress:
                 progress(len(batch))
         return result
+
+    def _read_batches(self, files: list[str], stdin_filename: str | None, batch_size: int) -> list[InputProblem | list[_Item]]:
+        """Read problems and batches of texts, in the order :meth:`lint_files` meets them in one process."""
+        events: list[InputProblem | list[_Item]] = []
+        batch: list[_Item] = []
+        for path in files:
+            try:
+                label, text = self.read(path, stdin_filename)
+            except (InputError, ConfigError) as exc:
+                events.append(InputProblem(inputs.label(path, stdin_filename), str(exc)))
+                continue
+            batch.append(_Item(text, label, inputs.config_path(path, stdin_filename)))
+            if len(batch) >= batch_size:
+                events.append(batch)
+                batch = []
+        if batch:
+            events.append(batch)
+        return events
 
     def lint_text(
         self, text: str, path: str | None = None, *, display_name: str | None = None, markdown: bool | None = None

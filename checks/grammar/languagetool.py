@@ -214,6 +214,7 @@ class Client:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise LanguageToolError(f"not an http(s) URL: {self.url!r}")
         self._scheme = parts.scheme
+        self._pid = os.getpid()
         self._host = parts.hostname
         self._port = parts.port
         self._base = parts.path.rstrip("/")
@@ -221,7 +222,12 @@ class Client:
             self._base = self._base[:-3]
 
     def _connect(self) -> http.client.HTTPConnection:
+        # A process forked by --jobs inherits the parent's kept-alive socket: two processes
+        # talking on one connection read each other's answers. Each process opens its own.
+        if self._connection is not None and self._pid != os.getpid():
+            self._connection = None  # the parent's socket, left for the parent
         if self._connection is None:
+            self._pid = os.getpid()
             cls = http.client.HTTPSConnection if self._scheme == "https" else http.client.HTTPConnection
             self._connection = cls(self._host, self._port, timeout=self.timeout)
         return self._connection
