@@ -39,7 +39,10 @@ def attach_nlp(plans: list[Plan]) -> list[Skipped]:
             docs = nlp.parse_many(model, parts, [plan.doc.prose for plan in group])
         except nlp.ModelUnavailable as exc:
             for plan in group:
-                skipped += [Skipped(check.name, str(exc)) for check in plan.checks if check.nlp]
+                lost = [Skipped(check.name, str(exc)) for check in plan.checks if check.nlp]
+                # Recorded on the plan too: a lint missing checks must never be cached and replayed.
+                plan.skipped += lost
+                skipped += lost
                 plan.checks = [c for c in plan.checks if not c.nlp]
             continue
         for plan, spacy_doc in zip(group, docs, strict=True):

@@ -191,14 +191,15 @@ class Linter:
             planned = self._plan(item, result)
             if planned is None:
                 continue
-            key = self.cache.key_for(planned) if self.cache is not None else None
+            # A plan that already lost a check (not installed, failed to load) is never cached.
+            key = self.cache.key_for(planned) if self.cache is not None and not planned.skipped else None
             if not (key and self._replay(key, planned, result)):
                 misses.append((planned, key))
         for skip in attach_nlp([p for p, _ in misses]):
             result.skip(skip)
         for planned, key in misses:
             one, cacheable = run(planned)
-            if key and cacheable and not one.skipped and not one.problems:
+            if key and cacheable and not one.skipped and not one.problems and not planned.skipped:
                 self.cache.put(key, one.findings, one.notes)
             result.extend(one)
         result.findings.sort(key=lambda f: (f.path, f.offset, f.check, f.rule))
