@@ -187,13 +187,21 @@ def find_tokens(prose: str) -> list[Token]:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+.*$", re.MULTILINE)
+# Only a terminated comment is hidden: CommonMark prints an unterminated "<!--" and what follows.
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A raw HTML tag as CommonMark defines it (name, attributes, optional "/"), so that
+# "<Vote for Jane Smith! 763-555-0142>", which is printed as text, stays prose.
+_ATTRIBUTE = r"""(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
+_HTML_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*" + _ATTRIBUTE + r"*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>")
+_TITLE = r"""(?:\s+(?:"([^"]*)"|'([^']*)'))?"""
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)" + _TITLE + r"\s*\)")
+_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]*)" + _TITLE + r"\s*\)")
+_LINK_DEF = re.compile(r"""^ {0,3}\[(?!\^)[^\]]+\]:[ \t]+(\S+)(?:[ \t]+(?:"([^"\r\n]*)"|'([^'\r\n]*)'))?[ \t]*$""", re.MULTILINE)
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")  # the marker only: a footnote's body is published
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=\s|$)", re.MULTILINE)
 _EMPHASIS = re.compile(r"(?<!\w)(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)(?!\w)")
+# The address in these targets is published (a tap calls or mails it): it stays prose.
+_VISIBLE_SCHEME = re.compile(r"(?:mailto|tel|sms|callto):", re.IGNORECASE)
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -254,11 +262,10 @@ def _mask_markdown(text: str, start: int) -> tuple[str, list[tuple[int, int, str
     images: list[tuple[int, int, str]] = []
     link_tokens: list[Token] = []
 
-    # Fenced and indented code blocks, line by line.
+    # Code is published too, so its text stays prose: only the fence lines are blanked.
     lines = list(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text[start:]))
     fence: str | None = None
     fence_start = 0
-    previous_blank = True
     for m in lines:
         line_start, line_end = m.start() + start, m.end() + start
         line = text[line_start:line_end].rstrip("\r\n")
@@ -267,41 +274,59 @@ def _mask_markdown(text: str, start: int) -> tuple[str, list[tuple[int, int, str
             if opened:
                 fence, fence_start = opened.group(1), line_start
                 _blank(chars, line_start, line_end)
-            elif previous_blank and re.match(r"( {4}|\t)(?![ \t]*([-*+]|\d+[.)])\s)\S", line):
-                _blank(chars, line_start, line_end)
-                continue  # a run of indented lines stays a code block
         else:
-            _blank(chars, line_start, line_end)
             closing = _FENCE.match(line)
             if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) and not line.strip(" `~"):
+                _blank(chars, line_start, line_end)
                 fence = None
-        previous_blank = not line.strip()
     if fence is not None:
         line_no = text.count("\n", 0, fence_start) + 1
-        problems.append(f"unterminated code block opened at line {line_no}; its text was not linted")
+        problems.append(f"unterminated code block opened at line {line_no}; the rest of the file was linted as its text")
 
     masked = "".join(chars)
-    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_DEF, _HTML_TAG):
-        for m in pattern.finditer(masked):
-            _blank(chars, m.start(), m.end())
-        masked = "".join(chars)
+    for m in _HTML_COMMENT.finditer(masked):
+        _blank(chars, m.start(), m.end())
+    masked = "".join(chars)
+    for m in _INLINE_CODE.finditer(masked):
+        _blank(chars, m.start(1), m.end(1))  # the backticks, not the code
+        _blank(chars, m.end(2), m.end())
+    masked = "".join(chars)
+    for m in _LINK_DEF.finditer(masked):
+        _blank(chars, m.start(), m.end())
+        _keep_visible(chars, masked, m, 1, (2, 3))
+    masked = "".join(chars)
+    for m in _HTML_TAG.finditer(masked):
+        _blank(chars, m.start(), m.end())
+    masked = "".join(chars)
     for m in _IMAGE.finditer(masked):
         images.append((m.start(), m.end() - m.start(), m.group(1)))
         _blank(chars, m.start(), m.end())
+        _keep_visible(chars, masked, m, 2, (1, 3, 4))  # alt text and title are published
     masked = "".join(chars)
     for m in _LINK.finditer(masked):
-        # Keep the link text as prose; the target becomes a URL token.
-        _blank(chars, m.start(), m.start(1))
-        _blank(chars, m.end(1), m.end())
-        target_start = m.start(2)
-        if m.group(2):
-            link_tokens.append(Token("url", target_start, m.end(2), m.group(2)))
+        # Keep the link text (and title) as prose; the target becomes a URL token.
+        _blank(chars, m.start(), m.end())
+        _keep_visible(chars, masked, m, 2, (1, 3, 4))
+        if m.group(2) and not _VISIBLE_SCHEME.match(m.group(2)):
+            link_tokens.append(Token("url", m.start(2), m.end(2), m.group(2)))
     masked = "".join(chars)
-    for pattern in (_HEADING, _EMPHASIS):
+    for pattern in (_FOOTNOTE, _HEADING, _EMPHASIS):
         for m in pattern.finditer(masked):
             _blank(chars, m.start(), m.end())
         masked = "".join(chars)
     return masked, images, link_tokens, problems
+
+
+def _keep_visible(chars: list[str], text: str, m: re.Match[str], target: int, shown: tuple[int, ...]) -> None:
+    """Put back the groups of a blanked match that a reader sees, and a mailto:/tel: target's address."""
+    for group in shown:
+        if m.group(group) is not None:
+            chars[m.start(group) : m.end(group)] = text[m.start(group) : m.end(group)]
+    address = m.group(target) or ""
+    scheme = _VISIBLE_SCHEME.match(address)
+    if scheme:
+        begin = m.start(target) + scheme.end()
+        chars[begin : m.end(target)] = text[begin : m.end(target)]
 
 
 def parse(text: str, path: str = "<stdin>", *, markdown: bool | None = None) -> tuple[Document, list[str]]:

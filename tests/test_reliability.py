@@ -28,3 +28,43 @@ def test_a_run_with_skipped_spacy_checks_is_not_cached_and_replayed(tmp_path: Pa
         assert {s.check for s in result.skipped} == {"names"}
         assert "names" not in result.checks_run
     assert not list((tmp_path / "cache").glob("??/*.json"))
+
+
+# -- 2: Markdown never hides text that gets published ------------------------------------
+
+PHONE = "763-555-0142"
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Hello.\n\n<!-- call Jane at 763-555-0142\n",  # unterminated: CommonMark prints it
+        "Call Jane at `763-555-0142` tonight.\n",
+        "Call Jane:\n\n```\n763-555-0142\n```\n",
+        "Call Jane:\n\n    763-555-0142\n",
+        "<Vote for Jane Smith! 763-555-0142>\n",
+        "See the note[^1].\n\n[^1]: Jane's cell is 763-555-0142.\n",
+        "![Jane's cell 763-555-0142](pic.png)\n",
+        '[our page](https://example.gov "Jane\'s cell 763-555-0142")\n',
+        "[call Jane](tel:763-555-0142)\n",
+        "[ref]: tel:763-555-0142\n",
+    ],
+)
+def test_markdown_text_that_gets_published_is_prose(markdown: str) -> None:
+    from post_lint.document import parse
+
+    doc, _ = parse(markdown, "post.md")
+    assert PHONE in doc.prose
+    assert doc.prose.index(PHONE) == doc.text.index(PHONE)
+
+
+def test_a_mailto_target_is_checked_for_personal_data() -> None:
+    result = Linter(select=["personal-data"]).lint_text("Write to [Jane](mailto:jane.olson82@gmail.com).", "post.md")
+    assert any("jane.olson82@gmail.com" in result.sources["post.md"][f.offset : f.offset + f.length] for f in result.findings)
+
+
+def test_real_html_tags_and_terminated_comments_stay_hidden() -> None:
+    from post_lint.document import parse
+
+    doc, _ = parse("<a href=\"https://x.gov\" title='t'>Read</a> <br/> <!-- draft note -->", "post.md")
+    assert doc.prose.split() == ["Read"]
