@@ -108,3 +108,33 @@ def test_the_override_policy_is_validated(tmp_path: Path) -> None:
     (tmp_path / ".post-lint.toml").write_text('front-matter-overrides = "never"\n', encoding="utf-8")
     result = Linter().lint_text("Hi.", str(tmp_path / "post.md"))
     assert any("front-matter-overrides" in p.message for p in result.problems)
+
+
+# -- 4: front matter cannot exhaust time or memory ---------------------------------------
+
+
+def _alias_bomb(levels: int = 9) -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels):
+        prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return "---\n" + "\n".join(lines) + "\n---\nHello.\n"
+
+
+def test_a_yaml_alias_bomb_in_front_matter_is_refused_at_once() -> None:
+    import time
+
+    from post_lint.document import parse
+
+    began = time.perf_counter()
+    doc, problems = parse(_alias_bomb(), "post.md")
+    assert time.perf_counter() - began < 1
+    assert problems and "alias" in problems[0] and doc.front_matter == {}
+    assert "Hello." in doc.prose
+
+
+def test_deeply_nested_front_matter_is_one_problem() -> None:
+    from post_lint.document import parse
+
+    _, problems = parse("---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\nHello.\n", "post.md")
+    assert problems and "front matter is not valid" in problems[0]
