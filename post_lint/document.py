@@ -186,18 +186,22 @@ def find_tokens(prose: str) -> list[Token]:
 # -- Markdown ------------------------------------------------------------
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
 # Only a terminated comment is hidden: CommonMark prints an unterminated "<!--" and what follows.
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A raw HTML tag as CommonMark defines it (name, attributes, optional "/"), so that
 # "<Vote for Jane Smith! 763-555-0142>", which is printed as text, stays prose.
 _ATTRIBUTE = r"""(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
 _HTML_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*" + _ATTRIBUTE + r"*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>")
-_TITLE = r"""(?:\s+(?:"([^"]*)"|'([^']*)'))?"""
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)" + _TITLE + r"\s*\)")
-_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]*)" + _TITLE + r"\s*\)")
-_LINK_DEF = re.compile(r"""^ {0,3}\[(?!\^)[^\]]+\]:[ \t]+(\S+)(?:[ \t]+(?:"([^"\r\n]*)"|'([^'\r\n]*)'))?[ \t]*$""", re.MULTILINE)
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")  # the marker only: a footnote's body is published
+# Bounded runs that stop at the next bracket: unbounded, 50 KB of "[a" scanned to the end
+# from every "[", O(n²). Titles are capped; link text may not hold brackets.
+_TITLE = r"""(?:\s+(?:"([^"]{0,500})"|'([^']{0,500})'))?"""
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()\s]*)" + _TITLE + r"\s*\)")
+_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\(([^()\s]*)" + _TITLE + r"\s*\)")
+_LINK_DEF = re.compile(
+    r"""^ {0,3}\[(?!\^)[^\[\]\r\n]+\]:[ \t]+(\S+)(?:[ \t]+(?:"([^"\r\n]*)"|'([^'\r\n]*)'))?[ \t]*$""", re.MULTILINE
+)
+_FOOTNOTE = re.compile(r"\[\^[^\[\]\s]+\]:?")  # the marker only: a footnote's body is published
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=\s|$)", re.MULTILINE)
 _EMPHASIS = re.compile(r"(?<!\w)(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)(?!\w)")
 # The address in these targets is published (a tap calls or mails it): it stays prose.
@@ -317,9 +321,9 @@ def _mask_markdown(text: str, start: int) -> tuple[str, list[tuple[int, int, str
     for m in _HTML_COMMENT.finditer(masked):
         _blank(chars, m.start(), m.end())
     masked = "".join(chars)
-    for m in _INLINE_CODE.finditer(masked):
-        _blank(chars, m.start(1), m.end(1))  # the backticks, not the code
-        _blank(chars, m.end(2), m.end())
+    for (open_start, open_end), (close_start, close_end) in _code_spans(masked):
+        _blank(chars, open_start, open_end)  # the backticks, not the code
+        _blank(chars, close_start, close_end)
     masked = "".join(chars)
     for m in _LINK_DEF.finditer(masked):
         _blank(chars, m.start(), m.end())
@@ -345,6 +349,28 @@ def _mask_markdown(text: str, start: int) -> tuple[str, list[tuple[int, int, str
             _blank(chars, m.start(), m.end())
         masked = "".join(chars)
     return masked, images, link_tokens, problems
+
+
+def _code_spans(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """Backtick runs that open and close a code span: each opener takes the next run as long as itself.
+
+    A scan over the runs instead of a backtracking regex, which was O(n²) on unclosed openers.
+    """
+    runs = [m.span() for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        later = bisect.bisect_right(same, index)
+        if later < len(same):
+            closer = same[later]
+            yield runs[index], runs[closer]
+            index = closer + 1
+        else:
+            index += 1
 
 
 def _keep_visible(chars: list[str], text: str, m: re.Match[str], target: int, shown: tuple[int, ...]) -> None:

@@ -103,6 +103,7 @@ class Plan:
     # What the post's own front matter changed (printed in every run), and a change the config refused.
     front_matter_note: str | None = None
     front_matter_refused: str | None = None
+    problems: list[str] = field(default_factory=list)  # found while running (e.g. too long for spaCy)
 
 
 def plan(doc: Document, config: Config, overrides: Overrides, installed: list[str]) -> Plan:

@@ -198,6 +198,7 @@ class Linter:
         for skip in attach_nlp([p for p, _ in misses]):
             result.skip(skip)
         for planned, key in misses:
+            result.problems += [InputProblem(planned.doc.path, p) for p in planned.problems]
             one, cacheable = run(planned)
             if key and cacheable and not one.skipped and not one.problems and not planned.skipped:
                 self.cache.put(key, one.findings, one.notes)

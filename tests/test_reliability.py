@@ -138,3 +138,32 @@ def test_deeply_nested_front_matter_is_one_problem() -> None:
 
     _, problems = parse("---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\nHello.\n", "post.md")
     assert problems and "front matter is not valid" in problems[0]
+
+
+# -- 6: a post too long for spaCy is refused in one line, not a traceback -----------------
+
+
+def test_a_post_over_a_million_characters_skips_spacy_checks_with_one_problem() -> None:
+    text = "Thanks to everyone who came to the parade. " * 23_300  # 1,001,900 characters
+    assert len(text) > 1_000_000
+    result = Linter(select=["names", "emoji"]).lint_text(text, "post.txt")
+    assert [p.message for p in result.problems if "over the 1,000,000" in p.message]
+    assert "names" not in result.checks_run and "emoji" in result.checks_run
+    assert result.exit_code == 2
+
+
+def test_a_cli_run_on_a_huge_post_under_a_raised_limit_has_no_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / ".post-lint.toml").write_text("max-file-size = 3000000\n", encoding="utf-8")
+    (tmp_path / "big.txt").write_text("Thanks to everyone who came to the parade. " * 23_300, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "post_lint", "--select", "names", "--no-cache", "big.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "over the 1,000,000 characters" in proc.stderr or "over the 1,000,000" in proc.stdout + proc.stderr
