@@ -220,7 +220,8 @@ def _front_matter(text: str) -> tuple[int, dict[str, Any], list[str]]:
     if not match:
         return 0, {}, []
     fence = match.group(1)
-    close = re.compile(r"^" + re.escape(fence if fence == "+++" else "---") + r"[ \t]*$|^\.\.\.[ \t]*$", re.MULTILINE)
+    # "\r?" before "$": a Windows-edited post (CRLF) has its closing line too.
+    close = re.compile(r"^" + re.escape(fence if fence == "+++" else "---") + r"[ \t]*\r?$|^\.\.\.[ \t]*\r?$", re.MULTILINE)
     end_match = close.search(text, match.end())
     if not end_match:
         return len(text), {}, [f"unterminated front matter: no closing {fence!r} line; the whole file was skipped"]

@@ -167,3 +167,17 @@ def test_a_cli_run_on_a_huge_post_under_a_raised_limit_has_no_traceback(tmp_path
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "over the 1,000,000 characters" in proc.stderr or "over the 1,000,000" in proc.stdout + proc.stderr
+
+
+# -- 12: front matter with Windows line endings ------------------------------------------
+
+
+@pytest.mark.parametrize("fence", ["---", "+++"])
+def test_front_matter_with_crlf_line_endings_is_read(fence: str) -> None:
+    from post_lint.document import parse
+
+    body = "title: Parade" if fence == "---" else 'title = "Parade"'
+    text = f"{fence}\r\n{body}\r\n{fence}\r\nCall Jane at 763-555-0142.\r\n"
+    doc, problems = parse(text, "post.md")
+    assert problems == [] and doc.front_matter == {"title": "Parade"}
+    assert "Call Jane" in doc.prose and "title" not in doc.prose
