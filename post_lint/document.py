@@ -186,6 +186,7 @@ def find_tokens(prose: str) -> list[Token]:
 # -- Markdown ------------------------------------------------------------
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _BACKTICKS = re.compile(r"`+")
 # Only a terminated comment is hidden: CommonMark prints an unterminated "<!--" and what follows.
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -396,6 +397,9 @@ def parse(text: str, path: str = "<stdin>", *, markdown: bool | None = None) -> 
         markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
     if text.startswith("\ufeff"):
         text = text[1:]
+    # A lone surrogate (UTF-7 input, a JSON "\\ud83d") cannot be encoded anywhere downstream:
+    # U+FFFD keeps every offset.
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     problems: list[str] = []
     images: list[tuple[int, int, str]] = []
     front: dict[str, Any] = {}

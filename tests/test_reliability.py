@@ -181,3 +181,40 @@ def test_front_matter_with_crlf_line_endings_is_read(fence: str) -> None:
     doc, problems = parse(text, "post.md")
     assert problems == [] and doc.front_matter == {"title": "Parade"}
     assert "Call Jane" in doc.prose and "title" not in doc.prose
+
+
+# -- 13: lone surrogates and a non-UTF-8 terminal ----------------------------------------
+
+
+def _cli(args: list[str], cwd: Path, **env: str) -> object:
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "post_lint", "--no-cache", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=False,
+        timeout=300,
+        env={**os.environ, **env},
+    )
+
+
+def test_a_lone_surrogate_is_linted_and_every_output_format_can_be_encoded() -> None:
+    from post_lint.reporters import format_names, render
+
+    # What serve and the language server get from JSON "\\ud83d": a lone high surrogate.
+    text = "Hello \ud83d world! 😀😀😀😀 Call 763-555-0142"
+    result = Linter(select=["emoji", "hidden-text", "personal-data"]).lint_text(text, "p.txt")
+    assert not result.problems and result.findings
+    assert [f.offset for f in result.findings] == sorted(f.offset for f in result.findings)
+    for fmt in format_names():
+        render(result, fmt).encode("utf-8")
+
+
+def test_output_to_a_non_utf8_stream_escapes_what_it_cannot_encode(tmp_path: Path) -> None:
+    (tmp_path / "post.txt").write_text("We 😀😀😀😀😀 our volunteers!\n", encoding="utf-8")
+    proc = _cli(["--select", "emoji", "post.txt"], tmp_path, PYTHONIOENCODING="cp1252")
+    assert b"Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 0 and b"post.txt:1:4" in proc.stdout
