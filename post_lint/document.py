@@ -189,10 +189,9 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _BACKTICKS = re.compile(r"`+")
 # Only a terminated comment is hidden: CommonMark prints an unterminated "<!--" and what follows.
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A raw HTML tag as CommonMark defines it (name, attributes, optional "/"), so that
 # "<Vote for Jane Smith! 763-555-0142>", which is printed as text, stays prose.
-_ATTRIBUTE = r"""(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
+_ATTRIBUTE = r"""(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']{0,2000}'|"[^"]{0,2000}"))?)"""
 _HTML_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*" + _ATTRIBUTE + r"*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>")
 # Bounded runs that stop at the next bracket: unbounded, 50 KB of "[a" scanned to the end
 # from every "[", O(n²). Titles are capped; link text may not hold brackets.
@@ -320,8 +319,8 @@ def _mask_markdown(text: str, start: int) -> tuple[str, list[tuple[int, int, str
         problems.append(f"unterminated code block opened at line {line_no}; the rest of the file was linted as its text")
 
     masked = "".join(chars)
-    for m in _HTML_COMMENT.finditer(masked):
-        _blank(chars, m.start(), m.end())
+    for comment_start, comment_end in _html_comments(masked):
+        _blank(chars, comment_start, comment_end)
     masked = "".join(chars)
     for (open_start, open_end), (close_start, close_end) in _code_spans(masked):
         _blank(chars, open_start, open_end)  # the backticks, not the code
@@ -351,6 +350,18 @@ def _mask_markdown(text: str, start: int) -> tuple[str, list[tuple[int, int, str
             _blank(chars, m.start(), m.end())
         masked = "".join(chars)
     return masked, images, link_tokens, problems
+
+
+def _html_comments(text: str) -> Iterator[tuple[int, int]]:
+    """Terminated ``<!-- ... -->`` comments, found with str.find: a lazy regex rescanned the
+    rest of the text from every unclosed "<!--" (O(n²)); once one is unclosed, all later ones are."""
+    position = text.find("<!--")
+    while position != -1:
+        close = text.find("-->", position + 4)
+        if close == -1:
+            return
+        yield position, close + 3
+        position = text.find("<!--", close + 3)
 
 
 def _code_spans(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:

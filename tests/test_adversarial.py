@@ -57,7 +57,7 @@ def _assert_linear(linter: Linter, unit: str, path: str) -> None:
     assert t_large <= 10 * t_small + 0.5, f"{unit!r} x {LARGE}: {t_large:.2f}s vs {t_small:.2f}s for {SMALL}"
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(unit=st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=4).map("".join), markdown=st.booleans())
 def test_repeated_characters_and_short_patterns_run_in_linear_time(linter: Linter, unit: str, markdown: bool) -> None:
     _assert_linear(linter, unit, "post.md" if markdown else "post.txt")
@@ -74,7 +74,7 @@ _UNICODE = st.text(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_UNICODE, markdown=st.booleans())
 def test_random_unicode_never_crashes_and_spans_stay_inside(linter: Linter, text: str, markdown: bool) -> None:
     _lint_timed(linter, text, "post.md" if markdown else "post.txt")

@@ -218,3 +218,55 @@ def test_output_to_a_non_utf8_stream_escapes_what_it_cannot_encode(tmp_path: Pat
     proc = _cli(["--select", "emoji", "post.txt"], tmp_path, PYTHONIOENCODING="cp1252")
     assert b"Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode == 0 and b"post.txt:1:4" in proc.stdout
+
+
+# -- 11: hostile folders ------------------------------------------------------------------
+
+
+def _folder_with_a_good_post(tmp_path: Path) -> Path:
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    (folder / "good.txt").write_text("We 😀 our volunteers!\n", encoding="utf-8")
+    return folder
+
+
+def test_a_symlink_loop_in_a_folder_is_named_and_the_rest_linted(tmp_path: Path) -> None:
+    import os
+
+    folder = _folder_with_a_good_post(tmp_path)
+    os.symlink(folder / "loop.md", folder / "loop.md")
+    os.symlink(folder, folder / "again")  # a link back to the folder is not followed
+    result = Linter(select=["emoji"]).lint_paths([str(folder)])
+    assert [p.message for p in result.problems] == ["symbolic link loop: skipped"]
+    assert [f.path for f in result.findings] == [str(folder / "good.txt")]
+
+
+def test_a_fifo_in_a_folder_is_skipped_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    folder = _folder_with_a_good_post(tmp_path)
+    os.mkfifo(folder / "pipe.txt")
+    result = Linter(select=["emoji"]).lint_paths([str(folder)])
+    assert [p.message for p in result.problems] == ["not a regular file (a pipe, socket or device): skipped"]
+    assert [f.path for f in result.findings] == [str(folder / "good.txt")]
+
+
+def test_a_folder_1200_levels_deep_is_walked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    folder = _folder_with_a_good_post(tmp_path)
+    monkeypatch.chdir(folder)  # relative steps keep each path under the OS's length limit
+    deep = Path(".")
+    for _ in range(1200):
+        os.mkdir(deep / "d")
+        deep = deep / "d"
+    (deep / "deep.txt").write_text("Deep 😀 post.\n", encoding="utf-8")
+    try:
+        result = Linter(select=["emoji"]).lint_paths(["."])
+    finally:  # bottom up: shutil.rmtree (pytest's clean-up) recurses and would overflow
+        (deep / "deep.txt").unlink()
+        while deep != Path("."):
+            os.rmdir(deep)
+            deep = deep.parent
+    assert not result.problems
+    assert len(result.findings) == 2
