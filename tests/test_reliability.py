@@ -270,3 +270,53 @@ def test_a_folder_1200_levels_deep_is_walked(tmp_path: Path, monkeypatch: pytest
             deep = deep.parent
     assert not result.problems
     assert len(result.findings) == 2
+
+
+# -- 9: the cache key, damaged entries, abandoned temporary files -------------------------
+
+
+def test_an_edit_to_a_table_another_check_reads_misses_the_cache(tmp_path: Path) -> None:
+    from post_lint.cache import FindingsCache
+    from post_lint.document import parse
+    from post_lint.plan import plan
+
+    store = FindingsCache(tmp_path / "cache")
+    linter = Linter(select=["emoji"])
+    doc, _ = parse("Hello 😀", "p.txt")
+    before = Config(data={"select": ["emoji"], "links": {"severity": "info"}})
+    after = Config(data={"select": ["emoji"], "links": {"severity": "error"}})
+    key_before = store.key_for(plan(doc, before, linter.overrides, linter.installed))
+    key_after = store.key_for(plan(doc, after, linter.overrides, linter.installed))
+    assert key_before != key_after
+
+
+@pytest.mark.parametrize(
+    "entry", ["[]", '{"format_version": 3, "findings": [1]}', '{"format_version": 3, "findings": [{"x": 1}]}', "null"]
+)
+def test_a_malformed_cache_entry_is_a_miss(tmp_path: Path, entry: str) -> None:
+    from post_lint.cache import FindingsCache
+
+    store = FindingsCache(tmp_path / "cache")
+    key = "ab" + "0" * 62
+    path = tmp_path / "cache" / "ab" / f"{key[2:]}.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(entry, encoding="utf-8")
+    assert store.get(key) is None
+
+
+def test_stale_temporary_files_of_failed_writes_are_pruned(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from post_lint.cache import FindingsCache
+
+    store = FindingsCache(tmp_path / "cache")
+    folder = tmp_path / "cache" / "ab"
+    folder.mkdir(parents=True)
+    stale, fresh = folder / "dead.tmp", folder / "writing.tmp"
+    stale.write_text("{", encoding="utf-8")
+    fresh.write_text("{", encoding="utf-8")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    store.prune()
+    assert not stale.exists() and fresh.exists()
