@@ -122,7 +122,7 @@ def discover(start: Path) -> Config:
             break
         chain.append(folder)
         config = _config_in(folder)
-        if config is not None:
+        if config is not None or _is_boundary(folder):
             break
         folder = folder.parent if folder.parent != folder else None
     if config is None:
@@ -130,6 +130,15 @@ def discover(start: Path) -> Config:
     for visited in chain:
         _discovered[visited] = config
     return config
+
+
+def _is_boundary(folder: Path) -> bool:
+    """Discovery stops at a repository's root or the home folder: a config in a shared parent
+    folder (/tmp, /srv) must not govern, or send drafts to a server of its choosing."""
+    try:
+        return (folder / ".git").exists() or folder == Path.home().resolve()
+    except (OSError, RuntimeError):
+        return True
 
 
 def _config_in(folder: Path) -> Config | None:

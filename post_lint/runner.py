@@ -219,6 +219,9 @@ class Linter:
         for skip in planned.skipped:
             result.skip(skip)
         result.files += 1
+        server = _remote_grammar_server(planned)
+        if server:  # the draft leaves this machine: said in every run's output
+            result.notes["grammar server"] = f"the text is sent to {server} (not this machine; set in {config.label})"
         if planned.front_matter_note:  # every override a post makes is shown
             result.notes[f"{doc.path} front matter"] = planned.front_matter_note
         if planned.front_matter_refused:
@@ -237,3 +240,26 @@ class Linter:
         result.checks_run |= {c.name for c in planned.checks}
         result.sources[planned.doc.path] = planned.doc.text
         return True
+
+
+def _remote_grammar_server(planned: Plan) -> str | None:
+    """The grammar check's server when it runs and is not on this machine (loopback), else None."""
+    from urllib.parse import urlsplit
+
+    if "grammar" not in planned.settings:
+        return None
+    options, _ = planned.settings["grammar"]
+    server = str(options.get("server") or "").strip()
+    if not server or options.get("engine") == "builtin":
+        return None
+    host = (urlsplit(server if "//" in server else f"//{server}").hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return None
+    try:
+        import ipaddress
+
+        if ipaddress.ip_address(host).is_loopback:
+            return None
+    except ValueError:
+        pass
+    return server

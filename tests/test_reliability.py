@@ -320,3 +320,34 @@ def test_stale_temporary_files_of_failed_writes_are_pruned(tmp_path: Path) -> No
     os.utime(stale, (old, old))
     store.prune()
     assert not stale.exists() and fresh.exists()
+
+
+# -- 10: config discovery has a boundary; a remote grammar server is always named ----------
+
+
+def test_config_discovery_stops_at_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / ".post-lint.toml").write_text('[grammar]\nserver = "http://203.0.113.9:8081"\n', encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "posts").mkdir()
+    config = Linter().config_for(str(repo / "posts" / "p.md"))
+    assert config.path is None
+    assert Linter().config_for(str(tmp_path / "elsewhere" / "p.md")).path == tmp_path / ".post-lint.toml"
+
+
+def test_a_grammar_server_off_this_machine_is_named_in_the_output(tmp_path: Path) -> None:
+    (tmp_path / ".post-lint.toml").write_text(
+        '[grammar]\nserver = "http://203.0.113.9:8081"\nengine = "auto"\n', encoding="utf-8"
+    )
+    plan_of = Linter(select=["grammar", "emoji"])
+    from post_lint.document import parse
+    from post_lint.plan import plan
+    from post_lint.runner import _remote_grammar_server
+
+    doc, _ = parse("Hello.", "p.txt")
+    planned = plan(doc, plan_of.config_for(str(tmp_path / "p.txt")), plan_of.overrides, plan_of.installed)
+    assert _remote_grammar_server(planned) == "http://203.0.113.9:8081"
+    result = Linter(select=["emoji"]).lint_text("Hi 😀", str(tmp_path / "p.txt"))
+    assert "grammar server" not in result.notes  # grammar does not run: nothing is sent
+    local = Config(data={"grammar": {"server": "http://127.0.0.1:8081"}})
+    assert _remote_grammar_server(plan(doc, local, plan_of.overrides, plan_of.installed)) is None
