@@ -102,8 +102,13 @@ def read_config_file(path: Path) -> Config:
         raise ConfigError(f"{path}: config file is not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML syntax error: {exc}") from None
+    except ValueError:  # an integer too long to convert (over 4,300 digits)
+        raise ConfigError(f"{path}: a number in the config is out of range") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("post-lint", {})
+        tool = data.get("tool", {})
+        data = tool.get("post-lint", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [tool.post-lint] must be a table, got {type(data).__name__} {_short(data)}")
     return Config(path=path, root=path.parent.resolve(), data=data)
 
 
@@ -151,9 +156,17 @@ def _config_in(folder: Path) -> Config | None:
         import tomllib
 
         try:
-            has_section = "post-lint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
-            has_section = False  # not ours to complain about
+            raw = pyproject.read_text("utf-8")
+        except (UnicodeDecodeError, OSError):
+            return None  # not ours to complain about
+        try:
+            tool = tomllib.loads(raw).get("tool", {})
+            has_section = isinstance(tool, dict) and "post-lint" in tool
+        except tomllib.TOMLDecodeError as exc:
+            if re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?post-lint", raw, re.MULTILINE):
+                # Ours and broken: silently linting with defaults would hide the mistake.
+                raise ConfigError(f"{pyproject}: TOML syntax error: {exc}") from None
+            has_section = False
         if has_section:
             return read_config_file(pyproject)
     return None
@@ -169,10 +182,34 @@ def _type_name(types: tuple[type, ...]) -> str:
     return " or ".join(names.get(t, t.__name__) for t in types)
 
 
+_MAX_CONFIG_INT = 10**15
+
+
 def _check_type(where: str, key: str, value: Any, types: tuple[type, ...]) -> None:
     ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
     if not ok:
-        raise ConfigError(f"{where}: '{key}' must be {_type_name(types)}, got {type(value).__name__} {value!r}")
+        raise ConfigError(f"{where}: '{key}' must be {_type_name(types)}, got {type(value).__name__} {_short(value)}")
+    if isinstance(value, int) and not isinstance(value, bool) and not -_MAX_CONFIG_INT <= value <= _MAX_CONFIG_INT:
+        raise ConfigError(f"{where}: '{key}' is out of range (at most {_MAX_CONFIG_INT:,})")
+
+
+def _short(value: Any) -> str:
+    """A value for a message: a 5,000-digit integer cannot even be printed (and must not be)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_CONFIG_INT:
+        return "(a huge integer)"
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _check_items(where: str, key: str, value: Any, option: Any) -> None:
+    """A list option holds strings (allow lists, word lists) unless its help says it takes tables;
+    a number in an allow list made the check crash."""
+    default = option.default
+    takes_tables = "table" in option.help
+    if isinstance(value, list) and isinstance(default, list) and not takes_tables and all(isinstance(d, str) for d in default):
+        bad = [item for item in value if not isinstance(item, str)]
+        if bad:
+            raise ConfigError(f"{where}: '{key}' must be a list of strings, got {_short(bad[0])}")
 
 
 def _unknown(where: str, key: str, known: list[str], what: str = "key") -> ConfigError:
@@ -251,6 +288,7 @@ def resolve_options(config: Config, check: Check) -> tuple[dict[str, Any], str]:
         if option is None:
             raise _unknown(where, key, list(check.options) + list(COMMON_CHECK_KEYS))
         _check_type(where, key, value, option.expected)
+        _check_items(where, key, value, option)
         if option.choices is not None and value not in option.choices:
             raise ConfigError(f"{where}: '{key}' must be one of {', '.join(map(str, option.choices))}, got {value!r}")
         if isinstance(value, list) and key.endswith("patterns"):

@@ -351,3 +351,42 @@ def test_a_grammar_server_off_this_machine_is_named_in_the_output(tmp_path: Path
     assert "grammar server" not in result.notes  # grammar does not run: nothing is sent
     local = Config(data={"grammar": {"server": "http://127.0.0.1:8081"}})
     assert _remote_grammar_server(plan(doc, local, plan_of.overrides, plan_of.installed)) is None
+
+
+# -- 8: config values are validated, one line each ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('[personal-data]\nregion = "USA"\n', "two-letter region code"),
+        ("[personal-data]\nallow = [1]\n", "must be a list of strings"),
+        ("max-file-size = " + "9" * 5000 + "\n", "out of range"),
+        ("max-file-size = " + "9" * 40 + "\n", "out of range"),
+    ],
+)
+def test_bad_config_values_are_one_line_errors(tmp_path: Path, toml: str, expected: str) -> None:
+    (tmp_path / ".post-lint.toml").write_text(toml, encoding="utf-8")
+    result = Linter(select=["personal-data"]).lint_text("Call 763-555-0142.", str(tmp_path / "p.txt"))
+    assert [p.message for p in result.problems if expected in p.message], result.problems
+
+
+def test_a_pyproject_whose_tool_post_lint_is_not_a_table_is_an_error(tmp_path: Path) -> None:
+    from post_lint.config import ConfigError, discover
+
+    (tmp_path / "pyproject.toml").write_text("[tool]\npost-lint = 5\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="must be a table"):
+        discover(tmp_path)
+
+
+def test_a_broken_pyproject_with_our_section_is_reported_not_ignored(tmp_path: Path) -> None:
+    from post_lint.config import ConfigError, discover
+
+    (tmp_path / "pyproject.toml").write_text('[tool.post-lint]\nprofile = "official\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="TOML syntax error"):
+        discover(tmp_path)
+
+
+def test_a_spacy_model_that_is_not_a_model_skips_spacy_checks(tmp_path: Path) -> None:
+    result = Linter(config=Config(data={"spacy-model": "click"}), select=["names"]).lint_text("Hi Jane.", "p.txt")
+    assert [s.check for s in result.skipped] == ["names"]
