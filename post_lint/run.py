@@ -11,9 +11,11 @@ gets its path, line and column.
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from .api import Check, CheckFailed, Context, SkipCheck
+from .config import DEFAULT_TIME_BUDGET
 from .model import Document, Finding, InputProblem, Result, Skipped
 from .plan import Plan
 
@@ -73,7 +75,25 @@ def run(plan: Plan) -> tuple[Result, bool]:
     result.sources[doc.path] = doc.text
     cacheable = True
     by_check: dict[str, list[Finding]] = {}
-    for check in plan.checks:
+    budget = float(plan.config.get("time-budget", DEFAULT_TIME_BUDGET))
+    began = time.perf_counter()
+    for index, check in enumerate(plan.checks):
+        spent = time.perf_counter() - began
+        if budget and spent > budget:
+            # Checked between checks (a running regex cannot be interrupted in-process): the rest
+            # of this post's checks are skipped, it is an input problem, and the other posts go on.
+            left = [c.name for c in plan.checks[index:]]
+            for name in left:
+                result.skip(Skipped(name, f"the post's time budget ({budget:g} s) was used up", doc.path))
+            result.problems.append(
+                InputProblem(
+                    doc.path,
+                    f"linting took {spent:.1f} s, over the {budget:g}-second time budget ('time-budget' in the config); "
+                    f"not run: {', '.join(left)}",
+                )
+            )
+            cacheable = False
+            break
         ran = _run_check(check, plan, result)
         if ran is None:
             continue

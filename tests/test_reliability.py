@@ -390,3 +390,44 @@ def test_a_broken_pyproject_with_our_section_is_reported_not_ignored(tmp_path: P
 def test_a_spacy_model_that_is_not_a_model_skips_spacy_checks(tmp_path: Path) -> None:
     result = Linter(config=Config(data={"spacy-model": "click"}), select=["names"]).lint_text("Hi Jane.", "p.txt")
     assert [s.check for s in result.skipped] == ["names"]
+
+
+# -- a time budget per post ---------------------------------------------------------------
+
+
+def test_a_post_over_its_time_budget_is_an_input_problem_and_its_other_checks_skipped() -> None:
+    import time
+
+    from post_lint.api import Check
+    from post_lint.document import parse
+    from post_lint.plan import Plan
+    from post_lint.run import run
+
+    def slow(doc: object, ctx: object) -> list:
+        time.sleep(0.3)
+        return []
+
+    checks = [Check(name, "x", "warning", "V", "clause", slow) for name in ("first", "second", "third")]
+    doc, _ = parse("Hello.", "p.txt")
+    planned = Plan(
+        doc=doc,
+        checks=checks,
+        rule_filter={},
+        ignored_rules=set(),
+        profile="official",
+        config=Config(data={"time-budget": 0.5}),
+        settings={c.name: ({}, "warning") for c in checks},
+    )
+    result, cacheable = run(planned)
+    assert result.checks_run == {"first", "second"}
+    assert [s.check for s in result.skipped] == ["third"]
+    assert not cacheable and "time budget" in result.problems[0].message
+
+
+def test_the_time_budget_is_on_by_default_and_validated(tmp_path: Path) -> None:
+    from post_lint.config import DEFAULT_TIME_BUDGET
+
+    assert DEFAULT_TIME_BUDGET > 0
+    (tmp_path / ".post-lint.toml").write_text("time-budget = -1\n", encoding="utf-8")
+    result = Linter(select=["emoji"]).lint_text("Hi.", str(tmp_path / "p.txt"))
+    assert any("time-budget" in p.message for p in result.problems)
