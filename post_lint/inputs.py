@@ -87,32 +87,33 @@ def walk(folder: Path, config: Config, problems: list[InputProblem] | None = Non
     exclude = exclude_patterns(config)
     root = config.root or Path.cwd()
     found = []
-    stack = [str(folder)]
+    stack = [folder]
     while stack:
         current = stack.pop()
         try:
             entries = sorted(os.scandir(current), key=lambda e: e.name)
         except OSError as exc:
             if problems is not None:
-                problems.append(InputProblem(current, f"cannot read the folder ({exc.strerror or exc})"))
+                problems.append(InputProblem(str(current), f"cannot read the folder ({exc.strerror or exc})"))
             continue
         folders = []
         for entry in entries:
             try:
                 if entry.is_dir(follow_symlinks=False):
                     if not entry.name.startswith(".") and entry.name not in _SKIPPED_FOLDERS:
-                        folders.append(entry.path)
+                        folders.append(current / entry.name)  # Path joins: "drafts/x", not "./drafts/x"
                     continue
             except OSError:
                 pass
             if not any(fnmatch.fnmatch(entry.name, pattern) for pattern in include):
                 continue
-            why = _not_a_post_file(entry.path)
+            full = current / entry.name
+            why = _not_a_post_file(str(full))
             if why:
                 if problems is not None:
-                    problems.append(InputProblem(entry.path, why))
-            elif not _excluded(Path(entry.path), root, exclude):
-                found.append(entry.path)
+                    problems.append(InputProblem(str(full), why))
+            elif not _excluded(full, root, exclude):
+                found.append(str(full))
         stack.extend(reversed(folders))  # depth first, in name order, as os.walk gave them
     return found
 
