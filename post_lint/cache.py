@@ -64,7 +64,8 @@ from .model import Finding
 if TYPE_CHECKING:
     from .plan import Plan
 
-FORMAT_VERSION = 2  # bump when the stored layout or the key's recipe changes (2: the body's facts)
+FORMAT_VERSION = 3  # bump when the stored layout or the key's recipe changes (2: the body's facts; 3: the whole config)
+_STALE_TMP_SECONDS = 3600  # a *.tmp older than this is a write that died (a full disk): pruned
 DEFAULT_MAX_ENTRIES = 20_000
 _PRUNE_EVERY = 500  # puts between two prunes in one process
 
@@ -205,6 +206,9 @@ class FindingsCache:
             ignored_rules=plan.ignored_rules,
             spacy_model=plan.config.get("spacy-model"),
             facts=asdict(plan.config.facts),
+            # Every table, not only those of the checks that run: checks read each other's
+            # (grammar reads names and partners, links reads personal-data).
+            config=plan.config.data,
         )
 
     def key(
@@ -219,6 +223,7 @@ class FindingsCache:
         ignored_rules: Iterable[str] = (),
         spacy_model: str | None = None,
         facts: Mapping[str, Any] | None = None,
+        config: Mapping[str, Any] | None = None,
     ) -> str:
         """The key for one document linted with these checks and this resolved configuration."""
         uses_spacy = any(getattr(c, "nlp", ()) for c in checks)
@@ -229,6 +234,7 @@ class FindingsCache:
             "checks": [check_fingerprint(c) for c in checks],
             "settings": _canonical({c.name: settings.get(c.name) for c in checks}),
             "facts": _canonical(facts or {}),
+            "config": _canonical(config or {}),
             "profile": profile,
             "rule_filter": _canonical(dict(rule_filter or {})),
             "ignored_rules": sorted(ignored_rules),
@@ -255,7 +261,7 @@ class FindingsCache:
                 raise ValueError("old format")
             findings = [_finding(item, path) for item in data["findings"]]
             notes = {str(k): str(v) for k, v in data.get("notes", {}).items()}
-        except (OSError, ValueError, KeyError, TypeError):
+        except Exception:  # any damaged or foreign entry is a miss, never a traceback
             self.misses += 1
             return None
         self.hits += 1
@@ -271,27 +277,44 @@ class FindingsCache:
             "notes": dict(notes or {}),
         }
         target = self._file(key)
+        temporary: str | None = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as handle:
+                temporary = handle.name
                 json.dump(payload, handle, ensure_ascii=False)
             os.replace(handle.name, target)  # atomic: a reader never sees half an entry
         except OSError:
+            if temporary is not None:  # a full disk: leave no half-written file behind
+                try:
+                    os.unlink(temporary)
+                except OSError:
+                    pass
             return
         self._puts += 1
         if self._puts % _PRUNE_EVERY == 0:
             self.prune()
 
     def prune(self) -> int:
-        """Delete the oldest entries past ``max_entries``; returns how many went."""
+        """Delete stale *.tmp files and the oldest entries past ``max_entries``; returns how many went."""
+        import time
+
+        removed = 0
         try:
+            cutoff = time.time() - _STALE_TMP_SECONDS
+            for tmp in self.directory.glob("??/*.tmp"):
+                try:
+                    if tmp.stat().st_mtime < cutoff:
+                        tmp.unlink()
+                        removed += 1
+                except OSError:
+                    pass
             entries = [(p.stat().st_mtime, p) for p in self.directory.glob("??/*.json")]
         except OSError:
-            return 0
+            return removed
         excess = len(entries) - self.max_entries
         if excess <= 0:
-            return 0
-        removed = 0
+            return removed
         for _mtime, path in sorted(entries)[:excess]:
             try:
                 path.unlink()

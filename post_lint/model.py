@@ -130,7 +130,8 @@ class Document:
     def overlaps_token(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> bool:
         """True when [start, end) touches a special token (of the given kinds)."""
         index = bisect.bisect_left(self._token_starts, end)
-        for token in reversed(self.tokens[:index]):
+        for i in range(index - 1, -1, -1):  # no slice: a copy per call is O(n²) over a long post
+            token = self.tokens[i]
             if token.end <= start:
                 # Tokens never overlap each other, so nothing earlier can reach.
                 break

@@ -43,7 +43,7 @@ def load(model: str | None, keep: frozenset[str]) -> Any:
     for name in candidates:
         try:
             return _load_one(spacy, name, keep)
-        except (OSError, ImportError):
+        except Exception:  # not a model (spacy-model = "click" is an importable package): the next name
             continue  # try the next name; the message below names them all
     tried = " or ".join(candidates)
     raise ModelUnavailable(

@@ -101,15 +101,22 @@ def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool
     return result
 
 
+_LEET_RUN = re.compile(r"[\w@$!|]++")
+
+
 def _undo_leet(norm: Normalized) -> Normalized:
     chars = list(norm.text)
     # A run never ends in "!": "useless!" is a word and an exclamation mark, not "uselessi".
-    for m in re.finditer(r"[\w@$!|]*[\w@$|]", norm.text):
-        word = m.group()
+    # A possessive run with its trailing "!" dropped in code: backtracking to a non-"!"
+    # character from every position of a long "!!!!" run would be O(n²).
+    for m in _LEET_RUN.finditer(norm.text):
+        word = m.group().rstrip("!")
+        if not word:
+            continue
         letters = sum(c.isalpha() for c in word)
         # Only inside words that are mostly letters: "v0te", "r3-elect", not "2024" or "5pm".
         if letters and letters >= len(word) / 2 and not re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm|s)", word):
-            for i in range(m.start(), m.end()):
+            for i in range(m.start(), m.start() + len(word)):
                 if i == m.start() and chars[i] == "@":
                     continue  # "@GOP" is a mention, not "agop"
                 chars[i] = LEET.get(chars[i], chars[i])

@@ -100,11 +100,20 @@ class Plan:
     settings: dict[str, tuple[dict[str, Any], str]]  # check -> (options, severity)
     fail_on: str = "error"
     skipped: list[Skipped] = field(default_factory=list)  # selected checks that could not be loaded
+    # What the post's own front matter changed (printed in every run), and a change the config refused.
+    front_matter_note: str | None = None
+    front_matter_refused: str | None = None
+    problems: list[str] = field(default_factory=list)  # found while running (e.g. too long for spaCy)
 
 
 def plan(doc: Document, config: Config, overrides: Overrides, installed: list[str]) -> Plan:
     """The plan for ``doc`` under ``config``, its front matter and ``overrides``; raises ConfigError."""
     front = front_matter_settings(doc.path, doc.front_matter, installed, declared_rules) if doc.front_matter else {}
+    note, refused = None, None
+    if front:
+        note, refused = _front_matter_change(front, config, overrides, installed)
+        if refused:
+            front = {}  # the project's settings stand; the refusal is an input problem
     profile = overrides.profile or front.get("profile") or config.get("profile", "official")
     select = overrides.select or front.get("select") or config.get("select") or installed
     ignore = set(config.get("ignore", [])) | set(front.get("ignore", [])) | set(overrides.ignore)
@@ -114,6 +123,8 @@ def plan(doc: Document, config: Config, overrides: Overrides, installed: list[st
     settings = {c.name: resolve_options(config, c) for c in checks}
     _validate_configured_rules(doc, config, front, overrides, settings)
     return Plan(
+        front_matter_note=note,
+        front_matter_refused=refused,
         doc=doc,
         checks=checks,
         rule_filter=rule_filter,
@@ -150,6 +161,31 @@ def _validate_configured_rules(
                 continue
             options = settings[check_name][0] if check_name in settings else resolve_options(config, check)[0]
             validate_rule(where, key, name, check.rules_for(options))
+
+
+def _front_matter_change(
+    front: dict[str, Any], config: Config, overrides: Overrides, installed: list[str]
+) -> tuple[str | None, str | None]:
+    """What a post's front matter changes, in words, and why the config refuses it (None: allowed)."""
+    said = [f"{key} {', '.join(value) if isinstance(value, list) else value}" for key, value in sorted(front.items())]
+    if not said:
+        return None, None
+    base_select = overrides.select or config.get("select") or installed
+    base_ignore = set(config.get("ignore", [])) | set(overrides.ignore)
+    before, _ = _selection(base_select, base_ignore)
+    after, _ = _selection(overrides.select or front.get("select") or base_select, base_ignore | set(front.get("ignore", [])))
+    dropped = [name for name in before if name not in after]
+    rules_dropped = sorted(i for i in front.get("ignore", []) if "/" in i and i not in base_ignore)
+    base_profile = overrides.profile or config.get("profile", "official")
+    profile_changed = not overrides.profile and front.get("profile", base_profile) != base_profile
+    off = dropped + rules_dropped + ([f"profile {base_profile}"] if profile_changed else [])
+    note = "front matter sets " + "; ".join(said) + (f" (switches off: {', '.join(off)})" if off else "")
+    if off and config.get("front-matter-overrides", "allow") == "forbid":
+        return note, (
+            f"front matter may not switch off {', '.join(off)}: the config {config.label} sets "
+            'front-matter-overrides = "forbid"; the config\'s settings were used'
+        )
+    return note, None
 
 
 def _selection(select: Iterable[str], ignore: set[str]) -> tuple[list[str], dict[str, set[str]]]:

@@ -11,11 +11,17 @@ gets its path, line and column.
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from .api import Check, CheckFailed, Context, SkipCheck
+from .config import DEFAULT_TIME_BUDGET
 from .model import Document, Finding, InputProblem, Result, Skipped
 from .plan import Plan
+
+# spaCy's own limit (its E088 error past it); a post this long is a mistake, and parsing
+# it would take a minute and gigabytes, so its spaCy checks are refused in one line.
+MAX_NLP_CHARS = 1_000_000
 
 
 def attach_nlp(plans: list[Plan]) -> list[Skipped]:
@@ -25,26 +31,41 @@ def attach_nlp(plans: list[Plan]) -> list[Skipped]:
     and returned as skipped.
     """
     groups: dict[tuple[str | None, tuple[str, ...]], list[Plan]] = {}
+    skipped_long: list[Skipped] = []
     for plan in plans:
         components = sorted({c for check in plan.checks for c in check.nlp})
-        if components:
+        if components and len(plan.doc.prose) > MAX_NLP_CHARS:
+            _drop_nlp_checks(plan, f"the post is over {MAX_NLP_CHARS:,} characters, too long for spaCy", skipped_long)
+            plan.problems.append(
+                f"post is {len(plan.doc.prose):,} characters, over the {MAX_NLP_CHARS:,} that spaCy's checks "
+                f"({', '.join(s.check for s in plan.skipped if s.path == plan.doc.path)}) can parse; split it to lint it all"
+            )
+        elif components:
             groups.setdefault((plan.config.get("spacy-model"), tuple(components)), []).append(plan)
     if not groups:
-        return []
+        return skipped_long
     from . import nlp  # spaCy only when needed
 
-    skipped: list[Skipped] = []
+    skipped: list[Skipped] = skipped_long
     for (model, parts), group in groups.items():
         try:
             docs = nlp.parse_many(model, parts, [plan.doc.prose for plan in group])
-        except nlp.ModelUnavailable as exc:
+        except (nlp.ModelUnavailable, ValueError) as exc:  # ValueError: spaCy refused a text or a setting
+            reason = str(exc) if isinstance(exc, nlp.ModelUnavailable) else f"spaCy failed: {str(exc).splitlines()[0]}"
             for plan in group:
-                skipped += [Skipped(check.name, str(exc)) for check in plan.checks if check.nlp]
-                plan.checks = [c for c in plan.checks if not c.nlp]
+                _drop_nlp_checks(plan, reason, skipped, with_path=False)
             continue
         for plan, spacy_doc in zip(group, docs, strict=True):
             plan.doc.nlp = spacy_doc
     return skipped
+
+
+def _drop_nlp_checks(plan: Plan, reason: str, into: list[Skipped], *, with_path: bool = True) -> None:
+    """Take the spaCy checks out of a plan, recorded as skipped on the plan too (so it is never cached)."""
+    lost = [Skipped(c.name, reason, plan.doc.path if with_path else "") for c in plan.checks if c.nlp]
+    plan.skipped += lost
+    into += lost
+    plan.checks = [c for c in plan.checks if not c.nlp]
 
 
 def run(plan: Plan) -> tuple[Result, bool]:
@@ -54,7 +75,25 @@ def run(plan: Plan) -> tuple[Result, bool]:
     result.sources[doc.path] = doc.text
     cacheable = True
     by_check: dict[str, list[Finding]] = {}
-    for check in plan.checks:
+    budget = float(plan.config.get("time-budget", DEFAULT_TIME_BUDGET))
+    began = time.perf_counter()
+    for index, check in enumerate(plan.checks):
+        spent = time.perf_counter() - began
+        if budget and spent > budget:
+            # Checked between checks (a running regex cannot be interrupted in-process): the rest
+            # of this post's checks are skipped, it is an input problem, and the other posts go on.
+            left = [c.name for c in plan.checks[index:]]
+            for name in left:
+                result.skip(Skipped(name, f"the post's time budget ({budget:g} s) was used up", doc.path))
+            result.problems.append(
+                InputProblem(
+                    doc.path,
+                    f"linting took {spent:.1f} s, over the {budget:g}-second time budget ('time-budget' in the config); "
+                    f"not run: {', '.join(left)}",
+                )
+            )
+            cacheable = False
+            break
         ran = _run_check(check, plan, result)
         if ran is None:
             continue

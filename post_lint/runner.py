@@ -216,14 +216,16 @@ class Linter:
             planned = self._plan(item, result)
             if planned is None:
                 continue
-            key = self.cache.key_for(planned) if self.cache is not None else None
+            # A plan that already lost a check (not installed, failed to load) is never cached.
+            key = self.cache.key_for(planned) if self.cache is not None and not planned.skipped else None
             if not (key and self._replay(key, planned, result)):
                 misses.append((planned, key))
         for skip in attach_nlp([p for p, _ in misses]):
             result.skip(skip)
         for planned, key in misses:
+            result.problems += [InputProblem(planned.doc.path, p) for p in planned.problems]
             one, cacheable = run(planned)
-            if key and cacheable and not one.skipped and not one.problems:
+            if key and cacheable and not one.skipped and not one.problems and not planned.skipped:
                 self.cache.put(key, one.findings, one.notes)
             result.extend(one)
         result.findings.sort(key=lambda f: (f.path, f.offset, f.check, f.rule))
@@ -242,6 +244,13 @@ class Linter:
         for skip in planned.skipped:
             result.skip(skip)
         result.files += 1
+        server = _remote_grammar_server(planned)
+        if server:  # the draft leaves this machine: said in every run's output
+            result.notes["grammar server"] = f"the text is sent to {server} (not this machine; set in {config.label})"
+        if planned.front_matter_note:  # every override a post makes is shown
+            result.notes[f"{doc.path} front matter"] = planned.front_matter_note
+        if planned.front_matter_refused:
+            result.problems.append(InputProblem(doc.path, planned.front_matter_refused))
         result.fail_on[doc.path] = planned.fail_on
         return planned
 
@@ -256,3 +265,26 @@ class Linter:
         result.checks_run |= {c.name for c in planned.checks}
         result.sources[planned.doc.path] = planned.doc.text
         return True
+
+
+def _remote_grammar_server(planned: Plan) -> str | None:
+    """The grammar check's server when it runs and is not on this machine (loopback), else None."""
+    from urllib.parse import urlsplit
+
+    if "grammar" not in planned.settings:
+        return None
+    options, _ = planned.settings["grammar"]
+    server = str(options.get("server") or "").strip()
+    if not server or options.get("engine") == "builtin":
+        return None
+    host = (urlsplit(server if "//" in server else f"//{server}").hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return None
+    try:
+        import ipaddress
+
+        if ipaddress.ip_address(host).is_loopback:
+            return None
+    except ValueError:
+        pass
+    return server

@@ -96,9 +96,9 @@ def test_a_config_object_is_validated_like_a_config_file():
 
 def test_display_name_names_the_text_while_its_path_finds_the_config_and_format(tmp_path):
     (tmp_path / ".post-lint.toml").write_text("[emoji]\nmax-count = 1\n", encoding="utf-8")
-    text = "```\n🎃👻\n```\nTrick or treat! 🎃👻"
+    text = "<!--\n🎃👻\n-->\nTrick or treat! 🎃👻"
     result = Linter(select=["emoji"]).lint_text(text, path=str(tmp_path / "draft.md"), display_name="draft")
-    # The folder's config (max-count 1) applies, Markdown leaves the code block alone, and the name shown is the one given.
+    # The folder's config (max-count 1) applies, Markdown leaves the comment alone, and the name shown is the one given.
     assert [(f.path, f.rule, f.line) for f in result.findings] == [("draft", "emoji/count", 4)]
     assert result.fail_on == {"draft": "error"} and set(result.sources) == {"draft"}
 

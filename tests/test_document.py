@@ -31,13 +31,14 @@ def test_url_keeps_balanced_parentheses_and_drops_sentence_punctuation():
     assert _tokens("(see https://en.wikipedia.org/wiki/Anoka_(city).)") == [("url", "https://en.wikipedia.org/wiki/Anoka_(city)")]
 
 
-def test_markdown_front_matter_code_and_comments_are_blanked_keeping_offsets():
-    text = "---\ntitle: Parade\nplatform: x\n---\n# Parade day\n\nUse `code ❤️` here <!-- note ❤️ -->\n\n```\nblock ❤️\n```\nEnd."
+def test_markdown_front_matter_and_comments_are_blanked_keeping_offsets_but_code_is_published_prose():
+    text = "---\ntitle: Parade\nplatform: x\n---\n# Parade day\n\nUse `code 🎈` here <!-- note ❤️ -->\n\n```\nblock 🎉\n```\nEnd."
     doc, problems = parse(text, "p.md")
     assert problems == []
     assert doc.front_matter == {"title": "Parade", "platform": "x"}
     assert len(doc.prose) == len(doc.text)
-    assert "❤️" not in doc.prose and "title" not in doc.prose
+    assert "❤️" not in doc.prose and "title" not in doc.prose and "`" not in doc.prose
+    assert "code 🎈" in doc.prose and "block 🎉" in doc.prose
     assert doc.prose.index("Parade day") == text.index("Parade day")
     assert doc.prose.rstrip().endswith("End.")
 

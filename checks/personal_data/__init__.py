@@ -67,6 +67,14 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _valid_region(value: str) -> None:
+    # "USA" was accepted and silently turned off national phone numbers.
+    import phonenumbers
+
+    if value.upper() not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValueError(f'\'region\' must be a two-letter region code such as "US" or "CA", got {value!r}')
+
+
 CHECK = Check(
     name="personal-data",
     description="Private information: phone numbers, e-mail addresses, ID and card numbers, birth dates, ages, home addresses.",
@@ -82,7 +90,11 @@ CHECK = Check(
             "e-mail addresses, whole domains (every address at them) and street addresses",
             list,
         ),
-        "region": Option("US", "default region for phone numbers written without a country code (ISO code)"),
+        "region": Option(
+            "US",
+            "default region for phone numbers written without a country code (ISO code)",
+            validate=_valid_region,
+        ),
         "extra-cues": Option(
             {},
             "more context words, by list name in the bundled cues.toml (account, home, facility, "

@@ -222,7 +222,9 @@ def detect_phones(text: str, region: str, allow: AllowList, cues: Cues) -> Itera
 _AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)"
 _OBFUSCATED_EMAIL = re.compile(
-    rf"(?<![\w.])(?P<local>[a-z0-9][\w.%+-]*){_AT}(?P<domain>[a-z0-9-]+(?:{_DOT}[a-z0-9-]+)*?){_DOT}"
+    # Lengths capped as in RFC 5321 (64-character local part, 63-character labels) and a start
+    # only where a run begins: unbounded, 50 KB of "7-" made every "7" scan to the end (O(n²)).
+    rf"(?<![\w.%+-])(?P<local>[a-z0-9][\w.%+-]{{0,63}}){_AT}(?P<domain>[a-z0-9-]{{1,63}}(?:{_DOT}[a-z0-9-]{{1,63}}){{0,8}}?){_DOT}"
     r"(?P<tld>com|org|net|gov|edu|us|info|biz|io|co)\b",
     re.IGNORECASE,
 )

@@ -29,7 +29,7 @@ from .wordlists import load_word_list
 _DATA = Path(__file__).with_name("data")
 
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+")  # starts only where a run starts: linear
 _TOKEN = re.compile(
     r"<(?:partner|official|body)>"  # placeholders set below
     r"|#\w+|@\w+"

@@ -119,7 +119,9 @@ def _anchor_regex(anchors: set[str]) -> re.Pattern[str]:
 
 # Hints that normalising could change the text; most posts have none and skip the work.
 _MAYBE_SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .\-_·•]){2,}[^\W\d_]")
-_MAYBE_LEET = re.compile(r"[^\W\d_][0-9$@|!]+(?:[^\W\d_]|-)|(?<![\w])[0-9$@|]+[^\W\d_]{2,}")
+# Each branch may start only where a run begins (possessive runs, and no run char before):
+# otherwise every position of 50 KB of "@" starts a scan to the run's end, O(n²).
+_MAYBE_LEET = re.compile(r"[^\W\d_][0-9$@|!]++(?:[^\W\d_]|-)|(?<![\w$@|])[0-9$@|]++[^\W\d_]{2,}")
 
 
 def _unchanged(char: str) -> bool:
