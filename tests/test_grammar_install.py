@@ -72,9 +72,7 @@ def test_bundled_lock_pins_languagetool_server_and_english_with_hashes() -> None
     assert len(names) == len(artifacts) > 100
     assert all(len(a.sha256) == 64 and a.size > 0 for a in artifacts)
     server = next(a for a in artifacts if a.artifact == "languagetool-server")
-    assert server.url() == (
-        "https://repo1.maven.org/maven2/org/languagetool/languagetool-server/6.6/languagetool-server-6.6.jar"
-    )
+    assert server.url() == ("https://repo1.maven.org/maven2/org/languagetool/languagetool-server/6.6/languagetool-server-6.6.jar")
 
 
 def test_install_downloads_every_jar_verified_in_the_old_folder_layout(
@@ -137,9 +135,7 @@ def test_install_command_needs_no_maven_and_says_clearly_when_java_is_missing(
     assert (lt.jars_dir() / ".complete").exists()
 
 
-def test_install_command_reports_a_download_failure_and_how_to_resume(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_install_command_reports_a_download_failure_and_how_to_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     lock = _write_lock(tmp_path / "lock.txt", [_artifact(("org.example", "gone", "1", ""), b"x")])
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(install, "LOCK_FILE", lock)

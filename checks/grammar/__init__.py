@@ -17,6 +17,7 @@ Engines (``[grammar] engine``):
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterator, Mapping
@@ -45,24 +46,57 @@ class _Engine:
     client: lt.Client | None
     why: str
     failed: str = ""  # set once a request failed: the rest of the run does not wait again
+    shared: bool = False  # the background server post-lint started: tell its watchdog it is in use
+    starting: bool = False  # it was still starting: a long-lived process looks again soon
     created: float = field(default_factory=time.monotonic)
 
 
 _sessions: dict[tuple, _Engine] = {}
 _EXPLICIT_START_WAIT = 90.0
 _RETRY_AFTER = 60.0
+_RETRY_STARTING = 5.0
 
 
 def _session(ctx: Context) -> _Engine:
-    key = (ctx["engine"], ctx["server"], ctx["port"], float(ctx["timeout"]), float(ctx["start-wait"]), ctx["autostart"])
+    key = (
+        ctx["engine"],
+        ctx["server"],
+        ctx["port"],
+        float(ctx["timeout"]),
+        float(ctx["start-wait"]),
+        ctx["autostart"],
+        float(ctx["idle-stop"]),
+    )
     cached = _sessions.get(key)
-    # Long-lived processes (the language server) look again a minute after a failure.
-    if cached is None or (cached.client is None or cached.failed) and time.monotonic() - cached.created > _RETRY_AFTER:
-        _sessions[key] = _find_server(ctx)
+    # Long-lived processes (the language server, serve) look again after a failure, or soon
+    # after finding the shared server still starting.
+    retry = _RETRY_STARTING if cached is not None and cached.starting else _RETRY_AFTER
+    if cached is None or (cached.client is None or cached.failed) and time.monotonic() - cached.created > retry:
+        # A run waits for a starting server once; a long-lived process then only looks.
+        _sessions[key] = _find_server(ctx, wait=0.0 if cached is not None and cached.starting else None)
+    elif cached.client is not None and cached.shared:
+        lt.mark_used()
     return _sessions[key]
 
 
-def _find_server(ctx: Context) -> _Engine:
+def _autostart_off(option: bool) -> str:
+    """Why auto must not start a server ("" when it may).
+
+    ``POST_LINT_AUTOSTART=0`` turns it off for a whole machine or CI job; a test
+    run (pytest sets PYTEST_CURRENT_TEST) never starts a 1 GB server by surprise
+    unless it sets ``POST_LINT_AUTOSTART=1``.
+    """
+    if not option:
+        return "autostart = false"
+    flag = os.environ.get("POST_LINT_AUTOSTART", "").strip().lower()
+    if flag in ("0", "false", "no", "off"):
+        return "POST_LINT_AUTOSTART=0"
+    if flag not in ("1", "true", "yes", "on") and os.environ.get("PYTEST_CURRENT_TEST"):
+        return "autostart is off under pytest (POST_LINT_AUTOSTART=1 turns it on)"
+    return ""
+
+
+def _find_server(ctx: Context, wait: float | None = None) -> _Engine:
     timeout = float(ctx["timeout"])
     configured = ctx["server"].strip()
     if configured:
@@ -73,44 +107,65 @@ def _find_server(ctx: Context) -> _Engine:
             return _Engine(None, f"the configured [grammar] server did not answer: {exc}")
         return _Engine(client, f"the server set in [grammar] server ({configured})")
     state = lt.read_state()
-    ports = []
-    if state is not None:
-        ports.append((int(state["port"]), "the local server 'post-lint languagetool start' left running"))
-    ports.append((int(ctx["port"]), f"a LanguageTool server already running on {lt.LOOPBACK}:{ctx['port']}"))
-    for port, why in ports:
-        url = f"http://{lt.LOOPBACK}:{port}"
+    if state is not None and state.get("warm", True):
+        url = f"http://{lt.LOOPBACK}:{state['port']}"
         client = lt.Client(url, timeout)
         try:
             client.languages()
         except lt.LanguageToolError:
-            continue
-        return _Engine(client, why)
+            pass
+        else:
+            lt.mark_used()
+            return _Engine(client, "the shared local server post-lint runs in the background", shared=True)
+    if state is None or int(state["port"]) != int(ctx["port"]):
+        url = f"http://{lt.LOOPBACK}:{ctx['port']}"
+        client = lt.Client(url, timeout)
+        try:
+            client.languages()
+        except lt.LanguageToolError:
+            pass
+        else:
+            return _Engine(client, f"a LanguageTool server already running on {lt.LOOPBACK}:{ctx['port']}")
     explicit = ctx["engine"] == "languagetool"
-    if not explicit and not ctx["autostart"]:
+    off = _autostart_off(ctx["autostart"])
+    if not explicit and off:
         hint = "run 'post-lint languagetool start' to use it" if lt.find_installation() else "see 'post-lint explain grammar'"
-        return _Engine(None, f"no LanguageTool server answered on {lt.LOOPBACK}:{ctx['port']} ({hint})")
+        return _Engine(None, f"no LanguageTool server answered on {lt.LOOPBACK}:{ctx['port']} and {off} ({hint})")
     if lt.find_installation() is None:
         return _Engine(
             None,
-            f"no LanguageTool server answered on {lt.LOOPBACK}:{ctx['port']} and LanguageTool is not installed "
-            "(run 'post-lint languagetool install', or set [grammar] server)",
+            "LanguageTool is not installed (run 'post-lint languagetool install' to get it, or set [grammar] server)",
         )
-    try:
-        # engine = "languagetool" was asked for by name: worth waiting for a cold start.
+    if lt.find_java() is None:
+        return _Engine(None, lt.JAVA_MISSING)
+    # engine = "languagetool" was asked for by name: worth waiting for a cold start.
+    if wait is None:
         wait = max(float(ctx["start-wait"]), _EXPLICIT_START_WAIT) if explicit else float(ctx["start-wait"])
-        started = lt.start_server(int(ctx["port"]), wait=wait)
+    began = time.monotonic()
+    try:
+        state, started = lt.ensure_server(int(ctx["port"]), idle=60.0 * float(ctx["idle-stop"]))
     except lt.LanguageToolError as exc:
         return _Engine(None, f"could not start LanguageTool: {exc}")
-    url = f"http://{lt.LOOPBACK}:{started['port']}"
-    if not started["ready"]:
+    warm = lt.wait_until_warm(wait)
+    url = f"http://{lt.LOOPBACK}:{state['port']}"
+    if warm is None:
+        if lt.read_state() is None:
+            return _Engine(None, f"LanguageTool stopped while starting; see {state['log']}")
+        what = "started it in the background" if started else "found it still starting"
         return _Engine(
             None,
-            f"LanguageTool is still starting on {url} (pid {started['pid']}, it takes 10-30 s); "
-            "later runs will use it. Stop it with 'post-lint languagetool stop'",
+            f"LanguageTool is not ready yet: this run {what} on {url} (pid {state['pid']}) and waited "
+            f"{time.monotonic() - began:.0f} s (start-wait); later runs will use it",
+            starting=True,
         )
+    lt.mark_used()
+    how = "started for this run" if started else "that was starting"
+    idle = float(ctx["idle-stop"])
+    stops = f"it stops after {idle:g} idle minutes" if idle > 0 else "it keeps running (idle-stop = 0)"
     return _Engine(
         lt.Client(url, timeout),
-        f"a local server post-lint started on {url} (pid {started['pid']}); it keeps running for later runs",
+        f"the shared local server post-lint runs in the background ({how}, waited {time.monotonic() - began:.0f} s; {stops})",
+        shared=True,
     )
 
 
@@ -144,8 +199,10 @@ def cache_token(options: Mapping[str, Any]) -> str | None:
     """
     if options["engine"] == "builtin":
         return "builtin"
-    if options["engine"] == "languagetool" or options["server"].strip() or options["autostart"]:
+    if options["engine"] == "languagetool" or options["server"].strip():
         return None
+    if not _autostart_off(options["autostart"]) and lt.find_installation() is not None and lt.find_java() is not None:
+        return None  # auto will start (or reuse) the shared server
     state = lt.read_state()
     ports = tuple(sorted({int(options["port"]), *([int(state["port"])] if state else [])}))
     return None if _server_listening(ports) else "builtin (no LanguageTool listening)"
@@ -295,12 +352,21 @@ CHECK = Check(
         "port": Option(lt.DEFAULT_PORT, "local port where a LanguageTool server is looked for or started"),
         "timeout": Option(5.0, "seconds to wait for LanguageTool's answer to one post", (int, float)),
         "start-wait": Option(
-            5.0, "seconds a run waits for a LanguageTool it starts itself (it keeps starting in the background)", (int, float)
+            40.0,
+            "seconds a run waits for the shared LanguageTool while it starts (about 15-35 s); "
+            "after that the run uses builtin and LanguageTool keeps starting for later runs",
+            (int, float),
         ),
         "autostart": Option(
-            False,
-            "engine auto: start the installed LanguageTool when no server answers (it keeps running for later runs); "
+            True,
+            "engine auto: when LanguageTool is installed and Java is there, start one shared background server on "
+            "127.0.0.1 on first need (false: only use a server that already answers); "
             "engine languagetool always does, waiting up to 90 s",
+        ),
+        "idle-stop": Option(
+            30.0,
+            "minutes without a run after which the shared background server stops itself (0: never)",
+            (int, float),
         ),
         "language": Option("en-US", "LanguageTool language code"),
         "skip-rules": Option([], "more LanguageTool rule ids never reported, beside the bundled lt_skip_rules.txt", list),
