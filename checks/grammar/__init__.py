@@ -17,10 +17,11 @@ Engines (``[grammar] engine``):
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -233,8 +234,12 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
                 session.failed = str(exc)
             else:
                 version = f" {session.client.version}" if session.client.version else ""
-                ctx.note("grammar engine", f"LanguageTool{version} at {session.client.url}: {session.why}")
-                yield from found
+                ctx.note(
+                    "grammar engine",
+                    f"LanguageTool{version} at {session.client.url}, with the builtin rules for {', '.join(PRECISE_RULES)}: "
+                    f"{session.why}",
+                )
+                yield from merge(found, _builtin_findings(doc, ctx, PRECISE_RULES))
                 return
         reason = session.failed or session.why
         if engine == "languagetool":
@@ -247,8 +252,41 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     yield from _builtin_findings(doc, ctx)
 
 
-def _builtin_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in builtin.check(doc, _vocabulary_extra(ctx)):
+# Builtin rules precise enough to run beside LanguageTool: they catch what it misses
+# ("Their excited to see you") and name the word and the fix in their messages.
+PRECISE_RULES = ("confusable", "a-an", "repeated-word")
+
+
+def merge(languagetool: Iterable[Finding], precise: Iterable[Finding]) -> list[Finding]:
+    """One finding per error: where a builtin finding overlaps LanguageTool's, keep the builtin
+    one (its message names the word and the fix) with LanguageTool's rule named and its
+    suggestions added."""
+    ours = list(precise)
+    merged: list[Finding] = []
+    absorbed: dict[int, list[Finding]] = {}
+    for theirs in languagetool:
+        index = next(
+            (i for i, f in enumerate(ours) if f.offset < theirs.end and theirs.offset < f.end),
+            None,
+        )
+        if index is None:
+            merged.append(theirs)
+        else:
+            absorbed.setdefault(index, []).append(theirs)
+    for index, finding in enumerate(ours):
+        others = absorbed.get(index, [])
+        if others:
+            rules = ", ".join(dict.fromkeys(o.rule.removeprefix("grammar/lt/") for o in others))
+            suggestions = tuple(dict.fromkeys([*finding.suggestions, *(s for o in others for s in o.suggestions)]))
+            finding = dataclasses.replace(
+                finding, message=f"{finding.message} (LanguageTool agrees: {rules})", suggestions=suggestions[:5]
+            )
+        merged.append(finding)
+    return sorted(merged, key=lambda f: (f.offset, f.rule))
+
+
+def _builtin_findings(doc: Document, ctx: Context, rules: Iterable[str] | None = None) -> Iterator[Finding]:
+    for hit in builtin.check(doc, _vocabulary_extra(ctx), rules):
         yield ctx.finding(hit.rule, hit.message, hit.start, hit.end - hit.start, suggestions=hit.suggestions)
 
 
