@@ -9,10 +9,13 @@ Engines (``[grammar] engine``):
   language-tool-python's download). Never the public LanguageTool API unless its
   URL is configured: drafts do not leave the machine silently.
 - ``builtin``: our own rules over the spaCy parse (see builtin.py): fast, offline.
-- ``auto`` (default): LanguageTool when one answers (or, with ``autostart = true``,
-  starts within ``start-wait`` seconds), else builtin. The run summary says which
-  engine ran and why. auto never starts a Java process unless asked: a lint run
-  (a pre-commit hook, CI) must not leave a 1 GB server behind by surprise.
+- ``auto`` (default): LanguageTool when one answers; else, when it is installed and
+  Java is there, one shared background server started on first need (under a lock,
+  stopped by a watchdog after ``idle-stop`` idle minutes), waited for up to
+  ``start-wait`` seconds; else builtin. The run summary says which engine ran and why.
+  ``autostart = false`` (or ``POST_LINT_AUTOSTART=0``) keeps auto from starting Java.
+- With LanguageTool, the precise builtin rules (PRECISE_RULES) run too; overlapping
+  findings merge into one.
 """
 
 from __future__ import annotations
@@ -429,17 +432,24 @@ CHECK = Check(
     A typo or a wrong word on a city account is what residents screenshot. This
     check runs one of two engines, chosen by [grammar] engine:
 
-    LanguageTool (engine = "languagetool", or "auto" when one is available) is the
+    LanguageTool (engine = "languagetool", or "auto" when it is available) is the
     most thorough open grammar checker. post-lint looks for a server in this order:
-    the URL in [grammar] server; the server 'post-lint languagetool start' left
-    running; any LanguageTool on 127.0.0.1:8081 (the port option); else, with
-    engine = "languagetool" (or autostart = true), it starts the installed one in the
-    background and waits for it (LanguageTool takes 10-30 s to start; the server
-    stays up for later runs). It never sends a draft to the public LanguageTool API
-    unless you put that URL in [grammar] server yourself.
+    the URL in [grammar] server; the shared background server post-lint started;
+    any LanguageTool on 127.0.0.1:8081 (the port option); else, when LanguageTool is
+    installed and Java 17+ is found, it starts that shared server on 127.0.0.1 under
+    a lock (two runs never start two) and waits up to start-wait seconds (default
+    40; it takes 15-35 s to load its rules). A run that finds it still starting
+    then uses builtin and says so; later runs (CLI, pre-commit, the language
+    server, post-lint serve) reuse it. It stops itself after idle-stop minutes
+    without a run (default 30) and takes about 0.8 GB of memory while up. It never
+    sends a draft off the machine unless you put a URL in [grammar] server.
 
-      post-lint languagetool install   # fetch LanguageTool 6.6 from Maven Central (~250 MB, Java 17)
-      post-lint languagetool start     # run it in the background on 127.0.0.1:8081
+    Turn it off: engine = "builtin" (never LanguageTool), autostart = false (use a
+    server only when one already answers), or POST_LINT_AUTOSTART=0 in the
+    environment (a CI job; test runs under pytest never autostart).
+
+      post-lint languagetool install   # 165 pinned jars from Maven Central (~260 MB), SHA-256 verified; no Maven
+      post-lint languagetool start     # run it by hand on 127.0.0.1:8081 (no idle stop)
       post-lint languagetool status    # is it up? / post-lint languagetool stop
 
     Or run your own server and point post-lint at it:
@@ -447,6 +457,12 @@ CHECK = Check(
       docker run -d -p 127.0.0.1:8081:8010 erikvl87/languagetool
       java -cp 'LanguageTool-6.6/*' org.languagetool.server.HTTPServer --port 8081
       # then, in .post-lint.toml:  [grammar]  server = "http://localhost:8081"
+
+    With LanguageTool, the builtin rules that are precise (confusables such as
+    their/they're and its/it's, a/an, repeated words) run too: they catch what
+    LanguageTool misses ("Their excited to see you"), and where both flag the same
+    words the two findings merge into one, with the builtin message and
+    LanguageTool's rule named.
 
     Findings keep LanguageTool's rule id (grammar/lt/EN_A_VS_AN) and its
     replacements as suggestions. Rules that misfire on posts (spacing and

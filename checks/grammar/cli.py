@@ -117,8 +117,13 @@ def status(port: int) -> None:
     state = lt.read_state()
     if state is not None:
         url = f"http://{lt.LOOPBACK}:{state['port']}"
-        up = "answering" if lt.answers(url) else "starting (not answering yet)"
-        click.echo(f"server: pid {state['pid']} on {url}, {up}")
+        if not state.get("warm", True):
+            up = "starting (loading its rules)"
+        else:
+            up = "answering" if lt.answers(url) else "starting (not answering yet)"
+        idle = float(state.get("idle") or 0)
+        stops = f"; stops after {idle / 60:g} idle minutes" if idle > 0 else ""
+        click.echo(f"server: pid {state['pid']} on {url}, {up}{stops}")
         return
     url = f"http://{lt.LOOPBACK}:{port}"
     if lt.answers(url):
