@@ -320,14 +320,17 @@ def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> It
         if not doc.prose[offset : offset + length].strip():
             continue  # a match on blanked non-prose (code, front matter)
         category = str((rule.get("category") or {}).get("id", "")) if isinstance(rule, dict) else ""
-        issue = str(rule.get("issueType", ""))
         word = doc.text[offset : offset + length]
         suggestions = [str(r.get("value", "")) for r in match.get("replacements", [])[:5] if isinstance(r, dict)]
-        if issue == "misspelling" or rule_id.startswith("MORFOLOGIK"):
+        # Only the dictionary speller's findings are second-guessed against our word lists:
+        # other rules with issueType "misspelling" (THIS_YEARS_POSSESSIVE_APOSTROPHE on
+        # "this years festival") flag real words used wrongly, and "years" is in every list.
+        if _is_speller(rule_id):
             if not english or _known_word(word, vocab) or any(s < offset + length and offset < e for s, e in entities):
                 continue
             if not _plausible_typo(doc, offset, word, suggestions):
                 continue
+            message = _spelling_message(word, [s for s in suggestions if s])
         label = rule.get("category", {}).get("name", category) if isinstance(rule.get("category"), dict) else category
         yield ctx.finding(
             f"grammar/lt/{rule_id}",
@@ -337,6 +340,18 @@ def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> It
             suggestions=[s for s in suggestions if s],
             severity="info" if category in _STYLE_CATEGORIES else None,
         )
+
+
+def _is_speller(rule_id: str) -> bool:
+    return rule_id.startswith(("MORFOLOGIK", "HUNSPELL")) or rule_id.endswith("_SPELLER_RULE")
+
+
+def _spelling_message(word: str, suggestions: list[str]) -> str:
+    """Name the word and the fix, as the builtin engine does ("Possible spelling mistake found." does not)."""
+    if not suggestions:
+        return f"\u201c{word}\u201d is not in the dictionary: check its spelling, or add it to [grammar] vocabulary"
+    options = " or ".join(f"\u201c{s}\u201d" for s in suggestions[:2])
+    return f"\u201c{word}\u201d looks misspelled: did you mean {options}? (a name or local term: add it to [grammar] vocabulary)"
 
 
 def _plausible_typo(doc: Document, offset: int, word: str, suggestions: list[str]) -> bool:
