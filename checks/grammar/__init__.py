@@ -298,6 +298,8 @@ def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> It
     text = doc.prose
     if not text.strip():
         return
+    prefixes = tuple(r[:-1] for r in skipped if r.endswith("*"))
+    skipped = tuple(r for r in skipped if not r.endswith("*"))
     matches = client.check(text, ctx["language"], skipped)
     table = lt.utf16_to_codepoints(text)
     vocab = builtin.vocabulary(_vocabulary_extra(ctx))
@@ -313,8 +315,10 @@ def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> It
             message = str(match.get("message", "")).strip()
         except (KeyError, TypeError, ValueError):
             raise lt.LanguageToolError(f"LanguageTool at {client.url} answered a malformed match") from None
-        if rule_id in skip or length <= 0 or offset + length > len(doc.text):
+        if rule_id in skip or (prefixes and rule_id.startswith(prefixes)) or length <= 0 or offset + length > len(doc.text):
             continue
+        if not any(c.isalnum() for c in doc.text[offset : offset + length]):
+            continue  # emoji or punctuation alone ("⬇️⬇️" is not a repeated word): other checks' business
         if doc.overlaps_token(offset, offset + length, _SPECIAL):
             continue
         if not doc.prose[offset : offset + length].strip():
