@@ -179,6 +179,22 @@ class _FakeLanguageTool(BaseHTTPRequestHandler):
                     },
                 }
             )
+        years = text.find("this years")
+        if years >= 0:
+            utf16 = len(text[: years + 5].encode("utf-16-le")) // 2
+            matches.append(
+                {
+                    "message": "Possible spelling mistake found.",
+                    "replacements": [{"value": "year's"}],
+                    "offset": utf16,
+                    "length": 5,
+                    "rule": {
+                        "id": "THIS_YEARS_POSSESSIVE_APOSTROPHE",
+                        "issueType": "misspelling",
+                        "category": {"id": "TYPOS", "name": "Possible Typo"},
+                    },
+                }
+            )
         hashtag = text.find("#")
         if hashtag >= 0:
             utf16 = len(text[:hashtag].encode("utf-16-le")) // 2
@@ -278,3 +294,45 @@ def test_utf16_offsets_map_to_code_points() -> None:
     assert to_codepoints(table, 3, 1) == (2, 1)  # "b"
     assert to_codepoints(table, 6, 1) == (4, 1)  # "c"
     assert utf16_to_codepoints("plain text") is None
+
+
+def test_languagetool_runs_with_the_precise_builtin_rules(fake_server) -> None:
+    server, _handler = fake_server
+    text = "Their excited to recieve you. Bring a a coat."
+    result = _lt_linter(f"http://127.0.0.1:{server.server_port}").lint_text(text, path="post.txt")
+    found = [(f.rule, text[f.offset : f.offset + f.length]) for f in result.findings]
+    assert found == [
+        ("grammar/confusable", "Their"),
+        ("grammar/lt/MORFOLOGIK_RULE_EN_US", "recieve"),
+        ("grammar/repeated-word", "a a"),
+    ]
+    assert "with the builtin rules for confusable, a-an, repeated-word" in result.notes["grammar engine"]
+
+
+def test_overlapping_findings_of_both_engines_merge_into_one() -> None:
+    from post_lint.checks.grammar import merge
+
+    from post_lint.model import Finding
+
+    theirs = Finding("grammar", "grammar/lt/EN_A_VS_AN", "warning", "Use \u201can\u201d.", 8, 1, ("an",))
+    elsewhere = Finding("grammar", "grammar/lt/MORFOLOGIK_RULE_EN_US", "warning", "Typo.", 20, 4, ("word",))
+    ours = Finding("grammar", "grammar/a-an", "warning", "\u201ca hour\u201d: write \u201can hour\u201d", 8, 1, ("an",))
+    merged = merge([theirs, elsewhere], [ours])
+    assert [f.rule for f in merged] == ["grammar/a-an", "grammar/lt/MORFOLOGIK_RULE_EN_US"]
+    assert merged[0].message.endswith("(LanguageTool agrees: EN_A_VS_AN)")
+    assert merged[0].suggestions == ("an",)
+
+
+def test_languagetool_rules_on_real_words_survive_the_spelling_filter(fake_server) -> None:
+    server, _handler = fake_server
+    text = "Thanks for coming to this years festival."
+    result = _lt_linter(f"http://127.0.0.1:{server.server_port}").lint_text(text, path="post.txt")
+    found = [(f.rule, text[f.offset : f.offset + f.length]) for f in result.findings]
+    assert found == [("grammar/lt/THIS_YEARS_POSSESSIVE_APOSTROPHE", "years")]
+
+
+def test_languagetool_spelling_message_names_the_word_and_the_suggestion(fake_server) -> None:
+    server, _handler = fake_server
+    result = _lt_linter(f"http://127.0.0.1:{server.server_port}").lint_text("You will recieve it.", path="post.txt")
+    (finding,) = result.findings
+    assert finding.message.startswith("\u201crecieve\u201d looks misspelled: did you mean \u201creceive\u201d?")

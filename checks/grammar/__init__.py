@@ -9,17 +9,22 @@ Engines (``[grammar] engine``):
   language-tool-python's download). Never the public LanguageTool API unless its
   URL is configured: drafts do not leave the machine silently.
 - ``builtin``: our own rules over the spaCy parse (see builtin.py): fast, offline.
-- ``auto`` (default): LanguageTool when one answers (or, with ``autostart = true``,
-  starts within ``start-wait`` seconds), else builtin. The run summary says which
-  engine ran and why. auto never starts a Java process unless asked: a lint run
-  (a pre-commit hook, CI) must not leave a 1 GB server behind by surprise.
+- ``auto`` (default): LanguageTool when one answers; else, when it is installed and
+  Java is there, one shared background server started on first need (under a lock,
+  stopped by a watchdog after ``idle-stop`` idle minutes), waited for up to
+  ``start-wait`` seconds; else builtin. The run summary says which engine ran and why.
+  ``autostart = false`` (or ``POST_LINT_AUTOSTART=0``) keeps auto from starting Java.
+- With LanguageTool, the precise builtin rules (PRECISE_RULES) run too; overlapping
+  findings merge into one.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,24 +50,57 @@ class _Engine:
     client: lt.Client | None
     why: str
     failed: str = ""  # set once a request failed: the rest of the run does not wait again
+    shared: bool = False  # the background server post-lint started: tell its watchdog it is in use
+    starting: bool = False  # it was still starting: a long-lived process looks again soon
     created: float = field(default_factory=time.monotonic)
 
 
 _sessions: dict[tuple, _Engine] = {}
 _EXPLICIT_START_WAIT = 90.0
 _RETRY_AFTER = 60.0
+_RETRY_STARTING = 5.0
 
 
 def _session(ctx: Context) -> _Engine:
-    key = (ctx["engine"], ctx["server"], ctx["port"], float(ctx["timeout"]), float(ctx["start-wait"]), ctx["autostart"])
+    key = (
+        ctx["engine"],
+        ctx["server"],
+        ctx["port"],
+        float(ctx["timeout"]),
+        float(ctx["start-wait"]),
+        ctx["autostart"],
+        float(ctx["idle-stop"]),
+    )
     cached = _sessions.get(key)
-    # Long-lived processes (the language server) look again a minute after a failure.
-    if cached is None or (cached.client is None or cached.failed) and time.monotonic() - cached.created > _RETRY_AFTER:
-        _sessions[key] = _find_server(ctx)
+    # Long-lived processes (the language server, serve) look again after a failure, or soon
+    # after finding the shared server still starting.
+    retry = _RETRY_STARTING if cached is not None and cached.starting else _RETRY_AFTER
+    if cached is None or (cached.client is None or cached.failed) and time.monotonic() - cached.created > retry:
+        # A run waits for a starting server once; a long-lived process then only looks.
+        _sessions[key] = _find_server(ctx, wait=0.0 if cached is not None and cached.starting else None)
+    elif cached.client is not None and cached.shared:
+        lt.mark_used()
     return _sessions[key]
 
 
-def _find_server(ctx: Context) -> _Engine:
+def _autostart_off(option: bool) -> str:
+    """Why auto must not start a server ("" when it may).
+
+    ``POST_LINT_AUTOSTART=0`` turns it off for a whole machine or CI job; a test
+    run (pytest sets PYTEST_CURRENT_TEST) never starts a 1 GB server by surprise
+    unless it sets ``POST_LINT_AUTOSTART=1``.
+    """
+    if not option:
+        return "autostart = false"
+    flag = os.environ.get("POST_LINT_AUTOSTART", "").strip().lower()
+    if flag in ("0", "false", "no", "off"):
+        return "POST_LINT_AUTOSTART=0"
+    if flag not in ("1", "true", "yes", "on") and os.environ.get("PYTEST_CURRENT_TEST"):
+        return "autostart is off under pytest (POST_LINT_AUTOSTART=1 turns it on)"
+    return ""
+
+
+def _find_server(ctx: Context, wait: float | None = None) -> _Engine:
     timeout = float(ctx["timeout"])
     configured = ctx["server"].strip()
     if configured:
@@ -73,44 +111,65 @@ def _find_server(ctx: Context) -> _Engine:
             return _Engine(None, f"the configured [grammar] server did not answer: {exc}")
         return _Engine(client, f"the server set in [grammar] server ({configured})")
     state = lt.read_state()
-    ports = []
-    if state is not None:
-        ports.append((int(state["port"]), "the local server 'post-lint languagetool start' left running"))
-    ports.append((int(ctx["port"]), f"a LanguageTool server already running on {lt.LOOPBACK}:{ctx['port']}"))
-    for port, why in ports:
-        url = f"http://{lt.LOOPBACK}:{port}"
+    if state is not None and state.get("warm", True):
+        url = f"http://{lt.LOOPBACK}:{state['port']}"
         client = lt.Client(url, timeout)
         try:
             client.languages()
         except lt.LanguageToolError:
-            continue
-        return _Engine(client, why)
+            pass
+        else:
+            lt.mark_used()
+            return _Engine(client, "the shared local server post-lint runs in the background", shared=True)
+    if state is None or int(state["port"]) != int(ctx["port"]):
+        url = f"http://{lt.LOOPBACK}:{ctx['port']}"
+        client = lt.Client(url, timeout)
+        try:
+            client.languages()
+        except lt.LanguageToolError:
+            pass
+        else:
+            return _Engine(client, f"a LanguageTool server already running on {lt.LOOPBACK}:{ctx['port']}")
     explicit = ctx["engine"] == "languagetool"
-    if not explicit and not ctx["autostart"]:
+    off = _autostart_off(ctx["autostart"])
+    if not explicit and off:
         hint = "run 'post-lint languagetool start' to use it" if lt.find_installation() else "see 'post-lint explain grammar'"
-        return _Engine(None, f"no LanguageTool server answered on {lt.LOOPBACK}:{ctx['port']} ({hint})")
+        return _Engine(None, f"no LanguageTool server answered on {lt.LOOPBACK}:{ctx['port']} and {off} ({hint})")
     if lt.find_installation() is None:
         return _Engine(
             None,
-            f"no LanguageTool server answered on {lt.LOOPBACK}:{ctx['port']} and LanguageTool is not installed "
-            "(run 'post-lint languagetool install', or set [grammar] server)",
+            "LanguageTool is not installed (run 'post-lint languagetool install' to get it, or set [grammar] server)",
         )
-    try:
-        # engine = "languagetool" was asked for by name: worth waiting for a cold start.
+    if lt.find_java() is None:
+        return _Engine(None, lt.JAVA_MISSING)
+    # engine = "languagetool" was asked for by name: worth waiting for a cold start.
+    if wait is None:
         wait = max(float(ctx["start-wait"]), _EXPLICIT_START_WAIT) if explicit else float(ctx["start-wait"])
-        started = lt.start_server(int(ctx["port"]), wait=wait)
+    began = time.monotonic()
+    try:
+        state, started = lt.ensure_server(int(ctx["port"]), idle=60.0 * float(ctx["idle-stop"]))
     except lt.LanguageToolError as exc:
         return _Engine(None, f"could not start LanguageTool: {exc}")
-    url = f"http://{lt.LOOPBACK}:{started['port']}"
-    if not started["ready"]:
+    warm = lt.wait_until_warm(wait)
+    url = f"http://{lt.LOOPBACK}:{state['port']}"
+    if warm is None:
+        if lt.read_state() is None:
+            return _Engine(None, f"LanguageTool stopped while starting; see {state['log']}")
+        what = "started it in the background" if started else "found it still starting"
         return _Engine(
             None,
-            f"LanguageTool is still starting on {url} (pid {started['pid']}, it takes 10-30 s); "
-            "later runs will use it. Stop it with 'post-lint languagetool stop'",
+            f"LanguageTool is not ready yet: this run {what} on {url} (pid {state['pid']}) and waited "
+            f"{time.monotonic() - began:.0f} s (start-wait); later runs will use it",
+            starting=True,
         )
+    lt.mark_used()
+    how = "started for this run" if started else "that was starting"
+    idle = float(ctx["idle-stop"])
+    stops = f"it stops after {idle:g} idle minutes" if idle > 0 else "it keeps running (idle-stop = 0)"
     return _Engine(
         lt.Client(url, timeout),
-        f"a local server post-lint started on {url} (pid {started['pid']}); it keeps running for later runs",
+        f"the shared local server post-lint runs in the background ({how}, waited {time.monotonic() - began:.0f} s; {stops})",
+        shared=True,
     )
 
 
@@ -144,8 +203,10 @@ def cache_token(options: Mapping[str, Any]) -> str | None:
     """
     if options["engine"] == "builtin":
         return "builtin"
-    if options["engine"] == "languagetool" or options["server"].strip() or options["autostart"]:
+    if options["engine"] == "languagetool" or options["server"].strip():
         return None
+    if not _autostart_off(options["autostart"]) and lt.find_installation() is not None and lt.find_java() is not None:
+        return None  # auto will start (or reuse) the shared server
     state = lt.read_state()
     ports = tuple(sorted({int(options["port"]), *([int(state["port"])] if state else [])}))
     return None if _server_listening(ports) else "builtin (no LanguageTool listening)"
@@ -176,8 +237,12 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
                 session.failed = str(exc)
             else:
                 version = f" {session.client.version}" if session.client.version else ""
-                ctx.note("grammar engine", f"LanguageTool{version} at {session.client.url}: {session.why}")
-                yield from found
+                ctx.note(
+                    "grammar engine",
+                    f"LanguageTool{version} at {session.client.url}, with the builtin rules for {', '.join(PRECISE_RULES)}: "
+                    f"{session.why}",
+                )
+                yield from merge(found, _builtin_findings(doc, ctx, PRECISE_RULES))
                 return
         reason = session.failed or session.why
         if engine == "languagetool":
@@ -190,8 +255,41 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     yield from _builtin_findings(doc, ctx)
 
 
-def _builtin_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in builtin.check(doc, _vocabulary_extra(ctx)):
+# Builtin rules precise enough to run beside LanguageTool: they catch what it misses
+# ("Their excited to see you") and name the word and the fix in their messages.
+PRECISE_RULES = ("confusable", "a-an", "repeated-word")
+
+
+def merge(languagetool: Iterable[Finding], precise: Iterable[Finding]) -> list[Finding]:
+    """One finding per error: where a builtin finding overlaps LanguageTool's, keep the builtin
+    one (its message names the word and the fix) with LanguageTool's rule named and its
+    suggestions added."""
+    ours = list(precise)
+    merged: list[Finding] = []
+    absorbed: dict[int, list[Finding]] = {}
+    for theirs in languagetool:
+        index = next(
+            (i for i, f in enumerate(ours) if f.offset < theirs.end and theirs.offset < f.end),
+            None,
+        )
+        if index is None:
+            merged.append(theirs)
+        else:
+            absorbed.setdefault(index, []).append(theirs)
+    for index, finding in enumerate(ours):
+        others = absorbed.get(index, [])
+        if others:
+            rules = ", ".join(dict.fromkeys(o.rule.removeprefix("grammar/lt/") for o in others))
+            suggestions = tuple(dict.fromkeys([*finding.suggestions, *(s for o in others for s in o.suggestions)]))
+            finding = dataclasses.replace(
+                finding, message=f"{finding.message} (LanguageTool agrees: {rules})", suggestions=suggestions[:5]
+            )
+        merged.append(finding)
+    return sorted(merged, key=lambda f: (f.offset, f.rule))
+
+
+def _builtin_findings(doc: Document, ctx: Context, rules: Iterable[str] | None = None) -> Iterator[Finding]:
+    for hit in builtin.check(doc, _vocabulary_extra(ctx), rules):
         yield ctx.finding(hit.rule, hit.message, hit.start, hit.end - hit.start, suggestions=hit.suggestions)
 
 
@@ -200,6 +298,8 @@ def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> It
     text = doc.prose
     if not text.strip():
         return
+    prefixes = tuple(r[:-1] for r in skipped if r.endswith("*"))
+    skipped = tuple(r for r in skipped if not r.endswith("*"))
     matches = client.check(text, ctx["language"], skipped)
     table = lt.utf16_to_codepoints(text)
     vocab = builtin.vocabulary(_vocabulary_extra(ctx))
@@ -215,21 +315,26 @@ def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> It
             message = str(match.get("message", "")).strip()
         except (KeyError, TypeError, ValueError):
             raise lt.LanguageToolError(f"LanguageTool at {client.url} answered a malformed match") from None
-        if rule_id in skip or length <= 0 or offset + length > len(doc.text):
+        if rule_id in skip or (prefixes and rule_id.startswith(prefixes)) or length <= 0 or offset + length > len(doc.text):
             continue
+        if not any(c.isalnum() for c in doc.text[offset : offset + length]):
+            continue  # emoji or punctuation alone ("⬇️⬇️" is not a repeated word): other checks' business
         if doc.overlaps_token(offset, offset + length, _SPECIAL):
             continue
         if not doc.prose[offset : offset + length].strip():
             continue  # a match on blanked non-prose (code, front matter)
         category = str((rule.get("category") or {}).get("id", "")) if isinstance(rule, dict) else ""
-        issue = str(rule.get("issueType", ""))
         word = doc.text[offset : offset + length]
         suggestions = [str(r.get("value", "")) for r in match.get("replacements", [])[:5] if isinstance(r, dict)]
-        if issue == "misspelling" or rule_id.startswith("MORFOLOGIK"):
+        # Only the dictionary speller's findings are second-guessed against our word lists:
+        # other rules with issueType "misspelling" (THIS_YEARS_POSSESSIVE_APOSTROPHE on
+        # "this years festival") flag real words used wrongly, and "years" is in every list.
+        if _is_speller(rule_id):
             if not english or _known_word(word, vocab) or any(s < offset + length and offset < e for s, e in entities):
                 continue
             if not _plausible_typo(doc, offset, word, suggestions):
                 continue
+            message = _spelling_message(word, [s for s in suggestions if s])
         label = rule.get("category", {}).get("name", category) if isinstance(rule.get("category"), dict) else category
         yield ctx.finding(
             f"grammar/lt/{rule_id}",
@@ -239,6 +344,18 @@ def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> It
             suggestions=[s for s in suggestions if s],
             severity="info" if category in _STYLE_CATEGORIES else None,
         )
+
+
+def _is_speller(rule_id: str) -> bool:
+    return rule_id.startswith(("MORFOLOGIK", "HUNSPELL")) or rule_id.endswith("_SPELLER_RULE")
+
+
+def _spelling_message(word: str, suggestions: list[str]) -> str:
+    """Name the word and the fix, as the builtin engine does ("Possible spelling mistake found." does not)."""
+    if not suggestions:
+        return f"\u201c{word}\u201d is not in the dictionary: check its spelling, or add it to [grammar] vocabulary"
+    options = " or ".join(f"\u201c{s}\u201d" for s in suggestions[:2])
+    return f"\u201c{word}\u201d looks misspelled: did you mean {options}? (a name or local term: add it to [grammar] vocabulary)"
 
 
 def _plausible_typo(doc: Document, offset: int, word: str, suggestions: list[str]) -> bool:
@@ -295,12 +412,21 @@ CHECK = Check(
         "port": Option(lt.DEFAULT_PORT, "local port where a LanguageTool server is looked for or started"),
         "timeout": Option(5.0, "seconds to wait for LanguageTool's answer to one post", (int, float)),
         "start-wait": Option(
-            5.0, "seconds a run waits for a LanguageTool it starts itself (it keeps starting in the background)", (int, float)
+            40.0,
+            "seconds a run waits for the shared LanguageTool while it starts (about 15-35 s); "
+            "after that the run uses builtin and LanguageTool keeps starting for later runs",
+            (int, float),
         ),
         "autostart": Option(
-            False,
-            "engine auto: start the installed LanguageTool when no server answers (it keeps running for later runs); "
+            True,
+            "engine auto: when LanguageTool is installed and Java is there, start one shared background server on "
+            "127.0.0.1 on first need (false: only use a server that already answers); "
             "engine languagetool always does, waiting up to 90 s",
+        ),
+        "idle-stop": Option(
+            30.0,
+            "minutes without a run after which the shared background server stops itself (0: never)",
+            (int, float),
         ),
         "language": Option("en-US", "LanguageTool language code"),
         "skip-rules": Option([], "more LanguageTool rule ids never reported, beside the bundled lt_skip_rules.txt", list),
@@ -325,17 +451,24 @@ CHECK = Check(
     A typo or a wrong word on a city account is what residents screenshot. This
     check runs one of two engines, chosen by [grammar] engine:
 
-    LanguageTool (engine = "languagetool", or "auto" when one is available) is the
+    LanguageTool (engine = "languagetool", or "auto" when it is available) is the
     most thorough open grammar checker. post-lint looks for a server in this order:
-    the URL in [grammar] server; the server 'post-lint languagetool start' left
-    running; any LanguageTool on 127.0.0.1:8081 (the port option); else, with
-    engine = "languagetool" (or autostart = true), it starts the installed one in the
-    background and waits for it (LanguageTool takes 10-30 s to start; the server
-    stays up for later runs). It never sends a draft to the public LanguageTool API
-    unless you put that URL in [grammar] server yourself.
+    the URL in [grammar] server; the shared background server post-lint started;
+    any LanguageTool on 127.0.0.1:8081 (the port option); else, when LanguageTool is
+    installed and Java 17+ is found, it starts that shared server on 127.0.0.1 under
+    a lock (two runs never start two) and waits up to start-wait seconds (default
+    40; it takes 15-35 s to load its rules). A run that finds it still starting
+    then uses builtin and says so; later runs (CLI, pre-commit, the language
+    server, post-lint serve) reuse it. It stops itself after idle-stop minutes
+    without a run (default 30) and takes about 0.8 GB of memory while up. It never
+    sends a draft off the machine unless you put a URL in [grammar] server.
 
-      post-lint languagetool install   # fetch LanguageTool 6.6 from Maven Central (~250 MB, Java 17)
-      post-lint languagetool start     # run it in the background on 127.0.0.1:8081
+    Turn it off: engine = "builtin" (never LanguageTool), autostart = false (use a
+    server only when one already answers), or POST_LINT_AUTOSTART=0 in the
+    environment (a CI job; test runs under pytest never autostart).
+
+      post-lint languagetool install   # 165 pinned jars from Maven Central (~260 MB), SHA-256 verified; no Maven
+      post-lint languagetool start     # run it by hand on 127.0.0.1:8081 (no idle stop)
       post-lint languagetool status    # is it up? / post-lint languagetool stop
 
     Or run your own server and point post-lint at it:
@@ -343,6 +476,12 @@ CHECK = Check(
       docker run -d -p 127.0.0.1:8081:8010 erikvl87/languagetool
       java -cp 'LanguageTool-6.6/*' org.languagetool.server.HTTPServer --port 8081
       # then, in .post-lint.toml:  [grammar]  server = "http://localhost:8081"
+
+    With LanguageTool, the builtin rules that are precise (confusables such as
+    their/they're and its/it's, a/an, repeated words) run too: they catch what
+    LanguageTool misses ("Their excited to see you"), and where both flag the same
+    words the two findings merge into one, with the builtin message and
+    LanguageTool's rule named.
 
     Findings keep LanguageTool's rule id (grammar/lt/EN_A_VS_AN) and its
     replacements as suggestions. Rules that misfire on posts (spacing and

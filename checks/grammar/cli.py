@@ -2,39 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
 import sys
+import threading
 import time
 
 import click
 
+from . import install as install_module
 from . import languagetool as lt
-
-# The jars LanguageTool's server needs, fetched from Maven Central by Maven itself.
-_POM = """<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>local.post-lint</groupId>
-  <artifactId>languagetool-fetch</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <dependencies>
-    <dependency>
-      <groupId>org.languagetool</groupId>
-      <artifactId>languagetool-server</artifactId>
-      <version>{version}</version>
-    </dependency>
-    <dependency>
-      <groupId>org.languagetool</groupId>
-      <artifactId>language-en</artifactId>
-      <version>{version}</version>
-    </dependency>
-  </dependencies>
-</project>
-"""
-_EXPECTED_JARS = 165  # LanguageTool 6.6 with English: for the progress bar only
 
 
 @click.group(name="languagetool")
@@ -43,58 +18,58 @@ def languagetool() -> None:
 
 
 @languagetool.command()
-@click.option("--version", "version", default=lt.VERSION, show_default=True, help="LanguageTool version (6.x)")
-@click.option("--force", is_flag=True, help="fetch again even when installed")
-def install(version: str, force: bool) -> None:
-    """Fetch LanguageTool's jars (~250 MB) into the per-user cache."""
+@click.option("--force", is_flag=True, help="download and verify every jar again even when installed")
+@click.option("--mirror", default=install_module.MAVEN_CENTRAL, show_default=True, help="a Maven repository URL")
+def install(force: bool, mirror: str) -> None:
+    """Download LanguageTool's pinned jars (~260 MB) from Maven Central into the per-user cache.
+
+    Each jar is checked against the SHA-256 in the lock file beside the grammar
+    check; no Maven is needed. Java 17 or newer is needed to run it.
+    """
+    version, artifacts = install_module.read_lock()
     target = lt.jars_dir(version)
+    java = lt.find_java()
+    major = lt.java_major(java) if java else None
+    if java is None:
+        click.echo(f"warning: {lt.JAVA_MISSING}.", err=True)
+    elif major is not None and major < 17:
+        click.echo(f"warning: {java} is Java {major}; LanguageTool {version} needs Java 17 or newer.", err=True)
     if (target / ".complete").exists() and not force:
         click.echo(f"LanguageTool {version} is already installed in {target}")
+        _next_steps(java, major)
         return
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise click.ClickException(
-            "Maven (mvn) is needed to fetch LanguageTool from Maven Central; install it (apt-get install maven)"
-        )
-    if shutil.which("java") is None:
-        click.echo("warning: Java is not installed; LanguageTool needs Java 17 or newer to run", err=True)
-    folder = lt.install_dir(version)
-    folder.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        shutil.rmtree(target)
-    (folder / "pom.xml").write_text(_POM.format(version=version), encoding="utf-8")
-    command = [
-        mvn,
-        "-B",
-        "-f",
-        str(folder / "pom.xml"),
-        "dependency:copy-dependencies",
-        f"-DoutputDirectory={target}",
-        "-DincludeScope=runtime",
-    ]
-    click.echo(f"Fetching LanguageTool {version} from Maven Central into {target} ...")
+    total = sum(a.size for a in artifacts)
+    click.echo(
+        f"Downloading LanguageTool {version} ({len(artifacts)} jars, {total / 1e6:.0f} MB) from {mirror} into {target} ..."
+    )
     started = time.monotonic()
-    log_lines: list[str] = []
-    jars = 0
-    with click.progressbar(length=_EXPECTED_JARS, label="jars", show_pos=True, file=sys.stderr) as bar:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        assert process.stdout is not None
-        for line in process.stdout:
-            log_lines.append(line)
-            # "Downloaded from central: .../x.jar" while fetching; "Copying x.jar to ..." from the local repository
-            if re.search(r"(Downloaded from \S+: \S+\.jar|Copying \S+\.jar)", line):
-                jars += 1
-                bar.update(1 if jars <= _EXPECTED_JARS else 0)
-        code = process.wait()
-        bar.update(_EXPECTED_JARS)
-    if code != 0:
-        tail = "".join(log_lines[-15:])
-        raise click.ClickException(f"mvn failed (exit {code}):\n{tail}")
-    count = len(list(target.glob("*.jar")))
-    (target / ".complete").write_text(version, encoding="utf-8")
-    size = sum(p.stat().st_size for p in target.glob("*.jar")) / 1e6
-    click.echo(f"Installed LanguageTool {version}: {count} jars, {size:.0f} MB, in {time.monotonic() - started:.0f} s.")
-    click.echo("Start it with 'post-lint languagetool start'; the grammar check also starts it when needed.")
+    lock = threading.Lock()
+    with click.progressbar(length=total, label="MB", file=sys.stderr, show_percent=True) as bar:
+
+        def progress(n: int) -> None:
+            with lock:
+                bar.update(n)
+
+        try:
+            install_module.install(target, base=mirror, progress=progress)
+        except install_module.InstallError as exc:
+            raise click.ClickException(f"{exc}\nRun 'post-lint languagetool install' again to resume.") from None
+    click.echo(
+        f"Installed LanguageTool {version}: {len(artifacts)} jars, {total / 1e6:.0f} MB, every SHA-256 verified, "
+        f"in {time.monotonic() - started:.0f} s."
+    )
+    _next_steps(java, major)
+
+
+def _next_steps(java: str | None, major: int | None) -> None:
+    if java is None or (major is not None and major < 17):
+        click.echo("It cannot run until Java 17 or newer is installed; the grammar check uses its builtin engine meanwhile.")
+        return
+    click.echo(
+        'With [grammar] engine = "auto" (the default) the grammar check now starts LanguageTool in the background '
+        "on first need and later runs reuse it; it stops itself when idle. "
+        "'post-lint languagetool start|status|stop' run it by hand."
+    )
 
 
 @languagetool.command()
@@ -138,12 +113,17 @@ def status(port: int) -> None:
     """Is LanguageTool installed, and is a server running?"""
     found = lt.find_installation()
     click.echo(f"installed: {found[1] if found else 'no (run post-lint languagetool install)'}")
-    click.echo(f"java: {shutil.which('java') or 'not found'}")
+    click.echo(f"java: {lt.find_java() or 'not found'}")
     state = lt.read_state()
     if state is not None:
         url = f"http://{lt.LOOPBACK}:{state['port']}"
-        up = "answering" if lt.answers(url) else "starting (not answering yet)"
-        click.echo(f"server: pid {state['pid']} on {url}, {up}")
+        if not state.get("warm", True):
+            up = "starting (loading its rules)"
+        else:
+            up = "answering" if lt.answers(url) else "starting (not answering yet)"
+        idle = float(state.get("idle") or 0)
+        stops = f"; stops after {idle / 60:g} idle minutes" if idle > 0 else ""
+        click.echo(f"server: pid {state['pid']} on {url}, {up}{stops}")
         return
     url = f"http://{lt.LOOPBACK}:{port}"
     if lt.answers(url):

