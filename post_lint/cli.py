@@ -144,6 +144,14 @@ def main() -> None:
     metavar="N",
     help="Processes for many files [default: one per core]; one file or stdin is linted in-process.",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the safe suggestions to the files named (never stdin: its fixed text is printed), then report what remains.",
+)
+@click.option(
+    "--diff", is_flag=True, help="Print the safe fixes as a unified diff instead of writing them; exit 1 if there are any."
+)
 def lint_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -162,6 +170,8 @@ def lint_command(
     color: bool | None,
     no_cache: bool,
     jobs: int | None,
+    fix: bool,
+    diff: bool,
 ) -> None:
     """Lint post drafts: files, folders (.txt and .md inside), or '-' for stdin."""
     from .config import ConfigError
@@ -200,21 +210,20 @@ def lint_command(
         _error(str(exc))
         sys.exit(EXIT_ERROR)
 
+    fixed_stdin: str | None = None
+    if fix or diff:
+        fixed_stdin = _fix(linter, result, paths, stdin_filename, encoding, diff=diff, output_file=output_file)
     if min_severity:
         _keep_at_least(result, min_severity)
-    use_colour = _want_colour(color) and output_file is None
+    use_colour = _want_colour(color) and output_file is None and fixed_stdin is None
     if statistics:
         output = _statistics(result)
     else:
         output = output_format.render(result, ReportOptions(colour=use_colour, quiet=quiet))
-    if output_file is not None:
-        try:
-            Path(output_file).write_text(output + "\n" if output else "", encoding="utf-8")
-        except OSError as exc:
-            _error(f"{output_file}: cannot write the report ({exc.strerror or exc})")
-            sys.exit(EXIT_ERROR)
-    elif output:
-        click.echo(output, color=use_colour)
+    # With stdin and --fix, stdout carries the fixed text and the report goes to stderr (as ruff does).
+    _write_report(output, output_file, colour=use_colour, err=fixed_stdin is not None)
+    if fixed_stdin is not None:
+        click.echo(fixed_stdin, nl=False)
     for problem in result.problems:
         _error(str(problem))
     if result.skipped and not output_format.human:
@@ -223,6 +232,68 @@ def lint_command(
 
     # Each document is held to its own config's fail-on (or --fail-on), whatever the argument order.
     sys.exit(result.exit_code)
+
+
+def _fix(
+    linter: Any,
+    result: Any,
+    paths: tuple[str, ...],
+    stdin_filename: str | None,
+    encoding: str | None,
+    *,
+    diff: bool,
+    output_file: str | None,
+) -> str | None:
+    """--fix and --diff. --diff prints the diff and exits; --fix writes the files named and returns stdin's fixed text."""
+    from .fixes import fix_result, unified_diff, write_fixed
+    from .inputs import STDIN, label
+
+    stdin_label = label(STDIN, stdin_filename) if STDIN in paths else None
+    config_paths = {name: name for name in result.sources}
+    if stdin_label is not None:
+        config_paths[stdin_label] = stdin_filename
+    fixes = fix_result(linter, result, config_paths)
+    changed = [f for f in fixes if f.changed]
+    count = sum(f.applied for f in changed)
+    if diff:
+        text = "".join(unified_diff(f.label, f.before, f.after) for f in changed)
+        _write_report(text.rstrip("\n"), output_file, colour=False)
+        if changed:
+            click.echo(
+                f"Would fix {count} problem{'' if count == 1 else 's'} in {len(changed)} file{'' if len(changed) == 1 else 's'}.",
+                err=True,
+            )
+        for problem in result.problems:
+            _error(str(problem))
+        sys.exit(EXIT_ERROR if result.problems else 1 if changed else 0)
+    written = 0
+    for f in changed:
+        if f.label == stdin_label:
+            continue
+        why = write_fixed(f.label, f, encoding)
+        if why is None:
+            written += 1
+        else:
+            from .model import InputProblem
+
+            result.problems.append(InputProblem(f.label, why))
+    if changed:
+        result.notes["fixed"] = (
+            f"{count} problem{'' if count == 1 else 's'} in {len(changed)} file{'' if len(changed) == 1 else 's'}"
+        )
+    return next((f.after for f in fixes if f.label == stdin_label), None)
+
+
+def _write_report(output: str, output_file: str | None, colour: bool, err: bool = False) -> None:
+    """The report to --output-file, else stdout."""
+    if output_file is not None:
+        try:
+            Path(output_file).write_text(output + "\n" if output else "", encoding="utf-8")
+        except OSError as exc:
+            _error(f"{output_file}: cannot write the report ({exc.strerror or exc})")
+            sys.exit(EXIT_ERROR)
+    elif output:
+        click.echo(output, color=colour, err=err)
 
 
 def _keep_at_least(result: Any, severity: str) -> None:
