@@ -18,12 +18,33 @@ import click
 from . import __version__
 
 EXIT_ERROR = 2  # usage, config or input errors; 0 and 1 come from the result (Result.exit_code)
-BUILTIN_COMMANDS = ("lint", "init", "checks", "explain")
+BUILTIN_COMMANDS = ("lint", "init", "checks", "explain", "config", "schema")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
     """``--select a,b --select c`` → [a, b, c]."""
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def _complete_checks(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion for --select/--ignore: check names and rule ids, after the last comma."""
+    from click.shell_completion import CompletionItem
+
+    from .registry import load_checks
+
+    done, _, current = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    checks, _broken = load_checks()
+    names = [c.name for c in checks] + [rule for c in checks for rule in c.rules]
+    return [CompletionItem(prefix + name) for name in names if name.startswith(current)]
+
+
+def _complete_check_name(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    from click.shell_completion import CompletionItem
+
+    from .registry import check_names
+
+    return [CompletionItem(name) for name in check_names() if name.startswith(incomplete)]
 
 
 class _FormatChoice(click.Choice):
@@ -65,9 +86,24 @@ class _PostLintGroup(click.Group):
             raise click.ClickException(f"command '{name}' could not be loaded: {exc}") from None
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.resilient_parsing and not args:
+            return super().parse_args(ctx, args)  # shell completion of the first word: see shell_complete
         if not self._names_command(args):
             args = ["lint", *args]
         return super().parse_args(ctx, args)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[Any]:
+        """The first word: a sub-command, a lint option, or a path (lint is the default command)."""
+        from click.shell_completion import CompletionItem
+
+        items = super().shell_complete(ctx, incomplete)
+        lint = self.commands["lint"]
+        if incomplete.startswith("-"):
+            lint_ctx = lint.make_context("lint", [], parent=ctx, resilient_parsing=True)
+            items += [i for i in lint.shell_complete(lint_ctx, incomplete) if i.value not in {x.value for x in items}]
+        else:
+            items.append(CompletionItem(incomplete, type="file"))
+        return items
 
     def _names_command(self, args: list[str]) -> bool:
         """Does ``args`` start with a sub-command (rather than lint options or paths)?"""
@@ -104,8 +140,20 @@ def main() -> None:
     show_default=True,
     help="Output format (the installed ones: see post_lint.formats).",
 )
-@click.option("--select", multiple=True, metavar="CHECKS", help="Run only these checks or rule ids (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="CHECKS", help="Leave out these checks or rule ids (comma-separated).")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CHECKS",
+    shell_complete=_complete_checks,
+    help="Run only these checks or rule ids (comma-separated).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CHECKS",
+    shell_complete=_complete_checks,
+    help="Leave out these checks or rule ids (comma-separated).",
+)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file instead of discovering one.")
 @click.option(
     "--profile",
@@ -422,7 +470,7 @@ def checks_command(rules: bool, config_file: str | None) -> None:
 
 
 @main.command("explain")
-@click.argument("name")
+@click.argument("name", shell_complete=_complete_check_name)
 @click.option(
     "--config",
     "config_file",
@@ -456,6 +504,14 @@ def explain_command(name: str, config_file: str | None) -> None:
         sys.exit(EXIT_ERROR)
     configured = {rule: what for rule, what in declared.items() if rule not in check.rules}
     click.echo(explain(check, configured=configured, source=str(config.path) if config.path else ""))
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print a JSON Schema for .post-lint.toml, from the installed checks' options (for editors)."""
+    from .schema import render
+
+    click.echo(render(), nl=False)
 
 
 def _listing_config(config_file: str | None) -> Any:

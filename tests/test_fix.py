@@ -108,3 +108,21 @@ def test_fix_keeps_a_files_byte_order_mark_and_encoding(cli, tmp_path: Path):
     post.write_bytes(codecs.BOM_UTF16_LE + "The the parade\r\n".encode("utf-16-le"))
     cli("--fix", "--select", "grammar", str(post))
     assert post.read_bytes() == codecs.BOM_UTF16_LE + "The parade\r\n".encode("utf-16-le")
+
+
+def _complete(words: str, cword: int) -> str:
+    """What bash completion gets from the installed script (click names the variable after it)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COMP_WORDS": words, "COMP_CWORD": str(cword), "_POST_LINT_COMPLETE": "bash_complete"}
+    script = Path(sys.executable).parent / "post-lint"
+    return subprocess.run([str(script)], env=env, capture_output=True, text=True, timeout=60).stdout
+
+
+def test_shell_completion_offers_rule_ids_after_a_comma_commands_and_options():
+    assert "plain,links,emoji/inline" in _complete("post-lint --select links,emoji/i", 2)
+    assert "plain,explain" in _complete("post-lint ex", 1)
+    assert "plain,--statistics" in _complete("post-lint --stat", 1)
+    assert "plain,grammar" in _complete("post-lint explain gram", 2)
