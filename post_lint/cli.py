@@ -18,7 +18,7 @@ import click
 from . import __version__
 
 EXIT_ERROR = 2  # usage, config or input errors; 0 and 1 come from the result (Result.exit_code)
-BUILTIN_COMMANDS = ("lint", "init", "checks", "explain", "config", "schema")
+BUILTIN_COMMANDS = ("lint", "init", "checks", "explain", "schema")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
