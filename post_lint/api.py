@@ -111,6 +111,10 @@ class Check:
     # For a check whose rules are declared in the config (custom): rule id -> what it flags,
     # from the check's resolved options; listed by ``post-lint checks --rules`` and ``explain``.
     configured_rules: Callable[[Mapping[str, Any]], Mapping[str, str]] | None = None
+    # Rule ids (or prefixes of them) whose first suggestion ``--fix`` may apply unread: it only
+    # corrects the form and never changes what the post says. A check may also decide per
+    # finding (``ctx.finding(..., safe=True)``); everything else is unsafe.
+    safe_fixes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -197,9 +201,13 @@ class Context:
         *,
         suggestions: Iterable[str] = (),
         severity: str | None = None,
+        safe: bool | None = None,
     ) -> Finding:
         """A finding of this check; ``rule`` may be short (``density`` → ``emoji/density``)."""
         full_rule = rule if "/" in rule else f"{self.check.name}/{rule}"
+        suggestions = tuple(suggestions)
+        if safe is None:
+            safe = any(full_rule == r or full_rule.startswith(r + "/") for r in self.check.safe_fixes)
         return Finding(
             check=self.check.name,
             rule=full_rule,
@@ -207,8 +215,9 @@ class Context:
             message=message,
             offset=offset,
             length=max(length, 0),
-            suggestions=tuple(suggestions),
+            suggestions=suggestions,
             policy=self.check.policy,
+            fix_safe=bool(safe and suggestions),
         )
 
     def note(self, key: str, value: str) -> None:

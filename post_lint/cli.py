@@ -18,12 +18,33 @@ import click
 from . import __version__
 
 EXIT_ERROR = 2  # usage, config or input errors; 0 and 1 come from the result (Result.exit_code)
-BUILTIN_COMMANDS = ("lint", "init", "checks", "explain")
+BUILTIN_COMMANDS = ("lint", "init", "checks", "explain", "schema")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
     """``--select a,b --select c`` → [a, b, c]."""
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def _complete_checks(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion for --select/--ignore: check names and rule ids, after the last comma."""
+    from click.shell_completion import CompletionItem
+
+    from .registry import load_checks
+
+    done, _, current = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    checks, _broken = load_checks()
+    names = [c.name for c in checks] + [rule for c in checks for rule in c.rules]
+    return [CompletionItem(prefix + name) for name in names if name.startswith(current)]
+
+
+def _complete_check_name(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    from click.shell_completion import CompletionItem
+
+    from .registry import check_names
+
+    return [CompletionItem(name) for name in check_names() if name.startswith(incomplete)]
 
 
 class _FormatChoice(click.Choice):
@@ -65,9 +86,24 @@ class _PostLintGroup(click.Group):
             raise click.ClickException(f"command '{name}' could not be loaded: {exc}") from None
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.resilient_parsing and not args:
+            return super().parse_args(ctx, args)  # shell completion of the first word: see shell_complete
         if not self._names_command(args):
             args = ["lint", *args]
         return super().parse_args(ctx, args)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[Any]:
+        """The first word: a sub-command, a lint option, or a path (lint is the default command)."""
+        from click.shell_completion import CompletionItem
+
+        items = super().shell_complete(ctx, incomplete)
+        lint = self.commands["lint"]
+        if incomplete.startswith("-"):
+            lint_ctx = lint.make_context("lint", [], parent=ctx, resilient_parsing=True)
+            items += [i for i in lint.shell_complete(lint_ctx, incomplete) if i.value not in {x.value for x in items}]
+        else:
+            items.append(CompletionItem(incomplete, type="file"))
+        return items
 
     def _names_command(self, args: list[str]) -> bool:
         """Does ``args`` start with a sub-command (rather than lint options or paths)?"""
@@ -112,8 +148,20 @@ def _tolerant_output() -> None:
     show_default=True,
     help="Output format (the installed ones: see post_lint.formats).",
 )
-@click.option("--select", multiple=True, metavar="CHECKS", help="Run only these checks or rule ids (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="CHECKS", help="Leave out these checks or rule ids (comma-separated).")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CHECKS",
+    shell_complete=_complete_checks,
+    help="Run only these checks or rule ids (comma-separated).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CHECKS",
+    shell_complete=_complete_checks,
+    help="Leave out these checks or rule ids (comma-separated).",
+)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file instead of discovering one.")
 @click.option(
     "--profile",
@@ -152,6 +200,14 @@ def _tolerant_output() -> None:
     metavar="N",
     help="Processes for many files [default: one per core]; one file or stdin is linted in-process.",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the safe suggestions to the files named (never stdin: its fixed text is printed), then report what remains.",
+)
+@click.option(
+    "--diff", is_flag=True, help="Print the safe fixes as a unified diff instead of writing them; exit 1 if there are any."
+)
 def lint_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -170,6 +226,8 @@ def lint_command(
     color: bool | None,
     no_cache: bool,
     jobs: int | None,
+    fix: bool,
+    diff: bool,
 ) -> None:
     """Lint post drafts: files, folders (.txt and .md inside), or '-' for stdin."""
     from .config import ConfigError
@@ -208,21 +266,20 @@ def lint_command(
         _error(str(exc))
         sys.exit(EXIT_ERROR)
 
+    fixed_stdin: str | None = None
+    if fix or diff:
+        fixed_stdin = _fix(linter, result, paths, stdin_filename, encoding, diff=diff, output_file=output_file)
     if min_severity:
         _keep_at_least(result, min_severity)
-    use_colour = _want_colour(color) and output_file is None
+    use_colour = _want_colour(color) and output_file is None and fixed_stdin is None
     if statistics:
         output = _statistics(result)
     else:
         output = output_format.render(result, ReportOptions(colour=use_colour, quiet=quiet))
-    if output_file is not None:
-        try:
-            Path(output_file).write_text(output + "\n" if output else "", encoding="utf-8")
-        except OSError as exc:
-            _error(f"{output_file}: cannot write the report ({exc.strerror or exc})")
-            sys.exit(EXIT_ERROR)
-    elif output:
-        click.echo(output, color=use_colour)
+    # With stdin and --fix, stdout carries the fixed text and the report goes to stderr (as ruff does).
+    _write_report(output, output_file, colour=use_colour, err=fixed_stdin is not None)
+    if fixed_stdin is not None:
+        click.echo(fixed_stdin, nl=False)
     for problem in result.problems:
         _error(str(problem))
     if result.skipped and not output_format.human:
@@ -231,6 +288,68 @@ def lint_command(
 
     # Each document is held to its own config's fail-on (or --fail-on), whatever the argument order.
     sys.exit(result.exit_code)
+
+
+def _fix(
+    linter: Any,
+    result: Any,
+    paths: tuple[str, ...],
+    stdin_filename: str | None,
+    encoding: str | None,
+    *,
+    diff: bool,
+    output_file: str | None,
+) -> str | None:
+    """--fix and --diff. --diff prints the diff and exits; --fix writes the files named and returns stdin's fixed text."""
+    from .fixes import fix_result, unified_diff, write_fixed
+    from .inputs import STDIN, label
+
+    stdin_label = label(STDIN, stdin_filename) if STDIN in paths else None
+    config_paths = {name: name for name in result.sources}
+    if stdin_label is not None:
+        config_paths[stdin_label] = stdin_filename
+    fixes = fix_result(linter, result, config_paths)
+    changed = [f for f in fixes if f.changed]
+    count = sum(f.applied for f in changed)
+    if diff:
+        text = "".join(unified_diff(f.label, f.before, f.after) for f in changed)
+        _write_report(text.rstrip("\n"), output_file, colour=False)
+        if changed:
+            click.echo(
+                f"Would fix {count} problem{'' if count == 1 else 's'} in {len(changed)} file{'' if len(changed) == 1 else 's'}.",
+                err=True,
+            )
+        for problem in result.problems:
+            _error(str(problem))
+        sys.exit(EXIT_ERROR if result.problems else 1 if changed else 0)
+    written = 0
+    for f in changed:
+        if f.label == stdin_label:
+            continue
+        why = write_fixed(f.label, f, encoding)
+        if why is None:
+            written += 1
+        else:
+            from .model import InputProblem
+
+            result.problems.append(InputProblem(f.label, why))
+    if changed:
+        result.notes["fixed"] = (
+            f"{count} problem{'' if count == 1 else 's'} in {len(changed)} file{'' if len(changed) == 1 else 's'}"
+        )
+    return next((f.after for f in fixes if f.label == stdin_label), None)
+
+
+def _write_report(output: str, output_file: str | None, colour: bool, err: bool = False) -> None:
+    """The report to --output-file, else stdout."""
+    if output_file is not None:
+        try:
+            Path(output_file).write_text(output + "\n" if output else "", encoding="utf-8")
+        except OSError as exc:
+            _error(f"{output_file}: cannot write the report ({exc.strerror or exc})")
+            sys.exit(EXIT_ERROR)
+    elif output:
+        click.echo(output, color=colour, err=err)
 
 
 def _keep_at_least(result: Any, severity: str) -> None:
@@ -359,7 +478,7 @@ def checks_command(rules: bool, config_file: str | None) -> None:
 
 
 @main.command("explain")
-@click.argument("name")
+@click.argument("name", shell_complete=_complete_check_name)
 @click.option(
     "--config",
     "config_file",
@@ -393,6 +512,14 @@ def explain_command(name: str, config_file: str | None) -> None:
         sys.exit(EXIT_ERROR)
     configured = {rule: what for rule, what in declared.items() if rule not in check.rules}
     click.echo(explain(check, configured=configured, source=str(config.path) if config.path else ""))
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print a JSON Schema for .post-lint.toml, from the installed checks' options (for editors)."""
+    from .schema import render
+
+    click.echo(render(), nl=False)
 
 
 def _listing_config(config_file: str | None) -> Any:

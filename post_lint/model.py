@@ -37,6 +37,9 @@ class Finding:
     length: int
     suggestions: tuple[str, ...] = ()
     policy: str = ""
+    # The first suggestion may be applied without a person reading it (``--fix``): it keeps
+    # the meaning and only corrects the form. Unsafe unless the check says so.
+    fix_safe: bool = False
     # Filled in by the runner once the document is known.
     path: str = ""
     line: int = 0
@@ -63,6 +66,7 @@ class Finding:
             "length": self.length,
             "suggestions": list(self.suggestions),
             "policy": self.policy,
+            "fix_safe": self.fix_safe,
         }
 
 

@@ -75,6 +75,7 @@ def test_json_format_has_every_documented_field(cli):
         "length": 2,
         "suggestions": ["love"],
         "policy": "V. Rules of Use: \u201cImprove content accessibility by limiting the use of emoji.\u201d",
+        "fix_safe": False,
     }
     assert "screen readers" in finding["message"]
     assert data["summary"]["warnings"] == 1 and data["summary"]["by_check"] == {"emoji": 1}

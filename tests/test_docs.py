@@ -20,3 +20,25 @@ def test_every_check_is_in_the_readme_table():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in check_names():
         assert f"| `{name}` |" in readme, name
+
+
+def test_published_config_schema_is_up_to_date():
+    from post_lint.schema import render
+
+    current = (ROOT / "docs" / "post-lint.schema.json").read_text(encoding="utf-8")
+    assert current == render(), "docs/post-lint.schema.json is stale: run `post-lint schema > docs/post-lint.schema.json`"
+
+
+def test_config_schema_describes_every_check_option_and_accepts_the_starter_config():
+    import tomllib
+
+    from post_lint.config import STARTER_CONFIG
+    from post_lint.registry import load_checks
+    from post_lint.schema import schema
+
+    published = schema()
+    for check in load_checks()[0]:
+        table = published["properties"][check.name]["properties"]
+        assert set(check.options) | {"severity"} == set(table), check.name
+    assert set(tomllib.loads(STARTER_CONFIG)) <= set(published["properties"])
+    assert published["properties"]["fail-on"]["enum"] == ["info", "warning", "error", "never"]

@@ -40,6 +40,7 @@ FINDING_KEYS = {
     "length",
     "suggestions",
     "policy",
+    "fix_safe",
 }
 SUMMARY_KEYS = {
     "files",

@@ -40,7 +40,11 @@ def _matches(doc: Document, phrases: tuple[str, ...]) -> list[Match]:
 
 
 def _finding(ctx: Context, rule: Rule, message: str, match: Match, suggestions: tuple[str, ...] = ()) -> Finding:
-    finding = ctx.finding(rule.id, message, match.start, match.end - match.start, suggestions=suggestions, severity=rule.severity)
+    # A substitution's right form is the city's own decision: --fix may write it unread.
+    safe = rule.kind == "substitution"
+    finding = ctx.finding(
+        rule.id, message, match.start, match.end - match.start, suggestions=suggestions, severity=rule.severity, safe=safe
+    )
     return replace(finding, policy=rule.policy) if rule.policy else finding
 
 

@@ -434,6 +434,8 @@ CHECK = Check(
             [], "words never called misspelled (names, places, local terms), beside the bundled vocabulary.txt", list
         ),
     },
+    # A doubled word and a confusable have one right form; spelling guesses and LanguageTool's do not.
+    safe_fixes=("grammar/repeated-word", "grammar/confusable"),
     rules={
         "grammar/spelling": "a word not in the US-English dictionary, the city vocabulary or [grammar] vocabulary (builtin)",
         "grammar/repeated-word": "the same word twice in a row: \u201cthe the\u201d (builtin)",

@@ -131,6 +131,9 @@ CHECK = Check(
     options={
         "control-characters": Option(True, "flag control characters such as NUL inside the text"),
     },
+    # Invisible characters and look-alike letters: removing or replacing them changes no visible word.
+    # Bidi controls stay unsafe: right-to-left text may need them.
+    safe_fixes=("hidden-text/zero-width", "hidden-text/control", "hidden-text/mixed-script"),
     rules={
         "hidden-text/zero-width": "zero-width spaces, joiners, soft hyphens, word joiners, stray BOMs and tag characters",
         "hidden-text/bidi": "bidirectional controls (U+202A-U+202E, U+2066-U+2069, LRM/RLM, ALM)",

@@ -275,6 +275,8 @@ CHECK = Check(
             [], "more tracking query parameters ('name', or 'prefix*'), beside tracking.txt", list
         ),
     },
+    # Dropping tracking parameters leaves the same page. http -> https is not safe: the site may not serve it.
+    safe_fixes=("links/tracking",),
     rules={
         "links/shortener": "a link shortener (bit.ly, tinyurl.com, ...) that hides where the link goes",
         "links/insecure": "a plain http:// link; use https://",

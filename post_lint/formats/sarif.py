@@ -16,11 +16,45 @@ def _rules(findings: list[Finding]) -> dict[str, dict[str, Any]]:
     """One reporting descriptor per rule id, in the order the rules first appear."""
     rules: dict[str, dict[str, Any]] = {}
     for f in findings:
-        rules.setdefault(
-            f.rule,
-            {"id": f.rule, "name": f.check, "shortDescription": {"text": f.check}, "properties": {"policy": f.policy}},
-        )
+        if f.rule not in rules:
+            rules[f.rule] = descriptor(f.rule, f.check, f.policy)
     return rules
+
+
+def _rule_text(check: Any, rule: str) -> str:
+    """What a rule flags, from the check's declared rules (``grammar/lt/X`` falls under ``grammar/lt``)."""
+    declared = dict(check.rules) if check is not None else {}
+    while rule:
+        if rule in declared:
+            return declared[rule]
+        rule = rule.rpartition("/")[0]
+    return ""
+
+
+def descriptor(rule: str, check_name: str, policy: str) -> dict[str, Any]:
+    """A SARIF reportingDescriptor: what the rule flags, the check's description and policy, and help."""
+    import textwrap
+
+    from ..api import Check
+    from ..registry import load_check
+
+    loaded = load_check(check_name)
+    check = loaded if isinstance(loaded, Check) else None
+    short = _rule_text(check, rule) or (check.description if check else check_name)
+    full = f"{short[:1].upper()}{short[1:]}. " if check and short != check.description else ""
+    full += f"{check.description} Policy: {policy or check.policy}" if check else f"Policy: {policy}"
+    doc = textwrap.dedent(check.doc).strip() if check and check.doc else ""
+    more = f"Run `post-lint explain {check_name}` for examples and settings."
+    help_text = f"{doc}\n\n{more}" if doc else more
+    return {
+        "id": rule,
+        "name": check_name,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": _LEVELS[check.severity] if check else "warning"},
+        "properties": {"policy": policy, "check": check_name},
+    }
 
 
 def _location(f: Finding) -> dict[str, Any]:
