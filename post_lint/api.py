@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .facts import Facts
+from .facts import Citation, Facts
 from .model import SEVERITIES, Document, Finding
 from .text.wordlists import load_word_list as load_word_list  # re-exported for plugins
 
@@ -132,7 +132,12 @@ class Check:
 
     @property
     def policy(self) -> str:
+        """The shipped example's citation (the City of Anoka's policy); see :meth:`citation`."""
         return f"{self.policy_section}: \u201c{self.policy_clause}\u201d"
+
+    def citation(self, facts: Facts | None = None) -> Citation:
+        """What this check's findings quote under the body's ``[policy]`` (else the shipped example)."""
+        return (facts or Facts()).policy.cite(self.name, self.policy_section, self.policy_clause)
 
     @cached_property
     def examples(self) -> tuple[Example, ...]:
@@ -216,9 +221,17 @@ class Context:
             offset=offset,
             length=max(length, 0),
             suggestions=suggestions,
-            policy=self.check.policy,
+            policy=self.policy,
             fix_safe=bool(safe and suggestions),
         )
+
+    @property
+    def policy(self) -> str:
+        """The clause this check's findings cite: the body's own ``[policy]``, else the shipped example."""
+        cached = self.__dict__.get("_policy")
+        if cached is None:
+            cached = self.__dict__["_policy"] = self.check.citation(self.facts).text
+        return cached
 
     def note(self, key: str, value: str) -> None:
         """Something the run summary should say, e.g. which grammar engine ran."""

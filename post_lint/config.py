@@ -237,13 +237,19 @@ def validate_top_level(config: Config, installed: list[str], rules_of: RulesOf |
             problems = validate_body(where, value)
             if problems:
                 raise ConfigError(problems[0])
+        elif key == "policy":
+            from .facts import validate_policy
+
+            problems = validate_policy(where, value, installed)
+            if problems:
+                raise ConfigError(problems[0])
         elif isinstance(value, dict):
             if key not in installed:
                 raise _unknown(where, key, installed, "check table")
         elif key in installed:
             raise ConfigError(f"{where}: '{key}' must be a table ([{key}]), got {type(value).__name__} {value!r}")
         else:
-            raise _unknown(where, key, list(TOP_LEVEL_KEYS) + ["body"] + installed)
+            raise _unknown(where, key, list(TOP_LEVEL_KEYS) + ["body", "policy"] + installed)
     for key in ("select", "ignore", "include", "exclude", "extend-exclude"):
         for item in config.data.get(key, []):
             if not isinstance(item, str):

@@ -1,5 +1,10 @@
 """What the public body configures once and several checks use.
 
+The body's own policy (``[policy]``: its title, a link, and the section and
+clause each check cites) is read here too, so every finding quotes the
+adopting body's policy; without it, the shipped example (the City of Anoka's
+policy, declared on each check) is cited.
+
 Officials, public contacts, community partners, the body's own domains and its
 local vocabulary are read here, once per config, from the ``[body]`` table and
 from the check tables that held them first (``[names] allow``,
@@ -12,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 # key -> (expected types, help); the [body] table of a config file.
@@ -26,6 +31,49 @@ BODY_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "partners": ((list,), 'community partners: {name = "...", aliases = ["..."]} or a name'),
     "vocabulary": ((list,), "local words never called misspelled: places, programs, names"),
 }
+
+
+# key -> (expected types, help); the [policy] table of a config file.
+POLICY_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
+    "title": ((str,), 'the policy\'s title, e.g. "City of Maplewood Falls Social Media Policy"'),
+    "link": ((str,), "where staff can read it (a URL or a file path)"),
+    "sections": ((dict,), 'the built-in section titles renamed to yours: {"V. Rules of Use" = "4. Conduct"}'),
+    "clauses": ((dict,), 'per check: the clause text, or {section = "...", clause = "..."}'),
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What a finding of one check quotes: a section of a policy and its clause."""
+
+    section: str
+    clause: str
+    title: str = ""
+    link: str = ""
+
+    @property
+    def text(self) -> str:
+        """'4. Conduct: “...”', prefixed with the policy's title when the body named it."""
+        cited = f"{self.section}: \u201c{self.clause}\u201d" if self.section else f"\u201c{self.clause}\u201d"
+        return f"{self.title}, {cited}" if self.title else cited
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The adopting body's policy: title, link, renamed sections and its own clauses by check name."""
+
+    title: str = ""
+    link: str = ""
+    sections: tuple[tuple[str, str], ...] = ()  # (built-in section, the body's section)
+    clauses: tuple[tuple[str, str, str], ...] = ()  # (check, section or "", clause)
+
+    def cite(self, check: str, section: str, clause: str) -> Citation:
+        """The citation for ``check``, whose built-in (shipped example) section and clause are given."""
+        own_section = dict(self.sections).get(section, section)
+        for name, its_section, its_clause in self.clauses:
+            if name == check:
+                return Citation(its_section or own_section, its_clause, self.title, self.link)
+        return Citation(own_section, clause, self.title, self.link)
 
 
 @dataclass(frozen=True)
@@ -50,6 +98,23 @@ class Facts:
     contacts: tuple[str, ...] = ()
     partners: tuple[Partner, ...] = field(default=())
     vocabulary: tuple[str, ...] = ()
+    policy: Policy = field(default=Policy())
+
+    @property
+    def employer_names(self) -> tuple[str, ...]:
+        """How staff name the body: its name and aliases (what the disclaimer check looks for)."""
+        return tuple(dict.fromkeys(n for n in (self.name, *self.aliases) if n))
+
+    def with_allowed(self, names: Any = (), contacts: Any = (), words: Any = ()) -> Facts:
+        """These facts plus one post's exceptions: consented names, contacts and words."""
+        if not (names or contacts or words):
+            return self
+        return replace(
+            self,
+            officials=tuple(dict.fromkeys((*self.officials, *_strings(names)))),
+            contacts=tuple(dict.fromkeys((*self.contacts, *_strings(contacts)))),
+            vocabulary=tuple(dict.fromkeys((*self.vocabulary, *_strings(words)))),
+        )
 
     @property
     def partner_names(self) -> tuple[str, ...]:
@@ -80,6 +145,24 @@ def _partners(value: Any) -> tuple[Partner, ...]:
     return tuple(found)
 
 
+def _policy(value: Any) -> Policy:
+    if not isinstance(value, Mapping):
+        return Policy()
+    sections = value.get("sections") if isinstance(value.get("sections"), Mapping) else {}
+    clauses = []
+    for check, clause in (value.get("clauses") if isinstance(value.get("clauses"), Mapping) else {}).items():
+        if isinstance(clause, str):
+            clauses.append((str(check), "", clause))
+        elif isinstance(clause, Mapping) and isinstance(clause.get("clause"), str):
+            clauses.append((str(check), str(clause.get("section", "") or ""), clause["clause"]))
+    return Policy(
+        title=str(value.get("title", "") or ""),
+        link=str(value.get("link", "") or ""),
+        sections=tuple((str(k), str(v)) for k, v in sections.items() if isinstance(v, str)),
+        clauses=tuple(clauses),
+    )
+
+
 def facts_from(data: Mapping[str, Any]) -> Facts:
     """The facts of a config's data (a parsed ``.post-lint.toml``)."""
 
@@ -101,6 +184,7 @@ def facts_from(data: Mapping[str, Any]) -> Facts:
         contacts=_strings(body.get("contacts")) + _strings(table("personal-data").get("allow")),
         partners=_partners(body.get("partners")) + _partners(table("partners").get("organizations")),
         vocabulary=_strings(body.get("vocabulary")) + _strings(table("grammar").get("vocabulary")),
+        policy=_policy(data.get("policy")),
     )
 
 
@@ -130,4 +214,40 @@ def validate_body(where: str, body: Any) -> list[str]:
             for item in value:
                 if not isinstance(item, str):
                     problems.append(f"{where} [body]: '{key}' must be a list of strings, got {item!r}")
+    return problems
+
+
+def validate_policy(where: str, policy: Any, checks: list[str]) -> list[str]:
+    """Problems with a ``[policy]`` table, each one line naming the key."""
+    import difflib
+
+    if not isinstance(policy, Mapping):
+        return [f"{where}: 'policy' must be a table"]
+    problems = []
+    for key, value in policy.items():
+        if key not in POLICY_KEYS:
+            close = difflib.get_close_matches(key, list(POLICY_KEYS), n=1)
+            problems.append(f"{where} [policy]: unknown key '{key}'" + (f"; did you mean '{close[0]}'?" if close else ""))
+        elif not isinstance(value, POLICY_KEYS[key][0]):
+            kind = "a table" if dict in POLICY_KEYS[key][0] else "a string"
+            problems.append(f"{where} [policy]: '{key}' must be {kind}, got {value!r}")
+    for old, new in (policy.get("sections") or {}).items() if isinstance(policy.get("sections"), Mapping) else ():
+        if not isinstance(new, str):
+            problems.append(f"{where} [policy.sections]: '{old}' must be a string, got {new!r}")
+    clauses = policy.get("clauses")
+    for check, clause in clauses.items() if isinstance(clauses, Mapping) else ():
+        if check not in checks:
+            close = difflib.get_close_matches(check, checks, n=1)
+            problems.append(
+                f"{where} [policy.clauses]: unknown check '{check}'" + (f"; did you mean '{close[0]}'?" if close else "")
+            )
+        elif isinstance(clause, Mapping):
+            extra = set(clause) - {"section", "clause"}
+            if extra or not isinstance(clause.get("clause"), str) or not isinstance(clause.get("section", ""), str):
+                problems.append(
+                    f"{where} [policy.clauses]: '{check}' must be a clause text or "
+                    f'{{section = "...", clause = "..."}}, got {dict(clause)!r}'
+                )
+        elif not isinstance(clause, str):
+            problems.append(f"{where} [policy.clauses]: '{check}' must be a clause text, got {clause!r}")
     return problems

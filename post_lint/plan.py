@@ -80,7 +80,7 @@ class Configs:
             return
         validate_top_level(config, self.installed, declared_rules)
         for name, value in config.data.items():
-            if isinstance(value, dict) and name != "body" and (self._only is None or name in self._only):
+            if isinstance(value, dict) and name not in ("body", "policy") and (self._only is None or name in self._only):
                 check = registry.load_check(name)
                 if isinstance(check, Check):
                     resolve_options(config, check)

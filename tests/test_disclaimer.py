@@ -8,12 +8,14 @@ from post_lint.checks.disclaimer import DEFAULT_WORDING
 from post_lint.config import Config
 from post_lint.runner import Linter
 
+# Anoka, configured as the body: employer-names defaults to its name and aliases.
+ANOKA = {"body": {"name": "City of Anoka", "aliases": ["the City of Anoka", "Anoka", "the City", "City Hall"]}}
 POST = "I work for the City of Anoka, and the budget cuts to park maintenance are going to show."
 
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    linter = Linter(select=["disclaimer"], profile="personal", config=Config(data={}))
+    linter = Linter(select=["disclaimer"], profile="personal", config=Config(data=ANOKA))
     return linter
 
 
@@ -48,7 +50,7 @@ def test_spaced_identification_points_at_the_original(linter: Linter) -> None:
 
 def test_custom_wording_is_suggested_and_accepted() -> None:
     wording = "Opinions here are mine, not the City of Anoka's."
-    linter = Linter(select=["disclaimer"], profile="personal", config=Config(data={"disclaimer": {"wording": wording}}))
+    linter = Linter(select=["disclaimer"], profile="personal", config=Config(data={**ANOKA, "disclaimer": {"wording": wording}}))
     [finding] = linter.lint_text(POST, path="post.txt").findings
     assert finding.suggestions == (wording,)
     assert linter.lint_text(f"{POST} {wording}", path="post.txt").findings == []

@@ -18,6 +18,8 @@ from post_lint.model import Document, Finding
 from post_lint.text.phrases import Match, find_phrases
 
 _HERE = Path(__file__).parent
+# Without employer-names or a [body] name, only the words any city's staff use.
+GENERIC_EMPLOYER_NAMES = ("the City", "City Hall")
 DEFAULT_WORDING = "These are my own opinions and do not represent those of the City."
 
 
@@ -46,7 +48,7 @@ def _lists(extra_phrases: tuple[str, ...], wording: str) -> tuple[tuple[str, ...
 
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.words_text
-    identity = find_phrases(text, _identity_phrases(tuple(ctx["employer-names"]), tuple(ctx["extra-roles"])))
+    identity = find_phrases(text, _identity_phrases(employer_names(ctx), tuple(ctx["extra-roles"])))
     if not identity:
         return
     business, accepted = _lists(tuple(ctx["extra-phrases"]), ctx["wording"])
@@ -63,6 +65,11 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         first.end - first.start,
         suggestions=[ctx["wording"]],
     )
+
+
+def employer_names(ctx: Context) -> tuple[str, ...]:
+    """employer-names when set, else the body's [body] name and aliases, else the generic City names."""
+    return tuple(ctx["employer-names"]) or ctx.facts.employer_names or GENERIC_EMPLOYER_NAMES
 
 
 def _overlaps(a: Match, b: Match) -> bool:
@@ -84,8 +91,9 @@ CHECK = Check(
         "wording": Option(DEFAULT_WORDING, "the disclaimer sentence suggested (it always counts as a disclaimer)"),
         "extra-phrases": Option([], "more phrases that count as a disclaimer, beside disclaimers.txt", list),
         "employer-names": Option(
-            ["the City of Anoka", "the City", "City Hall", "Anoka"],
-            "how employees name their employer (\u201cI work for <name>\u201d, \u201cas a <name> employee\u201d)",
+            [],
+            "how employees name their employer (\u201cI work for <name>\u201d, \u201cas a <name> employee\u201d); "
+            "default: the [body] name and aliases, else \u201cthe City\u201d and \u201cCity Hall\u201d",
             list,
         ),
         "extra-roles": Option([], "more job titles (\u201cas a city <role>\u201d), beside roles.txt", list),
