@@ -205,10 +205,10 @@ class FindingsCache:
             rule_filter=plan.rule_filter,
             ignored_rules=plan.ignored_rules,
             spacy_model=plan.config.get("spacy-model"),
-            facts=asdict(plan.config.facts),
             # Every table, not only those of the checks that run: checks read each other's
             # (grammar reads names and partners, links reads personal-data).
             config=plan.config.data,
+            facts=asdict(plan.facts),  # with the post's consents and exceptions
         )
 
     def key(

@@ -3,7 +3,7 @@
 Sources, most specific last: the config file (``.post-lint.toml`` found
 upward from the post, or ``[tool.post-lint]`` in ``pyproject.toml``, or
 ``--config``), a post's front matter (``post-lint:`` with ``select``,
-``ignore``, ``profile``), and the command line, which wins.
+``ignore``, ``profile``, ``allow``; and ``consents.toml`` beside it), and the command line, which wins.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ FRONT_MATTER_POLICIES = ("allow", "forbid")
 COMMON_CHECK_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "severity": ((str,), "error, warning or info"),
 }
-FRONT_MATTER_KEYS = ("select", "ignore", "profile")
+FRONT_MATTER_KEYS = ("select", "ignore", "profile", "allow")
 
 
 # The rule ids a check declares, by check name; None when they depend on the check's config
@@ -340,6 +340,10 @@ def front_matter_settings(
                 value = settings[key] = [value]
             _check_type(where, key, value, (list,))
             validate_names(where, key, value, installed, rules_of)
+        elif key == "allow":  # names with consent, contacts, words: post_lint.consents
+            from .consents import allowed_from_front_matter
+
+            settings[key] = allowed_from_front_matter(where, value)
         elif value not in PROFILES:
             raise ConfigError(f"{where}: 'profile' must be one of {', '.join(PROFILES)}, got {value!r}")
     return settings

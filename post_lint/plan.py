@@ -24,6 +24,7 @@ from .config import (
     validate_rule,
     validate_top_level,
 )
+from .facts import Facts
 from .inputs import STDIN
 from .model import Document, Skipped
 
@@ -104,6 +105,8 @@ class Plan:
     front_matter_note: str | None = None
     front_matter_refused: str | None = None
     problems: list[str] = field(default_factory=list)  # found while running (e.g. too long for spaCy)
+    # The config's facts plus this post's exceptions (front matter allow, consents.toml beside it).
+    facts: Facts = field(default_factory=Facts)
 
 
 def plan(doc: Document, config: Config, overrides: Overrides, installed: list[str]) -> Plan:
@@ -122,6 +125,9 @@ def plan(doc: Document, config: Config, overrides: Overrides, installed: list[st
     checks = [c for c in checks if profile in c.profiles]
     settings = {c.name: resolve_options(config, c) for c in checks}
     _validate_configured_rules(doc, config, front, overrides, settings)
+    from .consents import Allowed, allowed_for
+
+    allowed = front.get("allow", Allowed()) + allowed_for(doc.path)
     return Plan(
         front_matter_note=note,
         front_matter_refused=refused,
@@ -134,6 +140,7 @@ def plan(doc: Document, config: Config, overrides: Overrides, installed: list[st
         settings=settings,
         fail_on=overrides.fail_on or config.get("fail-on", "error"),
         skipped=[Skipped(b.name, b.reason) for b in broken],
+        facts=config.facts.with_allowed(allowed.names, allowed.contacts, allowed.words),
     )
 
 

@@ -113,7 +113,7 @@ def run(plan: Plan) -> tuple[Result, bool]:
 def _run_check(check: Check, plan: Plan, result: Result) -> tuple[list[Finding], Context] | None:
     """One check's findings and context, or None (recorded in ``result``) when it skipped or crashed."""
     options, severity = plan.settings[check.name]
-    ctx = Context(check, options, severity, plan.profile, plan.config.facts)
+    ctx = Context(check, options, severity, plan.profile, plan.facts)
     try:
         return list(check.run(plan.doc, ctx)), ctx
     except SkipCheck as exc:

@@ -158,7 +158,8 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         raise SkipCheck("no spaCy Doc: the names check needs spaCy's named-entity recognizer")
     given, surnames = _census_names()
     text = doc.text
-    officials = Officials.parse(tuple(ctx["allow"]), _words("titles.txt", ()))
+    # Its own [names] allow, the body's officials and the names a post has consent for (ctx.facts).
+    officials = Officials.parse(tuple(dict.fromkeys((*ctx["allow"], *ctx.facts.officials))), _words("titles.txt", ()))
     facility = _words("facility-words.txt", tuple(ctx["extra-facility-words"]))
     not_names = _words("not-names.txt", tuple(ctx["extra-not-names"]))
     word_names = _words("word-names.txt", ())

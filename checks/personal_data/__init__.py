@@ -40,7 +40,8 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     extra = tuple(sorted((name, tuple(words)) for name, words in ctx["extra-cues"].items()))
     cues = detect.load_cues(extra)
     region = ctx["region"].upper()
-    allow = allow_list(ctx["allow"], region)
+    # Its own [personal-data] allow, the body's contacts and a post's consented contacts (ctx.facts).
+    allow = allow_list(dict.fromkeys((*ctx["allow"], *ctx.facts.contacts)), region)
 
     hits = [
         *detect.detect_phones(text, region, allow, cues),
