@@ -223,6 +223,7 @@ class Context:
             suggestions=suggestions,
             policy=self.policy,
             fix_safe=bool(safe and suggestions),
+            policy_link=self.facts.policy.link,
         )
 
     @property

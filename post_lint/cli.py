@@ -501,17 +501,18 @@ def explain_command(name: str, config_file: str | None) -> None:
         hint = f"; did you mean '{close[0]}'?" if close else ""
         _error(f"unknown check '{name}' ({check.reason}){hint}; 'post-lint checks' lists them")
         sys.exit(EXIT_ERROR)
-    if check.configured_rules is None:
-        click.echo(explain(check))
-        return
     try:
-        config = _listing_config(config_file)
-        declared = _rules_of(check, config)
+        config = _listing_config(config_file)  # its [policy] is what the check cites here
+        declared = _rules_of(check, config) if check.configured_rules is not None else {}
     except ConfigError as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
+    citation = check.citation(config.facts)
+    if check.configured_rules is None:
+        click.echo(explain(check, citation=citation))
+        return
     configured = {rule: what for rule, what in declared.items() if rule not in check.rules}
-    click.echo(explain(check, configured=configured, source=str(config.path) if config.path else ""))
+    click.echo(explain(check, configured=configured, source=str(config.path) if config.path else "", citation=citation))
 
 
 @main.command("schema")

@@ -12,6 +12,7 @@ import textwrap
 from collections.abc import Mapping
 
 from .api import Check
+from .facts import Citation
 
 
 def _value(value: object) -> str:
@@ -25,12 +26,21 @@ def _visible(line: str) -> str:
     return "".join(f"\\u{ord(c):04x}" if c in INVISIBLE or (ord(c) < 32 and c != "\t") else c for c in line)
 
 
-def explain(check: Check, configured: Mapping[str, str] | None = None, source: str = "") -> str:
-    """A check's documentation; ``configured`` lists the rules a config (``source``) declares for it."""
+def explain(check: Check, configured: Mapping[str, str] | None = None, source: str = "", citation: Citation | None = None) -> str:
+    """A check's documentation; ``configured`` lists the rules a config (``source``) declares for it.
+
+    ``citation`` is what the body's ``[policy]`` makes the check cite (default: the shipped example).
+    """
     out = [f"# {check.name} ({check.severity} by default)", "", check.description, ""]
-    out += ["## Policy", "", f"{check.policy_section}:", ""]
-    out += textwrap.wrap(f"\u201c{check.policy_clause}\u201d", width=88, initial_indent="> ", subsequent_indent="> ")
+    section, clause = (citation.section, citation.clause) if citation else (check.policy_section, check.policy_clause)
+    title = f"{citation.title}, " if citation and citation.title else ""
+    out += ["## Policy", "", f"{title}{section}:", ""]
+    out += textwrap.wrap(f"\u201c{clause}\u201d", width=88, initial_indent="> ", subsequent_indent="> ")
     out.append("")
+    if citation and citation.example:
+        out += ["(Your [policy] table has no clause for this check: these are the shipped example's words.)", ""]
+    if citation and citation.link:
+        out += [f"The whole policy: {citation.link}", ""]
     if check.doc:
         out += ["## What it looks for", "", textwrap.dedent(check.doc).strip(), ""]
     if check.rules:

@@ -50,11 +50,17 @@ class Citation:
     clause: str
     title: str = ""
     link: str = ""
+    # True when the body has a policy but wrote no clause for this check: the words quoted are
+    # the shipped example's (the City of Anoka's), and the citation says so rather than pass them off.
+    example: bool = False
 
     @property
     def text(self) -> str:
         """'4. Conduct: “...”', prefixed with the policy's title when the body named it."""
-        cited = f"{self.section}: \u201c{self.clause}\u201d" if self.section else f"\u201c{self.clause}\u201d"
+        quoted = f"\u201c{self.clause}\u201d"
+        if self.example:
+            quoted = f"(no clause configured; the shipped example policy says {quoted})"
+        cited = f"{self.section}: {quoted}" if self.section else quoted
         return f"{self.title}, {cited}" if self.title else cited
 
 
@@ -73,7 +79,7 @@ class Policy:
         for name, its_section, its_clause in self.clauses:
             if name == check:
                 return Citation(its_section or own_section, its_clause, self.title, self.link)
-        return Citation(own_section, clause, self.title, self.link)
+        return Citation(own_section, clause, self.title, self.link, example=bool(self.title or self.clauses))
 
 
 @dataclass(frozen=True)

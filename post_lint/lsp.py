@@ -103,6 +103,9 @@ def policy_markdown(finding: Any) -> str:
     lines = [f"**post-lint** `{finding.rule}` ({finding.severity})", "", finding.message]
     if finding.policy:
         lines += ["", f"Policy, {finding.policy}"]
+        link = getattr(finding, "policy_link", "")
+        if link:
+            lines += ["", f"[Read the policy]({link})"]
     if finding.suggestions:
         shown = ", ".join(f"“{s}”" if s else "(remove it)" for s in finding.suggestions[:5])
         lines += ["", f"Suggestion: {shown} (quick fix available)"]

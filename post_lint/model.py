@@ -40,6 +40,7 @@ class Finding:
     # The first suggestion may be applied without a person reading it (``--fix``): it keeps
     # the meaning and only corrects the form. Unsafe unless the check says so.
     fix_safe: bool = False
+    policy_link: str = ""  # where the body's policy can be read ([policy] link), when it gave one
     # Filled in by the runner once the document is known.
     path: str = ""
     line: int = 0
@@ -52,7 +53,7 @@ class Finding:
         return self.offset + self.length
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "path": self.path,
             "check": self.check,
             "rule": self.rule,
@@ -68,6 +69,9 @@ class Finding:
             "policy": self.policy,
             "fix_safe": self.fix_safe,
         }
+        if self.policy_link:  # only when the config's [policy] names one: the shipped schema is unchanged
+            data["policy_link"] = self.policy_link
+        return data
 
 
 @dataclass(frozen=True)

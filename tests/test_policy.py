@@ -1,0 +1,132 @@
+"""Any public body's policy: the same drafts, two fictional cities, each city's own clauses cited."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from post_lint.cli import main
+from post_lint.config import Config, ConfigError, validate_top_level
+from post_lint.registry import check_names
+from post_lint.runner import Linter
+
+DRAFTS = {
+    "emoji.txt": "We \u2764\ufe0f our volunteers!",
+    "link.txt": "Read the plan at http://bit.ly/plan2026 before the meeting.",
+}
+PERSONAL = "I work for Maplewood Falls, and the council budget cuts to the fire department are going to show."
+
+MAPLEWOOD = """\
+[body]
+name = "City of Maplewood Falls"
+aliases = ["Maplewood Falls", "the City"]
+site = "https://www.maplewoodfalls.example"
+
+[policy]
+title = "Maplewood Falls Social Media Policy"
+link = "https://www.maplewoodfalls.example/social-media-policy"
+sections = {"V. Rules of Use" = "Section 4. Acceptable Use"}
+
+[policy.clauses]
+emoji = "Posts use emoji sparingly and never in place of words."
+links = {section = "Section 6. Links", clause = "Link only to the City's site or other public bodies' sites."}
+"""
+
+CEDAR = """\
+[body]
+name = "Town of Cedar Bluff"
+aliases = ["Cedar Bluff"]
+
+[policy]
+title = "Cedar Bluff Communications Policy"
+sections = {"V. Rules of Use" = "Part 2. Standards"}
+
+[policy.clauses]
+emoji = "Emoji are decoration, not words; keep them few."
+"""
+
+
+def _city(root: Path, name: str, config: str) -> Path:
+    folder = root / name
+    folder.mkdir()
+    (folder / ".post-lint.toml").write_text(config, encoding="utf-8")
+    for file, text in DRAFTS.items():
+        (folder / file).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _policies(folder: Path) -> dict[str, str]:
+    result = Linter(select=["emoji", "links"]).lint_paths([str(folder)])
+    assert not result.problems
+    return {f.check: f.policy for f in result.findings}
+
+
+def test_the_same_drafts_cite_each_citys_own_policy(tmp_path: Path) -> None:
+    maplewood = _policies(_city(tmp_path, "maplewood", MAPLEWOOD))
+    cedar = _policies(_city(tmp_path, "cedar", CEDAR))
+    assert maplewood["emoji"] == (
+        "Maplewood Falls Social Media Policy, Section 4. Acceptable Use: "
+        "\u201cPosts use emoji sparingly and never in place of words.\u201d"
+    )
+    assert maplewood["links"].startswith("Maplewood Falls Social Media Policy, Section 6. Links: \u201cLink only")
+    assert cedar["emoji"] == (
+        "Cedar Bluff Communications Policy, Part 2. Standards: \u201cEmoji are decoration, not words; keep them few.\u201d"
+    )
+    # A clause Cedar Bluff did not write: its section and title, and the shipped words marked as the example's.
+    assert cedar["links"].startswith(
+        "Cedar Bluff Communications Policy, Part 2. Standards: (no clause configured; the shipped example policy says \u201c"
+    )
+    for cited in (*maplewood.values(), cedar["emoji"]):
+        assert "Anoka" not in cited and "anokaminnesota" not in cited
+
+
+def test_without_a_policy_table_the_shipped_example_is_cited(tmp_path: Path) -> None:
+    folder = _city(tmp_path, "plain", "")
+    assert (
+        _policies(folder)["emoji"] == "V. Rules of Use: \u201cImprove content accessibility by limiting the use of emoji.\u201d"
+    )
+
+
+def test_json_and_hover_carry_the_citys_clause(tmp_path: Path) -> None:
+    folder = _city(tmp_path, "maplewood", MAPLEWOOD)
+    out = CliRunner().invoke(main, ["--format", "json", "--select", "emoji", "--no-cache", str(folder / "emoji.txt")])
+    [finding] = json.loads(out.output)["findings"]
+    assert "Posts use emoji sparingly" in finding["policy"]
+    assert finding["policy_link"] == "https://www.maplewoodfalls.example/social-media-policy"
+
+    from post_lint.lsp import policy_markdown
+
+    result = Linter(select=["emoji"]).lint_paths([str(folder / "emoji.txt")])
+    hover = policy_markdown(result.findings[0])
+    assert "Posts use emoji sparingly" in hover
+    assert "(https://www.maplewoodfalls.example/social-media-policy)" in hover
+
+
+def test_disclaimer_employer_names_default_to_the_body_name_and_aliases(tmp_path: Path) -> None:
+    maplewood = _city(tmp_path, "maplewood", MAPLEWOOD)
+    cedar = _city(tmp_path, "cedar", CEDAR)
+    for folder in (maplewood, cedar):
+        (folder / "personal.txt").write_text(PERSONAL, encoding="utf-8")
+    linter = Linter(select=["disclaimer"], profile="personal")
+    [found] = linter.lint_paths([str(maplewood / "personal.txt")]).findings
+    assert PERSONAL[found.offset : found.end] == "I work for Maplewood Falls"
+    assert "Maplewood Falls Social Media Policy" in found.policy
+    # Cedar Bluff's staff do not work for Maplewood Falls.
+    assert linter.lint_paths([str(cedar / "personal.txt")]).findings == []
+
+
+@pytest.mark.parametrize(
+    ("policy", "message"),
+    [
+        ({"titel": "x"}, "unknown key 'titel'; did you mean 'title'?"),
+        ({"clauses": {"emjoi": "x"}}, "unknown check 'emjoi'; did you mean 'emoji'?"),
+        ({"clauses": {"emoji": {"section": "x"}}}, "'emoji' must be a clause text or"),
+        ({"sections": "V"}, "'sections' must be a table"),
+    ],
+)
+def test_a_wrong_policy_table_is_a_one_line_config_error(policy: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message.replace("?", r"\?").replace("(", r"\(")):
+        validate_top_level(Config(data={"policy": policy}), check_names())
