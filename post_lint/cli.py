@@ -421,21 +421,60 @@ def _error(message: str) -> None:
 
 @main.command("init")
 @click.option("--force", is_flag=True, help="Overwrite an existing .post-lint.toml.")
+@click.option("--name", default="", help='The body\'s name, e.g. "City of Maplewood Falls".')
+@click.option("--alias", "aliases", multiple=True, help="Another name its staff use for it (repeatable).")
+@click.option("--site", default="", help="Its official website.")
+@click.option("--domain", "domains", multiple=True, help="Another web domain of its own (repeatable).")
+@click.option("--official", "officials", multiple=True, help='An official who may be named, "Mayor Jane Doe" (repeatable).')
+@click.option("--contact", "contacts", multiple=True, help="A public phone, e-mail or building address (repeatable).")
+@click.option("--partner", "partners", multiple=True, help='A community partner, "Name: alias, alias" (repeatable).')
+@click.option("--word", "words", multiple=True, help="A local word that is not a misspelling (repeatable).")
+@click.option("--policy-title", default="", help="The title of its social media policy.")
+@click.option("--policy-link", default="", help="Where staff can read the policy.")
+@click.option("--section", "sections", multiple=True, help='Rename a cited section: "V. Rules of Use=4. Conduct" (repeatable).')
+@click.option("--clause", "clauses", multiple=True, help='Its clause for a check: "emoji=Use emoji sparingly." (repeatable).')
+@click.option("--no-input", is_flag=True, help="Never ask, even on a terminal (asked only on a terminal anyway).")
 @click.argument("folder", default=".", type=click.Path(file_okay=False))
-def init_command(force: bool, folder: str) -> None:
-    """Write a commented starter .post-lint.toml for a city to fill in."""
-    from .config import STARTER_CONFIG
+def init_command(force: bool, folder: str, no_input: bool, **given: Any) -> None:
+    """Write a complete, commented .post-lint.toml for your public body (asks on a terminal)."""
+    from . import init
+    from .registry import check_names, load_checks
 
     target = Path(folder) / ".post-lint.toml"
     if target.exists() and not force:
         _error(f"{target} already exists; pass --force to overwrite it")
         sys.exit(EXIT_ERROR)
     try:
-        target.write_text(STARTER_CONFIG, encoding="utf-8")
+        answers = init.Answers(
+            name=given["name"],
+            aliases=list(given["aliases"]),
+            site=given["site"],
+            domains=list(given["domains"]),
+            officials=list(given["officials"]),
+            contacts=list(given["contacts"]),
+            partners=list(given["partners"]),
+            vocabulary=list(given["words"]),
+            policy_title=given["policy_title"],
+            policy_link=given["policy_link"],
+            sections=init.parse_pairs(given["sections"], "--section"),
+            clauses=init.parse_pairs(given["clauses"], "--clause"),
+        )
+        init.known_checks(answers.clauses, check_names())
+    except ValueError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    checks, _broken = load_checks()
+    if not no_input and sys.stdin.isatty() and sys.stdout.isatty():
+        answers = init.ask(answers, checks, click.prompt, click.confirm)
+    try:
+        target.write_text(init.render(answers, checks), encoding="utf-8")
     except OSError as exc:
         _error(f"{target}: cannot write ({exc.strerror or exc})")
         sys.exit(EXIT_ERROR)
-    click.echo(f"Wrote {target}. Fill in your public contacts, officials and partners, then run post-lint.")
+    click.echo(
+        f"Wrote {target}. Check [body] and [policy] (your clauses under [policy.clauses]), "
+        "then run post-lint; `post-lint explain CHECK` shows the clause each check cites."
+    )
 
 
 @main.command("checks")

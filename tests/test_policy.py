@@ -130,3 +130,81 @@ def test_disclaimer_employer_names_default_to_the_body_name_and_aliases(tmp_path
 def test_a_wrong_policy_table_is_a_one_line_config_error(policy: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=message.replace("?", r"\?").replace("(", r"\(")):
         validate_top_level(Config(data={"policy": policy}), check_names())
+
+
+def test_init_from_options_to_the_citys_own_clauses(tmp_path: Path) -> None:
+    """A script: post-lint init with options, no terminal, then the city's clauses in findings."""
+    runner = CliRunner()
+    args = [
+        "init",
+        str(tmp_path),
+        "--name",
+        "City of Maplewood Falls",
+        "--alias",
+        "Maplewood Falls",
+        "--site",
+        "https://www.maplewoodfalls.example",
+        "--official",
+        "Mayor Dana Whitfield",
+        "--contact",
+        "555-010-0100",
+        "--partner",
+        "Maplewood Falls Library: the library",
+        "--word",
+        "Riverfest",
+        "--policy-title",
+        "Maplewood Falls Social Media Policy",
+        "--policy-link",
+        "https://www.maplewoodfalls.example/policy",
+        "--section",
+        "V. Rules of Use=Section 4. Acceptable Use",
+        "--clause",
+        "emoji=Posts use emoji sparingly and never in place of words.",
+    ]
+    done = runner.invoke(main, args, input="")  # stdin is no terminal: nothing is asked
+    assert done.exit_code == 0, done.output
+    written = (tmp_path / ".post-lint.toml").read_text(encoding="utf-8")
+    assert 'name = "City of Maplewood Falls"' in written and '\nemoji = "Posts use emoji' in written
+    assert '# links = "All approved sites' in written  # the clauses not given: commented, to replace
+    (tmp_path / "post.txt").write_text(DRAFTS["emoji.txt"] + " Call 555-010-0100.", encoding="utf-8")
+    result = Linter(select=["emoji", "personal-data"]).lint_paths([str(tmp_path / "post.txt")])
+    assert not result.problems
+    [finding] = result.findings  # the city's own number is a contact, not personal data
+    assert finding.policy == (
+        "Maplewood Falls Social Media Policy, Section 4. Acceptable Use: "
+        "\u201cPosts use emoji sparingly and never in place of words.\u201d"
+    )
+    assert finding.policy_link == "https://www.maplewoodfalls.example/policy"
+    again = runner.invoke(main, ["init", str(tmp_path)])
+    assert again.exit_code == 2 and "already exists" in again.output
+
+
+def test_init_without_options_or_terminal_writes_a_valid_commented_config(tmp_path: Path) -> None:
+    done = CliRunner().invoke(main, ["init", str(tmp_path)], input="")
+    assert done.exit_code == 0
+    config = (tmp_path / ".post-lint.toml").read_text(encoding="utf-8")
+    assert "[body]" in config and "[policy.clauses]" in config
+    import tomllib
+
+    validate_top_level(Config(data=tomllib.loads(config)), check_names())
+
+
+def test_init_asks_for_what_the_options_left_out() -> None:
+    from post_lint import init
+    from post_lint.registry import load_checks
+
+    checks, _ = load_checks()
+    replies = iter(["City of Cedar Bluff", "", "https://cedarbluff.example", "", "Mayor Ann Lee", "", "", "", "", ""])
+    asked: list[str] = []
+
+    def prompt(label: str, default: str = "", show_default: bool = False) -> str:
+        asked.append(label)
+        return next(replies) or default
+
+    answers = init.ask(init.Answers(), checks, prompt, lambda *a, **k: False)
+    assert answers.name == "City of Cedar Bluff"
+    assert answers.aliases == ["Cedar Bluff", "the City", "City Hall"]  # the offered default
+    assert answers.officials == ["Mayor Ann Lee"]
+    assert answers.policy_title == "City of Cedar Bluff Social Media Policy"
+    text = init.render(answers, checks)
+    assert 'title = "City of Cedar Bluff Social Media Policy"' in text
