@@ -154,9 +154,10 @@ def _partners(value: Any) -> tuple[Partner, ...]:
 def _policy(value: Any) -> Policy:
     if not isinstance(value, Mapping):
         return Policy()
-    sections = value.get("sections") if isinstance(value.get("sections"), Mapping) else {}
+    given_sections, given_clauses = value.get("sections"), value.get("clauses")
+    sections: Mapping[Any, Any] = given_sections if isinstance(given_sections, Mapping) else {}
     clauses = []
-    for check, clause in (value.get("clauses") if isinstance(value.get("clauses"), Mapping) else {}).items():
+    for check, clause in (given_clauses if isinstance(given_clauses, Mapping) else {}).items():
         if isinstance(clause, str):
             clauses.append((str(check), "", clause))
         elif isinstance(clause, Mapping) and isinstance(clause.get("clause"), str):
