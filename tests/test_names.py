@@ -42,7 +42,7 @@ def test_title_and_possessive_are_not_part_of_the_flagged_span(linter: Linter) -
 def test_message_asks_for_consent_and_says_how_to_allow_an_official(linter: Linter) -> None:
     (finding,) = linter.lint_text("Happy retirement to Dave Kowalski!", path="post.txt").findings
     assert finding.severity == "warning"
-    assert "consent" in finding.message and "[names] allow" in finding.message
+    assert "consent" in finding.message and "[body] officials" in finding.message and "consents.toml" in finding.message
 
 
 @pytest.mark.parametrize(

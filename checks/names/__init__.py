@@ -219,8 +219,9 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             "person",
             f"\u201c{name}\u201d looks like a person's name: the policy asks for discretion with names and "
-            "consent before naming a private resident, employee, child or patient; get consent or remove "
-            "the name (if the city names this official publicly, add them to [names] allow)",
+            "consent before naming a private resident, employee, child or patient; get consent (record it "
+            "in consents.toml beside the post, or the front matter's post-lint: {allow: {names: [...]}}) "
+            "or remove the name (if the city names this official publicly, add them to [body] officials)",
             start,
             end - start,
         )
