@@ -63,9 +63,12 @@ def _list_lines(key: str, values: Sequence[str], example: str, render: Callable[
 
 def render(answers: Answers, checks: Iterable[Any]) -> str:
     """The config file's text; ``checks`` are the installed Check objects (for their clauses)."""
-    a = answers
-    name = a.name or "City of Example"
-    out = [
+    name = answers.name or "City of Example"
+    return "\n".join([*_body_lines(answers, name), *_policy_lines(answers, name, list(checks)), *TAIL])
+
+
+def _body_lines(a: Answers, name: str) -> list[str]:
+    return [
         f"# post-lint configuration for {name}, written by `post-lint init`.",
         "# `post-lint checks` lists the checks, `post-lint explain CHECK` shows each one's keys",
         "# and the clause it cites from the [policy] table below.",
@@ -94,12 +97,16 @@ def render(answers: Answers, checks: Iterable[Any]) -> str:
         "# Local words never called misspelled: places, programs, people.",
         *_list_lines("vocabulary", a.vocabulary, '["Riverfest"]'),
         "",
+    ]
+
+
+def _policy_lines(a: Answers, name: str, checks: list[Any]) -> list[str]:
+    out = [
         "# The body's own social media policy: every finding, hover and card quotes it.",
         "[policy]",
         f"title = {_toml(a.policy_title)}" if a.policy_title else f"# title = {_toml(name + ' Social Media Policy')}",
         f"link = {_toml(a.policy_link)}" if a.policy_link else '# link = "https://www.example.gov/social-media-policy"',
     ]
-    checks = list(checks)
     shipped = sorted({c.policy_section for c in checks})
     out += ["# The shipped checks cite the example policy's sections; name yours:", "[policy.sections]"]
     for section in shipped:
@@ -118,38 +125,41 @@ def render(answers: Answers, checks: Iterable[Any]) -> str:
             out.append(f"{check.name} = {_toml(clause)}")
         else:
             out.append(f"# {check.name} = {_toml(check.policy_clause)}")
-    out += [
-        "",
-        "# Settings of single checks (`post-lint explain CHECK` lists them all).",
-        "[disclaimer]",
-        '# wording = "These are my own opinions and do not represent those of the City."',
-        "# employer-names = []   # default: the [body] name and aliases",
-        "",
-        "[links]",
-        "# allowed-domains = []  # other sites posts may link to (the [body] domains always are)",
-        "",
-        "[grammar]",
-        '# engine = "auto"        # or "builtin", or "languagetool"',
-        "# vocabulary = []       # more words, beside the [body] vocabulary",
-        "",
-        "[personal-data]",
-        '# region = "US"',
-        "# allow = []            # more public contacts, beside the [body] contacts",
-        "",
-        "[partners]",
-        "# organizations = []    # more partners, beside the [body] partners",
-        "",
-        "[emoji]",
-        "# max-count = 3",
-        "",
-        "# The body's own rules (`post-lint explain custom`): existence, substitution, requires.",
-        "# [[custom.rule]]",
-        '# id = "house-style"',
-        '# kind = "substitution"',
-        '# swap = { "city hall" = "City Hall", "e-mail" = "email" }',
-        "",
-    ]
-    return "\n".join(out)
+    return out
+
+
+# The tables of single checks, all commented: what the [body] does not already say.
+TAIL = [
+    "",
+    "# Settings of single checks (`post-lint explain CHECK` lists them all).",
+    "[disclaimer]",
+    '# wording = "These are my own opinions and do not represent those of the City."',
+    "# employer-names = []   # default: the [body] name and aliases",
+    "",
+    "[links]",
+    "# allowed-domains = []  # other sites posts may link to (the [body] domains always are)",
+    "",
+    "[grammar]",
+    '# engine = "auto"        # or "builtin", or "languagetool"',
+    "# vocabulary = []       # more words, beside the [body] vocabulary",
+    "",
+    "[personal-data]",
+    '# region = "US"',
+    "# allow = []            # more public contacts, beside the [body] contacts",
+    "",
+    "[partners]",
+    "# organizations = []    # more partners, beside the [body] partners",
+    "",
+    "[emoji]",
+    "# max-count = 3",
+    "",
+    "# The body's own rules (`post-lint explain custom`): existence, substitution, requires.",
+    "# [[custom.rule]]",
+    '# id = "house-style"',
+    '# kind = "substitution"',
+    '# swap = { "city hall" = "City Hall", "e-mail" = "email" }',
+    "",
+]
 
 
 def ask(answers: Answers, checks: Iterable[Any], prompt: Callable[..., Any], confirm: Callable[..., bool]) -> Answers:

@@ -32,7 +32,7 @@ def test_lint_one_rejects_a_misspelt_table_or_key_instead_of_ignoring_it() -> No
 
 def test_lint_one_honours_the_profile_and_a_markdown_path() -> None:
     post = "As a City of Anoka planner, I can tell you the council approved the new park budget."
-    assert lint_one("disclaimer", post, profile="personal")
+    assert lint_one("disclaimer", post, {"body": {"name": "City of Anoka"}}, profile="personal")
     assert lint_one("disclaimer", post) == []  # disclaimer applies to personal accounts only
     assert lint_one("emoji", "<!--\n😀😀😀😀😀\n-->\n", path="post.md") == []  # a comment is not published
 
