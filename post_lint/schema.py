@@ -12,6 +12,7 @@ from typing import Any
 
 from .api import PROFILES, Check, Option
 from .config import COMMON_CHECK_KEYS, TOP_LEVEL_KEYS
+from .facts import BODY_KEYS, POLICY_KEYS
 from .model import FAIL_ON, SEVERITIES
 
 _JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}
@@ -48,6 +49,11 @@ def _check_table(check: Check) -> dict[str, Any]:
     }
 
 
+def _keys_table(description: str, keys: dict[str, tuple[tuple[type, ...], str]]) -> dict[str, Any]:
+    properties = {key: {"description": help_text, **_type(types)} for key, (types, help_text) in keys.items()}
+    return {"description": description, "type": "object", "properties": properties, "additionalProperties": False}
+
+
 def schema() -> dict[str, Any]:
     """The schema of every key the installed checks accept."""
     from .registry import load_checks
@@ -59,7 +65,10 @@ def schema() -> dict[str, Any]:
             properties[key]["enum"] = list(_CHOICES[key])
         if types == (list,):
             properties[key]["items"] = {"type": "string"}
-    properties["body"] = {"description": "the public body: its name, site, officials, policy (post_lint.facts)", "type": "object"}
+    properties["body"] = _keys_table(
+        "the public body: its names, site, officials, contacts, partners (post_lint.facts)", BODY_KEYS
+    )
+    properties["policy"] = _keys_table("the body's own policy, which every finding cites (post_lint.facts)", POLICY_KEYS)
     checks, _broken = load_checks()
     for check in checks:
         properties[check.name] = _check_table(check)
