@@ -193,6 +193,9 @@ class Context:
         # A check whose findings depend on something outside the text and config
         # (a LanguageTool server that may or may not answer) sets this to False.
         self.cacheable = True
+        # Seconds spent waiting on something outside the text (a LanguageTool server starting):
+        # not counted against the post's time budget, which is about what the text costs.
+        self.waited = 0.0
 
     def __getitem__(self, key: str) -> Any:
         return self.options[key]

@@ -151,6 +151,7 @@ def _find_server(ctx: Context, wait: float | None = None) -> _Engine:
     except lt.LanguageToolError as exc:
         return _Engine(None, f"could not start LanguageTool: {exc}")
     warm = lt.wait_until_warm(wait)
+    ctx.waited += time.monotonic() - began
     url = f"http://{lt.LOOPBACK}:{state['port']}"
     if warm is None:
         if lt.read_state() is None:
