@@ -75,7 +75,8 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         raise SkipCheck("no spaCy Doc: the attacks check needs spaCy's parser to tell people from decisions")
     lists = _lists(tuple(ctx["extra-insults"]), tuple(ctx["extra-threats"]))
     targets = find_targets(doc, ctx.facts)
-    resolver = Resolver(doc, targets)
+    every_noun = lists.strong_nouns | lists.figurative_nouns | lists.weak_nouns | {"pack", "bunch", "lot", "group", "crew", "gang"}
+    resolver = Resolver(doc, targets, lambda token: token.lemma_.lower() in every_noun or token.lower_ in every_noun)
     review = "warning" if ctx.severity == "error" else ctx.severity
     taken: list[tuple[int, int]] = []
 

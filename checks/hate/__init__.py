@@ -46,8 +46,13 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not groups:
         return
     predicates = find_phrases(text, data["predicates"])
+    sentences = doc.sentences
     for group in groups:
         start, end = doc.sentence_at(group.start)
+        # The generalisation may follow in the next sentence: "... all Mexicans. Nobody on it speaks English."
+        following = [s for s in sentences if s[0] >= end]
+        if following:
+            end = following[0][1]
         for predicate in predicates:
             if start <= predicate.start < end and not negated_before(text, predicate.start, floor=start):
                 first, last = min(group.start, predicate.start), max(group.end, predicate.end)

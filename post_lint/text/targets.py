@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..facts import Facts
+from .people import census_names
 from .phrases import find_phrases
 from .wordlists import load_word_list
 
@@ -36,6 +37,11 @@ STAFF = ("official", "role")  # kinds that are the city's staff or elected offic
 _ADDRESSEE = frozenset({"you", "your", "yours", "yourself", "yourselves", "y'all", "ya'll", "yall", "ya"})
 # Compounds that make a person noun the city's ("city idiots", "council clowns").
 _CITY_WORDS = frozenset({"city", "council", "town", "government", "county"})
+# Words that make a "Given Surname" pair a place: "Grant Street", "Marshall Field".
+_PLACE_WORDS = frozenset(
+    "street st avenue ave road rd drive dr lane ln boulevard blvd way court ct place park lake river creek hall field "
+    "school elementary middle high county city township center centre library church bridge trail square mall".split()
+)
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sgt|Sergeant|Officer|Deputy|Detective|Lt|Lieutenant|Capt|Captain|Chief|Inspector)\.?\s+$"
 )
@@ -102,7 +108,7 @@ def find_targets(doc: Any, facts: Facts) -> list[Target]:
     for match in find_phrases(text, roles()):
         if not any(t.start < match.end and match.start < t.end for t in found):
             found.append(Target("role", match.start, match.end, text[match.start : match.end]))
-    for start, end in entities:
+    for start, end in entities + _census_pairs(text):
         if not any(t.start < end and start < t.end for t in found):
             found.append(Target("person", start, end, text[start:end]))
     for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", text):
@@ -111,7 +117,26 @@ def find_targets(doc: Any, facts: Facts) -> list[Target]:
             t.start < m.end() and m.start() < t.end for t in found
         ):
             found.append(Target("person", m.start(), m.end(), m.group()))
+    # A name right after a role is that official: "Mayor Skogquist", "Officer Davis", "Sgt. Miller".
+    role_ends = {t.end for t in found if t.kind == "role"}
+    for i, t in enumerate(found):
+        if t.kind == "person" and any(0 <= t.start - end <= 2 and text[end : t.start].strip(" .") == "" for end in role_ends):
+            found[i] = Target("official", t.start, t.end, t.text)
     return sorted(found, key=lambda t: t.start)
+
+
+def _census_pairs(text: str) -> list[tuple[int, int]]:
+    """ "Karen Holt", "Tom Becker": a census given name and surname, which the model may call an organisation."""
+    names = census_names()
+    if names is None:
+        return []
+    given, surnames = names
+    found = []
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b", text):
+        first, last = m.group(1).lower(), m.group(2).lower()
+        if first in given and last in surnames and last not in _PLACE_WORDS:
+            found.append(m.span())
+    return found
 
 
 def _person_entities(doc: Any) -> list[tuple[int, int]]:
@@ -124,9 +149,12 @@ def _person_entities(doc: Any) -> list[tuple[int, int]]:
 class Resolver:
     """What a word in a comment's parse is said of (see the module's docstring)."""
 
-    def __init__(self, doc: Any, targets: Iterable[Target]) -> None:
+    def __init__(self, doc: Any, targets: Iterable[Target], insult_word: Any = None) -> None:
         self.doc = doc
         self.targets = list(targets)
+        # Nouns that are themselves said of someone ("a pack of brainless sheep"): a judgement on
+        # one of them is passed on to what it is said of; on any other thing it stays on the thing.
+        self.insult_word = insult_word or (lambda token: False)
 
     def target_at(self, token: Any) -> Target | None:
         for t in self.targets:
@@ -196,9 +224,11 @@ class Resolver:
             if kind in (*STAFF, "person", "decision"):
                 return kind, target
             more = self.about(subject)
+            if kind == "thing" and not person_word and not self.insult_word(subject):
+                return "thing", None  # "a stupid PR stunt", "a dumb idea for the park"
             if more is None or more.i == subject.i:
                 if kind == "thing":
-                    return "thing", None  # "a stupid PR stunt"
+                    return "thing", None
                 # people in general, a pronoun, a clause: who exactly? ("whoever ... at City Hall")
                 inner = self._inside(subject, of_decision=False)
                 return inner if inner[0] else ("people", None)
