@@ -62,7 +62,9 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         # The one named in the same sentence first, else anywhere in the comment.
         sentence = doc.sentence_at(match_start)
         same = [t for t in pool if sentence[0] <= t.start < sentence[1]]
-        return (same or pool or [None])[0]
+        # A name before a role: "Councilmember Weaver" is Weaver.
+        ranked = sorted(same or pool, key=lambda t: (t.kind == "role", t.start))
+        return ranked[0] if ranked else None
 
     reported = False
     for match, pool, what in [(m, targets, "a crime or serious misconduct") for m in crimes] + [

@@ -75,7 +75,9 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         raise SkipCheck("no spaCy Doc: the attacks check needs spaCy's parser to tell people from decisions")
     lists = _lists(tuple(ctx["extra-insults"]), tuple(ctx["extra-threats"]))
     targets = find_targets(doc, ctx.facts)
-    every_noun = lists.strong_nouns | lists.figurative_nouns | lists.weak_nouns | {"pack", "bunch", "lot", "group", "crew", "gang"}
+    every_noun = (
+        lists.strong_nouns | lists.figurative_nouns | lists.weak_nouns | {"pack", "bunch", "lot", "group", "crew", "gang"}
+    )
     resolver = Resolver(doc, targets, lambda token: token.lemma_.lower() in every_noun or token.lower_ in every_noun)
     review = "warning" if ctx.severity == "error" else ctx.severity
     taken: list[tuple[int, int]] = []
@@ -155,6 +157,15 @@ def _insult(
     severity: str | None = None,
 ) -> Finding:
     word = " ".join(doc.text[start:end].split())
+    if kind in STAFF and severity is not None and severity != ctx.severity:
+        return ctx.finding(
+            "insult",
+            f"\u201c{word}\u201d is said of {_who(target, kind)} rather than of a decision: harsh, and maybe a "
+            "personal attack on an official, maybe fair criticism of their work; read it before deciding",
+            start,
+            end - start,
+            severity=severity,
+        )
     if kind in STAFF:
         return ctx.finding(
             "insult",

@@ -44,7 +44,9 @@ def load_set(path: Path, label_column: str = "category") -> tuple[Export, list[s
     return export, labels
 
 
-def score(path: Path, config: Path | None = None, legit: tuple[str, ...] = LEGIT, label_column: str = "category") -> dict[str, Any]:
+def score(
+    path: Path, config: Path | None = None, legit: tuple[str, ...] = LEGIT, label_column: str = "category"
+) -> dict[str, Any]:
     from ..runner import Linter
 
     export, labels = load_set(path, label_column)
