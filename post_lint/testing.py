@@ -82,7 +82,12 @@ def example_failure(check: Check | str, example: Example) -> str | None:
     check = _check(check)
     path = "example.md" if example.format == "markdown" else "example.txt"
     findings = lint_one(
-        check.name, example.text, {check.name: dict(example.config)}, profile=example.profile, path=path, reply_to=example.reply_to
+        check.name,
+        example.text,
+        {check.name: dict(example.config)},
+        profile=example.profile,
+        path=path,
+        reply_to=example.reply_to,
     )
     fired = sorted({f.rule for f in findings})
     expected = sorted(set(example.rules))

@@ -6,6 +6,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -83,11 +84,8 @@ def command(
     Reads CSV or JSON Lines exports (one comment a row: id, author, text and, where
     known, post, the text of the post it answers), or '-' for stdin.
     """
-    from ..api import COMMENTS
     from ..config import ConfigError
-    from ..document import InputError
-    from ..runner import Linter
-    from . import Export, read_export, triage
+    from . import triage
     from .report import render
 
     if not paths:
@@ -96,40 +94,9 @@ def command(
             sys.exit(EXIT_ERROR)
         paths = ("-",)
     columns = {"id": id_column, "author": author_column, "text": text_column, "post": post_column}
-    post = ""
-    if post_file:
-        try:
-            post = Path(post_file).read_text(encoding=encoding or "utf-8")
-        except (OSError, UnicodeDecodeError, LookupError) as exc:
-            _error(f"{post_file}: cannot read the post ({getattr(exc, 'strerror', None) or exc})")
-            sys.exit(EXIT_ERROR)
-    try:
-        linter = Linter(
-            profile=COMMENTS,
-            config_file=config_file,
-            ignore=[i.strip() for value in ignore for i in value.split(",") if i.strip()],
-            cache=not no_cache,
-        )
-    except ConfigError as exc:
-        _error(str(exc))
-        sys.exit(EXIT_ERROR)
-
-    exports: list[Export] = []
-    fatal: list[str] = []
-    for path in paths:
-        name = "<stdin>" if path == "-" else path
-        try:
-            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-            exports.append(read_export(data, name, fmt=input_format, columns=columns, encoding=encoding, post=post))
-        except InputError as exc:
-            fatal.append(f"{name}: {exc}")
-        except IsADirectoryError:
-            fatal.append(f"{name}: is a folder; name the export file")
-        except FileNotFoundError:
-            fatal.append(f"{name}: no such file")
-        except OSError as exc:
-            fatal.append(f"{name}: cannot read the file ({exc.strerror or exc})")
-
+    post = _read_post(post_file, encoding) if post_file else ""
+    linter = _linter(config_file, ignore, no_cache)
+    exports, fatal = _read_exports(paths, input_format, columns, encoding, post)
     # The config is the one found from the (first) export's folder, as for a draft there.
     where = next((p for p in paths if p != "-"), None)
     try:
@@ -152,3 +119,52 @@ def command(
         for skip in result.skipped:
             click.echo(f"post-lint: warning: check '{skip.check}' did not run: {skip.reason}", err=True)
     sys.exit(result.exit_code)
+
+
+def _read_post(post_file: str, encoding: str | None) -> str:
+    try:
+        return Path(post_file).read_text(encoding=encoding or "utf-8")
+    except (OSError, UnicodeDecodeError, LookupError) as exc:
+        _error(f"{post_file}: cannot read the post ({getattr(exc, 'strerror', None) or exc})")
+        sys.exit(EXIT_ERROR)
+
+
+def _linter(config_file: str | None, ignore: tuple[str, ...], no_cache: bool) -> Any:
+    from ..api import COMMENTS
+    from ..config import ConfigError
+    from ..runner import Linter
+
+    try:
+        return Linter(
+            profile=COMMENTS,
+            config_file=config_file,
+            ignore=[i.strip() for value in ignore for i in value.split(",") if i.strip()],
+            cache=not no_cache,
+        )
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+
+
+def _read_exports(
+    paths: tuple[str, ...], input_format: str, columns: dict[str, str | None], encoding: str | None, post: str
+) -> tuple[list[Any], list[str]]:
+    """The exports that could be read, and one line for each that could not."""
+    from ..document import InputError
+    from . import read_export
+
+    exports, fatal = [], []
+    for path in paths:
+        name = "<stdin>" if path == "-" else path
+        try:
+            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            exports.append(read_export(data, name, fmt=input_format, columns=columns, encoding=encoding, post=post))
+        except InputError as exc:
+            fatal.append(f"{name}: {exc}")
+        except IsADirectoryError:
+            fatal.append(f"{name}: is a folder; name the export file")
+        except FileNotFoundError:
+            fatal.append(f"{name}: no such file")
+        except OSError as exc:
+            fatal.append(f"{name}: cannot read the file ({exc.strerror or exc})")
+    return exports, fatal

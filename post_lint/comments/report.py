@@ -93,7 +93,7 @@ def _csv(result: Triage, columns: list[str]) -> str:
         fields = j.comment.fields
         row = [_cell(fields.get(c, "")) for c in columns]
         if extra:
-            row += [j.source, j.comment.row, j.comment.id, j.comment.author, j.comment.text]
+            row += [j.source, str(j.comment.row), j.comment.id, j.comment.author, j.comment.text]
         reasons = " | ".join(f"{r.verdict}: {r.clause}: {r.message} [{r.rule}]" for r in j.reasons)
         writer.writerow([*row, j.verdict, reasons])
     return buffer.getvalue().rstrip("\n")
