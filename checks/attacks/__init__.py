@@ -14,6 +14,7 @@ only when the official is named.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ class Lists:
     soft_adjectives: frozenset[str]
     phrases: tuple[str, ...]
     threats: tuple[str, ...]
+    threat_patterns: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -59,6 +61,7 @@ def _lists(extra_insults: tuple[str, ...], extra_threats: tuple[str, ...]) -> Li
         soft_adjectives=words(adjectives, "soft"),
         phrases=tuple(data.get("phrases", {}).get("words", [])) + tuple(w for w in extra_insults if " " in w),
         threats=tuple(load_word_list(_HERE / "threats.txt", extra_threats)),
+        threat_patterns=tuple(re.compile(p, re.IGNORECASE) for p in load_word_list(_HERE / "threat-patterns.txt")),
     )
 
 
@@ -85,14 +88,19 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
 
-    for match in find_phrases(doc.words_text, lists.threats):
-        taken.append((match.start, match.end))
+    threats = [(m.start, m.end) for m in find_phrases(doc.words_text, lists.threats)]
+    for pattern in lists.threat_patterns:
+        threats += [m.span() for m in pattern.finditer(doc.words_text)]
+    for start, end in sorted(threats):
+        if not free(start, end):
+            continue
+        taken.append((start, end))
         yield ctx.finding(
             "threat",
-            f"\u201c{doc.text[match.start : match.end]}\u201d reads as threatening language: hide it ({_CLAUSE.lower()}); "
-            "if it names a real danger, report it",
-            match.start,
-            match.end - match.start,
+            f"\u201c{' '.join(doc.text[start:end].split())}\u201d reads as threatening language: hide it "
+            f"({_CLAUSE.lower()}); if it names a real danger, report it",
+            start,
+            end - start,
         )
     sdoc = doc.nlp
     for match in find_phrases(doc.words_text, lists.phrases):
@@ -121,6 +129,12 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         if figurative and not noun and token.dep_ not in ("attr", "appos", "pobj", "conj", "npadvmod", "ROOT", "dobj"):
             continue
         kind, target = resolver.aimed_at(token, person_word=noun or figurative)
+        if kind == "" and (noun or figurative):
+            # Name-calling with no one said: the staff the sentence names ("City Hall is run by clowns"),
+            # else a generic "only a fool would ..." (kept), else someone (review).
+            kind, target = resolver.in_sentence(token, comment=False)
+            if not kind and not _generic(token):
+                kind = "people"
         if figurative and not noun and kind not in (*STAFF, "person", "people"):
             continue
         if figurative and not noun and token.dep_ == "dobj" and kind == "people":
@@ -128,13 +142,19 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         if kind in ("decision", "thing", ""):
             continue
         if weak or soft_adj:
-            if kind in STAFF and (weak or (soft_adj and kind == "official")):
-                severity = ctx.severity if weak else review
+            # Harsh judgements of how someone does the job ("a disgrace", "incompetent"): fair criticism
+            # of a body or a role; about an official by name, a person reads it.
+            if kind == "official":
                 taken.append((start, end))
-                yield _insult(ctx, doc, start, end, kind, target, strong=weak, review=review, severity=severity)
+                yield _insult(ctx, doc, start, end, kind, target, strong=False, review=review, severity=review)
             continue
         taken.append((start, end))
         yield _insult(ctx, doc, start, end, kind, target, strong=True, review=review)
+
+
+def _generic(token: Any) -> bool:
+    """ "only a fool would", "any idiot can see": a figure of speech, not someone called a name."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in token.children) and token.tag_ in ("NN", "NNP")
 
 
 def _negated_copula(token: Any) -> bool:

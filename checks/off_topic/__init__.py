@@ -6,7 +6,9 @@ unrelated to the topic of the forum" and "hyperlinks to material that is not
 directly related to the discussion". "Totally" is the word: a comment is
 unrelated only when it shares no content word with the post, names nothing of
 the city's business (``civic.txt``, the body's names, officials and vocabulary),
-and has enough words to judge (a bare "Thanks!" is not judged). A link is
+and is about something else that ``elsewhere.txt`` names (sports, birthdays, lost
+pets, recipes, shopping), so a bare reaction ("I'll remember this in November") is
+never sent to review. A link is
 unrelated when its address says nothing of the post or the city and the words
 around it do not either. Both are warnings: relevance is a judgement, so the
 comment goes to review, never straight to hidden.
@@ -22,6 +24,7 @@ from pathlib import Path
 from post_lint.api import COMMENTS, Check, Context, Option, cases_beside, load_word_list
 from post_lint.facts import Facts
 from post_lint.model import Document, Finding
+from post_lint.text.phrases import find_phrases
 from post_lint.text.words import split_camel
 
 _HERE = Path(__file__).parent
@@ -97,14 +100,20 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             token.end - token.start,
         )
         return
-    if urls or len(words) < ctx["min-words"] or text_related:
+    if urls or text_related:
+        return
+    # Sharing no word is not enough ("I'll remember this in November" answers the post):
+    # the comment must be about something else, which the elsewhere list names.
+    elsewhere = find_phrases(doc.words_text, load_word_list(_HERE / "elsewhere.txt", ctx["extra-elsewhere"]))
+    if not elsewhere:
         return
     spans = [m.span() for m in _WORD.finditer(doc.words_text)]
     start, end = spans[0][0], spans[-1][1]
+    topic_word = " ".join(doc.text[elsewhere[0].start : elsewhere[0].end].split())
     yield ctx.finding(
         "unrelated",
-        "shares no word with the post it answers and names nothing of the city's business: comments totally "
-        "unrelated to the topic of the forum may be hidden; read it before deciding",
+        f"shares no word with the post it answers and is about something else (\u201c{topic_word}\u201d): comments "
+        "totally unrelated to the topic of the forum may be hidden; read it before deciding",
         start,
         end - start,
     )
@@ -119,11 +128,12 @@ CHECK = Check(
     "related to the discussion",
     run=run,
     options={
-        "min-words": Option(3, "content words a comment needs before it is judged (a bare 'Thanks!' is not)", int),
+        "extra-elsewhere": Option([], "more topics no city post is about, beside the bundled elsewhere.txt", list),
         "extra-civic-words": Option([], "more words that tie a comment to the city's business, beside civic.txt", list),
     },
     rules={
-        "off-topic/unrelated": "a comment that shares no content word with the post and names nothing of the city's business",
+        "off-topic/unrelated": "a comment that shares no content word with the post, names nothing of the city's business "
+        "and is about something else (elsewhere.txt: sports, birthdays, lost pets, recipes, shopping)",
         "off-topic/link": "a link whose address and surrounding words say nothing of the post or the city",
     },
     profiles=(COMMENTS,),
@@ -134,8 +144,10 @@ CHECK = Check(
     post column, or --post). Residents stray from a post's topic to the city's
     other business all the time ("fix the potholes before building a splash
     pad"), and that is on the topic of the forum: a comment is unrelated only
-    when it shares no content word with the post and names nothing civic
-    (civic.txt, the body's own names and vocabulary). A link is unrelated when
+    when it shares no content word with the post, names nothing civic
+    (civic.txt, the body's own names and vocabulary) and is about something
+    else (elsewhere.txt: sports, birthdays, lost pets, recipes, shopping): a
+    bare reaction ("I'll remember this in November") always stays. A link is unrelated when
     neither its address nor the comment's words touch the post or the city;
     government sites and the body's own are always related. Both findings are
     warnings: a person reads the comment before it is hidden.

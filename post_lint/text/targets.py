@@ -231,9 +231,11 @@ class Resolver:
                     return "thing", None
                 # people in general, a pronoun, a clause: who exactly? ("whoever ... at City Hall")
                 inner = self._inside(subject, of_decision=False)
-                return inner if inner[0] else ("people", None)
+                if inner[0]:
+                    return inner
+                return ("people", None) if kind == "people" else ("", None)
             subject = more
-        return ("people", None) if person_word else ("", None)
+        return "", None
 
     def _inside(self, token: Any, *, of_decision: bool) -> tuple[str, Target | None]:
         """A target named inside a noun's phrase ("morons on this council", "whoever ... at City Hall"),
@@ -252,10 +254,10 @@ class Resolver:
                 return kind, target
         return "", None
 
-    def in_sentence(self, token: Any) -> tuple[str, Target | None]:
-        """A staff or official target anywhere in the token's sentence, else in the comment."""
+    def in_sentence(self, token: Any, *, comment: bool = True) -> tuple[str, Target | None]:
+        """A staff or official target anywhere in the token's sentence, else (``comment``) in the comment."""
         sent = token.sent
-        for where in (sent, token.doc):
+        for where in (sent, token.doc) if comment else (sent,):
             for word in where:
                 kind, target = self.kind_of(word)
                 if kind in STAFF:
