@@ -117,7 +117,11 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         start, end = token.idx, token.idx + len(token)
         if not free(start, end) or doc.overlaps_token(start, end):
             continue
-        noun = token.pos_ in ("NOUN", "PROPN", "ADJ") and (lemma in lists.strong_nouns or lower in lists.strong_nouns)
+        # "you clown": the tagger may call a name-calling word after "you" a verb.
+        vocative = token.i > 0 and token.nbor(-1).lower_ in ("you", "ya", "u")
+        noun = (token.pos_ in ("NOUN", "PROPN", "ADJ") or vocative) and (
+            lemma in lists.strong_nouns or lower in lists.strong_nouns
+        )
         figurative = token.pos_ in ("NOUN", "PROPN") and (lemma in lists.figurative_nouns or lower in lists.figurative_nouns)
         weak = token.pos_ == "NOUN" and (lemma in lists.weak_nouns or lower in lists.weak_nouns)
         strong_adj = token.pos_ in ("ADJ", "VERB", "NOUN") and (
@@ -132,14 +136,15 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         if kind == "" and (noun or figurative):
             # Name-calling with no one said: the staff the sentence names ("City Hall is run by clowns"),
             # else a generic "only a fool would ..." (kept), else someone (review).
-            kind, target = resolver.in_sentence(token, comment=False)
+            # A name-calling word standing alone ("Airhead.") answers whoever the comment named.
+            kind, target = resolver.in_sentence(token, comment=token.dep_ == "ROOT")
             if not kind and not _generic(token):
                 kind = "people"
         if figurative and not noun and kind not in (*STAFF, "person", "people"):
             continue
         if figurative and not noun and token.dep_ == "dobj" and kind == "people":
             continue  # "we caught a rat"
-        if kind in ("decision", "thing", ""):
+        if kind in ("decision", "thing", "self", ""):
             continue
         if weak or soft_adj:
             # Harsh judgements of how someone does the job ("a disgrace", "incompetent"): fair criticism
@@ -154,7 +159,11 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def _generic(token: Any) -> bool:
     """ "only a fool would", "any idiot can see": a figure of speech, not someone called a name."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in token.children) and token.tag_ in ("NN", "NNP")
+    return (
+        token.dep_ in ("nsubj", "nsubjpass")
+        and token.tag_ in ("NN", "NNP")
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in token.children)
+    )
 
 
 def _negated_copula(token: Any) -> bool:

@@ -37,6 +37,9 @@ STAFF = ("official", "role")  # kinds that are the city's staff or elected offic
 _ADDRESSEE = frozenset({"you", "your", "yours", "yourself", "yourselves", "y'all", "ya'll", "yall", "ya"})
 # Compounds that make a person noun the city's ("city idiots", "council clowns").
 _CITY_WORDS = frozenset({"city", "council", "town", "government", "county"})
+_COPULAS = frozenset({"be", "seem", "look", "become", "sound", "act", "appear", "remain", "get", "stay", "feel"})
+# The writer: "how stupid do you think we are?" judges no one else.
+_SELF = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
 # Words that make a "Given Surname" pair a place: "Grant Street", "Marshall Field".
 _PLACE_WORDS = frozenset(
     "street st avenue ave road rd drive dr lane ln boulevard blvd way court ct place park lake river creek hall field "
@@ -163,17 +166,21 @@ class Resolver:
         return None
 
     def kind_of(self, token: Any) -> tuple[str, Target | None]:
-        """("official" | "role" | "person" | "people" | "decision" | "thing" | "", target) for one noun or pronoun."""
+        """("official" | "role" | "person" | "people" | "self" | "decision" | "thing" | "", target) for one word."""
         target = self.target_at(token)
         if target is not None:
             return target.kind, target
         lower = token.lower_.replace("\u2019", "'")
         if lower in _ADDRESSEE or (lower == "all" and token.i > 0 and token.nbor(-1).lower_ in ("y'", "y’")):
             return "role", Target("role", token.idx, token.idx + len(token), token.text)
+        if lower in _SELF:
+            return "self", None
         lemma = token.lemma_.lower()
-        for child in token.children:
-            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.lower_ in _CITY_WORDS:
-                return "role", Target("role", child.idx, token.idx + len(token), f"{child.text} {token.text}")
+        if lemma in people_words() or self.insult_word(token):
+            # "city idiots", "council clowns" (but "the council's decision" is a decision)
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "nmod", "poss") and child.lower_ in _CITY_WORDS:
+                    return "role", Target("role", child.idx, token.idx + len(token), f"{child.text} {token.text}")
         if lemma in decisions() or lower in decisions():
             return "decision", None
         if token.pos_ == "PROPN":
@@ -191,6 +198,10 @@ class Resolver:
             return token.head
         if dep in ("acomp", "attr", "oprd", "xcomp") or (dep == "ROOT" and token.pos_ in ("ADJ", "NOUN")):
             verb = token.head if dep != "ROOT" else token
+            if dep != "ROOT" and verb.lemma_ not in _COPULAS:
+                # "How stupid do you think we are?": the parse hangs "stupid" on "think"; it is said of "we".
+                clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ in _COPULAS), None)
+                verb = clause if clause is not None else verb
             subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
             return subject[0] if subject else None
         if dep == "conj":
@@ -221,7 +232,7 @@ class Resolver:
             if subject is None:
                 break
             kind, target = self.kind_of(subject)
-            if kind in (*STAFF, "person", "decision"):
+            if kind in (*STAFF, "person", "decision", "self"):
                 return kind, target
             more = self.about(subject)
             if kind == "thing" and not person_word and not self.insult_word(subject):
