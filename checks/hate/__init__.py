@@ -31,6 +31,7 @@ def _data() -> dict[str, tuple[str, ...]]:
         "groups": tuple(data["groups"]["words"]),
         "predicates": tuple(data["predicates"]["phrases"]),
         "phrases": tuple(data["phrases"]["words"]),
+        "kind": tuple(data.get("kind", {}).get("words", ())),
     }
 
 
@@ -46,15 +47,18 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not groups:
         return
     predicates = find_phrases(text, data["predicates"])
+    kind = find_phrases(text, data["kind"])
     sentences = doc.sentences
     for group in groups:
         start, end = doc.sentence_at(group.start)
+        if any(start <= k.start < end for k in kind):
+            continue  # warm, or a complaint on the group's behalf: not a generalisation against it
         # The generalisation may follow in the next sentence: "... all Mexicans. Nobody on it speaks English."
         following = [s for s in sentences if s[0] >= end]
         if following:
             end = following[0][1]
         for predicate in predicates:
-            if start <= predicate.start < end and not negated_before(text, predicate.start, floor=start):
+            if group.end <= predicate.start < end and not negated_before(text, predicate.start, floor=start):
                 first, last = min(group.start, predicate.start), max(group.end, predicate.end)
                 word = " ".join(doc.text[first:last].split())
                 if len(word) > 80:
