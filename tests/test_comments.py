@@ -166,15 +166,15 @@ def test_unreadable_exports_exit_2_with_one_line(cli, tmp_path: Path, content: s
     assert len(proc.stderr.strip().splitlines()) == 1 and message in proc.stderr and str(path) in proc.stderr
 
 
-def test_the_post_option_lets_off_topic_comments_be_judged(cli, tmp_path: Path) -> None:
+def test_the_post_option_lets_links_be_judged_against_the_post(cli, tmp_path: Path) -> None:
     (tmp_path / ".post-lint.toml").write_text(CONFIG, encoding="utf-8")
     (tmp_path / "post.txt").write_text("Snow emergency tonight: park off the street until plowing is done.", encoding="utf-8")
     path = tmp_path / "c.csv"
-    path.write_text("text\nDoes anyone know a good dentist in Coon Rapids?\n", encoding="utf-8")
-    assert cli("comments", str(path), cwd=tmp_path).returncode == 0  # no post: not judged
+    path.write_text("text\nInteresting read: https://www.example.net/kardashian-wedding-photos\n", encoding="utf-8")
+    assert cli("comments", str(path), cwd=tmp_path).returncode == 0  # no post: words beside the link, not judged
     proc = cli("comments", "-f", "json", "--post", "post.txt", str(path), cwd=tmp_path)
     reason = json.loads(proc.stdout)["comments"][0]["reasons"][0]
-    assert (reason["verdict"], reason["rule"]) == ("review", "off-topic/unrelated")
+    assert (reason["verdict"], reason["rule"]) == ("review", "off-topic/link")
 
 
 def _judge(texts: list[str], post: str = "") -> list:

@@ -1,7 +1,8 @@
 """off-topic: comments and links unrelated to the post they answer.
 
-For the comments profile only, and only when the post is known (``doc.reply_to``,
-the export's ``post`` column). Section V lets staff hide "comments totally
+For the comments profile only. Judged against the post it answers when that is
+known (``doc.reply_to``, the export's ``post`` column), else against the city's
+business alone, which asks more before a link is judged. Section V lets staff hide "comments totally
 unrelated to the topic of the forum" and "hyperlinks to material that is not
 directly related to the discussion". "Totally" is the word: a comment is
 unrelated only when it shares no content word with the post, names nothing of
@@ -79,44 +80,51 @@ def _url_words(url: str) -> set[str]:
 
 
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
-    if not doc.reply_to.strip():
-        return  # judged against the post it answers, or not at all
-    topic = _content(_WORD.findall(doc.reply_to)) | _civic(tuple(ctx["extra-civic-words"])) | _facts_words(ctx.facts)
+    post = doc.reply_to.strip()
+    topic = _civic(tuple(ctx["extra-civic-words"])) | _facts_words(ctx.facts)
+    if post:
+        topic |= _content(_WORD.findall(post))
     words = _content(_WORD.findall(doc.words_text))
-    urls = doc.tokens_of("url")
-    own_domains = tuple(d.lower().removeprefix("www.") for d in ctx.facts.domains)
     text_related = _related(words, topic)
-    for token in urls:
-        host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", token.text, flags=re.IGNORECASE).split("/", 1)[0].lower().removeprefix("www.")
-        if host.endswith(_GOVERNMENT) or any(host == d or host.endswith("." + d) for d in own_domains):
+    elsewhere = find_phrases(doc.words_text, load_word_list(_HERE / "elsewhere.txt", ctx["extra-elsewhere"]))
+    urls = doc.tokens_of("url")
+    # Without the post, a link is judged only when nothing around it says why it is there
+    # ("watch this lol") or the words are about something else.
+    judge_links = bool(post) or not words or bool(elsewhere)
+    for token in urls if judge_links else ():
+        if _own_or_public(token.text, ctx.facts) or _related(_url_words(token.text), topic) or text_related:
             continue
-        if _related(_url_words(token.text), topic) or text_related:
-            continue
+        about = "what the post is about" if post else "the city's business"
         yield ctx.finding(
             "link",
-            f"the link {token.text} says nothing of what the post is about, and neither do the words around it: "
-            "hyperlinks to material not directly related to the discussion may be hidden; open it before deciding",
+            f"the link {token.text} says nothing of {about}, and neither do the words around it: hyperlinks to "
+            "material not directly related to the discussion may be hidden; open it before deciding",
             token.start,
             token.end - token.start,
         )
         return
-    if urls or text_related:
-        return
     # Sharing no word is not enough ("I'll remember this in November" answers the post):
     # the comment must be about something else, which the elsewhere list names.
-    elsewhere = find_phrases(doc.words_text, load_word_list(_HERE / "elsewhere.txt", ctx["extra-elsewhere"]))
-    if not elsewhere:
+    if urls or text_related or not elsewhere:
         return
     spans = [m.span() for m in _WORD.finditer(doc.words_text)]
     start, end = spans[0][0], spans[-1][1]
     topic_word = " ".join(doc.text[elsewhere[0].start : elsewhere[0].end].split())
+    shares = "shares no word with the post it answers" if post else "names nothing of the city's business"
     yield ctx.finding(
         "unrelated",
-        f"shares no word with the post it answers and is about something else (\u201c{topic_word}\u201d): comments "
-        "totally unrelated to the topic of the forum may be hidden; read it before deciding",
+        f"{shares} and is about something else (\u201c{topic_word}\u201d): comments totally unrelated to the "
+        "topic of the forum may be hidden; read it before deciding",
         start,
         end - start,
     )
+
+
+def _own_or_public(url: str, facts: Facts) -> bool:
+    """A link to a government site or to the body's own: always related."""
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url, flags=re.IGNORECASE).split("/", 1)[0].lower().removeprefix("www.")
+    own = tuple(d.lower().removeprefix("www.") for d in facts.domains)
+    return host.endswith(_GOVERNMENT) or any(host == d or host.endswith("." + d) for d in own)
 
 
 CHECK = Check(
@@ -140,8 +148,9 @@ CHECK = Check(
     doc="""
     Section V lets staff hide "comments totally unrelated to the topic of the
     forum" and "hyperlinks to material that is not directly related to the
-    discussion". Only a comment whose post is known is judged (the export's
-    post column, or --post). Residents stray from a post's topic to the city's
+    discussion". A comment is judged against the post it answers when the
+    export gives it (a post column, or --post), else against the city's
+    business alone. Residents stray from a post's topic to the city's
     other business all the time ("fix the potholes before building a splash
     pad"), and that is on the topic of the forum: a comment is unrelated only
     when it shares no content word with the post, names nothing civic
@@ -149,7 +158,9 @@ CHECK = Check(
     else (elsewhere.txt: sports, birthdays, lost pets, recipes, shopping): a
     bare reaction ("I'll remember this in November") always stays. A link is unrelated when
     neither its address nor the comment's words touch the post or the city;
-    government sites and the body's own are always related. Both findings are
+    government sites and the body's own are always related. Without the post,
+    a link is judged only when no word beside it says why it is there ("watch
+    this lol") or the words are about something else. Both findings are
     warnings: a person reads the comment before it is hidden.
     """,
     cases_file=cases_beside(__file__),
