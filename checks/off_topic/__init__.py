@@ -109,7 +109,9 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     spans = [m.span() for m in _WORD.finditer(doc.words_text)]
     start, end = spans[0][0], spans[-1][1]
-    topic_word = " ".join(doc.text[elsewhere[0].start : elsewhere[0].end].split())
+    # The most specific cue names the topic: "dentist" rather than "does anyone know a".
+    cue = min(elsewhere, key=lambda m: (len(m.phrase.split()), -m.start))
+    topic_word = " ".join(doc.text[cue.start : cue.end].split())
     shares = "shares no word with the post it answers" if post else "names nothing of the city's business"
     yield ctx.finding(
         "unrelated",
