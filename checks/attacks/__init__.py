@@ -77,22 +77,51 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     if doc.nlp is None:
         raise SkipCheck("no spaCy Doc: the attacks check needs spaCy's parser to tell people from decisions")
     lists = _lists(tuple(ctx["extra-insults"]), tuple(ctx["extra-threats"]))
-    targets = find_targets(doc, ctx.facts)
     every_noun = (
         lists.strong_nouns | lists.figurative_nouns | lists.weak_nouns | {"pack", "bunch", "lot", "group", "crew", "gang"}
     )
-    resolver = Resolver(doc, targets, lambda token: token.lemma_.lower() in every_noun or token.lower_ in every_noun)
+    resolver = Resolver(
+        doc, find_targets(doc, ctx.facts), lambda token: token.lemma_.lower() in every_noun or token.lower_ in every_noun
+    )
     review = "warning" if ctx.severity == "error" else ctx.severity
     taken: list[tuple[int, int]] = []
+    yield from _threats(doc, ctx, lists, taken)
+    for match in find_phrases(doc.words_text, lists.phrases):
+        span = doc.nlp.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None or not _free(taken, match.start, match.end):
+            continue
+        kind, target = resolver.in_sentence(span[0])
+        taken.append((match.start, match.end))
+        yield _insult(ctx, doc, match.start, match.end, kind, target, strong=True, review=review)
+    for token in doc.nlp:
+        start, end = token.idx, token.idx + len(token)
+        if not _free(taken, start, end) or doc.overlaps_token(start, end):
+            continue
+        found = _judged_word(token, lists, resolver)
+        if found is None:
+            continue
+        kind, target, harsh = found
+        if harsh:
+            # Harsh judgements of how someone does the job ("a disgrace", "incompetent"): fair criticism
+            # of a body or a role; about an official by name, a person reads it.
+            if kind == "official":
+                taken.append((start, end))
+                yield _insult(ctx, doc, start, end, kind, target, strong=False, review=review, severity=review)
+            continue
+        taken.append((start, end))
+        yield _insult(ctx, doc, start, end, kind, target, strong=True, review=review)
 
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
 
-    threats = [(m.start, m.end) for m in find_phrases(doc.words_text, lists.threats)]
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(s < end and start < e for s, e in taken)
+
+
+def _threats(doc: Document, ctx: Context, lists: Lists, taken: list[tuple[int, int]]) -> Iterator[Finding]:
+    spans = [(m.start, m.end) for m in find_phrases(doc.words_text, lists.threats)]
     for pattern in lists.threat_patterns:
-        threats += [m.span() for m in pattern.finditer(doc.words_text)]
-    for start, end in sorted(threats):
-        if not free(start, end):
+        spans += [m.span() for m in pattern.finditer(doc.words_text)]
+    for start, end in sorted(spans):
+        if not _free(taken, start, end):
             continue
         taken.append((start, end))
         yield ctx.finding(
@@ -102,59 +131,39 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             start,
             end - start,
         )
-    sdoc = doc.nlp
-    for match in find_phrases(doc.words_text, lists.phrases):
-        if not free(match.start, match.end):
-            continue
-        span = sdoc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is None:
-            continue
-        kind, target = resolver.in_sentence(span[0])
-        taken.append((match.start, match.end))
-        yield _insult(ctx, doc, match.start, match.end, kind, target, strong=True, review=review)
-    for token in sdoc:
-        lemma, lower = token.lemma_.lower(), token.lower_
-        start, end = token.idx, token.idx + len(token)
-        if not free(start, end) or doc.overlaps_token(start, end):
-            continue
-        # "you clown": the tagger may call a name-calling word after "you" a verb.
-        vocative = token.i > 0 and token.nbor(-1).lower_ in ("you", "ya", "u")
-        noun = (token.pos_ in ("NOUN", "PROPN", "ADJ") or vocative) and (
-            lemma in lists.strong_nouns or lower in lists.strong_nouns
-        )
-        figurative = token.pos_ in ("NOUN", "PROPN") and (lemma in lists.figurative_nouns or lower in lists.figurative_nouns)
-        weak = token.pos_ == "NOUN" and (lemma in lists.weak_nouns or lower in lists.weak_nouns)
-        strong_adj = token.pos_ in ("ADJ", "VERB", "NOUN") and (
-            lemma in lists.strong_adjectives or lower in lists.strong_adjectives
-        )
-        soft_adj = token.pos_ in ("ADJ", "VERB") and (lemma in lists.soft_adjectives or lower in lists.soft_adjectives)
-        if not (noun or figurative or weak or strong_adj or soft_adj) or token_negated(token) or _negated_copula(token):
-            continue
-        if figurative and not noun and token.dep_ not in ("attr", "appos", "pobj", "conj", "npadvmod", "ROOT", "dobj"):
-            continue
-        kind, target = resolver.aimed_at(token, person_word=noun or figurative)
-        if kind == "" and (noun or figurative):
-            # Name-calling with no one said: the staff the sentence names ("City Hall is run by clowns"),
-            # else a generic "only a fool would ..." (kept), else someone (review).
-            # A name-calling word standing alone ("Airhead.") answers whoever the comment named.
-            kind, target = resolver.in_sentence(token, comment=token.dep_ == "ROOT")
-            if not kind and not _generic(token):
-                kind = "people"
-        if figurative and not noun and kind not in (*STAFF, "person", "people"):
-            continue
-        if figurative and not noun and token.dep_ == "dobj" and kind == "people":
-            continue  # "we caught a rat"
-        if kind in ("decision", "thing", "self", ""):
-            continue
-        if weak or soft_adj:
-            # Harsh judgements of how someone does the job ("a disgrace", "incompetent"): fair criticism
-            # of a body or a role; about an official by name, a person reads it.
-            if kind == "official":
-                taken.append((start, end))
-                yield _insult(ctx, doc, start, end, kind, target, strong=False, review=review, severity=review)
-            continue
-        taken.append((start, end))
-        yield _insult(ctx, doc, start, end, kind, target, strong=True, review=review)
+
+
+def _judged_word(token: Any, lists: Lists, resolver: Resolver) -> tuple[str, Target | None, bool] | None:
+    """(whom, target, only a harsh judgement of their work) for an insult word aimed at a person, else None."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+
+    def listed(words: frozenset[str]) -> bool:
+        return lemma in words or lower in words
+
+    # "you clown": the tagger may call a name-calling word after "you" a verb.
+    vocative = token.i > 0 and token.nbor(-1).lower_ in ("you", "ya", "u")
+    noun = (token.pos_ in ("NOUN", "PROPN", "ADJ") or vocative) and listed(lists.strong_nouns)
+    figurative = not noun and token.pos_ in ("NOUN", "PROPN") and listed(lists.figurative_nouns)
+    weak = token.pos_ == "NOUN" and listed(lists.weak_nouns)
+    strong_adj = token.pos_ in ("ADJ", "VERB", "NOUN") and listed(lists.strong_adjectives)
+    soft_adj = token.pos_ in ("ADJ", "VERB") and listed(lists.soft_adjectives)
+    if not (noun or figurative or weak or strong_adj or soft_adj) or token_negated(token) or _negated_copula(token):
+        return None
+    if figurative and token.dep_ not in ("attr", "appos", "pobj", "conj", "npadvmod", "ROOT", "dobj"):
+        return None
+    kind, target = resolver.aimed_at(token, person_word=noun or figurative)
+    if kind == "" and (noun or figurative):
+        # Name-calling with no one said: the staff the sentence names ("City Hall is run by clowns"),
+        # else a generic "only a fool would ..." (kept), else someone (review). A word standing
+        # alone ("Airhead.") answers whoever the comment named.
+        kind, target = resolver.in_sentence(token, comment=token.dep_ == "ROOT")
+        if not kind and not _generic(token):
+            kind = "people"
+    if figurative and (kind not in (*STAFF, "person", "people") or (token.dep_ == "dobj" and kind == "people")):
+        return None  # "we caught a rat"
+    if kind in ("decision", "thing", "self", ""):
+        return None
+    return kind, target, bool(weak or soft_adj) and not (noun or strong_adj)
 
 
 def _generic(token: Any) -> bool:
