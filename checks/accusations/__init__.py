@@ -4,7 +4,7 @@ For the comments profile only. Section V lets staff hide "potentially libelous
 comments", but whether an accusation is true, and so whether it is libel, is not
 something a tool can know. A comment that names or points at someone (an official,
 a person, a role) and accuses them of a crime ("took kickbacks", "embezzled",
-"covered up a DUI") or, about one person, of misconduct ("a liar", "corrupt") is a
+"covered up a DUI") or, about one person, of misconduct ("corrupt", "a racist") is a
 warning: a person reads it and decides. The phrases are data (``accusations.toml``).
 """
 
@@ -96,7 +96,7 @@ CHECK = Check(
     },
     rules={
         "accusations/named": "a crime ('took kickbacks', 'embezzled') charged to an official, a person, a role or a "
-        "body, or misconduct ('a liar', 'corrupt') charged to one person",
+        "body, or misconduct ('corrupt', 'a racist') charged to one person",
     },
     nlp=("ner",),
     profiles=(COMMENTS,),
@@ -107,7 +107,7 @@ CHECK = Check(
     that name or single out someone (an official in [body] officials, anyone
     spaCy sees as a person, "the finance director") and charge them with a crime
     or serious misconduct. Words that are also how people criticise ("corrupt",
-    "liar") count only about one person, never about the council as a body, and
+    "racist") count only about one person, never about the council as a body, and
     opinion about a decision ("this vote was a mistake") is never an accusation.
     """,
     cases_file=cases_beside(__file__),
