@@ -26,7 +26,10 @@ from .facts import Citation, Facts
 from .model import SEVERITIES, Document, Finding
 from .text.wordlists import load_word_list as load_word_list  # re-exported for plugins
 
-PROFILES = ("official", "personal")
+PROFILES = ("official", "personal")  # the drafts' profiles: a config or a post may pick one
+# The public's comments under the city's posts (``post-lint comments``): someone else's words,
+# read for what the policy lets staff hide. A check applies to it only when it lists it.
+COMMENTS = "comments"
 
 # spaCy pipeline parts a check may ask for.
 NLP_COMPONENTS = ("tagger", "lemmatizer", "parser", "ner")
@@ -80,6 +83,7 @@ class Example:
     config: Mapping[str, Any] = field(default_factory=dict)  # options for this example
     profile: str = "official"
     format: str = "text"
+    reply_to: str = ""  # for the comments profile: the post the example comment answers
 
     @property
     def passes(self) -> bool:
@@ -161,6 +165,7 @@ class Check:
                         config=case.get("config", {}),
                         profile=case.get("profile", "official"),
                         format=case.get("format", "text"),
+                        reply_to=case.get("reply_to", ""),
                     )
                 )
         return tuple(examples)

@@ -196,8 +196,10 @@ class FindingsCache:
             if check.cache_token is not None and token is None:
                 return None
             settings[check.name] = [options, severity, token]
+        # A comment is judged against the post it answers (off-topic): that post is part of the key.
+        text = plan.doc.text if not plan.doc.reply_to else f"{plan.doc.text}\0reply-to\0{plan.doc.reply_to}"
         return self.key(
-            text=plan.doc.text,
+            text=text,
             format=plan.doc.format,
             checks=plan.checks,
             settings=settings,

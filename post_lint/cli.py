@@ -135,7 +135,7 @@ def _tolerant_output() -> None:
 
 @main.command(
     "lint",
-    epilog="Other commands: post-lint init | checks | explain CHECK | lsp | serve | languagetool. "
+    epilog="Other commands: post-lint init | checks | explain CHECK | comments | lsp | serve | languagetool. "
     "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input errors.",
 )
 @click.argument("paths", nargs=-1, type=click.Path())

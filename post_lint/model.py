@@ -103,6 +103,8 @@ class Document:
     images: list[tuple[int, int, str]] = field(default_factory=list)
     # The spaCy Doc built from ``prose``, when a selected check needs one.
     nlp: Any = None
+    # For a comment (the comments profile): the text of the post it answers, "" when unknown.
+    reply_to: str = ""
     _token_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

@@ -39,6 +39,7 @@ class _Item:
     label: str
     config_path: str | None
     markdown: bool | None = None
+    reply_to: str = ""  # for a comment: the text of the post it answers
 
 
 class Linter:
@@ -187,18 +188,33 @@ class Linter:
         return events
 
     def lint_text(
-        self, text: str, path: str | None = None, *, display_name: str | None = None, markdown: bool | None = None
+        self,
+        text: str,
+        path: str | None = None,
+        *,
+        display_name: str | None = None,
+        markdown: bool | None = None,
+        reply_to: str = "",
     ) -> Result:
         """Lint one text.
 
         ``path`` (which need not exist) drives config discovery and, unless
         ``markdown`` says, the format by its suffix; ``display_name`` names the
-        text in the results (default: ``path``).
+        text in the results (default: ``path``). ``reply_to`` is, for a comment,
+        the text of the post it answers (``doc.reply_to``).
         """
         if markdown is None and path is not None:
             markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
         label = display_name or path or STDIN_LABEL
-        return self._lint_items([_Item(text, label, path, markdown)])
+        return self._lint_items([_Item(text, label, path, markdown, reply_to)])
+
+    def lint_comments(self, items: Iterable[tuple[str, str, str]], config_path: str | None = None) -> Result:
+        """Lint the public's comments: (text, label, the post it answers or "") each, as plain text.
+
+        Every comment gets the config found from ``config_path`` (the export it came from),
+        whatever its label; findings are named by the label.
+        """
+        return self._lint_items([_Item(text, label, config_path, False, reply_to) for text, label, reply_to in items])
 
     def lint_batch(self, items: Iterable[tuple[str, str]]) -> Result:
         """Lint many (text, path) pairs at once, batched through spaCy.
@@ -236,6 +252,7 @@ class Linter:
         try:
             config = self.config_for(item.config_path)
             doc, problems = parse(item.text, item.label, markdown=item.markdown)
+            doc.reply_to = item.reply_to
             result.problems += [InputProblem(item.label, p) for p in problems]
             planned = plan(doc, config, self.overrides, self.installed)
         except ConfigError as exc:

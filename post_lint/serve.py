@@ -6,7 +6,9 @@ server, bound to 127.0.0.1 by default so the draft never leaves the computer.
 
 ``POST /api/check`` takes ``{"text": ..., "profile": "official"|"personal",
 "format": "text"|"markdown"}`` and answers with exactly what
-``post-lint --format json`` prints. The process stays warm: one
+``post-lint --format json`` prints. ``POST /api/comments`` takes ``{"export": ...,
+"post": ..., "name": "comments.csv", "format": "auto"|"csv"|"jsonl"}`` and answers
+with what ``post-lint comments --format json`` prints (the "Moderate comments" tab). The process stays warm: one
 :class:`~post_lint.runner.Linter` per profile, spaCy loaded once, so a check
 takes milliseconds after the first.
 """
@@ -39,12 +41,15 @@ DRAIN_LIMIT = 64_000_000  # a refused body up to this size is read and dropped b
 
 FORMATS = ("text", "markdown")
 REQUEST_KEYS = ("text", "profile", "format")
+COMMENT_KEYS = ("export", "post", "name", "format")
+EXPORT_FORMATS = ("auto", "csv", "jsonl")
 JSON_TYPE = "application/json; charset=utf-8"
 # What the page is made of, and the types it is served as.
 STATIC_FILES = {
     "/": ("index.html", "text/html; charset=utf-8"),
     "/index.html": ("index.html", "text/html; charset=utf-8"),
     "/app.js": ("app.js", "text/javascript; charset=utf-8"),
+    "/comments.js": ("comments.js", "text/javascript; charset=utf-8"),
     "/style.css": ("style.css", "text/css; charset=utf-8"),
 }
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -101,6 +106,23 @@ class CheckService:
             result = self._linter(profile).lint_text(text, path, display_name=os.path.basename(path), markdown=markdown)
         return render(result, "json")
 
+    def comments(self, export: str, post: str = "", name: str = "comments.csv", fmt: str = "auto") -> str:
+        """What ``post-lint comments --format json`` prints for an export; raises RequestError when it cannot be read."""
+        from .api import COMMENTS
+        from .comments import read_export, triage
+        from .comments.report import render
+        from .document import InputError
+
+        label = os.path.basename(name) or "comments.csv"
+        try:
+            parsed = read_export(export.encode("utf-8"), label, fmt=fmt, post=post)
+        except InputError as exc:
+            raise RequestError(HTTPStatus.BAD_REQUEST, f"{label}: {exc}") from None
+        with self._lock:
+            # The config is the server folder's, as for an export saved there.
+            result = triage(self._linter(COMMENTS), [parsed], config_path=os.path.join(self.folder, label))
+        return render(result, "json")
+
     def checks(self) -> list[dict[str, Any]]:
         """Every installed check (name, description, severity, policy, profiles), for the page's headings."""
         from .api import Check
@@ -129,22 +151,12 @@ class CheckService:
         """Lint a short text once per profile, so the first real check does not pay for loading spaCy."""
         for profile in PROFILES:
             self.check("Warming up.", profile)
+        self.comments("text\nWarming up.\n")
 
 
 def parse_request(body: bytes) -> tuple[str, str | None, str | None]:
     """(text, profile, format) from a JSON request body; raises RequestError."""
-    if not body.strip():
-        raise RequestError(
-            HTTPStatus.BAD_REQUEST, 'empty request: send a JSON object such as {"text": "...", "profile": "official"}'
-        )
-    try:
-        data = json.loads(body.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise RequestError(HTTPStatus.BAD_REQUEST, f"the body is not UTF-8 (bad byte at offset {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise RequestError(HTTPStatus.BAD_REQUEST, f"invalid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
-    if not isinstance(data, dict):
-        raise RequestError(HTTPStatus.BAD_REQUEST, f"the body must be a JSON object, got {type(data).__name__}")
+    data = _json_object(body, '{"text": "...", "profile": "official"}')
     unknown = sorted(set(data) - set(REQUEST_KEYS))
     if unknown:
         raise RequestError(HTTPStatus.BAD_REQUEST, f"unknown key {unknown[0]!r}: the keys are {', '.join(REQUEST_KEYS)}")
@@ -161,6 +173,43 @@ def parse_request(body: bytes) -> tuple[str, str | None, str | None]:
     if fmt is not None and fmt not in FORMATS:
         raise RequestError(HTTPStatus.BAD_REQUEST, f"'format' must be one of {', '.join(FORMATS)}, got {fmt!r}")
     return text, profile, fmt
+
+
+def parse_comments_request(body: bytes) -> tuple[str, str, str, str]:
+    """(export, post, name, format) from a JSON request body; raises RequestError."""
+    data = _json_object(body, '{"export": "id,author,text\\n1,Ann,Thanks!", "post": "..."}')
+    unknown = sorted(set(data) - set(COMMENT_KEYS))
+    if unknown:
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"unknown key {unknown[0]!r}: the keys are {', '.join(COMMENT_KEYS)}")
+    export = data.get("export")
+    if not isinstance(export, str) or not export.strip():
+        raise RequestError(
+            HTTPStatus.BAD_REQUEST, "'export' must hold the comments: a CSV or JSON Lines export, one comment a row"
+        )
+    values = {key: data.get(key, default) for key, default in (("post", ""), ("name", "comments.csv"), ("format", "auto"))}
+    for key, value in values.items():
+        if not isinstance(value, str):
+            raise RequestError(HTTPStatus.BAD_REQUEST, f"'{key}' must be a string, got {type(value).__name__}")
+    if values["format"] not in EXPORT_FORMATS:
+        raise RequestError(
+            HTTPStatus.BAD_REQUEST, f"'format' must be one of {', '.join(EXPORT_FORMATS)}, got {values['format']!r}"
+        )
+    return export, values["post"], values["name"], values["format"]
+
+
+def _json_object(body: bytes, example: str) -> dict[str, Any]:
+    """A request body's JSON object; raises RequestError that says what to send."""
+    if not body.strip():
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"empty request: send a JSON object such as {example}")
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"the body is not UTF-8 (bad byte at offset {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"invalid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    if not isinstance(data, dict):
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"the body must be a JSON object, got {type(data).__name__}")
+    return data
 
 
 @dataclass(frozen=True)
@@ -227,6 +276,9 @@ class App:
         if path == "/api/check":
             _require(method, "POST")
             return self._check(request)
+        if path == "/api/comments":
+            _require(method, "POST")
+            return self._comments(request)
         if path == "/api/checks":
             _require(method, "GET")
             return Response(HTTPStatus.OK, json.dumps(self.service.checks(), ensure_ascii=False).encode("utf-8"))
@@ -244,6 +296,23 @@ class App:
             )
 
     def _check(self, request: Request) -> Response:
+        self._accept_json(request, "the draft", "a post is far shorter: check it in parts")
+        text, profile, fmt = parse_request(request.body or b"")
+        started = time.perf_counter()
+        report = self.service.check(text, profile, fmt)
+        elapsed = (time.perf_counter() - started) * 1000
+        return Response(HTTPStatus.OK, report.encode("utf-8"), headers={"Server-Timing": f"lint;dur={elapsed:.1f}"})
+
+    def _comments(self, request: Request) -> Response:
+        self._accept_json(request, "the export", "check it in parts")
+        export, post, name, fmt = parse_comments_request(request.body or b"")
+        started = time.perf_counter()
+        report = self.service.comments(export, post, name, fmt)
+        elapsed = (time.perf_counter() - started) * 1000
+        return Response(HTTPStatus.OK, report.encode("utf-8"), headers={"Server-Timing": f"lint;dur={elapsed:.1f}"})
+
+    def _accept_json(self, request: Request, what: str, advice: str) -> None:
+        """Refuse a body that is chunked, of no valid length, not JSON, or over the limit."""
         if request.header("Transfer-Encoding"):
             raise RequestError(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length, not chunked", close=True)
         length = content_length(request.header("Content-Length"))
@@ -253,19 +322,14 @@ class App:
         if content_type != "application/json":
             raise RequestError(
                 HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                f"send the draft as JSON with 'Content-Type: application/json' (got {content_type or 'no Content-Type'})",
+                f"send {what} as JSON with 'Content-Type: application/json' (got {content_type or 'no Content-Type'})",
             )
         if length > self.max_body:
             raise RequestError(
                 HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                f"the draft is {length:,} bytes, over the {self.max_body:,}-byte limit; a post is far shorter: "
-                "check it in parts, or start the server with a larger --max-body",
+                f"{what} is {length:,} bytes, over the {self.max_body:,}-byte limit; {advice}, "
+                "or start the server with a larger --max-body",
             )
-        text, profile, fmt = parse_request(request.body or b"")
-        started = time.perf_counter()
-        report = self.service.check(text, profile, fmt)
-        elapsed = (time.perf_counter() - started) * 1000
-        return Response(HTTPStatus.OK, report.encode("utf-8"), headers={"Server-Timing": f"lint;dur={elapsed:.1f}"})
 
 
 def _require(method: str, allowed: str) -> None:

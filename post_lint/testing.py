@@ -33,20 +33,21 @@ def lint_one(
     config: Mapping[str, Any] | None = None,
     profile: str = "official",
     path: str = "post.txt",
+    reply_to: str = "",
 ) -> list[Finding]:
     """The findings of check ``check_name`` alone on ``text``.
 
     ``config`` is a whole configuration, as a ``.post-lint.toml`` would hold it
     (``{"emoji": {"max-count": 5}, "body": {"officials": [...]}}``); None means
     every default. ``path`` decides the format (``.md`` is Markdown) and is the
-    findings' path.
+    findings' path. ``reply_to`` is, for a comment, the post it answers.
     """
     linter = Linter(select=[check_name], profile=profile)
     data = Config(data=dict(config or {}))
     # The same validation a config file gets: a misspelt check table is an error, not a no-op.
     validate_top_level(data, linter.installed)
     linter.explicit_config = data
-    result = linter.lint_text(text, path=path)
+    result = linter.lint_text(text, path=path, reply_to=reply_to)
     if result.skipped:
         raise AssertionError(f"{check_name} did not run: {'; '.join(s.reason for s in result.skipped)}")
     if result.problems:
@@ -80,7 +81,14 @@ def example_failure(check: Check | str, example: Example) -> str | None:
     """Why ``example`` does not hold for ``check`` (rules fired other than its own), or None."""
     check = _check(check)
     path = "example.md" if example.format == "markdown" else "example.txt"
-    findings = lint_one(check.name, example.text, {check.name: dict(example.config)}, profile=example.profile, path=path)
+    findings = lint_one(
+        check.name,
+        example.text,
+        {check.name: dict(example.config)},
+        profile=example.profile,
+        path=path,
+        reply_to=example.reply_to,
+    )
     fired = sorted({f.rule for f in findings})
     expected = sorted(set(example.rules))
     if fired == expected:

@@ -419,3 +419,62 @@ def test_page_files_are_shipped_in_the_package() -> None:
     assert "post_lint.web" in setup["options"]["packages"].split()
     for pattern in ("*.html", "*.js", "*.css"):
         assert pattern in setup["options.package_data"]["*"]
+
+
+# -- the "Moderate comments" tab's endpoint ------------------------------------
+
+
+def _comments(server: PostLintServer, payload: Any) -> Reply:
+    body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    return request(server, "POST", "/api/comments", body, {"Content-Type": "application/json"})
+
+
+@pytest.fixture(scope="module")
+def moderation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostLintServer]:
+    folder = tmp_path_factory.mktemp("moderation")
+    (folder / ".post-lint.toml").write_text('[body]\nofficials = ["Mayor Erik Skogquist"]\n', encoding="utf-8")
+    yield from _start(folder, max_body=MAX_BODY)
+
+
+@pytest.mark.slow
+def test_comments_answer_what_the_cli_prints_for_an_export(moderation: PostLintServer, tmp_path: Path) -> None:
+    export = "id,author,text\n1,Ann,The council's vote was wrong.\n2,Bob,Mayor Skogquist is an idiot.\n"
+    reply = _comments(moderation, {"export": export, "name": "fb.csv"})
+    assert reply.status == 200, reply.body
+    report = reply.json()
+    assert [(c["id"], c["verdict"]) for c in report["comments"]] == [("1", "keep"), ("2", "hide")]
+    assert report["comments"][1]["source"] == "fb.csv" and report["comments"][1]["reasons"][0]["words"] == "idiot"
+    (tmp_path / "fb.csv").write_text(export, encoding="utf-8")
+    config = os.path.join(moderation.service.folder, ".post-lint.toml")
+    cli = subprocess.run(
+        [sys.executable, "-m", "post_lint", "comments", "-f", "json", "--config", config, "fb.csv"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "POST_LINT_NO_CACHE": "1"},
+    )
+    assert json.loads(cli.stdout)["comments"] == report["comments"]
+
+
+@pytest.mark.slow
+def test_comments_post_lets_off_topic_be_judged(moderation: PostLintServer) -> None:
+    export = '{"text": "Does anyone know a good dentist in Coon Rapids?"}\n'
+    post = "Snow emergency tonight: park off the street until plowing is done."
+    report = _comments(moderation, {"export": export, "post": post, "format": "jsonl"}).json()
+    assert report["comments"][0]["reasons"][0]["rule"] == "off-topic/unrelated"
+
+
+@pytest.mark.parametrize(
+    ("payload", "says"),
+    [
+        ({"export": "  "}, "'export' must hold the comments"),
+        ({"export": "a,b\n1,2\n"}, "comments.csv: no column holds the comment text"),
+        ({"export": "text\nhi\n", "format": "xml"}, "'format' must be one of auto, csv, jsonl"),
+        ({"export": "text\nhi\n", "profile": "official"}, "unknown key 'profile'"),
+        ({"export": "text\nhi\n", "post": 3}, "'post' must be a string"),
+        (b"", "empty request"),
+    ],
+)
+def test_bad_comment_requests_are_refused_with_400(server: PostLintServer, payload: Any, says: str) -> None:
+    reply = _comments(server, payload)
+    assert reply.status == 400 and says in reply.json()["error"], reply.body

@@ -254,6 +254,102 @@ def test_checks_that_did_not_run_are_shown_loudly(browser: webdriver.Chrome, tmp
         assert "not every check ran" in verdict and "Ready to publish" not in verdict
 
 
+# -- the "Moderate comments" tab --------------------------------------------------------------
+
+COMMENTS_CONFIG = '[body]\nname = "City of Anoka"\nofficials = ["Mayor Erik Skogquist", "Councilmember Jeff Weaver"]\n'
+EXPORT = (
+    "id,author,text\n"
+    "c1,Ann,The council's vote was wrong and everyone in this town knows it.\n"
+    "c2,Bob,Mayor Skogquist is an idiot.\n"
+    "c3,Cy,Councilmember Weaver takes kickbacks from the hauling company.\n"
+    "c4,Dee,Thanks for posting the budget documents.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def comments_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("moderation")
+    (folder / ".post-lint.toml").write_text(COMMENTS_CONFIG, encoding="utf-8")
+    with _serve(None, str(folder)) as server:
+        server.service.comments("text\nWarming up.\n")  # spaCy loads here, not inside the browser's wait
+        yield server.url
+
+
+def _comments_tab(browser: webdriver.Chrome, url: str) -> None:
+    _open(browser, url)
+    browser.find_element(By.ID, "tab-comments").click()
+    _wait(browser, EC.visibility_of_element_located((By.ID, "export")), "the comments tab")
+
+
+def _rows(browser: webdriver.Chrome) -> list[tuple[str, str]]:
+    return [
+        (row.get_attribute("data-row"), row.get_attribute("data-verdict"))
+        for row in browser.find_elements(By.CSS_SELECTOR, "#comments-body tr")
+    ]
+
+
+def test_the_comments_tab_is_a_keyboard_tab_beside_the_draft(browser: webdriver.Chrome, comments_url: str) -> None:
+    _open(browser, comments_url)
+    draft_tab, comments_tab = browser.find_elements(By.CSS_SELECTOR, '[role="tab"]')
+    assert (draft_tab.text, comments_tab.text) == ("Check a draft", "Moderate comments")
+    assert not browser.find_element(By.ID, "panel-comments").is_displayed()
+    draft_tab.send_keys(Keys.ARROW_RIGHT)
+    assert comments_tab.get_attribute("aria-selected") == "true"
+    assert browser.switch_to.active_element == comments_tab
+    assert browser.find_element(By.ID, "panel-comments").is_displayed()
+    assert not browser.find_element(By.ID, "panel-draft").is_displayed()
+    assert browser.find_element(By.CSS_SELECTOR, "label[for='export']").text == "Comments export"
+    comments_tab.send_keys(Keys.ARROW_LEFT)
+    assert browser.find_element(By.ID, "draft").is_displayed()
+
+
+def test_a_pasted_export_gets_the_table_with_verdicts_reasons_and_the_words(browser: webdriver.Chrome, comments_url: str) -> None:
+    _comments_tab(browser, comments_url)
+    browser.execute_script("document.getElementById('export').value = arguments[0]", EXPORT)
+    browser.find_element(By.ID, "moderate").click()
+    _wait(browser, lambda d: _rows(d), "the table of verdicts")
+    assert _rows(browser) == [("2", "hide"), ("3", "review")]  # hide first; the kept ones on demand
+    summary = browser.find_element(By.ID, "comments-summary").text
+    assert "1 comment to hide, 1 comment to review" in summary and "4 comments checked; 2 to keep." in summary
+
+    hide = browser.find_element(By.CSS_SELECTOR, '#comments-body tr[data-verdict="hide"]')
+    assert hide.find_element(By.CSS_SELECTOR, "td.author").text == "Bob"
+    assert [m.text for m in hide.find_elements(By.CSS_SELECTOR, "mark.trigger")] == ["idiot"]
+    reasons = hide.find_element(By.CSS_SELECTOR, "td.reasons").text
+    assert "Personal attacks, insults, or threatening language directed at city staff or elected officials" in reasons
+    review = browser.find_element(By.CSS_SELECTOR, '#comments-body tr[data-verdict="review"]')
+    assert (
+        "Potentially libelous comments" in review.text
+        and review.find_element(By.CSS_SELECTOR, "mark.trigger").text == "kickbacks"
+    )
+
+    browser.find_element(By.ID, "show-kept").click()
+    assert _rows(browser) == [("2", "hide"), ("3", "review"), ("1", "keep"), ("4", "keep")]
+
+
+def test_a_dropped_file_is_read_and_checked(browser: webdriver.Chrome, comments_url: str) -> None:
+    _comments_tab(browser, comments_url)
+    lines = '{"id": "j1", "author": "Eve", "text": "Earn $5,000 a week from home! DM me to learn how."}\n'
+    browser.execute_script(
+        "const data = new DataTransfer();"
+        "data.items.add(new File([arguments[0]], 'export.jsonl', {type: 'application/json'}));"
+        "document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true}));",
+        lines,
+    )
+    _wait(browser, lambda d: _rows(d) == [("1", "hide")], "the dropped export's verdict")
+    assert "Read export.jsonl." in browser.find_element(By.ID, "export-name").text
+    assert "Commercial promotions or spam" in browser.find_element(By.CSS_SELECTOR, "#comments-body td.reasons").text
+
+
+def test_an_export_without_a_text_column_says_so(browser: webdriver.Chrome, comments_url: str) -> None:
+    _comments_tab(browser, comments_url)
+    browser.execute_script("document.getElementById('export').value = 'id,who\\n1,Ann\\n'")
+    browser.find_element(By.ID, "moderate").click()
+    box = _wait(browser, EC.visibility_of_element_located((By.ID, "comments-errors")), "the error box")
+    assert "comments.csv: no column holds the comment text" in box.text
+    assert not browser.find_element(By.ID, "comments-table").is_displayed()
+
+
 @pytest.mark.skipif(
     not os.environ.get("POST_LINT_SCREENSHOT"), reason="set POST_LINT_SCREENSHOT=docs/serve.png to redraw the README's screenshot"
 )

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from post_lint.api import Check, Context, Option, cases_beside
+from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, cases_beside
 from post_lint.model import SEVERITY_RANK, Document, Finding
 from post_lint.normalize import Normalized, normalize
 from post_lint.text.model import LEARNED_FILE, learned_findings, learned_options
@@ -60,6 +60,7 @@ class Lexicon:
     adjectives: frozenset[str]  # insult adjectives aimed at people
     people: frozenset[str]  # lemmas naming people
     phrases: tuple[tuple[str, re.Pattern[str], str], ...]  # (category, regex, message)
+    own_voice: frozenset[int]  # indexes of phrases read only in the city's own posts
 
 
 def _plural(word: str) -> str:
@@ -126,6 +127,7 @@ def lexicon(extra_terms: tuple[str, ...] = (), mild: bool = True) -> Lexicon:
     phrases = tuple(
         (p["category"], re.compile(p["pattern"], re.IGNORECASE), p.get("message", "")) for p in phrases_data.get("phrase", [])
     )
+    own_voice = frozenset(i for i, p in enumerate(phrases_data.get("phrase", [])) if p.get("own-voice"))
     return Lexicon(
         terms=tuple(terms),
         by_form=by_form,
@@ -133,6 +135,7 @@ def lexicon(extra_terms: tuple[str, ...] = (), mild: bool = True) -> Lexicon:
         adjectives=frozenset(targeted.get("adjectives", [])),
         people=frozenset(targeted.get("people", [])),
         phrases=phrases,
+        own_voice=own_voice,
     )
 
 
@@ -203,7 +206,7 @@ class _Excuses:
         return any(s <= start and end <= e for s, e in spans)
 
 
-def _spacy_hits(doc: Document, lex: Lexicon, excuses: _Excuses) -> Iterator[Hit]:
+def _spacy_hits(doc: Document, lex: Lexicon, excuses: _Excuses, comments: bool = False) -> Iterator[Hit]:
     sdoc = doc.nlp
     by_lower, by_lemma = _matchers(sdoc.vocab, lex)
     strings = sdoc.vocab.strings
@@ -221,7 +224,8 @@ def _spacy_hits(doc: Document, lex: Lexicon, excuses: _Excuses) -> Iterator[Hit]
         if doc.overlaps_token(start, end) or excuses.excuse(term, start, end):
             continue
         yield Hit(start, end, term.category, term.severity, doc.text[start:end], "", term)
-    yield from _targeted_insults(doc, lex)
+    if not comments:  # in comments, the attacks check reads insults with who they are aimed at
+        yield from _targeted_insults(doc, lex)
 
 
 def _targeted_insults(doc: Document, lex: Lexicon) -> Iterator[Hit]:
@@ -308,8 +312,10 @@ def _hashtag_hits(doc: Document, lex: Lexicon) -> Iterator[Hit]:
                 yield Hit(token.start, token.end, term.category, term.severity, token.text, "hashtag", term)
 
 
-def _phrase_hits(doc: Document, norm: Normalized, lex: Lexicon) -> Iterator[Hit]:
-    for category, pattern, message in lex.phrases:
+def _phrase_hits(doc: Document, norm: Normalized, lex: Lexicon, comments: bool = False) -> Iterator[Hit]:
+    for index, (category, pattern, message) in enumerate(lex.phrases):
+        if comments and index in lex.own_voice:
+            continue
         for m in pattern.finditer(norm.text):
             start, end = norm.span(*m.span())
             yield Hit(start, end, category, "error", doc.text[start:end], message, None)
@@ -359,13 +365,14 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     lex = lexicon(tuple(ctx["extra-terms"]), bool(ctx["mild"]))
     excuses = _Excuses(doc, ctx["allow"])
     hits: list[Hit] = []
+    comments = ctx.profile == COMMENTS
     if doc.nlp is not None:
-        hits += _spacy_hits(doc, lex, excuses)
+        hits += _spacy_hits(doc, lex, excuses, comments)
     norm = normalize(doc.words_text, leet=True)  # shared by the evasion and phrase passes
     if ctx["evasion"]:
         hits += _evasion_hits(doc, norm, lex, excuses)
     hits += _hashtag_hits(doc, lex)
-    hits += [h for h in _phrase_hits(doc, norm, lex) if not excuses.excuse(None, h.start, h.end)]
+    hits += [h for h in _phrase_hits(doc, norm, lex, comments) if not excuses.excuse(None, h.start, h.end)]
     # Longest first, then drop a hit inside one of its category already kept ("son of a bitch" over "bitch").
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
@@ -384,7 +391,9 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     found = list(_rule_findings(doc, ctx))
     yield from found
-    if not found:  # the rules are the precise evidence; the model adds what they miss
+    # The rules are the precise evidence; the model adds what they miss. It learned the city's own
+    # voice, so it does not judge the public's comments.
+    if not found and ctx.profile != COMMENTS:
         yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE)
 
 
@@ -439,5 +448,6 @@ CHECK = Check(
     The lists are data files beside the check (terms.toml, phrases.toml); add
     words with `extra-terms` and excuse a local name with `allow`.
     """,
+    profiles=(*PROFILES, COMMENTS),
     cases_file=cases_beside(__file__),
 )

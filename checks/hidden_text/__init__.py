@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from post_lint.api import Check, Context, Option, cases_beside
+from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, cases_beside
 from post_lint.model import Document, Finding
 from post_lint.normalize import BIDI_CONTROLS, CONFUSABLES, INVISIBLE
 
@@ -154,5 +154,6 @@ CHECK = Check(
     characters never let a word slip past them; this check makes the hiding
     itself visible.
     """,
+    profiles=(*PROFILES, COMMENTS),
     cases_file=cases_beside(__file__),
 )

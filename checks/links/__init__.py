@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
-from post_lint.api import Check, Context, Option, cases_beside, load_word_list
+from post_lint.api import COMMENTS, Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding, Token
 
 _HERE = Path(__file__).parent
@@ -298,6 +298,7 @@ CHECK = Check(
     .gov and .mil are always allowed. Until one own domain is configured the
     rule stays off (external-domains = "auto").
     """,
-    profiles=("official",),  # section V binds the city's accounts, not employees' own
+    # Section V binds the city's accounts, not employees' own; in comments it reads the public's links.
+    profiles=("official", COMMENTS),
     cases_file=cases_beside(__file__),
 )

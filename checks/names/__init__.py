@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from post_lint.api import Check, Context, Option, SkipCheck, cases_beside, load_word_list
+from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, SkipCheck, cases_beside, load_word_list
 from post_lint.model import Document, Finding
 from post_lint.text.people import census_names
 
@@ -280,5 +280,6 @@ CHECK = Check(
     any title ("Chief Yang", "Eric Yang") and, once the full name has appeared,
     first-name follow-ups ("Daniel").
     """,
+    profiles=(*PROFILES, COMMENTS),
     cases_file=cases_beside(__file__),
 )

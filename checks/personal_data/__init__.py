@@ -10,9 +10,12 @@ same list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 
-from post_lint.api import Check, Context, Option, cases_beside
+from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
 
 from . import detect
@@ -60,6 +63,9 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         taken.append(hit)
     for hit in sorted(taken, key=lambda h: h.start):
+        if ctx.profile == COMMENTS:
+            yield _in_comment(doc, ctx, hit)
+            continue
         yield ctx.finding(
             hit.rule,
             f"{hit.what} in a post: {_WHY}; {_ADVICE[hit.rule]}",
@@ -74,6 +80,31 @@ def _valid_region(value: str) -> None:
 
     if value.upper() not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(f'\'region\' must be a two-letter region code such as "US" or "CA", got {value!r}')
+
+
+@cache
+def _own_cues() -> re.Pattern[str]:
+    return re.compile("|".join(load_word_list(Path(__file__).with_name("own.txt"))), re.IGNORECASE)
+
+
+def _in_comment(doc: Document, ctx: Context, hit: detect.Hit) -> Finding:
+    """In a comment, someone's private data is the problem; the commenter's own contact is not (info)."""
+    start, _ = doc.sentence_at(hit.start)
+    before = doc.words_text[max(start, hit.start - 60) : hit.start]
+    if _own_cues().search(before):
+        return ctx.finding(
+            hit.rule,
+            f"{hit.what}, given as the commenter's own: publishing your own contact is consent, not a privacy breach",
+            hit.start,
+            hit.end - hit.start,
+            severity="info",
+        )
+    return ctx.finding(
+        hit.rule,
+        f"{hit.what} in a comment: private, personal information published without consent may be hidden",
+        hit.start,
+        hit.end - hit.start,
+    )
 
 
 CHECK = Check(
@@ -147,5 +178,6 @@ CHECK = Check(
     at it; "2015 First Avenue North" also allows "2015 1st Ave. N". The links
     check reads the same list.
     """,
+    profiles=(*PROFILES, COMMENTS),
     cases_file=cases_beside(__file__),
 )

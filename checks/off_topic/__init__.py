@@ -1,0 +1,169 @@
+"""off-topic: comments and links unrelated to the post they answer.
+
+For the comments profile only. Judged against the post it answers when that is
+known (``doc.reply_to``, the export's ``post`` column), else against the city's
+business alone, which asks more before a link is judged. Section V lets staff hide "comments totally
+unrelated to the topic of the forum" and "hyperlinks to material that is not
+directly related to the discussion". "Totally" is the word: a comment is
+unrelated only when it shares no content word with the post, names nothing of
+the city's business (``civic.txt``, the body's names, officials and vocabulary),
+and is about something else that ``elsewhere.txt`` names (sports, birthdays, lost
+pets, recipes, shopping), so a bare reaction ("I'll remember this in November") is
+never sent to review. A link is
+unrelated when its address says nothing of the post or the city and the words
+around it do not either. Both are warnings: relevance is a judgement, so the
+comment goes to review, never straight to hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+from post_lint.api import COMMENTS, Check, Context, Option, cases_beside, load_word_list
+from post_lint.facts import Facts
+from post_lint.model import Document, Finding
+from post_lint.text.phrases import find_phrases
+from post_lint.text.words import split_camel
+
+_HERE = Path(__file__).parent
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+_GOVERNMENT = (".gov", ".mil", ".us")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(w.lower() for line in load_word_list(_HERE / "stopwords.txt") for w in line.split())
+
+
+@cache
+def _civic(extra: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stem(w) for w in load_word_list(_HERE / "civic.txt", extra))
+
+
+def stem(word: str) -> str:
+    """A rough stem, enough to match 'plowing' with 'plow' and 'towed' with 'tow'."""
+    word = word.lower().replace("\u2019", "'").removesuffix("'s").strip("'")
+    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            break
+    return word
+
+
+def _content(words: Iterable[str]) -> set[str]:
+    stop = _stopwords()
+    return {stem(w) for w in words if len(w) >= 3 and w.lower().replace("\u2019", "'") not in stop}
+
+
+def _facts_words(facts: Facts) -> set[str]:
+    names = [facts.name, *facts.aliases, *facts.officials, *facts.partner_names, *facts.vocabulary]
+    return _content(w for name in names for w in _WORD.findall(name))
+
+
+def _related(words: set[str], topic: set[str]) -> bool:
+    if words & topic:
+        return True
+    # "plowed" and "plows", "construction" and "constructing": the first five letters agree.
+    prefixes = {w[:5] for w in topic if len(w) >= 5}
+    return any(len(w) >= 5 and w[:5] in prefixes for w in words)
+
+
+def _url_words(url: str) -> set[str]:
+    body = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url, flags=re.IGNORECASE)
+    host, _, path = body.partition("/")
+    host_words = host.lower().removeprefix("www.").split(".")[:-1]
+    pieces = [w for part in re.split(r"[^A-Za-z]+", " ".join(host_words) + " " + path) for w in split_camel(part, digits=False)]
+    return _content(p for p in pieces if len(p) >= 3)
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    post = doc.reply_to.strip()
+    topic = _civic(tuple(ctx["extra-civic-words"])) | _facts_words(ctx.facts)
+    if post:
+        topic |= _content(_WORD.findall(post))
+    words = _content(_WORD.findall(doc.words_text))
+    text_related = _related(words, topic)
+    elsewhere = find_phrases(doc.words_text, load_word_list(_HERE / "elsewhere.txt", ctx["extra-elsewhere"]))
+    urls = doc.tokens_of("url")
+    # Without the post, a link is judged only when nothing around it says why it is there
+    # ("watch this lol") or the words are about something else.
+    judge_links = bool(post) or not words or bool(elsewhere)
+    for token in urls if judge_links else ():
+        if _own_or_public(token.text, ctx.facts) or _related(_url_words(token.text), topic) or text_related:
+            continue
+        about = "what the post is about" if post else "the city's business"
+        yield ctx.finding(
+            "link",
+            f"the link {token.text} says nothing of {about}, and neither do the words around it: hyperlinks to "
+            "material not directly related to the discussion may be hidden; open it before deciding",
+            token.start,
+            token.end - token.start,
+        )
+        return
+    # Sharing no word is not enough ("I'll remember this in November" answers the post):
+    # the comment must be about something else, which the elsewhere list names.
+    if urls or text_related or not elsewhere:
+        return
+    spans = [m.span() for m in _WORD.finditer(doc.words_text)]
+    start, end = spans[0][0], spans[-1][1]
+    # The most specific cue names the topic: "dentist" rather than "does anyone know a".
+    cue = min(elsewhere, key=lambda m: (len(m.phrase.split()), -m.start))
+    topic_word = " ".join(doc.text[cue.start : cue.end].split())
+    shares = "shares no word with the post it answers" if post else "names nothing of the city's business"
+    yield ctx.finding(
+        "unrelated",
+        f"{shares} and is about something else (\u201c{topic_word}\u201d): comments totally unrelated to the "
+        "topic of the forum may be hidden; read it before deciding",
+        start,
+        end - start,
+    )
+
+
+def _own_or_public(url: str, facts: Facts) -> bool:
+    """A link to a government site or to the body's own: always related."""
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url, flags=re.IGNORECASE).split("/", 1)[0].lower().removeprefix("www.")
+    own = tuple(d.lower().removeprefix("www.") for d in facts.domains)
+    return host.endswith(_GOVERNMENT) or any(host == d or host.endswith("." + d) for d in own)
+
+
+CHECK = Check(
+    name="off-topic",
+    description="Comments: comments and links unrelated to the post they answer (for review).",
+    severity="warning",
+    policy_section="V. Rules of Use",
+    policy_clause="Comments totally unrelated to the topic of the forum; Hyperlinks to material that is not directly "
+    "related to the discussion",
+    run=run,
+    options={
+        "extra-elsewhere": Option([], "more topics no city post is about, beside the bundled elsewhere.txt", list),
+        "extra-civic-words": Option([], "more words that tie a comment to the city's business, beside civic.txt", list),
+    },
+    rules={
+        "off-topic/unrelated": "a comment that shares no content word with the post, names nothing of the city's business "
+        "and is about something else (elsewhere.txt: sports, birthdays, lost pets, recipes, shopping)",
+        "off-topic/link": "a link whose address and surrounding words say nothing of the post or the city",
+    },
+    profiles=(COMMENTS,),
+    doc="""
+    Section V lets staff hide "comments totally unrelated to the topic of the
+    forum" and "hyperlinks to material that is not directly related to the
+    discussion". A comment is judged against the post it answers when the
+    export gives it (a post column, or --post), else against the city's
+    business alone. Residents stray from a post's topic to the city's
+    other business all the time ("fix the potholes before building a splash
+    pad"), and that is on the topic of the forum: a comment is unrelated only
+    when it shares no content word with the post, names nothing civic
+    (civic.txt, the body's own names and vocabulary) and is about something
+    else (elsewhere.txt: sports, birthdays, lost pets, recipes, shopping): a
+    bare reaction ("I'll remember this in November") always stays. A link is unrelated when
+    neither its address nor the comment's words touch the post or the city;
+    government sites and the body's own are always related. Without the post,
+    a link is judged only when no word beside it says why it is there ("watch
+    this lol") or the words are about something else. Both findings are
+    warnings: a person reads the comment before it is hidden.
+    """,
+    cases_file=cases_beside(__file__),
+)
