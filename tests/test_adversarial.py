@@ -100,4 +100,5 @@ def test_spacy_checks_run_in_linear_time_on_long_posts(unit: str) -> None:
     large = (unit * (50_000 // len(unit) + 1))[:50_000]
     t_small = _lint_timed(linter, small, "post.txt")
     t_large = _lint_timed(linter, large, "post.txt")
-    assert t_large <= 10 * t_small + 1.0
+    # 4x the text: linear is about 4x, quadratic 16x; the margin absorbs a shared, noisy machine.
+    assert t_large <= 12 * t_small + 2.0
