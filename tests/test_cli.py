@@ -280,13 +280,16 @@ def test_unchanged_post_is_replayed_from_the_cache_and_no_cache_lints_afresh(cli
     assert len(list((tmp_path / "cache").rglob("*.json"))) == 2
 
 
-def test_grammar_auto_falling_back_to_builtin_is_cached_with_its_note(cli, tmp_path):
+def test_grammar_auto_falling_back_to_builtin_is_cached_with_its_note(cli, tmp_path, monkeypatch):
     from post_lint.checks.grammar import cache_token
 
+    # A per-user cache of its own: a shared LanguageTool the user (or another test) started is
+    # recorded in ~/.cache/post-lint, and this test is about the machine where none answers.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     options = {"engine": "auto", "server": "", "autostart": False, "port": 1}  # nothing listens on port 1
     assert cache_token(options) == "builtin (no LanguageTool listening)"
     assert cache_token({**options, "engine": "languagetool"}) is None  # LanguageTool's answers are never replayed
-    env = {"POST_LINT_NO_CACHE": "", "POST_LINT_CACHE_DIR": str(tmp_path / "cache")}
+    env = {"POST_LINT_NO_CACHE": "", "POST_LINT_CACHE_DIR": str(tmp_path / "cache"), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
     (tmp_path / ".post-lint.toml").write_text("[grammar]\nport = 1\n", encoding="utf-8")
     args = ("--select", "grammar", "--format", "json", "--stdin-filename", str(tmp_path / "p.txt"), "-")
     first = json.loads(cli(*args, input="We meet at the the park.", env=env).stdout)

@@ -82,7 +82,7 @@ def test_fix_writes_the_file_and_reports_what_remains(cli, tmp_path: Path):
     assert post.read_text(encoding="utf-8") == "See http://bit.ly/abc for more. The parade is on.\n"
     # Unsafe ones stay: http -> https may not open, a shortener's target is unknown offline.
     assert "[links/insecure]" in proc.stdout and "[links/shortener]" in proc.stdout
-    assert "[links/tracking]" not in proc.stdout and "repeated-word" not in proc.stdout
+    assert "[links/tracking]" not in proc.stdout and "[grammar/repeated-word]" not in proc.stdout
     assert "fixed: 2 problems in 1 file" in proc.stdout
 
 
