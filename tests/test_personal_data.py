@@ -118,9 +118,10 @@ def test_social_security_number_is_flagged(linter: Linter) -> None:
     assert flagged(linter, "Her SSN, 218-44-9031, was read to a scammer.") == [("ssn", "218-44-9031")]
 
 
-def test_luhn_valid_card_number_is_flagged_and_invalid_one_is_not(linter: Linter) -> None:
-    assert flagged(linter, "A card, 4532 0151 1283 0366, was found.") == [("card", "4532 0151 1283 0366")]
-    assert flagged(linter, "A card, 4532 0151 1283 0367, was found.") == []
+def test_luhn_valid_card_number_is_flagged_and_invalid_one_only_when_the_words_say_card(linter: Linter) -> None:
+    assert flagged(linter, "A wallet, 4532 0151 1283 0366, was found.") == [("card", "4532 0151 1283 0366")]
+    assert flagged(linter, "A wallet, 4532 0151 1283 0367, was found.") == []
+    assert flagged(linter, "A card, 4532 0151 1283 0367, was found.") == [("card", "4532 0151 1283 0367")]
 
 
 def test_card_ending_digits_are_flagged(linter: Linter) -> None:
@@ -235,3 +236,185 @@ def test_message_says_why_and_how_to_allow_the_citys_own_contacts(linter: Linter
     assert finding.severity == "error"
     assert "private information" in finding.message
     assert "[personal-data] allow" in finding.message
+
+
+# -- whose contact is it (issue 16) -------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If she is yours, reach the neighbor who found her at 763-555-0199.",
+        "Found a gray tabby on Elm Street. Her finder can be reached at 763-555-0199.",
+        "Residents can reach Dana at 763-555-0199 with questions about the garden plots.",
+        "Dana Whitfield can be reached at 763-555-0199.",
+        "For rides to the polls, text his mom at 763-555-0199.",
+        "Call Karen Klein: 763-555-0199.",
+        "Karen Klein, 763-555-0199, is organizing the cleanup.",
+        "Give her a call at 763-555-0199 to adopt Buster.",
+        "Want to adopt Buster? Contact his foster family at 763-555-0199.",
+        "Her number is 763-555-0199 if you can help.",
+        "The owner, Greg, asks that you text 763-555-0199.",
+        "Reach the Olsons at 763-555-0199 to claim the bike.",
+        "Call the clinic and ask for Maria at 763-555-0199.",
+        "Lost keys? The man who turned them in left his cell, 763-555-0199.",
+        "Bike found on Ferry Street: 763-555-0199 (the finder's cell).",
+        "Call Sherrie at 763-555-0188 or Tara at 763-555-0199.",
+    ],
+)
+def test_a_private_persons_number_is_an_error_however_it_is_introduced(linter: Linter, text: str) -> None:
+    result = linter.lint_text(text, path="post.txt")
+    found = [(f.rule, f.severity, text[f.offset : f.end]) for f in result.findings]
+    assert ("personal-data/phone", "error", "763-555-0199") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Questions? Call our office at 763-555-0100.",
+        "Questions? Call the front desk at 763-555-0100.",
+        "Spot a pothole? Call Public Works at 763-555-0100.",
+        "Give us a call at 763-555-0100 to book a shelter.",
+        "The clinic asks that you call 763-555-0100 before coming in.",
+        "Contact Clay County Public Health at 763-555-0100.",
+        "Reach out to WCHD at 763-555-0100 for help.",
+        "Please call 763-555-0100 to schedule your flu shot.",
+        "Business owners can call 763-555-0100 for help with permits.",
+        "Flu shots this week. Call our office to book. 763-555-0100.",
+        "Dental: 763-555-0100 WIC: 763-555-0101",
+    ],
+)
+def test_the_organisations_own_lines_are_a_note_only_while_no_contact_is_configured(text: str) -> None:
+    bare = Linter(select=["personal-data"])
+    bare.explicit_config = Config(data={})
+    found = {(f.rule, f.severity) for f in bare.lint_text(text, path="post.txt").findings}
+    assert found == {("personal-data/public-contact", "info")}
+    configured = _linter()  # the city lists its own contacts: other public lines are left alone
+    assert flagged(configured, text) == []
+
+
+def test_organisation_contacts_option_turns_the_note_on_or_off() -> None:
+    text = "Questions? Call the front desk at 763-555-0100."
+    always = _linter(**{"organisation-contacts": "info"})
+    assert [f.severity for f in always.lint_text(text, path="post.txt").findings] == ["info"]
+    never = Linter(select=["personal-data"])
+    never.explicit_config = Config(data={"personal-data": {"organisation-contacts": "off"}})
+    assert never.lint_text(text, path="post.txt").findings == []
+
+
+def test_body_contacts_count_as_the_allow_list() -> None:
+    linter = Linter(select=["personal-data"])
+    linter.explicit_config = Config(data={"body": {"contacts": ["763-555-0100", "parks@example.org"]}})
+    text = "Questions? Call Jenny at (763) 555-0100 or write to parks@example.org."
+    assert linter.lint_text(text, path="post.txt").findings == []
+
+
+def test_an_official_the_city_lists_speaks_for_it() -> None:
+    linter = Linter(select=["personal-data"])
+    linter.explicit_config = Config(data={"body": {"officials": ["Clerk Amy Berg"], "contacts": ["763-576-2700"]}})
+    assert linter.lint_text("Questions about absentee ballots? Call Amy Berg at 763-555-0100.", path="p.txt").findings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "private"),
+    [
+        ("Email the finder at bluebike.finder@gmail.com.", True),
+        ("Questions? jenny.olson82@gmail.com", True),
+        ("Email his mom at olsonfamily@yahoo.com to help.", True),
+        ("Email us at parksfriends@gmail.com.", False),
+        ("Email Jenny at jenny@anokarealty.com to volunteer.", False),  # a work address
+        ("Contact Rebecca at rdeang@willcountyhealth.org for details.", False),
+    ],
+)
+def test_whose_email_address_it_is(text: str, private: bool) -> None:
+    bare = Linter(select=["personal-data"])
+    bare.explicit_config = Config(data={})
+    rules = {f.rule for f in bare.lint_text(text, path="post.txt").findings}
+    assert rules == ({"personal-data/email"} if private else {"personal-data/public-contact"})
+
+
+# -- addresses of people, not places -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Send your good wishes to her at 88 Birch Court, Elm Grove, WI 53122.", "88 Birch Court"),
+        ("Mail cards to the Olson family at 88 Birch Court.", "88 Birch Court"),
+        ("The owner of 310 Cedar Lane has not mowed since May.", "310 Cedar Lane"),
+        ("Congratulations to Jane Olson of 1420 Ferry St, our garden winner!", "1420 Ferry St"),
+        ("Police were called to the resident at 1420 Ferry St on Tuesday.", "1420 Ferry St"),
+        ("Stop by Jenny's lemonade stand at 1420 Ferry St this Saturday!", "1420 Ferry St"),
+        ("Visit him at 1420 Ferry Street, Apt. 4 on his birthday.", "1420 Ferry Street, Apt. 4"),
+    ],
+)
+def test_an_address_tied_to_a_private_person_is_an_error_with_or_without_home(linter: Linter, text: str, address: str) -> None:
+    assert ("address", address) in flagged(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join us at the Fall Festival, 1420 Ferry St, on Saturday.",
+        "Free testing today at Casa San Jose 2116 Broadway Ave.",
+        "Location: Bryant Stadium, 1125 N. Florida Ave.",
+        "Visit us at 1420 Ferry Street for your permit.",
+        "Mail your application to 1420 Ferry Street.",
+        "*Parent or guardian must accompany minors. 748 Battlefield Blvd., behind the hospital.",
+        "Come vaccinate your child today at 54 Meadow Street!",
+    ],
+)
+def test_addresses_of_public_places_venues_and_events_are_not_flagged(linter: Linter, text: str) -> None:
+    assert flagged(linter, text) == []
+
+
+# -- sensitive facts about a private person ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The owner of 310 Cedar Lane owes $2,140 on the water account.", "$2,140"),
+        ("A family on Maple Court was $1,800 behind on their water bill before the program helped.", "$1,800"),
+        ("Greg Olson still owes $312 for the shelter rental.", "$312"),
+        ("Please keep Jane Olson in your thoughts. She was diagnosed with cancer in May.", "diagnosed with cancer"),
+        ("Get well soon to Ray Dunn, our crossing guard, who is recovering from knee surgery.", "recovering from knee surgery"),
+        ("Officer Dan Reyes is on administrative leave while the incident is reviewed.", "on administrative leave"),
+        ("Tom Berg is under investigation for the damage at the park.", "under investigation"),
+    ],
+)
+def test_sensitive_facts_about_a_named_person_or_household_are_flagged(linter: Linter, text: str, span: str) -> None:
+    assert ("sensitive", span) in flagged(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents who owe more than $500 can set up a payment plan.",
+        "The cause of the fire is under investigation.",
+        "Many people with diabetes can lower their risk with a daily walk.",
+        "Mayor Lee is recovering from surgery and will be back at council next month.",
+        "Thanks to Tom Berg, who has diabetes, for sharing his story with us.",
+        "Free Hepatitis C testing at the Diabetes Prevention Program office on Friday.",
+        "Public Health hosts Tai Chi classes via Zoom for anyone diagnosed with arthritis.",
+    ],
+)
+def test_facts_that_name_no_one_or_that_were_shared_with_consent_are_not_flagged(linter: Linter, text: str) -> None:
+    assert [r for r, _ in flagged(linter, text) if r == "sensitive"] == []
+
+
+# -- card, account and ID numbers in any grouping ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "rule", "span"),
+    [
+        ("Found: a debit card, number 4417 2290 1183 0042, near the pool.", "card", "4417 2290 1183 0042"),
+        ("Her Visa card 4417-2290-1183-0042 was turned in.", "card", "4417-2290-1183-0042"),
+        ("The resident with account 4401 2231 0098 should call us.", "account", "4401 2231 0098"),
+        ("His Medicaid ID 1234 5678 90 was on the form.", "account", "1234 5678 90"),
+    ],
+)
+def test_card_account_and_id_numbers_in_any_grouping(linter: Linter, text: str, rule: str, span: str) -> None:
+    assert (rule, span) in flagged(linter, text)
+
+
+def test_meeting_ids_are_not_numbers_of_anyone(linter: Linter) -> None:
+    assert flagged(linter, "Join on Zoom. Meeting ID: 871 8814 Passcode: 2jAZXi") == []
+
+
+def test_ages_of_named_children_in_a_list(linter: Linter) -> None:
+    assert flagged(linter, "Noah and Ava Berg, ages 9 and 6, won the coloring contest!") == [("age", "9 and 6")]
+    assert flagged(linter, "Teens ages 16 & 17 can get the vaccine.") == []

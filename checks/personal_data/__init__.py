@@ -20,6 +20,8 @@ from post_lint.model import Document, Finding
 
 from . import detect
 from .allow import allow_list
+from .sensitive import detect_sensitive
+from .whose import Known, Owner
 
 _WHY = "the policy forbids publishing private information"
 
@@ -35,7 +37,18 @@ _ADVICE = {
     "age": "remove the age, or publish it only with the person's consent",
     "address": "remove the house number (\u201cthe 1400 block of Oakwood Drive\u201d) unless the resident consented",
     "vehicle": "remove the plate or the vehicle description tied to the person",
+    "sensitive": "leave out what identifies the person (name, address, street) or the fact itself; "
+    "publish it only with their written consent",
 }
+
+
+def _org_lines_severity(ctx: Context, allow_entries: list[str]) -> str | None:
+    """Severity of the organisation's own contacts: a note while the city lists none of its
+    contacts (its first day), nothing once it does ("auto"); or always "info", or "off"."""
+    setting = ctx["organisation-contacts"]
+    if setting == "off" or (setting == "auto" and allow_entries):
+        return None
+    return "info"
 
 
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -44,31 +57,60 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     cues = detect.load_cues(extra)
     region = ctx["region"].upper()
     # Its own [personal-data] allow, the body's contacts and a post's consented contacts (ctx.facts).
-    allow = allow_list(dict.fromkeys((*ctx["allow"], *ctx.facts.contacts)), region)
+    allow_entries = list(dict.fromkeys((*ctx["allow"], *ctx.facts.contacts)))
+    allow = allow_list(allow_entries, region)
+    facts = ctx.facts
+    scene = detect.Scene(
+        text=text,
+        sentences=doc.sentences,
+        cues=cues,
+        known=Known(
+            organisations=tuple(n for n in (facts.name, *facts.aliases, *facts.partner_names) if n),
+            officials=facts.officials,
+        ),
+        mentions=tuple((t.start, t.end) for t in doc.tokens if t.kind == "mention"),
+    )
 
     hits = [
-        *detect.detect_phones(text, region, allow, cues),
-        *detect.detect_emails(doc.tokens, text, allow, cues),
+        *detect.detect_phones(scene, region, allow),
+        *detect.detect_emails(scene, doc.tokens, allow),
         *detect.detect_numbers(text, cues),
         *detect.detect_birth_and_age(text, cues),
-        *detect.detect_addresses(text, allow, cues),
+        *detect.detect_addresses(scene, allow),
         *detect.detect_vehicles(text, cues),
+        *detect_sensitive(scene),
     ]
     # One finding per span: a card number is not also a phone number.
-    priority = ["ssn", "card", "account", "email", "phone", "birth-date", "age", "address", "vehicle"]
+    priority = ["ssn", "card", "account", "email", "phone", "birth-date", "age", "address", "vehicle", "sensitive"]
     hits.sort(key=lambda h: (priority.index(h.rule), h.start))
     taken: list[detect.Hit] = []
     for hit in hits:
         if any(hit.start < t.end and t.start < hit.end for t in taken):
             continue
         taken.append(hit)
+    org_severity = _org_lines_severity(ctx, allow_entries)
     for hit in sorted(taken, key=lambda h: h.start):
         if ctx.profile == COMMENTS:
             yield _in_comment(doc, ctx, hit)
             continue
+
+
+        owner = hit.owner
+        if owner is not None and not owner.private:
+            if org_severity is not None:
+                yield ctx.finding(
+                    "public-contact",
+                    f"{hit.what} that reads as the organisation's own ({_because(owner)}): public, so only a note; "
+                    "list the body's public contacts in [body] contacts or [personal-data] allow to silence this",
+                    hit.start,
+                    hit.end - hit.start,
+                    severity=org_severity,
+                )
+            continue
+        what = hit.what if owner is None else f"{hit.what} of a private person ({_because(owner)})"
         yield ctx.finding(
             hit.rule,
-            f"{hit.what} in a post: {_WHY}; {_ADVICE[hit.rule]}",
+            f"{what} in a post: {_WHY}; {_ADVICE[hit.rule]}",
             hit.start,
             hit.end - hit.start,
         )
@@ -107,6 +149,12 @@ def _in_comment(doc: Document, ctx: Context, hit: detect.Hit) -> Finding:
     )
 
 
+def _because(owner: Owner) -> str:
+    if owner.cue and owner.why:
+        return f"{owner.why}: \u201c{owner.cue}\u201d"
+    return owner.why or "no owner named"
+
+
 CHECK = Check(
     name="personal-data",
     description="Private information: phone numbers, e-mail addresses, ID and card numbers, birth dates, ages, home addresses.",
@@ -121,6 +169,13 @@ CHECK = Check(
             "the organisation's own public contacts, never flagged: phone numbers (any format), "
             "e-mail addresses, whole domains (every address at them) and street addresses",
             list,
+        ),
+        "organisation-contacts": Option(
+            "auto",
+            "contacts the sentence gives to the organisation itself (\u201ccall us\u201d, \u201cthe clinic\u201d): "
+            '"auto" notes them (info) until the config lists any public contact, "info" always, "off" never',
+            str,
+            ("auto", "info", "off"),
         ),
         "region": Option(
             "US",
@@ -147,6 +202,10 @@ CHECK = Check(
         "personal-data/address": "a house number and street tied to a home or a person "
         "('at her home, 1418 Oakwood Drive', 'Jane Olson of 2207 Pleasant Street')",
         "personal-data/vehicle": "a licence plate, or a vehicle described as someone's ('her silver 2014 Honda Civic')",
+        "personal-data/sensitive": "what a private person owes, their medical condition, or that they are under "
+        "investigation or on leave, when the sentence names them, their address or their street",
+        "personal-data/public-contact": "(info) a phone number or e-mail address the sentence gives to the "
+        "organisation itself; only while no public contact is configured",
     },
     doc="""
     The policy forbids disclosing private information, and lists "private,

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import whose
 from .allow import AllowList
+from .whose import Known, Owner
 
 _HERE = Path(__file__).parent
 
@@ -34,6 +36,7 @@ class Hit:
     start: int
     end: int
     what: str = ""  # what the datum is, for the message ("account number", "age")
+    owner: Owner | None = None  # whose it is, for contacts (whose.py)
 
 
 class Cues:
@@ -70,6 +73,17 @@ def load_cues(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Cues:
     for name, words in extra:
         lists[name] = lists.get(name, ()) + tuple(words)
     return Cues(lists)
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What the detectors read a post through: its words, sentences and what the config names."""
+
+    text: str  # Document.words_text: URLs, @mentions and #hashtags blanked
+    sentences: list[tuple[int, int]]
+    cues: Cues
+    known: Known = Known()
+    mentions: tuple[tuple[int, int], ...] = ()
 
 
 # -- helpers ------------------------------------------------------------------
@@ -176,38 +190,39 @@ def find_spelled_numbers(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), end, digits
 
 
-def tied_to_organisation(text: str, start: int, end: int, cues: Cues) -> bool:
-    """A phone number its sentence gives to an office, a line or a service ("call Anoka
-    Police at ...", "call us at ...", "... to schedule"), with no person named before it."""
-    left, right = sentence_bounds(text, start, end)
-    before = text[max(left, start - 80) : start]
-    orgs = list(cues.pattern("organisation").finditer(before))
-    org = orgs[-1] if orgs else None
-    between = before[org.end() :] if org else before
-    if cues.pattern("person").search(between):
-        return False
-    # "call Jenny at", "Karen Klein: ": a person's name right before the number ties it to them.
-    name = re.search(rf"{_NAME}(?:['’]s)?\s*(?:at|:|-|,|on)?\s*(?:\(|$)", between)
-    if name and _names_a_person(name.group("name"), cues):
-        return False
-    if org:
-        return True
-    after = text[end : min(len(text), end + 40)]
-    return bool(re.match(r"[\s,.;:)]*(?:\w+\s+){0,2}?(?:" + cues.pattern("service-after").pattern + ")", after, re.I))
+def contact_owner(scene: Scene, start: int, end: int) -> Owner:
+    """Whose a phone number or e-mail address is: the owner its sentence names, else the
+    organisation's (a number the post gives with no owner is the account's own line)."""
+    # Written right after it, "(the finder's cell)" says whose it is before anything else.
+    owner = whose.owner_after(scene.text, end, scene.cues) or whose.owner_before(
+        scene.text, scene.sentences, start, scene.cues, scene.known, scene.mentions
+    )
+    if owner is not None:
+        return owner
+    rest = scene.text[end : min(len(scene.text), end + 40)]
+    service = scene.cues.pattern("service-after").pattern
+    if re.match(r"[\s,.;:)]*(?:\w+\s+){0,2}?(?:" + service + ")", rest, re.I):
+        return Owner(whose.ORGANISATION, "", "a service line")
+    return Owner(whose.ORGANISATION, "", "given with no owner: the account's own line")
 
 
-def detect_phones(text: str, region: str, allow: AllowList, cues: Cues) -> Iterator[Hit]:
+_NOT_A_LINE = re.compile(r"\b(?:id|passcode|pass\s+code|code|pin|meeting|webinar|access)\s*(?:number|no\.?)?\s*[:#]?\s*$", re.I)
+
+
+def detect_phones(scene: Scene, region: str, allow: AllowList) -> Iterator[Hit]:
     import phonenumbers
 
+    text = scene.text
     for start, end, number in find_phones(text, region):
         if allow.allows_phone(number):
             continue
+        if _NOT_A_LINE.search(text[max(0, start - 20) : start]):
+            continue  # "Meeting ID: 871 8814", "passcode 555 0142"
         national = str(number.national_number)  # type: ignore[attr-defined]
         if number.country_code == 1 and national[:3] in TOLL_FREE:  # type: ignore[attr-defined]
             continue  # a toll-free line belongs to an organisation
-        if tied_to_organisation(text, start, end, cues):
-            continue
-        yield Hit("phone", start, end, "phone number")
+        owner = contact_owner(scene, start, end)
+        yield Hit("phone", start, end, "phone number", owner)
     for start, end, digits in find_spelled_numbers(text):
         try:
             number = phonenumbers.parse(digits, region)
@@ -215,7 +230,11 @@ def detect_phones(text: str, region: str, allow: AllowList, cues: Cues) -> Itera
             number = None
         if number is not None and allow.allows_phone(number):
             continue
-        yield Hit("phone", start, end, "phone number (spelled out)")
+        # Spelled out to get past filters: a private number whoever the sentence gives it to.
+        owner = contact_owner(scene, start, end)
+        if not owner.private and not owner.cue:
+            owner = Owner(whose.PRIVATE, "", "spelled out to dodge filters")
+        yield Hit("phone", start, end, "phone number (spelled out)", owner)
 
 
 # -- e-mail addresses ----------------------------------------------------------
@@ -256,15 +275,44 @@ def _public_email(address: str, cues: Cues) -> bool:
     return local == domain.split(".")[0]  # mcphd@mcphd.net
 
 
-def detect_emails(doc_tokens: list, text: str, allow: AllowList, cues: Cues) -> Iterator[Hit]:
-    found = [(t.start, t.end, t.text, "e-mail address") for t in doc_tokens if t.kind == "email"]
-    found += [(s, e, a, "e-mail address (written to dodge filters)") for s, e, a in find_obfuscated_emails(text)]
-    for start, end, address, what in found:
-        if allow.allows_email(address) or _public_email(address, cues):
+def _free_mail(domain: str, cues: Cues) -> bool:
+    return any(domain == d or domain.endswith("." + d) for d in cues.sets["free-mail"])
+
+
+def email_owner(scene: Scene, start: int, end: int, address: str, obfuscated: bool) -> Owner:
+    """Whose an e-mail address is. A relation ("the finder") makes it private anywhere; a name
+    or a pronoun only at a free-mail domain (at a work domain it is the person's work mailbox);
+    with no owner named, a free-mail address is private unless its local part names a role."""
+    cues = scene.cues
+    local, _, domain = address.lower().rpartition("@")
+    free = _free_mail(domain, cues)
+    owner = whose.owner_before(scene.text, scene.sentences, start, cues, scene.known, scene.mentions)
+    if owner is None:
+        owner = whose.owner_after(scene.text, end, cues)
+    if owner is not None and free and owner.why == whose.SERVICE:
+        owner = None  # "Questions? jenny.olson82@gmail.com": a topic owns no mailbox
+    if owner is not None:
+        if owner.private and owner.why in (whose.NAME, whose.PRONOUN) and not free and not obfuscated:
+            return Owner(whose.ORGANISATION, owner.cue, "a work address")
+        return owner
+    if obfuscated:
+        return Owner(whose.PRIVATE, "", "written to dodge filters")
+    if free and not any(part in local for part in cues.sets["role-mailbox-part"]):
+        return Owner(whose.PRIVATE, domain, "a personal mailbox")
+    return Owner(whose.ORGANISATION, "", "given with no owner: the account's own address")
+
+
+def detect_emails(scene: Scene, doc_tokens: list, allow: AllowList) -> Iterator[Hit]:
+    text, cues = scene.text, scene.cues
+    found = [(t.start, t.end, t.text, "e-mail address", False) for t in doc_tokens if t.kind == "email"]
+    found += [(s, e, a, "e-mail address (written to dodge filters)", True) for s, e, a in find_obfuscated_emails(text)]
+    for start, end, address, what, obfuscated in found:
+        if allow.allows_email(address):
             continue
-        if tied_to_organisation(text, start, end, cues):  # "email us at ..."
-            continue
-        yield Hit("email", start, end, what)
+        owner = email_owner(scene, start, end, address, obfuscated)
+        if _public_email(address, cues) and not (owner.private and owner.why in (whose.RELATION, whose.PERSONAL_LINE)):
+            owner = Owner(whose.ORGANISATION, owner.cue, "a public body's or a role's address")
+        yield Hit("email", start, end, what, owner)
 
 
 # -- numbers that identify a person ------------------------------------------
@@ -273,6 +321,10 @@ _SSN_CUE = re.compile(r"\b(?:SSN|SS#|social\s+security(?:\s+(?:number|no\.?|#))?
 _NINE_DIGITS = re.compile(r"(?<![\d-])\d{3}[- .]?\d{2}[- .]?\d{4}(?![\d-])")
 # Card numbers as printed: 13-19 digits in one run, in fours, or Amex's 4-6-5.
 _CARD = re.compile(r"(?<![\d-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{4,5})(?![\d-])")
+
+
+# Digits in groups of two to six, however separated: card, account and ID numbers as written.
+_GROUPED_DIGITS = re.compile(r"(?<![\d-])\d{2,6}(?:[ .-]\d{2,6}){1,6}(?![\d-])")
 
 
 def _luhn(digits: str) -> bool:
@@ -297,6 +349,15 @@ def detect_numbers(text: str, cues: Cues) -> Iterator[Hit]:
         digits = re.sub(r"\D", "", m.group())
         if 13 <= len(digits) <= 19 and len(set(digits)) > 1 and _luhn(digits):
             yield Hit("card", m.start(), m.end(), "payment card number")
+    # Any grouping ("4417 2290 1183 0042", "44-1722-9011-8300-4"), Luhn-valid or not, when the
+    # words before it say it is a card's: "a Visa card, number ...", "debit card #...".
+    card_words = cues.pattern("card-word-strict")
+    for m in _GROUPED_DIGITS.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if not 12 <= len(digits) <= 19:
+            continue
+        if card_words.search(text[max(0, m.start() - 50) : m.start()]):
+            yield Hit("card", m.start(), m.end(), "payment card number")
     card, ending = cues.pattern("card-word").pattern, cues.pattern("card-ending").pattern
     for m in re.finditer(
         rf"(?:{card}[^.!?\n]{{0,30}}?{ending}|{ending}[^.!?\n]{{0,30}}?{card})"
@@ -308,7 +369,7 @@ def detect_numbers(text: str, cues: Cues) -> Iterator[Hit]:
     account = cues.pattern("account")
     identifier = re.compile(
         r"[\s:#.]*(?:(?:number|no\.?|num|is|was|of|ending\s+in|ends\s+in)[\s:#.]*){0,2}"
-        r"(?P<id>(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])(?!\w|,\d)",
+        r"(?P<id>\d{2,6}(?:[ .]\d{2,6}){1,5}(?![\d.-])|(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])(?!\w|,\d)",
         re.IGNORECASE,
     )
     for cue in account.finditer(text):
@@ -321,7 +382,7 @@ def detect_numbers(text: str, cues: Cues) -> Iterator[Hit]:
 # -- dates of birth and ages ---------------------------------------------------
 # Something every age pattern below needs; most posts have none, and the name patterns are slow.
 _AGE_TRIGGER = re.compile(
-    r",\s+(?:age\s+|aged\s+|an?\s+)?\d{1,3}|\(\s*(?:age\s+)?\d{1,3}\)|\d{1,3}[- ]years?[- ]old"
+    r"\bages?\s+\d|,\s+(?:age\s+|aged\s+|an?\s+)?\d{1,3}|\(\s*(?:age\s+)?\d{1,3}\)|\d{1,3}[- ]years?[- ]old"
     r"|\b(?:is|turns|turned|turn|turning|celebrates|celebrated)\s+\d|\d(?:st|nd|rd|th)\s+[Bb]irthday"
 )
 
@@ -340,6 +401,8 @@ def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
         re.compile(rf"{_NAME},\s+(?:age\s+|aged\s+)?{age}(?=\s*(?:,|;|\)|\.\s|\.$|\s+(?:of|from|and)\b))"),
         # "Marcus (34)"
         re.compile(rf"{_NAME}\s+\((?:age\s+)?{age}\)"),
+        # "Noah and Ava Berg, ages 9 and 6"
+        re.compile(rf"{_NAME},?\s+(?:ages|aged)\s+{age}(?:\s*(?:,|and|&)\s*\d{{1,3}})+"),
         # "Marcus, a 34-year-old ..."
         re.compile(rf"{_NAME},\s+(?:a|an)\s+{age}[- ]years?[- ]old\b"),
         # "Ruth turns 100 today", "Ruth Olson, who is 90 years old"
@@ -350,8 +413,14 @@ def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
     )
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if 0 < int(m.group("age")) <= 120 and _is_person_name(m.group("name"), cues):
-                yield Hit("age", m.start("age"), m.end("age"), "age")
+            if not (0 < int(m.group("age")) <= 120 and _is_person_name(m.group("name"), cues)):
+                continue
+            if re.search(r"\b(?:ages|aged)\s", m.group()):
+                # "Noah and Ava Berg, ages 9 and 6": only after a person's name ("Teens ages 16 & 17" is no one).
+                if _names_a_person(m.group("name"), cues):
+                    yield Hit("age", m.start("age"), m.end(), "age")
+                continue
+            yield Hit("age", m.start("age"), m.end("age"), "age")
     # "34-year-old Marcus Lee", but not "a 34-year-old Anoka man" nor "5-11-year-old clinics"
     nouns = cues.sets["person-noun"]
     for m in re.finditer(rf"(?<![\d–-])(?<!\d to ){age}[- ]years?[- ]old\s+{_NAME}(?P<after>\s+[a-z]+)?", text):
@@ -375,7 +444,7 @@ _DIRECTION = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|
 
 
 @lru_cache(maxsize=16)
-def _address_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+def address_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
     suffix = "|".join(sorted((re.escape(s) for s in suffixes), key=len, reverse=True))
     return re.compile(
         rf"(?<![\w$.,/-])(?P<number>\d{{1,6}})[A-Za-z]?\s+(?:{_DIRECTION}\s+)?"
@@ -385,12 +454,11 @@ def _address_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def detect_addresses(text: str, allow: AllowList, cues: Cues) -> Iterator[Hit]:
-    """A house number and street, when the sentence ties it to a home or a person."""
-    home = cues.lowercase_pattern("home")
-    not_home = cues.pattern("not-home")
-    facility = cues.pattern("facility")
-    for m in _address_pattern(cues.lists["street-suffix"]).finditer(text):
+def detect_addresses(scene: Scene, allow: AllowList) -> Iterator[Hit]:
+    """A house number and street tied to a private person (whose.address_owner): "mail to
+    her at", "his home", "the resident at", "Jane Olson of"; never a public place's."""
+    text, cues = scene.text, scene.cues
+    for m in address_pattern(cues.lists["street-suffix"]).finditer(text):
         address = m.group().rstrip(".")
         end = m.start() + len(address)
         if allow.allows_address(address):
@@ -398,23 +466,12 @@ def detect_addresses(text: str, allow: AllowList, cues: Cues) -> Iterator[Hit]:
         # "between 1500 and 1700 Pleasant Street", "1500-1700 Pleasant St.": a stretch of street.
         if re.search(r"\d\s*(?:-|–|to|and|through|thru)\s*$", text[max(0, m.start() - 15) : m.start()]):
             continue
-        left, right = sentence_bounds(text, m.start(), end)
-        before, after = text[max(left, m.start() - 80) : m.start()], text[end : min(right, end + 40)]
-        # "City Hall, 2015 First Avenue North", "the library at 711 W. Main St."
-        lead = re.sub(r"(?:\s|,|\(|:|-|\bat\b|\blocated\b|\bis\b|\bon\b|\bthe\b)+$", "", before, flags=re.IGNORECASE)
-        last = facility.search(lead[-25:]) if lead else None
-        if last and lead[-25:][last.end() :].strip(" '’s") == "":
+        if re.search(r"\b(?:apt|apartment|unit)\b|#", address, re.IGNORECASE):
+            yield Hit("address", m.start(), end, "home address", Owner(whose.PRIVATE, "", whose.HOME))
             continue
-        # Home words close before the address or right after it, but not "open house", "home of".
-        near = before[-40:]
-        masked = not_home.sub(lambda n: " " * len(n.group()), near)
-        tied = bool(home.search(masked)) or bool(home.match(not_home.sub("", after.lstrip(" ,"))))
-        tied = tied or bool(re.search(r"\b(?:apt|apartment|unit)\b|#", address, re.IGNORECASE))
-        # "Jane Olson of 2207 Pleasant Street", "Marcus, 34, of ..."
-        person = re.search(rf"{_NAME}(?:,\s*\d{{1,3}},)?,?\s+of\s*$", before)
-        tied = tied or bool(person and _is_person_name(person.group("name"), cues))
-        if tied:
-            yield Hit("address", m.start(), end, "home address")
+        owner = whose.address_owner(text, scene.sentences, m.start(), end, cues, scene.known, scene.mentions)
+        if owner is not None and owner.private:
+            yield Hit("address", m.start(), end, "home address", owner)
 
 
 # -- licence plates and vehicles -------------------------------------------------

@@ -1,0 +1,127 @@
+"""Sensitive facts about a private person: what they owe, their health, an investigation or leave.
+
+A fact is flagged only when its sentence (or, for "she" and "he", the sentence
+before) points at one person or household: a name, a house address, "the
+owner of 310 Cedar Lane", or "a family on Maple Court" (a street is enough to
+find one household). "Residents who owe more than $500 can set up a payment
+plan" and "the cause is under investigation" name no one. A post that notes
+the person's consent ("shares her story") is left alone for health facts.
+The cue words are the ``debt``, ``medical`` and ``status`` lists of
+``cues.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from post_lint.text.consent import consent_in
+from post_lint.text.sentences import sentence_at
+
+from . import whose
+from .detect import Hit, Scene, address_pattern
+
+_AMOUNT = re.compile(r"\$\s?\d[\d,]*(?:\.\d\d)?(?:\s?(?:k|K|thousand|million))?")
+
+
+def _household_on_street(cues) -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w) for w in sorted(cues.lists["household"], key=len, reverse=True))
+    suffix = "|".join(re.escape(w) for w in sorted(cues.lists["street-suffix"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{nouns})\s+(?:(?:who\s+lives?|living)\s+)?(?:on|of|from|at|in)\s+(?:the\s+\d+\s+block\s+of\s+)?"
+        rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{suffix})\b"
+    )
+
+
+def identifies_someone(scene: Scene, start: int, end: int) -> str | None:
+    """What in text[start:end] points at one private person or household, if anything."""
+    text, cues = scene.text, scene.cues
+    window = text[start:end]
+    if _household_on_street(cues).search(window):
+        return "a household on a named street"
+    if address_pattern(cues.lists["street-suffix"]).search(window):
+        return "a house address"
+    public = whose.word_pattern(cues.lists["public-office"], False)
+    place_noun = whose.word_pattern(cues.lists["person-noun"], True).pattern
+    for m in whose.CAPITALISED_RUN.finditer(window):
+        run = m.group()
+        after = text[start + m.end() : start + m.end() + 40]
+        if re.match(rf"\s+(?:{place_noun})\b", after) or _PLACE_LIST.match(after):
+            continue  # "an Aurora girl", "Madison & Warren Counties": a place
+        if not window[: m.start()].strip(" \t\"'“‘(*-:,"):
+            run = whose.without_opening_word(run, cues)
+        named = whose.classify_name(run, cues, scene.known) if run else None
+        if named and named[0] == whose.PRIVATE and named[2] == whose.NAME:
+            at = m.start() + m.group().rfind(named[1].split()[0])
+            if public.search(window[max(0, at - 30) : at] + named[1]):
+                continue  # "Mayor Lee is recovering from surgery": an official in a public role
+            return named[1]
+    return None
+
+
+_PLACE_LIST = re.compile(r"\s*(?:,|&|and)\s+(?:[A-Z]\w+\s+){1,2}(?:Counties|Cities|Towns|Parishes|Townships|Schools|Parks)\b")
+_BREAK = re.compile(r"[·•|;:]\s|\s[-–—]{1,3}\s")
+_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b")
+# How far before the fact its person may be named: a debt's household anywhere in the
+# sentence ("The owner of 310 Cedar Lane ... owes"), a health or status fact close by.
+_REACH = {"debt": 400, "medical": 60, "status": 60}
+
+
+def _pronoun_person(scene: Scene, sentence: tuple[int, int], left: int) -> str | None:
+    """ "She was diagnosed in May": the person named earlier in the sentence or the one before."""
+    found = identifies_someone(scene, sentence[0], left)
+    if found or sentence[0] == 0:
+        return found
+    previous = sentence_at(scene.sentences, max(0, sentence[0] - 2))
+    if previous[1] > sentence[0]:
+        return None
+    return identifies_someone(scene, previous[0], previous[1])
+
+
+def detect_sensitive(scene: Scene) -> Iterator[Hit]:
+    text, cues = scene.text, scene.cues
+    consent = None
+    kinds = (
+        ("debt", "what a private person owes"),
+        ("medical", "a private person's medical condition"),
+        ("status", "that a private person is under investigation or on leave"),
+    )
+    for kind, what in kinds:
+        done: set[tuple[int, int]] = set()  # one finding a sentence for each kind of fact
+        # Health words in capitals name programs and campaigns ("Diabetes Prevention Program").
+        pattern = cues.lowercase_pattern(kind) if kind == "medical" else cues.pattern(kind)
+        for m in pattern.finditer(text):
+            sentence = sentence_at(scene.sentences, m.start())
+            if sentence[0] > m.start():
+                sentence = (max(0, m.start() - 200), min(len(text), m.end() + 200))
+            if sentence in done:
+                continue
+            # The person the fact is about comes close before it: "Jane Olson, who has diabetes",
+            # "the owner of 310 Cedar Lane owes", "She was diagnosed" (Jane named before).
+            reach = _REACH[kind]
+            left = max(sentence[0], m.start() - reach)
+            for brk in _BREAK.finditer(text, left, m.start()):
+                left = brk.end()  # "Published by Fanny Flu · Just now · Prevent cancer"
+            who = identifies_someone(scene, left, m.end() if kind != "debt" else sentence[1])
+            if who is None and _PRONOUN.search(text, left, m.start()):
+                who = _pronoun_person(scene, sentence, left)
+            if who is None:
+                continue
+            if kind != "debt":
+                consent = consent if consent is not None else consent_in(text)
+                if consent.noted:
+                    continue
+            done.add(sentence)
+            if kind == "debt":
+                # The amount is the datum: "$2,140" near "owes".
+                amounts = list(_AMOUNT.finditer(text, sentence[0], sentence[1]))
+                if not amounts:
+                    continue
+                nearest = min(amounts, key=lambda a: abs(a.start() - m.start()))
+                yield Hit("sensitive", nearest.start(), nearest.end(), what)
+                continue
+            # The cue words close after the first, to the last: "diagnosed with cancer".
+            end = m.end()
+            for more in pattern.finditer(text, m.end(), min(sentence[1], m.end() + 40)):
+                end = more.end()
+            yield Hit("sensitive", m.start(), end, what)
