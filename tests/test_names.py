@@ -131,3 +131,124 @@ def test_officials_match_first_name_follow_up_only_after_the_full_name() -> None
     assert not officials.allows("Eric", "Eric thanked everyone.", 0)
     assert officials.allows("Yang's", "", 0)
     assert not officials.allows("Jenny Yang", "", 0)
+
+
+def _bare() -> Linter:
+    linter = Linter(select=["names"])
+    linter.explicit_config = Config(data={})
+    return linter
+
+
+def findings(linter: Linter, text: str) -> list[tuple[str, str, str]]:
+    result = linter.lint_text(text, path="post.txt")
+    assert not result.skipped and not result.problems
+    return [(f.rule.removeprefix("names/"), f.severity, text[f.offset : f.end]) for f in result.findings]
+
+
+# -- children (issue 16) -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Noah and Ava Berg, ages 9 and 6, sold lemonade for the shelter.", "Ava Berg"),
+        ("Congratulations to Lily Chen, a fourth grader at Franklin Elementary, for her poster!", "Lily Chen"),
+        ("Kudos to 10-year-old Tommy from Noblesville for getting his shot!", "Tommy"),
+        ("Eleven-year-old Owen got his second dose today.", "Owen"),
+        ("Mia Olson (8) raised $200 for the food shelf.", "Mia Olson"),
+        ("Happy birthday to Jacob Larson, who turned 7 on Sunday!", "Jacob Larson"),
+        ("Hannah Olsen, an Anoka High School senior, won the scholarship.", "Hannah Olsen"),
+        ("Emma Ruiz, a student at Lincoln Elementary, designed our new logo.", "Emma Ruiz"),
+        ("Thanks to her son Jeremy, who lives on Maple Court, for finding the keys!", "Jeremy"),
+        ("Our fire safety winner is kindergartner Sofia Lopez!", "Sofia Lopez"),
+    ],
+)
+def test_a_named_child_with_age_grade_school_or_street_is_an_error(text: str, name: str) -> None:
+    assert ("child", "error", name) in findings(_bare(), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks to Jessica Moore's third grade class for the get-well cards.",
+        "Officer Brian Kessler found a lost 4-year-old near the river.",
+        "Katelyn Van Dyke, a 20-year-old college sophomore, shared how long COVID changed her life.",
+        "Happy retirement to Sue Johnson, a Lincoln Elementary teacher for 31 years!",
+        "Marcus Bell, 34, was taken to the hospital after the crash.",
+    ],
+)
+def test_adults_teachers_and_unnamed_children_are_not_children(text: str) -> None:
+    assert not [f for f in findings(_bare(), text) if f[0] == "child"]
+
+
+def test_a_parents_consent_lets_a_child_be_named_and_an_adults_consent_does_not() -> None:
+    base = "Congratulations to Lily Chen, a fourth grader at Franklin Elementary"
+    assert findings(_bare(), base + " (shared with her parents' permission)!") == []
+    assert [f[0] for f in findings(_bare(), base + " (shared with her permission)!")] == ["child"]
+
+
+def test_child_severity_is_configurable() -> None:
+    linter = Linter(select=["names"])
+    linter.explicit_config = Config(data={"names": {"child-severity": "warning"}})
+    assert findings(linter, "Mia Olson (8) raised $200 for the food shelf.") == [("child", "warning", "Mia Olson")]
+
+
+# -- staff and professionals named in their role ----------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Staff spotlight: utility billing clerk Megan Howe answered 5,000 calls.", "Megan Howe"),
+        ("Listen to the Director of Nursing, Debbie Brooks, on why the vaccine matters.", "Debbie Brooks"),
+        ("Welcome to Julie Hanson, RN, who joins our walk-in clinic.", "Julie Hanson"),
+        ("Ty Tover, a peer counselor with the county health department, shares tips.", "Ty Tover"),
+        ("Kerri Suhr is one of our nurses who works with home care.", "Kerri Suhr"),
+        ("We welcome Jennifer Wentzel as our new Health Commissioner!", "Jennifer Wentzel"),
+        ("Dr. Janice Smith has given invaluable expertise to our board.", "Janice Smith"),
+    ],
+)
+def test_a_name_in_its_role_is_a_note_until_officials_are_configured(text: str, name: str) -> None:
+    assert ("staff", "info", name) in findings(_bare(), text)
+
+
+def test_staff_names_are_flagged_once_the_city_lists_who_may_be_named(linter: Linter) -> None:
+    text = "Staff spotlight: utility billing clerk Megan Howe answered 5,000 calls."
+    assert findings(linter, text) == [("staff", "warning", "Megan Howe")]
+    flag = Linter(select=["names"])
+    flag.explicit_config = Config(data={"names": {"staff-names": "flag"}})
+    assert findings(flag, text) == [("staff", "warning", "Megan Howe")]
+
+
+def test_residents_and_volunteers_are_not_staff() -> None:
+    text = "Meet this month's volunteer of the month: Rosa Delgado has packed boxes for six years."
+    assert findings(_bare(), text) == [("person", "warning", "Rosa Delgado")]
+
+
+def test_body_officials_are_allowed_like_names_allow() -> None:
+    linter = Linter(select=["names"])
+    linter.explicit_config = Config(data={"body": {"officials": ["Clerk Amy Berg"]}})
+    assert findings(linter, "Questions about absentee ballots? Amy Berg and her team can help.") == []
+
+
+# -- consent, replies and places ----------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you to volunteer Rosa Delgado for packing 300 boxes (shared with her permission).",
+        "Isaiah is sharing his long COVID story so that you won't have one.",
+        "@scott13wilson Absolutely, Scott. We're always happy to share data.",
+        "@christopherbays Hi, Chris. Please report violations to the health department.",
+    ],
+)
+def test_consent_noted_and_replies_to_the_writer_are_not_flagged(text: str) -> None:
+    assert findings(_bare(), text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FREE COVID-19 TESTING! Logan, Morgan, Phillips, Sedgwick, and Washington Counties.",
+        "The clinic at 814 Jefferson has extended hours this week.",
+        "Free condoms: 435-247-1177 (Vernal) 435-722-6300 (Roosevelt).",
+        "FDOH Lee continues to offer free testing by appointment.",
+    ],
+)
+def test_lists_of_counties_streets_and_town_labels_are_places(text: str) -> None:
+    assert findings(_bare(), text) == []

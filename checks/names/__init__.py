@@ -19,8 +19,10 @@ from pathlib import Path
 
 from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, SkipCheck, cases_beside, load_word_list
 from post_lint.model import Document, Finding
+from post_lint.text.consent import consent_in
 from post_lint.text.people import census_names
 
+from . import who
 from .officials import Officials, clean_name
 
 _HERE = Path(__file__).parent
@@ -109,17 +111,27 @@ def _missed_by_the_model(doc: Document, cues: re.Pattern[str], given: frozenset[
     """Names right after a person cue that no entity covers ("Thanks to Emily from ...")."""
     text = doc.text
     covered = [(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ != "PERSON"]
-    pattern = re.compile(rf"(?i:{cues.pattern}),?\s+(?P<first>[A-Z][a-z]+)(?:\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))?\b")
+    # After a cue word, or after a child's age or grade ("10-year-old Tommy", "fourth grader Mia").
+    child = r"\b(?:\w+|\d{1,2})[- ](?:years?|yrs?)[- ]old|\b\w+[- ]grader"
+    pattern = re.compile(
+        rf"(?:(?i:{cues.pattern})|(?i:{child})),?\s+(?P<first>[A-Z][a-z]+)(?:\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))?\b"
+    )
+    child_age = re.compile(rf"(?i:{child}),?\s+$")
     for m in pattern.finditer(doc.prose):
         if m.group("first").lower() not in given:
             continue
         end = m.end("last") if m.group("last") and m.group("last").lower() in surnames else m.end("first")
         start = m.start("first")
-        if not any(s < end and start < e for s, e in covered):
+        # The model calls "10-year-old Tommy" a place; after a child's age it is a child.
+        if child_age.search(doc.prose, 0, start) or not any(s < end and start < e for s, e in covered):
             yield start, end, text[start:end]
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*$")
+# The first names of a list of places: "Logan, Morgan, Phillips, and Washington Counties".
+_COUNTY_LIST = re.compile(
+    r"(?:\s*(?:,|&|and|,\s*and)\s+[A-Z][\w'’.-]*){1,8}\s+(?i:counties|cities|townships|parishes|towns|villages)\b"
+)
 
 
 def _in_a_place_name(text: str, start: int, end: int, states: re.Pattern[str], facility: frozenset[str]) -> bool:
@@ -137,6 +149,7 @@ def _in_a_place_name(text: str, start: int, end: int, states: re.Pattern[str], f
     glued_after = re.match(r" ([A-Z][a-z]\w*)", after)
     prev = re.search(r"(\S+)( +)$", before)
     glued_before = prev and _CAPITALISED.match(prev.group(1)) and not re.search(r"(?:^|[.!?:\n]\s*)\S+ +$", before)
+    glued_before = glued_before or bool(prev and re.fullmatch(r"[A-Z]{2,6}", prev.group(1)))  # "FDOH Lee"
     if glued_after or glued_before:
         return True
     if re.search(r"\b(?:in|near|outside|downtown)\s+(?:(?:north|south|east|west)(?:ern)?\s+)?$", before, re.I):
@@ -159,13 +172,17 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     given, surnames = _census_names()
     text = doc.text
     # Its own [names] allow, the body's officials and the names a post has consent for (ctx.facts).
-    officials = Officials.parse(tuple(dict.fromkeys((*ctx["allow"], *ctx.facts.officials))), _words("titles.txt", ()))
+    allowed = tuple(dict.fromkeys((*ctx["allow"], *ctx.facts.officials)))
+    officials = Officials.parse(tuple(allowed), _words("titles.txt", ()))
+    roles = who.lists(tuple(ctx["extra-staff-roles"]))
+    consent = consent_in(doc.words_text)
+    staff_severity = ctx.severity if ctx["staff-names"] == "flag" or (ctx["staff-names"] == "auto" and allowed) else "info"
     facility = _words("facility-words.txt", tuple(ctx["extra-facility-words"]))
     not_names = _words("not-names.txt", tuple(ctx["extra-not-names"]))
     word_names = _words("word-names.txt", ())
     public_figures = _words("public-figures.txt", ())
     pets = _phrase_pattern("pet-words.txt", ())
-    public_title = _phrase_pattern("public-titles.txt", tuple(ctx["extra-public-titles"]), r"\s*$")
+    public_title = _phrase_pattern("public-titles.txt", tuple(ctx["extra-public-titles"]), r",?\s*(?:Dr\.?\s*)?$")
     titles = _words("titles.txt", ())
     states = _phrase_pattern("us-states.txt", (), flags=0)
     # "Johnson & Johnson": an entity inside a phrase that is not a person.
@@ -178,6 +195,8 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             found.append((start, end, name))
     found.sort()
     full_names = [name for _, _, name in found if len(_words_of(name)) > 1]
+    staff_words: set[str] = set()  # words of names already found in a role ("Rachael" after "Rachael Soles, RN")
+    last_staff_end = -1
     for start, end, name in found:
         words = _words_of(name)
         key = clean_name(name).lower()
@@ -185,6 +204,8 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         if doc.overlaps_token(start, end) or any(s < end and start < e for s, e in not_name_spans):
             continue
+        if re.search(r"\d\s+$|\d[\d)-]*\s*\($", text[max(0, start - 12) : start]) or _COUNTY_LIST.match(text, end):
+            continue  # "814 Jefferson" (a street), "722-6300 (Roosevelt)", "Logan, Morgan and Washington Counties"
         if len(words) == 1:
             # A lone word is a person when it is a given name (not also an everyday word),
             # a surname already used in full, or follows "Mr.", "Officer", ...
@@ -209,12 +230,48 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             after and after.group(1).lower() in facility
         ):
             continue
-        if _pet(text, start, end, pets, len(words) == 1):
-            continue
+        if _pet(text, start, end, pets, len(words) == 1) and not roles.child_words.search(text[max(0, start - 12) : start]):
+            continue  # "our dog Max", but "her son Jeremy ... found the dog" is a boy
         # "Governor Walz", "Sen. Amy Klobuchar": a public official acting in public.
         if ctx["public-officials"] and public_title.search(text[max(0, start - 40) : start]):
             continue
         if officials.allows(name, text, start):
+            continue
+        sentence = doc.sentence_at(start)
+        child = who.child_detail(text, start, end, sentence, roles)
+        if child:
+            if consent.parent:
+                continue
+            yield ctx.finding(
+                "child",
+                f"\u201c{name}\u201d reads as a child's name, with {child}: naming a minor needs a parent's or "
+                "guardian's consent; leave out the name (or the age, grade, school and street), or say the "
+                "parent agreed",
+                start,
+                end - start,
+                severity=ctx["child-severity"],
+            )
+            continue
+        if consent.noted or who.vocative_in_reply(text, start, end):
+            continue  # "shared with her permission"; "@jsmith Absolutely, Scott."
+        role = who.in_role(text, start, end, sentence, roles)
+        if not role and (
+            (len(words) == 1 and _key(words[0]) in staff_words)
+            or (last_staff_end >= 0 and re.fullmatch(r"\s*(?:,|&|and|,\s*and)\s*", text[last_staff_end:start]))
+        ):
+            role = "named with the staff before"  # "JCPH staff Jamie Huntley and Susan Vileta"; "Rachael" again
+        if role:
+            staff_words.update(_key(w) for w in words)
+            last_staff_end = end
+            yield ctx.finding(
+                "staff",
+                f"\u201c{name}\u201d is named in their role (\u201c{role}\u201d): whether staff and professionals "
+                "may be named is the city's decision; if this person may be, add them to [names] allow or "
+                "[body] officials",
+                start,
+                end - start,
+                severity=staff_severity,
+            )
             continue
         yield ctx.finding(
             "person",
@@ -252,10 +309,27 @@ CHECK = Check(
             [], 'more words that make a name a place or event ("Pavilion"), beside facility-words.txt', list
         ),
         "extra-not-names": Option([], "more words the model mistakes for people, beside not-names.txt", list),
+        "extra-staff-roles": Option([], "more job titles that name someone in their role, beside staff-roles.txt", list),
+        "staff-names": Option(
+            "auto",
+            'names given with a job or professional title (names/staff): "auto" notes them (info) until the '
+            'config lists any official, then flags them like any name; "info" always notes; "flag" always flags',
+            str,
+            ("auto", "info", "flag"),
+        ),
+        "child-severity": Option(
+            "error",
+            "severity of names/child (a named child with an age, grade, school or home street)",
+            str,
+            ("error", "warning", "info"),
+        ),
     },
     rules={
         "names/person": "a person's name that is not an allowed official, a public official after their title, "
         "a public figure, a pet, or part of a place or event name",
+        "names/child": "(error) a child named with their age, grade, school or home street, with no parent's consent noted",
+        "names/staff": "a name given with a job or professional title ('clerk Megan Howe', 'Julie Hanson, RN'); "
+        "info until the config lists officials",
     },
     doc="""
     The policy asks staff to "use discretion when including names", and lists
