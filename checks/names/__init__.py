@@ -1,5 +1,9 @@
 """names: people named in a post, who may need to consent or be left out.
 
+Who they are decides the rule (``who.py``): a child with an age, grade, school
+or street (names/child, an error), someone in their job (names/staff, a note
+until officials are configured) or anyone else (names/person).
+
 Starts from spaCy's PERSON entities on the document's single Doc (the runner
 builds it once, with NER only) and refines them: names that are part of a
 place, building or event ("George Green Park", "Martin Luther King Jr. Day"),
@@ -20,7 +24,7 @@ from pathlib import Path
 from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, SkipCheck, cases_beside, load_word_list
 from post_lint.model import Document, Finding
 from post_lint.text.consent import consent_in
-from post_lint.text.people import census_names
+from post_lint.text.people import census_names, everyday_word
 
 from . import who
 from .officials import Officials, clean_name
@@ -92,11 +96,17 @@ def _candidates(doc: Document, titles: frozenset[str], given: frozenset[str], su
             continue
         start = ent.start_char
         trimmed = re.sub(r"(?:['’]s?|[.,:;!?])+$", "", text[start : ent.end_char])
-        # Drop titles and, in a PERSON, other words in front of the given name ("Mom Sarah Tran").
-        while (m := re.match(r"(\S+)\s+", trimmed)) and (
-            _key(m.group(1)) in titles or (ent.label_ == "PERSON" and _key(m.group(1)) not in given)
+        # Drop titles and, in a PERSON, other words in front of the given name ("Mom Sarah Tran",
+        # "Flash Flood Warning"); a first name the 1990 census lists lack stays ("Amir Haddad").
+        while (m := re.match(r"(\S+)\s+(\S+)", trimmed)) and (
+            _key(m.group(1)) in titles
+            or (
+                ent.label_ == "PERSON"
+                and _key(m.group(1)) not in given
+                and (everyday_word(m.group(1)) or _key(m.group(2)) in given)
+            )
         ):
-            start, trimmed = start + m.end(), trimmed[m.end() :]
+            start, trimmed = start + m.start(2), trimmed[m.start(2) :]
         words = _words_of(trimmed)
         if not words or not _looks_like_a_name(trimmed):
             continue
@@ -110,7 +120,9 @@ def _candidates(doc: Document, titles: frozenset[str], given: frozenset[str], su
 def _missed_by_the_model(doc: Document, cues: re.Pattern[str], given: frozenset[str], surnames: frozenset[str]):
     """Names right after a person cue that no entity covers ("Thanks to Emily from ...")."""
     text = doc.text
-    covered = [(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ != "PERSON"]
+    # A name inside a longer entity is part of a place ("Lincoln Elementary"); the model's one-word
+    # place or group for a given name after a cue is a person ("Contact owner Becky").
+    covered = [(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ != "PERSON" and len(e) > 1]
     # After a cue word, or after a child's age or grade ("10-year-old Tommy", "fourth grader Mia").
     child = r"\b(?:\w+|\d{1,2})[- ](?:years?|yrs?)[- ]old|\b\w+[- ]grader"
     pattern = re.compile(
@@ -118,12 +130,14 @@ def _missed_by_the_model(doc: Document, cues: re.Pattern[str], given: frozenset[
     )
     child_age = re.compile(rf"(?i:{child}),?\s+$")
     for m in pattern.finditer(doc.prose):
-        if m.group("first").lower() not in given:
-            continue
-        end = m.end("last") if m.group("last") and m.group("last").lower() in surnames else m.end("first")
+        after_age = bool(child_age.search(doc.prose, 0, m.start("first")))
+        if m.group("first").lower() not in given and not after_age:
+            continue  # after "10-year-old" any capitalised word is a child ("Aiden" is not in the 1990 lists)
+        last = m.group("last")
+        end = m.end("last") if last and (last.lower() in surnames or after_age) else m.end("first")
         start = m.start("first")
         # The model calls "10-year-old Tommy" a place; after a child's age it is a child.
-        if child_age.search(doc.prose, 0, start) or not any(s < end and start < e for s, e in covered):
+        if after_age or not any(s < end and start < e for s, e in covered):
             yield start, end, text[start:end]
 
 
@@ -224,13 +238,16 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         ):
             if len(words) > 1 or not re.match(r"(?:['’]s)? [A-Z]", text[end : end + 4]):
                 continue
+        if len(words) > 1 and any(_key(w) in titles for w in words[1:]):
+            continue  # "Mohave Sheriff", "Admin Clerk", "Dir Kleinschmidt": an office, not a name
         # "George Green Park", "Martin Luther King Jr. Day", "St. Patrick's Day"
-        after = re.match(r"(?:['’]s?)?(?:,?\s+(?:Jr|Sr|II|III)\.?)?\s+([A-Z][A-Za-z]*)", text[end : end + 30])
+        after = re.match(r"(?:['’]s?|\.)?(?:,?\s+(?:Jr|Sr|II|III)\.?)?\s+([A-Z][A-Za-z]*)", text[end : end + 30])
         if any(_key(w) in facility or _key(w).removesuffix("s") in facility for w in words[1:]) or (
             after and after.group(1).lower() in facility
         ):
             continue
-        if _pet(text, start, end, pets, len(words) == 1) and not roles.child_words.search(text[max(0, start - 12) : start]):
+        kin = roles.child_words.search(text[max(0, start - 12) : start]) or _HONORIFIC.search(text[max(0, start - 12) : start])
+        if _pet(text, start, end, pets, len(words) == 1) and not kin:
             continue  # "our dog Max", but "her son Jeremy ... found the dog" is a boy
         # "Governor Walz", "Sen. Amy Klobuchar": a public official acting in public.
         if ctx["public-officials"] and public_title.search(text[max(0, start - 40) : start]):
@@ -286,7 +303,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 CHECK = Check(
     name="names",
-    description="People's names: private residents, employees, children, patients (consent and discretion).",
+    description="People's names: private residents, employees, children (an error), patients (consent and discretion).",
     severity="warning",
     policy_section="V. Rules of Use",
     policy_clause="Not providing private or confidential information, or using such material as part of any "
@@ -342,10 +359,28 @@ CHECK = Check(
     names inside places, buildings and events ("George Green Park", "Peter Anoka
     Park", "Martin Luther King Jr. Day"), organisations, pets ("our dog Max"),
     public officials right after their title ("Governor Walz", "Sen. Amy
-    Klobuchar"), well-known public figures, and the officials and staff the city
-    has decided may be named.
+    Klobuchar", "Health Officer Dr. Lee"), well-known public figures, the
+    person a reply answers ("@jsmith Absolutely, Scott."), and the officials and
+    staff the city has decided may be named.
 
-    List those in the config, with or without titles:
+    Who the person is decides the rule:
+
+    - a child named with an age, a grade, a school or the street they live on
+      ("Noah and Ava Berg, ages 9 and 6", "Lily Chen, a fourth grader at
+      Franklin Elementary", "10-year-old Tommy") is names/child, an error by
+      default (child-severity): naming a minor needs a parent's consent;
+    - someone named with a job or professional title ("utility billing clerk
+      Megan Howe", "Julie Hanson, RN", "Dr. Lee", "Ty Tover, a peer counselor
+      with the health department") is names/staff: a note (info) until the
+      config lists any official, then flagged like any other name;
+    - anyone else is names/person.
+
+    A post that notes consent ("shared with her permission", "Isaiah is
+    sharing his story") names adults freely; a child needs a parent's
+    ("with his parents' permission").
+
+    List who may be named in the config, with or without titles, once in
+    [body] officials or in [names] allow:
 
         [names]
         allow = ["Mayor Erik Skogquist", "Police Chief Eric Yang", "Officer Daniel Ortiz"]

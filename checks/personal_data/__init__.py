@@ -3,9 +3,11 @@
 Phone numbers come from the ``phonenumbers`` matcher (any common format, with a
 configurable default region); e-mail addresses from the document's tokens and
 from spelled-out forms; the rest from patterns plus the context words in
-``cues.toml``. Runs without spaCy. The organisation's own contacts go in
-``[personal-data] allow`` and are never flagged; the links check reads the
-same list.
+``cues.toml``. Whose a contact or an address is comes from its sentence
+(``whose.py``); facts about a person from ``sensitive.py``. Runs without spaCy:
+the shared text layer (sentences, consent, census names) is enough. The
+organisation's own contacts go in ``[body] contacts`` or ``[personal-data]
+allow`` and are never flagged; the links check reads the same list.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
+from post_lint.text.consent import Consent, consent_in
 
 from . import detect
 from .allow import allow_list
@@ -89,12 +92,13 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         taken.append(hit)
     org_severity = _org_lines_severity(ctx, allow_entries)
+    consent = consent_in(text) if any(h.rule in ("age", "birth-date") for h in taken) else None
     for hit in sorted(taken, key=lambda h: h.start):
+        if consent is not None and hit.rule in ("age", "birth-date") and _consented(hit, text, consent):
+            continue  # "(shared with her parents' permission)": the person, or a child's parent, agreed
         if ctx.profile == COMMENTS:
             yield _in_comment(doc, ctx, hit)
             continue
-
-
         owner = hit.owner
         if owner is not None and not owner.private:
             if org_severity is not None:
@@ -149,6 +153,13 @@ def _in_comment(doc: Document, ctx: Context, hit: detect.Hit) -> Finding:
     )
 
 
+def _consented(hit: detect.Hit, text: str, consent: Consent) -> bool:
+    """Consent noted covers an adult's age or birth date; a child's age needs a parent's."""
+    age = re.match(r"\d+", text[hit.start : hit.end])
+    child = hit.rule == "age" and age is not None and int(age.group()) < 18
+    return consent.parent if child else consent.noted
+
+
 def _because(owner: Owner) -> str:
     if owner.cue and owner.why:
         return f"{owner.why}: \u201c{owner.cue}\u201d"
@@ -157,7 +168,8 @@ def _because(owner: Owner) -> str:
 
 CHECK = Check(
     name="personal-data",
-    description="Private information: phone numbers, e-mail addresses, ID and card numbers, birth dates, ages, home addresses.",
+    description="Private information: a private person's phone or e-mail, ID and card numbers, birth dates, ages, "
+    "home addresses, what someone owes or their health.",
     severity="error",
     policy_section="V. Rules of Use",
     policy_clause="No social media website may be used by the City or any City employee or agent to disclose "
@@ -167,7 +179,8 @@ CHECK = Check(
         "allow": Option(
             [],
             "the organisation's own public contacts, never flagged: phone numbers (any format), "
-            "e-mail addresses, whole domains (every address at them) and street addresses",
+            "e-mail addresses, whole domains (every address at them) and street addresses; "
+            "[body] contacts count too",
             list,
         ),
         "organisation-contacts": Option(
@@ -190,17 +203,20 @@ CHECK = Check(
         ),
     },
     rules={
-        "personal-data/phone": "a phone number (any format, spelled out too) that is not a public contact in allow, "
-        "a toll-free line, or introduced as an office's or a line's",
-        "personal-data/email": "an e-mail address (also 'name (at) domain (dot) com') not in allow, "
-        "not at a public body's domain (.gov, .mn.us, ...) and not a role mailbox (info@, clerk@)",
+        "personal-data/phone": "a private person's phone number (any format, spelled out too): its sentence gives it "
+        "to a name, a pronoun, a relation or a personal line; never one in allow or a toll-free line",
+        "personal-data/email": "a private person's e-mail address (also 'name (at) domain (dot) com'): given to a "
+        "relation, or a free-mail address no organisation owns; not in allow, a public body's domain or a role mailbox",
         "personal-data/ssn": "a Social Security number",
-        "personal-data/card": "a payment card number (Luhn-valid) or a card's last four digits",
-        "personal-data/account": "an account, case, permit, licence, policy or ID number the text names as such",
+        "personal-data/card": "a payment card number (Luhn-valid, or in any grouping after 'card', 'Visa', 'debit' ...) "
+        "or a card's last four digits",
+        "personal-data/account": "an account, case, permit, licence, policy or ID number the text names as such, "
+        "in any grouping ('account 4401 2231 0098')",
         "personal-data/birth-date": "a date of birth ('born 03/14/1961', 'DOB: ...') of someone who may be alive",
-        "personal-data/age": "the age of a named person ('Marcus, 34,', 'Ruth turns 100 today')",
-        "personal-data/address": "a house number and street tied to a home or a person "
-        "('at her home, 1418 Oakwood Drive', 'Jane Olson of 2207 Pleasant Street')",
+        "personal-data/age": "the age of a named person ('Marcus, 34,', 'Ruth turns 100 today', "
+        "'Noah and Ava Berg, ages 9 and 6')",
+        "personal-data/address": "a house number and street tied to a private person, with or without 'home' "
+        "('mail cards to her at 88 Birch Court', 'Jane Olson of 2207 Pleasant Street'); never a venue's",
         "personal-data/vehicle": "a licence plate, or a vehicle described as someone's ('her silver 2014 Honda Civic')",
         "personal-data/sensitive": "what a private person owes, their medical condition, or that they are under "
         "investigation or on leave, when the sentence names them, their address or their street",
@@ -211,31 +227,64 @@ CHECK = Check(
     The policy forbids disclosing private information, and lists "private,
     personal information published without consent" among content to hide.
     This check flags the datum itself, so the fix is to delete or generalise
-    just that part: a phone number or e-mail address that is not one of the
-    city's public contacts; Social Security, card, account, case, permit and
-    licence numbers; dates of birth and the ages of named people; street
-    addresses tied to someone's home ("at her home, 1418 Oakwood Drive"); and
-    licence plates or vehicles tied to a person. Numbers written to dodge
-    filters ("five five five, one two one two", "763 . 555 . 0142",
+    just that part: a private person's phone number or e-mail address; Social
+    Security, card, account, case, permit, licence and ID numbers; dates of
+    birth and the ages of named people ("Noah and Ava Berg, ages 9 and 6");
+    street addresses tied to a person; licence plates or vehicles tied to a
+    person; and sensitive facts about a named person or household: what they
+    owe, a medical condition, an investigation or leave. Numbers written to
+    dodge filters ("five five five, one two one two", "763 . 555 . 0142",
     "john (at) example (dot) com") count too.
 
-    Not flagged: the city's own contacts listed in allow, toll-free lines, a
-    number introduced as an office's or a line's ("call Anoka Police at ..."),
-    addresses at public bodies' domains (.gov, .mn.us) and role mailboxes
-    (info@, clerk@), the address of a public building or venue ("City Hall,
-    2015 First Avenue North"), block numbers ("the 1400 block of Oakwood
-    Drive"), times, event dates, prices, years and ZIP codes.
+    Whose contact is it. The post is the organisation speaking, so the check
+    reads the sentence back from the number (or address) to the verb that
+    introduces it and takes the nearest owner it names:
 
-    List the organisation's own public contacts in the config; each entry is
-    matched in any format:
+    - a person's name ("call Jenny at", "Karen Klein: ", "residents can reach
+      Dana at"), a pronoun ("reach her at", "give him a call"), a relation
+      ("the finder", "his mom", "the owner", "the Olsons") or a personal line
+      ("her cell") make it a private person's: an error, however it is
+      introduced;
+    - "us", "our office", an office, a line or a desk ("the clinic", "the
+      front desk", "Public Works"), a named agency or acronym ("Clay County
+      Public Health", "WCHD"), an @account, or the body's own name make it the
+      organisation's. So does a number given with no owner at all ("Call
+      763-555-0100 to schedule"): in a city's post that is its own line.
 
-        [personal-data]
-        allow = ["763-576-2700", "clerk@anokaminnesota.com",
-                 "anokaminnesota.com", "2015 First Avenue North"]
+    "Call the clinic and ask for Maria at ..." is Maria's; "Business owners can
+    call ..." is not the owners' (they are the readers). An e-mail address at a
+    free-mail domain (gmail.com, yahoo.com, ...) with no organisation named is
+    a person's; at a work domain a name only says whose work mailbox it is.
+
+    The organisation's own contacts are never an error. Until the config lists
+    any public contact they are a note (personal-data/public-contact, info), so
+    a city sees which lines to list on its first day; once it lists any, other
+    public lines (another agency's hotline) are left alone. The allow list still
+    silences a contact entirely, whoever the sentence gives it to: list the
+    body's public contacts once in [body] contacts, or in [personal-data]
+    allow, each matched in any format:
+
+        [body]
+        contacts = ["763-576-2700", "clerk@anokaminnesota.com",
+                    "anokaminnesota.com", "2015 First Avenue North"]
 
     "763-576-2700" also allows "(763) 576-2700"; a domain allows every address
     at it; "2015 First Avenue North" also allows "2015 1st Ave. N". The links
-    check reads the same list.
+    check reads the same list. Officials in [body] officials speak for the
+    city: "call Clerk Amy Berg at ..." is the city's line.
+
+    Addresses: a house number and street tied to a private person ("mail cards
+    to her at", "his home", "the resident at", "Jane Olson of 1420 Ferry St",
+    "the owner of 310 Cedar Lane owes ...") is an error with or without the
+    word "home"; the address of a public place or an event's venue ("City
+    Hall, 2015 First Avenue North", "the Fall Festival, 1420 Ferry St"), block
+    numbers ("the 1400 block of Oakwood Drive") and ranges are not.
+
+    Also not flagged: toll-free lines, meeting IDs, addresses at public
+    bodies' domains (.gov, .mn.us) and role mailboxes (info@, clerk@), times,
+    event dates, prices, years and ZIP codes; an age or a birth date when the
+    post notes the person's consent (a child's needs a parent's); health facts
+    a person shares as their own story.
     """,
     profiles=(*PROFILES, COMMENTS),
     cases_file=cases_beside(__file__),

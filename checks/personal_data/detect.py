@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from post_lint.text.sentences import sentence_at
+
 from . import whose
 from .allow import AllowList
 from .whose import Known, Owner
@@ -190,6 +192,23 @@ def find_spelled_numbers(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), end, digits
 
 
+def _holder_in_sentence(scene: Scene, start: int) -> Owner | None:
+    """A private person the sentence says holds what the post is about, before a bare "call
+    555-0142": "She's safe with a neighbor — call 555-0142 to claim her!". Not a conditional
+    or general one ("If a neighbor needs help, call ...", "a family member")."""
+    sentence = sentence_at(scene.sentences, start)
+    if sentence[0] > start:
+        return None
+    holders = scene.cues.lowercase_pattern("holder").pattern
+    for m in re.finditer(
+        rf"\b(?:a|the|her|his|their|my)\s+(?:[a-z-]+\s+)?(?P<rel>{holders})(?!\s+members?)\b", scene.text[sentence[0] : start]
+    ):
+        before = scene.text[sentence[0] : sentence[0] + m.start()]
+        if not re.search(r"\b(?:if|when|whether|any|anyone|every|each)\b[^,;—–-]*$", before, re.IGNORECASE):
+            return Owner(whose.PRIVATE, m.group().strip(), whose.RELATION)
+    return None
+
+
 def contact_owner(scene: Scene, start: int, end: int) -> Owner:
     """Whose a phone number or e-mail address is: the owner its sentence names, else the
     organisation's (a number the post gives with no owner is the account's own line)."""
@@ -199,6 +218,9 @@ def contact_owner(scene: Scene, start: int, end: int) -> Owner:
     )
     if owner is not None:
         return owner
+    holder = _holder_in_sentence(scene, start)
+    if holder is not None:
+        return holder
     rest = scene.text[end : min(len(scene.text), end + 40)]
     service = scene.cues.pattern("service-after").pattern
     if re.match(r"[\s,.;:)]*(?:\w+\s+){0,2}?(?:" + service + ")", rest, re.I):
@@ -402,7 +424,7 @@ def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
         # "Marcus (34)"
         re.compile(rf"{_NAME}\s+\((?:age\s+)?{age}\)"),
         # "Noah and Ava Berg, ages 9 and 6"
-        re.compile(rf"{_NAME},?\s+(?:ages|aged)\s+{age}(?:\s*(?:,|and|&)\s*\d{{1,3}})+"),
+        re.compile(rf"{_NAME},?\s+\(?(?:ages|aged)\s+{age}(?:\s*(?:,|and|&)\s*\d{{1,3}})+"),
         # "Marcus, a 34-year-old ..."
         re.compile(rf"{_NAME},\s+(?:a|an)\s+{age}[- ]years?[- ]old\b"),
         # "Ruth turns 100 today", "Ruth Olson, who is 90 years old"

@@ -169,6 +169,7 @@ def _cues_in(
     known: Known,
     mentions: Iterable[tuple[int, int]],
     extra: tuple[tuple[re.Pattern[str], str, str], ...] = (),
+    skip: frozenset[str] = frozenset(),
 ) -> list[_Cue]:
     """Every owner cue and contact verb in text[start:end], with offsets into text."""
     window = text[start:end]
@@ -197,7 +198,8 @@ def _cues_in(
             found.append(_Cue(start + m.start(), start + m.end(), PRIVATE, m.group(), RELATION))
     add(word_pattern(tuple(f for w in cues.lists["pronoun"] for f in (w, w[:1].upper() + w[1:])), True), PRIVATE, PRONOUN)
     add(word_pattern(cues.lists["private-line"], False), PRIVATE, PERSONAL_LINE)
-    add(word_pattern(cues.lists["organisation"], False), ORGANISATION, "an office or line")
+    organisation = tuple(w for w in cues.lists["organisation"] if w not in skip)
+    add(word_pattern(organisation, False), ORGANISATION, "an office or line")
     add(word_pattern(cues.lists["service-topic"], False), ORGANISATION, SERVICE)
     for m in CAPITALISED_RUN.finditer(window):
         run = m.group()
@@ -252,6 +254,7 @@ def owner_before(
     extra: tuple[tuple[re.Pattern[str], str, str], ...] = (),
     name_gap: re.Pattern[str] = _PHONE_GAP,
     previous_sentence: bool = True,
+    skip: frozenset[str] = frozenset(),
 ) -> Owner | None:
     """The owner the sentence names for a datum at ``start``: the nearest cue before it,
     read back to the contact verb that introduces it. None when nothing names one.
@@ -268,10 +271,11 @@ def owner_before(
         previous = sentence_at(sentences, max(0, left - 2))
         left, borrowed = (previous[0] if previous[1] <= left else max(0, left - _WINDOW)), True
     left = max(left, start - _WINDOW)
-    found = _cues_in(text, left, start, cues, known, mentions, extra)
+    found = _cues_in(text, left, start, cues, known, mentions, extra, skip)
     # Nearest first; of cues ending at the same place the longest ("Clay County Public Health").
     found.sort(key=lambda c: (-c.end, c.start))
     taken_until = start
+    subject: _Cue | None = None  # a name further back, not right before the datum
     for cue in found:
         if cue.end > taken_until:
             continue  # inside a nearer cue already read ("Family" in "Family Resource Center")
@@ -280,6 +284,7 @@ def owner_before(
         if cue.kind == PRIVATE and cue.why == NAME and not name_gap.fullmatch(text, cue.end, start):
             if name_gap is _ADDRESS_GAP and not text[cue.end : start].strip(" ,(-–—:"):
                 return Owner(ORGANISATION, cue.text, PUBLIC_PLACE)  # "Casa San Jose 2116 Broadway Ave"
+            subject = subject or cue
             continue
         taken_until = cue.start
         if cue.kind == "passive":
@@ -287,6 +292,10 @@ def owner_before(
         if borrowed and cue.kind == PRIVATE:
             return None  # the sentence before may name the office, not hand its number to someone
         return Owner(cue.kind, cue.text, cue.why)
+    # No verb and no other owner: the clause is about the person it names
+    # ("Grower Tom Lind is happy to show you around: 555-0152").
+    if subject is not None and not borrowed:
+        return Owner(PRIVATE, subject.text, subject.why)
     return None
 
 
@@ -306,11 +315,21 @@ def address_owner(
     masked = cues.pattern("not-home").sub(lambda m: " " * len(m.group()), text[: end + 60])
     extra = (
         (cues.lowercase_pattern("home"), PRIVATE, HOME),
+        (cues.lowercase_pattern("personal-mail"), PRIVATE, "mail for a person"),
         (word_pattern(cues.lists["facility"], False), ORGANISATION, PUBLIC_PLACE),
         (word_pattern(cues.lists["venue"], True), ORGANISATION, PUBLIC_PLACE),
     )
     owner = owner_before(
-        masked, sentences, start, cues, known, mentions, extra=extra, name_gap=_ADDRESS_GAP, previous_sentence=False
+        masked,
+        sentences,
+        start,
+        cues,
+        known,
+        mentions,
+        extra=extra,
+        name_gap=_ADDRESS_GAP,
+        previous_sentence=False,
+        skip=cues.sets["incident"],  # "a fire at 1822 Birch Road" is no fire department's address
     )
     if owner is not None:
         return owner
@@ -324,6 +343,14 @@ def address_owner(
         after,
     )
     if m:
+        return Owner(PRIVATE, m.group("cue"), HOME)
+    # "... a chimney fire at 1822 Birch Road. The homeowner escaped unharmed."
+    sentence = sentence_at(sentences, start)
+    m = re.match(
+        r"\s*(?P<cue>The\s+(?:homeowner|homeowners|resident|residents|family|owner|owners|tenant|tenants|occupant|occupants))\b",
+        text[sentence[1] : sentence[1] + 40],
+    )
+    if m and sentence[0] <= start:
         return Owner(PRIVATE, m.group("cue"), HOME)
     return None
 

@@ -1,6 +1,6 @@
 """US census given names and surnames, from the ``names`` package's data files.
 
-Shared by the names check (is this capitalised word a person's name?) and the
+Shared by the names check (is this capitalised word a person's name, or an everyday word?) and the
 personal-data check (is the word before a phone number someone's first name?).
 """
 
@@ -27,3 +27,21 @@ def census_names() -> tuple[frozenset[str], frozenset[str]] | None:
         return frozenset(words)
 
     return read("dist.male.first", "dist.female.first"), read("dist.all.last")
+
+
+EVERYDAY = 1000  # pyspellchecker's count at which a word is an everyday English word
+
+
+@lru_cache(maxsize=1)
+def _word_counts() -> dict[str, int]:
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:
+        return {}
+    return SpellChecker().word_frequency.dictionary
+
+
+def everyday_word(word: str) -> bool:
+    """True for a common English word ("Flash", "Utility", "Gift"), which a capitalised first
+    name the census lists do not know ("Amir", "Priya") is not."""
+    return _word_counts().get(word.lower().strip(".'’"), 0) >= EVERYDAY
