@@ -315,7 +315,7 @@ def address_owner(
     masked = cues.pattern("not-home").sub(lambda m: " " * len(m.group()), text[: end + 60])
     extra = (
         (cues.lowercase_pattern("home"), PRIVATE, HOME),
-        (cues.lowercase_pattern("personal-mail"), PRIVATE, "mail for a person"),
+        (cues.pattern("personal-mail"), PRIVATE, "mail for a person"),
         (word_pattern(cues.lists["facility"], False), ORGANISATION, PUBLIC_PLACE),
         (word_pattern(cues.lists["venue"], True), ORGANISATION, PUBLIC_PLACE),
     )
