@@ -418,3 +418,16 @@ def test_meeting_ids_are_not_numbers_of_anyone(linter: Linter) -> None:
 def test_ages_of_named_children_in_a_list(linter: Linter) -> None:
     assert flagged(linter, "Noah and Ava Berg, ages 9 and 6, won the coloring contest!") == [("age", "9 and 6")]
     assert flagged(linter, "Teens ages 16 & 17 can get the vaccine.") == []
+
+
+def test_a_prize_won_at_a_venue_is_no_mail_for_a_person(linter: Linter) -> None:
+    text = "Win a $50 gift card after your shot on Nov. 13 at 9635 E Montview Blvd. Bring the family!"
+    assert flagged(linter, text) == []
+
+
+def test_a_clause_about_a_named_person_gives_them_the_number_but_a_missing_persons_alert_does_not(
+    linter: Linter,
+) -> None:
+    assert flagged(linter, "Grower Tom Lind is happy to show you around: 763-555-0152.") == [("phone", "763-555-0152")]
+    alert = "MISSING: Trinity Gilbert, last seen 2/12/11 wearing a blue shirt and jeans. 763-555-0153"
+    assert flagged(linter, alert) == []

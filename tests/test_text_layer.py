@@ -227,3 +227,31 @@ def test_a_bad_body_table_is_a_one_line_config_error(cli, tmp_path) -> None:
     proc = cli("--select", "emoji", "post.txt", cwd=tmp_path)
     assert proc.returncode == 2
     assert "unknown key 'officals'; did you mean 'officials'?" in proc.stderr
+
+
+# -- consent noted (issue 16) --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "noted", "parent"),
+    [
+        ("Thanks to volunteer Maria Lopez (shared with her permission)!", True, False),
+        ("Photo used with permission.", True, False),
+        ("Isaiah is sharing his long COVID story so you won't have one.", True, False),
+        ("Listen to Geri's story about quitting smoking.", True, False),
+        ("Emma, 9, won the contest (shared with her parents' permission).", True, True),
+        ("Consent form on file; with parental consent.", True, True),
+        ("Thanks, Maria, for all your help!", False, False),
+        ("Permission slips are due Friday.", False, False),
+    ],
+)
+def test_consent_noted_in_a_post(text: str, noted: bool, parent: bool) -> None:
+    from post_lint.text.consent import consent_in
+
+    found = consent_in(text)
+    assert (found.noted, found.parent) == (noted, parent)
+
+
+def test_everyday_words_are_told_from_first_names_the_census_lacks() -> None:
+    from post_lint.text.people import everyday_word
+
+    assert everyday_word("Flash") and everyday_word("Utility")
+    assert not everyday_word("Amir") and not everyday_word("Priya")

@@ -62,7 +62,7 @@ def _pet(text: str, start: int, end: int, pets: re.Pattern[str], single: bool) -
     after = text[end : end + 40]
     if single and re.search(rf"\b{pets.pattern}\b", text[end : end + 60], re.IGNORECASE):
         return True
-    if re.search(rf"\b{pets.pattern}\s+(?:named\s+|called\s+)?$", before, re.IGNORECASE):
+    if re.search(rf"\b{pets.pattern}\W{{0,4}}(?:named\s+|called\s+)?$", before, re.IGNORECASE):
         return True
     article = r"(?:['’]s)?,?\s+(?:is\s+|was\s+)?(?:a|an|the|our|my|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
     return bool(re.match(rf"{article}{pets.pattern}\b", after, re.IGNORECASE))
@@ -210,6 +210,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     found.sort()
     full_names = [name for _, _, name in found if len(_words_of(name)) > 1]
     staff_words: set[str] = set()  # words of names already found in a role ("Rachael" after "Rachael Soles, RN")
+    child_names: dict[str, str] = {}  # first names already found to be children's, and what said so
     last_staff_end = -1
     for start, end, name in found:
         words = _words_of(name)
@@ -256,7 +257,10 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         sentence = doc.sentence_at(start)
         child = who.child_detail(text, start, end, sentence, roles)
+        if not child and len(words) == 1 and _key(words[0]) in child_names:
+            child = child_names[_key(words[0])]  # "Jeremy" again, after "her 9 year old son, Jeremy"
         if child:
+            child_names.update((_key(w), child) for w in words[:1])
             if consent.parent:
                 continue
             yield ctx.finding(

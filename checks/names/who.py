@@ -146,7 +146,7 @@ def in_role(text: str, start: int, end: int, sentence: tuple[int, int], found: L
     if role_before:
         return role_before.group(1)
     # "HCPH's Tim Frey", "the County's Jane Lee", "our own Kelly Potkay": staff of an agency
-    if re.search(r"\b(?:[A-Z]{2,6}|County|Department|Dept|District|City)['’]s\s+$|\bour\s+(?:very\s+)?own,?\s+$", before):
+    if re.search(r"\b(?:[A-Z]{2,6}|County|Department|Dept|District|City)['’]s\s+$|\b(?i:our\s+(?:very\s+)?own),?\s+$", before):
         return "staff of an agency"
     # "Julie Hanson, RN", "Dr. Leslie Russek, PT, DPT"
     m = re.match(rf",?\s*({found.credentials.pattern})(?![\w-])", after)

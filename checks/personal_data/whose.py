@@ -294,9 +294,26 @@ def owner_before(
         return Owner(cue.kind, cue.text, cue.why)
     # No verb and no other owner: the clause is about the person it names
     # ("Grower Tom Lind is happy to show you around: 555-0152").
-    if subject is not None and not borrowed:
+    gap = text[subject.end : start] if subject is not None else ""
+    if subject is not None and not borrowed and len(gap) <= 60 and not re.search(r"\d", gap):
         return Owner(PRIVATE, subject.text, subject.why)
     return None
+
+
+@lru_cache(maxsize=8)
+def _mail_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    mail = word_pattern(words, False).pattern
+    return re.compile(
+        rf"\b(?:send|mail|deliver|drop\s+off)\s+(?:(?:your|a|any|our|some)\s+)?(?:[\w-]+\s+)?{mail}"
+        rf"|{mail}\s+(?:can|may|should|will)\s+be\s+(?:sent|mailed|delivered|dropped\s+off)\b",
+        re.IGNORECASE,
+    )
+
+
+def _personal_mail(cues) -> re.Pattern[str]:
+    """What is sent to a person, with its sending: "Send condolences to", "Cards can be mailed
+    to"; not a "$50 gift card" won at a clinic's address."""
+    return _mail_pattern(cues.lists["personal-mail"])
 
 
 def address_owner(
@@ -315,7 +332,7 @@ def address_owner(
     masked = cues.pattern("not-home").sub(lambda m: " " * len(m.group()), text[: end + 60])
     extra = (
         (cues.lowercase_pattern("home"), PRIVATE, HOME),
-        (cues.pattern("personal-mail"), PRIVATE, "mail for a person"),
+        (_personal_mail(cues), PRIVATE, "mail for a person"),
         (word_pattern(cues.lists["facility"], False), ORGANISATION, PUBLIC_PLACE),
         (word_pattern(cues.lists["venue"], True), ORGANISATION, PUBLIC_PLACE),
     )
