@@ -199,6 +199,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     public_title = _phrase_pattern("public-titles.txt", tuple(ctx["extra-public-titles"]), r",?\s*(?:Dr\.?\s*)?$")
     titles = _words("titles.txt", ())
     states = _phrase_pattern("us-states.txt", (), flags=0)
+    person_nouns = _phrase_pattern("person-nouns.txt", ())
     # "Johnson & Johnson": an entity inside a phrase that is not a person.
     not_name_spans = [m.span() for m in _phrase_pattern("not-names.txt", tuple(ctx["extra-not-names"])).finditer(text)]
 
@@ -221,6 +222,8 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         if re.search(r"\d\s+$|\d[\d)-]*\s*\($", text[max(0, start - 12) : start]) or _COUNTY_LIST.match(text, end):
             continue  # "814 Jefferson" (a street), "722-6300 (Roosevelt)", "Logan, Morgan and Washington Counties"
+        if len(words) == 1 and re.match(r" ", text[end : end + 1]) and person_nouns.match(text, end + 1):
+            continue  # "a 10-year-old Aurora girl", "an Anoka man": a town, not a name
         if len(words) == 1:
             # A lone word is a person when it is a given name (not also an everyday word),
             # a surname already used in full, or follows "Mr.", "Officer", ...
