@@ -248,6 +248,8 @@ def test_consent_noted_and_replies_to_the_writer_are_not_flagged(text: str) -> N
         "The clinic at 814 Jefferson has extended hours this week.",
         "Free condoms: 435-247-1177 (Vernal) 435-722-6300 (Roosevelt).",
         "FDOH Lee continues to offer free testing by appointment.",
+        "New cases: a woman in her 70s from Graham and a man in his 30s from Puyallup.",
+        "Death of a 10-year-old Aurora girl is being investigated.",
     ],
 )
 def test_lists_of_counties_streets_and_town_labels_are_places(text: str) -> None:

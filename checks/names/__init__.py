@@ -224,6 +224,10 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue  # "814 Jefferson" (a street), "722-6300 (Roosevelt)", "Logan, Morgan and Washington Counties"
         if len(words) == 1 and re.match(r" ", text[end : end + 1]) and person_nouns.match(text, end + 1):
             continue  # "a 10-year-old Aurora girl", "an Anoka man": a town, not a name
+        if len(words) == 1 and re.search(
+            rf"{person_nouns.pattern}(?:\s+[\w']+){{0,3}}\s+from\s+$", text[max(0, start - 50) : start], re.IGNORECASE
+        ):
+            continue  # "a woman in her 70s from Graham": where someone is from
         if len(words) == 1:
             # A lone word is a person when it is a given name (not also an everyday word),
             # a surname already used in full, or follows "Mr.", "Officer", ...
