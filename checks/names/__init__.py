@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -180,136 +181,203 @@ def _in_a_place_name(text: str, start: int, end: int, states: re.Pattern[str], f
     return bool(re.search(r"(?:\b[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*|\d+\s+[\w .]+),\s*$", before))
 
 
+@dataclass(frozen=True)
+class _Lists:
+    """The word lists and patterns one run reads, with the user's extras."""
+
+    given: frozenset[str]
+    surnames: frozenset[str]
+    officials: Officials
+    roles: who.Lists
+    facility: frozenset[str]
+    not_names: frozenset[str]
+    word_names: frozenset[str]
+    public_figures: frozenset[str]
+    titles: frozenset[str]
+    pets: re.Pattern[str]
+    public_title: re.Pattern[str]
+    states: re.Pattern[str]
+    person_nouns: re.Pattern[str]
+    not_name_phrases: re.Pattern[str]
+
+
+def _lists(ctx: Context) -> _Lists:
+    given, surnames = _census_names()
+    # Its own [names] allow, the body's officials and the names a post has consent for (ctx.facts).
+    allowed = tuple(dict.fromkeys((*ctx["allow"], *ctx.facts.officials)))
+    return _Lists(
+        given=given,
+        surnames=surnames,
+        officials=Officials.parse(tuple(allowed), _words("titles.txt", ())),
+        roles=who.lists(tuple(ctx["extra-staff-roles"])),
+        facility=_words("facility-words.txt", tuple(ctx["extra-facility-words"])),
+        not_names=_words("not-names.txt", tuple(ctx["extra-not-names"])),
+        word_names=_words("word-names.txt", ()),
+        public_figures=_words("public-figures.txt", ()),
+        titles=_words("titles.txt", ()),
+        pets=_phrase_pattern("pet-words.txt", ()),
+        public_title=_phrase_pattern("public-titles.txt", tuple(ctx["extra-public-titles"]), r",?\s*(?:Dr\.?\s*)?$"),
+        states=_phrase_pattern("us-states.txt", (), flags=0),
+        person_nouns=_phrase_pattern("person-nouns.txt", ()),
+        # "Johnson & Johnson": an entity inside a phrase that is not a person.
+        not_name_phrases=_phrase_pattern("not-names.txt", tuple(ctx["extra-not-names"])),
+    )
+
+
+def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists, full_names: list[str]) -> bool:
+    """A candidate that names no private person: a place, a brand, a pet, a public figure or official."""
+    text, words = doc.text, _words_of(name)
+    key = clean_name(name).lower()
+    if not key or key in lists.not_names or key.split()[0] in lists.not_names or key in lists.public_figures:
+        return True
+    if doc.overlaps_token(start, end) or any(s < end and start < e for s, e in _spans(lists.not_name_phrases, text)):
+        return True
+    if re.search(r"\d\s+$|\d[\d)-]*\s*\($", text[max(0, start - 12) : start]) or _COUNTY_LIST.match(text, end):
+        return True  # "814 Jefferson" (a street), "722-6300 (Roosevelt)", "Logan, Morgan and Washington Counties"
+    if (
+        len(words) == 1
+        and (
+            (text[end : end + 1] == " " and lists.person_nouns.match(text, end + 1))  # "a 10-year-old Aurora girl"
+            or re.search(rf"{lists.person_nouns.pattern}(?:\s+[\w']+){{0,3}}\s+from\s+$", text[max(0, start - 50) : start], re.I)
+        )
+    ):
+        return True  # a town, not a name: "an Anoka man", "a woman in her 70s from Graham"
+    if _not_a_name_by_shape(text, start, end, words, lists, full_names):
+        return True
+    kin = lists.roles.child_words.search(text[max(0, start - 12) : start]) or _HONORIFIC.search(text[max(0, start - 12) : start])
+    if _pet(text, start, end, lists.pets, len(words) == 1) and not kin:
+        return True  # "our dog Max", but "her son Jeremy ... found the dog" is a boy
+    return lists.officials.allows(name, text, start)
+
+
+def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], lists: _Lists, full_names: list[str]) -> bool:
+    """Words that are not a person's name by themselves or by what surrounds them."""
+    if len(words) == 1:
+        # A lone word is a person when it is a given name (not also an everyday word),
+        # a surname already used in full, or follows "Mr.", "Officer", ...
+        word = _key(words[0])
+        follow_up = any(_key(_words_of(full)[-1]) == word for full in full_names)
+        if not (follow_up or _HONORIFIC.search(text[max(0, start - 12) : start])):
+            if word not in lists.given or word in lists.word_names:
+                return True
+            if _in_a_place_name(text, start, end, lists.states, lists.facility):
+                return True
+    elif re.match(rf",\s*(?:{lists.states.pattern})\b", text[end : end + 30]) or re.search(r"\d\s+$", text[:start]):
+        return True  # "Winter Haven, FL"; "250 William Howard Taft" (a street)
+    elif not ((_key(words[0]) in lists.given and _key(words[0]) not in lists.word_names) or _key(words[-1]) in lists.surnames):
+        return True  # "Spring Weather", "Summer Children's Party"
+    # "Jennie-O", "Dr. James R. Smith Neighborhood Center", "Craig: 6" (a count by place)
+    if re.match(r"-[A-Z]|:\s*\d|(?:['’]s)? [A-Z][a-z]", text[end : end + 4]) and not re.match(
+        r"(?:,?\s+(?:Jr|Sr|II|III)\b)", text[end : end + 6]
+    ):
+        if len(words) > 1 or not re.match(r"(?:['’]s)? [A-Z]", text[end : end + 4]):
+            return True
+    if len(words) > 1 and any(_key(w) in lists.titles for w in words[1:]):
+        return True  # "Mohave Sheriff", "Admin Clerk", "Dir Kleinschmidt": an office, not a name
+    # "George Green Park", "Martin Luther King Jr. Day", "St. Patrick's Day"
+    after = re.match(r"(?:['’]s?|\.)?(?:,?\s+(?:Jr|Sr|II|III)\.?)?\s+([A-Z][A-Za-z]*)", text[end : end + 30])
+    facility = lists.facility
+    return any(_key(w) in facility or _key(w).removesuffix("s") in facility for w in words[1:]) or bool(
+        after and after.group(1).lower() in facility
+    )
+
+
+@lru_cache(maxsize=8)
+def _spans_cached(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in pattern.finditer(text))
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    return _spans_cached(pattern, text)
+
+
+class _Who:
+    """Which rule a person falls under, remembering the post's children and staff for follow-ups."""
+
+    def __init__(self, doc: Document, roles: who.Lists) -> None:
+        self.doc, self.roles = doc, roles
+        self.staff_words: set[str] = set()  # "Rachael" after "Rachael Soles, RN"
+        self.child_names: dict[str, str] = {}  # first names already found to be children's, and what said so
+        self.last_staff_end = -1
+
+    def child(self, start: int, end: int, words: list[str]) -> str | None:
+        text = self.doc.text
+        found = who.child_detail(text, start, end, self.doc.sentence_at(start), self.roles)
+        if not found and len(words) == 1:
+            found = self.child_names.get(_key(words[0]))  # "Jeremy" again, after "her 9 year old son, Jeremy"
+        if found:
+            self.child_names[_key(words[0])] = found
+        return found
+
+    def role(self, start: int, end: int, words: list[str]) -> str | None:
+        text = self.doc.text
+        found = who.in_role(text, start, end, self.doc.sentence_at(start), self.roles)
+        if not found and (
+            (len(words) == 1 and _key(words[0]) in self.staff_words)
+            or (self.last_staff_end >= 0 and re.fullmatch(r"\s*(?:,|&|and|,\s*and)\s*", text[self.last_staff_end : start]))
+        ):
+            found = "named with the staff before"  # "JCPH staff Jamie Huntley and Susan Vileta"
+        if found:
+            self.staff_words.update(_key(w) for w in words)
+            self.last_staff_end = end
+        return found
+
+
+_MESSAGES = {
+    "child": "\u201c{name}\u201d reads as a child's name, with {detail}: naming a minor needs a parent's or "
+    "guardian's consent; leave out the name (or the age, grade, school and street), or record the parent's "
+    "consent (consents.toml beside the post, or say so in the post)",
+    "staff": "\u201c{name}\u201d is named in their role (\u201c{detail}\u201d): whether staff and professionals "
+    "may be named is the city's decision; if this person may be, add them to [body] officials",
+    "person": "\u201c{name}\u201d looks like a person's name: the policy asks for discretion with names and "
+    "consent before naming a private resident, employee, child or patient; get consent (record it in "
+    "consents.toml beside the post, or the front matter's post-lint: {{allow: {{names: [...]}}}}) or remove the "
+    "name (if the city names this official publicly, add them to [body] officials)",
+}
+
+
+def _found(doc: Document, lists: _Lists) -> list[tuple[int, int, str]]:
+    """Every candidate name, the model's and those it missed after a person cue, in text order."""
+    found = list(_candidates(doc, lists.titles, lists.given, lists.surnames))
+    cues = _phrase_pattern("person-cues.txt", ())
+    for start, end, name in _missed_by_the_model(doc, cues, lists.given, lists.surnames):
+        if not any(s < end and start < e for s, e, _ in found):
+            found.append((start, end, name))
+    return sorted(found)
+
+
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     if doc.nlp is None:
         raise SkipCheck("no spaCy Doc: the names check needs spaCy's named-entity recognizer")
-    given, surnames = _census_names()
+    lists = _lists(ctx)
     text = doc.text
-    # Its own [names] allow, the body's officials and the names a post has consent for (ctx.facts).
-    allowed = tuple(dict.fromkeys((*ctx["allow"], *ctx.facts.officials)))
-    officials = Officials.parse(tuple(allowed), _words("titles.txt", ()))
-    roles = who.lists(tuple(ctx["extra-staff-roles"]))
     consent = consent_in(doc.words_text)
-    staff_severity = ctx.severity if ctx["staff-names"] == "flag" or (ctx["staff-names"] == "auto" and allowed) else "info"
-    facility = _words("facility-words.txt", tuple(ctx["extra-facility-words"]))
-    not_names = _words("not-names.txt", tuple(ctx["extra-not-names"]))
-    word_names = _words("word-names.txt", ())
-    public_figures = _words("public-figures.txt", ())
-    pets = _phrase_pattern("pet-words.txt", ())
-    public_title = _phrase_pattern("public-titles.txt", tuple(ctx["extra-public-titles"]), r",?\s*(?:Dr\.?\s*)?$")
-    titles = _words("titles.txt", ())
-    states = _phrase_pattern("us-states.txt", (), flags=0)
-    person_nouns = _phrase_pattern("person-nouns.txt", ())
-    # "Johnson & Johnson": an entity inside a phrase that is not a person.
-    not_name_spans = [m.span() for m in _phrase_pattern("not-names.txt", tuple(ctx["extra-not-names"])).finditer(text)]
-
-    found = list(_candidates(doc, titles, given, surnames))
-    cues = _phrase_pattern("person-cues.txt", ())
-    for start, end, name in _missed_by_the_model(doc, cues, given, surnames):
-        if not any(s < end and start < e for s, e, _ in found):
-            found.append((start, end, name))
-    found.sort()
+    configured = bool(ctx["allow"] or ctx.facts.officials)
+    staff_severity = ctx.severity if ctx["staff-names"] == "flag" or (ctx["staff-names"] == "auto" and configured) else "info"
+    found = _found(doc, lists)
     full_names = [name for _, _, name in found if len(_words_of(name)) > 1]
-    staff_words: set[str] = set()  # words of names already found in a role ("Rachael" after "Rachael Soles, RN")
-    child_names: dict[str, str] = {}  # first names already found to be children's, and what said so
-    last_staff_end = -1
+    tracker = _Who(doc, lists.roles)
     for start, end, name in found:
-        words = _words_of(name)
-        key = clean_name(name).lower()
-        if not key or key in not_names or key.split()[0] in not_names or key in public_figures:
+        if _not_a_person(doc, start, end, name, lists, full_names):
             continue
-        if doc.overlaps_token(start, end) or any(s < end and start < e for s, e in not_name_spans):
-            continue
-        if re.search(r"\d\s+$|\d[\d)-]*\s*\($", text[max(0, start - 12) : start]) or _COUNTY_LIST.match(text, end):
-            continue  # "814 Jefferson" (a street), "722-6300 (Roosevelt)", "Logan, Morgan and Washington Counties"
-        if len(words) == 1 and re.match(r" ", text[end : end + 1]) and person_nouns.match(text, end + 1):
-            continue  # "a 10-year-old Aurora girl", "an Anoka man": a town, not a name
-        if len(words) == 1 and re.search(
-            rf"{person_nouns.pattern}(?:\s+[\w']+){{0,3}}\s+from\s+$", text[max(0, start - 50) : start], re.IGNORECASE
-        ):
-            continue  # "a woman in her 70s from Graham": where someone is from
-        if len(words) == 1:
-            # A lone word is a person when it is a given name (not also an everyday word),
-            # a surname already used in full, or follows "Mr.", "Officer", ...
-            word = _key(words[0])
-            follow_up = any(_key(_words_of(full)[-1]) == word for full in full_names)
-            if not (follow_up or _HONORIFIC.search(text[max(0, start - 12) : start])):
-                if word not in given or word in word_names or _in_a_place_name(text, start, end, states, facility):
-                    continue
-        elif re.match(rf",\s*(?:{states.pattern})\b", text[end : end + 30]) or re.search(r"\d\s+$", text[:start]):
-            continue  # "Winter Haven, FL"; "250 William Howard Taft" (a street)
-        elif not ((_key(words[0]) in given and _key(words[0]) not in word_names) or _key(words[-1]) in surnames):
-            continue  # "Spring Weather", "Summer Children's Party"
-        # "Jennie-O", "Dr. James R. Smith Neighborhood Center", "Craig: 6" (a count by place)
-        if re.match(r"-[A-Z]|:\s*\d|(?:['’]s)? [A-Z][a-z]", text[end : end + 4]) and not re.match(
-            r"(?:,?\s+(?:Jr|Sr|II|III)\b)", text[end : end + 6]
-        ):
-            if len(words) > 1 or not re.match(r"(?:['’]s)? [A-Z]", text[end : end + 4]):
-                continue
-        if len(words) > 1 and any(_key(w) in titles for w in words[1:]):
-            continue  # "Mohave Sheriff", "Admin Clerk", "Dir Kleinschmidt": an office, not a name
-        # "George Green Park", "Martin Luther King Jr. Day", "St. Patrick's Day"
-        after = re.match(r"(?:['’]s?|\.)?(?:,?\s+(?:Jr|Sr|II|III)\.?)?\s+([A-Z][A-Za-z]*)", text[end : end + 30])
-        if any(_key(w) in facility or _key(w).removesuffix("s") in facility for w in words[1:]) or (
-            after and after.group(1).lower() in facility
-        ):
-            continue
-        kin = roles.child_words.search(text[max(0, start - 12) : start]) or _HONORIFIC.search(text[max(0, start - 12) : start])
-        if _pet(text, start, end, pets, len(words) == 1) and not kin:
-            continue  # "our dog Max", but "her son Jeremy ... found the dog" is a boy
         # "Governor Walz", "Sen. Amy Klobuchar": a public official acting in public.
-        if ctx["public-officials"] and public_title.search(text[max(0, start - 40) : start]):
+        if ctx["public-officials"] and lists.public_title.search(text[max(0, start - 40) : start]):
             continue
-        if officials.allows(name, text, start):
-            continue
-        sentence = doc.sentence_at(start)
-        child = who.child_detail(text, start, end, sentence, roles)
-        if not child and len(words) == 1 and _key(words[0]) in child_names:
-            child = child_names[_key(words[0])]  # "Jeremy" again, after "her 9 year old son, Jeremy"
+        words = _words_of(name)
+        child = tracker.child(start, end, words)
         if child:
-            child_names.update((_key(w), child) for w in words[:1])
-            if consent.parent:
-                continue
-            yield ctx.finding(
-                "child",
-                f"\u201c{name}\u201d reads as a child's name, with {child}: naming a minor needs a parent's or "
-                "guardian's consent; leave out the name (or the age, grade, school and street), or say the "
-                "parent agreed",
-                start,
-                end - start,
-                severity=ctx["child-severity"],
-            )
+            if not consent.parent:
+                message = _MESSAGES["child"].format(name=name, detail=child)
+                yield ctx.finding("child", message, start, end - start, severity=ctx["child-severity"])
             continue
         if consent.noted or who.vocative_in_reply(text, start, end):
             continue  # "shared with her permission"; "@jsmith Absolutely, Scott."
-        role = who.in_role(text, start, end, sentence, roles)
-        if not role and (
-            (len(words) == 1 and _key(words[0]) in staff_words)
-            or (last_staff_end >= 0 and re.fullmatch(r"\s*(?:,|&|and|,\s*and)\s*", text[last_staff_end:start]))
-        ):
-            role = "named with the staff before"  # "JCPH staff Jamie Huntley and Susan Vileta"; "Rachael" again
+        role = tracker.role(start, end, words)
         if role:
-            staff_words.update(_key(w) for w in words)
-            last_staff_end = end
-            yield ctx.finding(
-                "staff",
-                f"\u201c{name}\u201d is named in their role (\u201c{role}\u201d): whether staff and professionals "
-                "may be named is the city's decision; if this person may be, add them to [names] allow or "
-                "[body] officials",
-                start,
-                end - start,
-                severity=staff_severity,
-            )
+            message = _MESSAGES["staff"].format(name=name, detail=role)
+            yield ctx.finding("staff", message, start, end - start, severity=staff_severity)
             continue
-        yield ctx.finding(
-            "person",
-            f"\u201c{name}\u201d looks like a person's name: the policy asks for discretion with names and "
-            "consent before naming a private resident, employee, child or patient; get consent (record it "
-            "in consents.toml beside the post, or the front matter's post-lint: {allow: {names: [...]}}) "
-            "or remove the name (if the city names this official publicly, add them to [body] officials)",
-            start,
-            end - start,
-        )
+        yield ctx.finding("person", _MESSAGES["person"].format(name=name, detail=""), start, end - start)
 
 
 CHECK = Check(
