@@ -228,7 +228,9 @@ def test_offsets_point_into_the_original_text_after_emoji_and_crlf(linter: Linte
 def test_numbers_in_urls_are_not_prose_but_markdown_code_is_published(linter: Linter) -> None:
     assert flagged(linter, "See https://example.com/7635550142 for details.\n", path="post.md") == []
     # Inline code is printed in the post (issue 20): a number in it is as public as any other.
-    assert flagged(linter, "Use `763-555-0142` as the test value.\n", path="post.md") == [("phone", "763-555-0142")]
+    # (Given to a person: a number with no owner named is the account's own line, issue 16.)
+    text = "Text Jenny at `763-555-0142` to sign up.\n"
+    assert flagged(linter, text, path="post.md") == [("phone", "763-555-0142")]
 
 
 def test_message_says_why_and_how_to_allow_the_citys_own_contacts(linter: Linter) -> None:

@@ -454,9 +454,11 @@ CHECK = Check(
       config lists any official, then flagged like any other name;
     - anyone else is names/person.
 
-    A post that notes consent ("shared with her permission", "Isaiah is
-    sharing his story") names adults freely; a child needs a parent's
-    ("with his parents' permission").
+    A post that says it has consent ("shared with her permission", "Isaiah
+    is sharing his story") names adults freely; a child needs a parent's
+    ("with his parents' permission"). Consent recorded for one post (its
+    front matter's post-lint: {allow: {names: [...]}}, or consents.toml
+    beside the posts) lets that post's names pass, children included.
 
     List who may be named in the config, with or without titles, once in
     [body] officials or in [names] allow:

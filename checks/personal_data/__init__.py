@@ -271,7 +271,9 @@ CHECK = Check(
     "763-576-2700" also allows "(763) 576-2700"; a domain allows every address
     at it; "2015 First Avenue North" also allows "2015 1st Ave. N". The links
     check reads the same list. Officials in [body] officials speak for the
-    city: "call Clerk Amy Berg at ..." is the city's line.
+    city: "call Clerk Amy Berg at ..." is the city's line. A private contact
+    someone agreed to publish passes in the one post whose consent is recorded
+    (front matter post-lint: {allow: {contacts: [...]}}, or consents.toml).
 
     Addresses: a house number and street tied to a private person ("mail cards
     to her at", "his home", "the resident at", "Jane Olson of 1420 Ferry St",
