@@ -395,12 +395,27 @@ def test_a_spacy_model_that_is_not_a_model_skips_spacy_checks(tmp_path: Path) ->
 # -- a time budget per post ---------------------------------------------------------------
 
 
+def _plan_with_budget(checks: list, budget: float):
+    """A plan that runs ``checks`` on a one-line post under a time budget of ``budget`` seconds."""
+    from post_lint.document import parse
+    from post_lint.plan import Plan
+
+    doc, _ = parse("Hello.", "p.txt")
+    return Plan(
+        doc=doc,
+        checks=checks,
+        rule_filter={},
+        ignored_rules=set(),
+        profile="official",
+        config=Config(data={"time-budget": budget}),
+        settings={c.name: ({}, "warning") for c in checks},
+    )
+
+
 def test_a_post_over_its_time_budget_is_an_input_problem_and_its_other_checks_skipped() -> None:
     import time
 
     from post_lint.api import Check
-    from post_lint.document import parse
-    from post_lint.plan import Plan
     from post_lint.run import run
 
     def slow(doc: object, ctx: object) -> list:
@@ -408,16 +423,7 @@ def test_a_post_over_its_time_budget_is_an_input_problem_and_its_other_checks_sk
         return []
 
     checks = [Check(name, "x", "warning", "V", "clause", slow) for name in ("first", "second", "third")]
-    doc, _ = parse("Hello.", "p.txt")
-    planned = Plan(
-        doc=doc,
-        checks=checks,
-        rule_filter={},
-        ignored_rules=set(),
-        profile="official",
-        config=Config(data={"time-budget": 0.5}),
-        settings={c.name: ({}, "warning") for c in checks},
-    )
+    planned = _plan_with_budget(checks, 0.5)
     result, cacheable = run(planned)
     assert result.checks_run == {"first", "second"}
     assert [s.check for s in result.skipped] == ["third"]
@@ -430,8 +436,6 @@ def test_time_spent_waiting_on_a_server_does_not_count_against_the_budget() -> N
     import time
 
     from post_lint.api import Check
-    from post_lint.document import parse
-    from post_lint.plan import Plan
     from post_lint.run import run
 
     def waits_on_a_server(doc: object, ctx) -> list:
@@ -446,16 +450,7 @@ def test_time_spent_waiting_on_a_server_does_not_count_against_the_budget() -> N
         Check("grammarish", "x", "warning", "V", "clause", waits_on_a_server),
         Check("next", "x", "warning", "V", "clause", quick),
     ]
-    doc, _ = parse("Hello.", "p.txt")
-    planned = Plan(
-        doc=doc,
-        checks=checks,
-        rule_filter={},
-        ignored_rules=set(),
-        profile="official",
-        config=Config(data={"time-budget": 0.5}),
-        settings={c.name: ({}, "warning") for c in checks},
-    )
+    planned = _plan_with_budget(checks, 0.5)
     result, _ = run(planned)
     assert result.checks_run == {"grammarish", "next"} and not result.problems
 

@@ -22,7 +22,7 @@ from typing import Any
 from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, cases_beside
 from post_lint.model import SEVERITY_RANK, Document, Finding
 from post_lint.normalize import Normalized, normalize
-from post_lint.text.model import LEARNED_FILE, learned_findings, learned_options
+from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.words import split_camel
 
 _HERE = Path(__file__).parent
@@ -388,18 +388,13 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(hit.category, message, hit.start, hit.end - hit.start, suggestions=suggestions, severity=severity)
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
-    found = list(_rule_findings(doc, ctx))
-    yield from found
-    # The rules are the precise evidence; the model adds what they miss. It learned the city's own
-    # voice, so it does not judge the public's comments.
-    if not found and ctx.profile != COMMENTS:
-        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE)
-
-
-LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)
-LEARNED_WHAT = "unprofessional language"
-LEARNED_ADVICE = "an official account stays respectful: no mocking, name-calling or intimidation, however indirect"
+run = rules_then_model(
+    _rule_findings,
+    __file__,
+    "unprofessional language",
+    "an official account stays respectful: no mocking, name-calling or intimidation, however indirect",
+    not_in_profiles=(COMMENTS,),  # it learned the city's own voice, not the public's comments
+)
 
 
 CHECK = Check(

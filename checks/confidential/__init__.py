@@ -21,7 +21,7 @@ from pathlib import Path
 from post_lint.api import Check, Context, Option, cases_beside
 from post_lint.model import Document, Finding
 from post_lint.normalize import normalize
-from post_lint.text.model import LEARNED_FILE, learned_findings, learned_options
+from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.sentences import split_sentences
 
 _HERE = Path(__file__).parent
@@ -133,17 +133,13 @@ def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] |
             )
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
-    cleared: list[tuple[int, int]] = []
-    found = list(_rule_findings(doc, ctx, cleared))
-    yield from found
-    if not found:  # the rules are the precise evidence; the model adds what they miss
-        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE, cleared=cleared)
-
-
-LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)
-LEARNED_WHAT = "private or confidential information"
-LEARNED_ADVICE = "post only what has been released; if unsure, ask the Assistant City Manager first"
+run = rules_then_model(
+    _rule_findings,
+    __file__,
+    "private or confidential information",
+    "post only what has been released; if unsure, ask the Assistant City Manager first",
+    clears=True,
+)
 
 
 CHECK = Check(

@@ -25,7 +25,7 @@ from typing import Any
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
-from post_lint.text.model import LEARNED_FILE, learned_findings, learned_options
+from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.phrases import Match, find_phrases
 from post_lint.text.spans import inside, within
 
@@ -174,16 +174,12 @@ def _finding(ctx: Context, kind: str, words: str, match: Match) -> Finding:
     return ctx.finding(kind, message, match.start, match.end - match.start)
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
-    found = list(_rule_findings(doc, ctx))
-    yield from found
-    if not found:  # the rules are the precise evidence; the model adds what they miss
-        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE)
-
-
-LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)
-LEARNED_WHAT = "a personal or political view"
-LEARNED_ADVICE = "an official account reports facts and decisions, not views; say what was decided, or quote a named official"
+run = rules_then_model(
+    _rule_findings,
+    __file__,
+    "a personal or political view",
+    "an official account reports facts and decisions, not views; say what was decided, or quote a named official",
+)
 
 
 CHECK = Check(

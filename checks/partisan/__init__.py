@@ -28,7 +28,7 @@ from pathlib import Path
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
-from post_lint.text.model import LEARNED_FILE, learned_findings, learned_options
+from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.phrases import Match, find_phrases, hashtag_matches
 from post_lint.text.sentences import sentence_at
 from post_lint.text.spans import inside, within
@@ -191,17 +191,11 @@ def _message(rule: str, words: str) -> str:
     return f"{quoted} is a partisan slogan or loaded label: an official City account may not take political sides; remove it"
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
-    found = list(_rule_findings(doc, ctx))
-    yield from found
-    if not found:  # the rules are the precise evidence; the model adds what they miss
-        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE)
-
-
-LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)
-LEARNED_WHAT = "taking a political side"
-LEARNED_ADVICE = (
-    "an official account may not support or oppose a party, candidate or campaign; keep election posts to neutral logistics"
+run = rules_then_model(
+    _rule_findings,
+    __file__,
+    "taking a political side",
+    "an official account may not support or oppose a party, candidate or campaign; keep election posts to neutral logistics",
 )
 
 

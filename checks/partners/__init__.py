@@ -18,7 +18,7 @@ from typing import Any
 
 from post_lint.api import Check, Context, Option, SkipCheck, cases_beside, load_word_list
 from post_lint.model import Document, Finding
-from post_lint.text.model import LEARNED_FILE, learned_findings, learned_options
+from post_lint.text.model import learned_options, rules_then_model
 
 from .cues import CUE_FILES, Cue, compile_cues, find_cues, freeze_extra
 from .mentions import Mention, Partner, find_mentions, parse_organizations
@@ -283,17 +283,13 @@ def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] |
             )
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
-    cleared: list[tuple[int, int]] = []
-    found = list(_rule_findings(doc, ctx, cleared))
-    yield from found
-    if not found:  # the rules are the precise evidence; the model adds what they miss
-        yield from learned_findings(doc, ctx, LEARNED_MODEL, LEARNED_WHAT, LEARNED_ADVICE, cleared=cleared)
-
-
-LEARNED_MODEL = Path(__file__).with_name(LEARNED_FILE)
-LEARNED_WHAT = "a negative comment on a community partner"
-LEARNED_ADVICE = "the policy forbids running down partners or their services; state the facts neutrally, or leave it out"
+run = rules_then_model(
+    _rule_findings,
+    __file__,
+    "a negative comment on a community partner",
+    "the policy forbids running down partners or their services; state the facts neutrally, or leave it out",
+    clears=True,
+)
 
 
 CHECK = Check(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -117,6 +117,34 @@ def learned_findings(
     evidence = ", ".join(describe(f) for f in model.evidence(text[start:end], ctx.facts) or model.evidence(text, ctx.facts))
     message = f"reads as {what} (model score {score:.2f}; weighed most: {evidence}): {advice}"
     yield ctx.finding("learned", message, start, end - start, severity=ctx["learned-severity"])
+
+
+def rules_then_model(
+    rule_findings: Callable[..., Iterable[Any]],
+    module_file: str,
+    what: str,
+    advice: str,
+    *,
+    clears: bool = False,
+    not_in_profiles: tuple[str, ...] = (),
+) -> Callable[[Any, Any], Iterator[Any]]:
+    """A judgement check's ``run``: its rules, then, when they found nothing, its learned model.
+
+    The rules are the precise evidence; the model adds what they miss. With ``clears``, the
+    rules are called with a list they fill with sentences they settled as lawful near-misses,
+    which the model does not score. The model file is ``learned.json`` beside ``module_file``.
+    """
+    model_file = Path(module_file).with_name(LEARNED_FILE)
+
+    def run(doc: Any, ctx: Any) -> Iterator[Any]:
+        cleared: list[tuple[int, int]] = []
+        found = list(rule_findings(doc, ctx, cleared) if clears else rule_findings(doc, ctx))
+        yield from found
+        if not found and ctx.profile not in not_in_profiles:
+            yield from learned_findings(doc, ctx, model_file, what, advice, cleared=cleared)
+
+    run.__module__ = rule_findings.__module__  # the run belongs to its check's module (the registry reports it)
+    return run
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
