@@ -61,6 +61,15 @@ def stopwords() -> frozenset[str]:
     return frozenset(load_word_list(_DATA / "stopwords.txt"))
 
 
+@cache
+def function_words() -> frozenset[str]:
+    return frozenset(word for line in load_word_list(_DATA / "function_words.txt") for word in line.split())
+
+
+# Placeholders that fill a slot in any sentence: a pair of one of these and a function word says nothing.
+_SLOT_FILLERS = frozenset({"<num>", "<url>", "<email>", "<mention>", "<ellipsis>", "<excl2>", "<quote>", "?", "!"})
+
+
 @lru_cache(maxsize=32)
 def _placeholder_pattern(facts: Facts) -> re.Pattern[str] | None:
     """One regex for the body's partner, official and own names, longest first."""
@@ -143,7 +152,9 @@ def features(text: str, facts: Facts | None = None) -> list[str]:
     # A placeholder alone is no evidence (naming a partner is fine); what is said next to it is.
     skip = _PLACEHOLDERS | stopwords()
     found = [w for w in words if w not in skip]
-    found += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    # A pair needs one content word (see data/function_words.txt).
+    empty = _PLACEHOLDERS | _SLOT_FILLERS | function_words()
+    found += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a not in empty or b not in empty]
     found += _lexicon_features(words)
     return found
 
