@@ -411,12 +411,13 @@ def test_command_is_a_post_lint_subcommand() -> None:
 
 
 def test_page_files_are_shipped_in_the_package() -> None:
-    # The page lives in the package post_lint.web: setup.cfg must list it, or a wheel ships without the page.
+    # The page lives in the package post_lint.web: setup.py must find it, or a wheel ships without the page.
     import configparser
 
     setup = configparser.ConfigParser()
     setup.read(Path(__file__).parents[1] / "setup.cfg", encoding="utf-8")
-    assert "post_lint.web" in setup["options"]["packages"].split()
+    assert (Path(__file__).parents[1] / "post_lint" / "web" / "__init__.py").is_file()
+    assert 'include=["post_lint", "post_lint.*"]' in (Path(__file__).parents[1] / "setup.py").read_text(encoding="utf-8")
     for pattern in ("*.html", "*.js", "*.css"):
         assert pattern in setup["options.package_data"]["*"]
 
