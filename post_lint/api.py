@@ -106,8 +106,10 @@ class Check:
     profiles: tuple[str, ...] = PROFILES  # where the check applies
     doc: str = ""  # longer explanation for ``post-lint explain``
     cases_file: str | None = None  # path of a TOML file of examples beside the module
-    # For a check whose findings depend on more than the text and its options (a server
-    # that may or may not answer): a string added to the cache key, or None to never cache.
+    # The one cache opt-out, for a check whose findings depend on more than the text and its
+    # options (a server that may or may not answer): a string added to the cache key, or None
+    # to never cache. Asked before the run (the lookup) and after it (the findings are stored
+    # only when it still says the same).
     cache_token: Callable[[Mapping[str, Any]], str | None] | None = None
     # Checks whose findings this check's findings yield to: when both ran and one of theirs is
     # in the same sentence, the runner drops this check's finding (one problem, reported once).
@@ -176,6 +178,12 @@ def cases_beside(module_file: str, name: str = "cases.toml") -> str:
     return str(Path(module_file).with_name(name))
 
 
+_CACHEABLE_GONE = (
+    "ctx.cacheable is gone: declare Check(cache_token=...) instead, returning None when the findings "
+    "must not be cached (it is asked before and after the run)"
+)
+
+
 class Context:
     """What a check gets besides the document: its options and a finding factory."""
 
@@ -195,15 +203,21 @@ class Context:
         # domains, vocabulary (post_lint.facts). Checks never read another check's table.
         self.facts = facts if facts is not None else Facts()
         self.notes: dict[str, str] = {}
-        # A check whose findings depend on something outside the text and config
-        # (a LanguageTool server that may or may not answer) sets this to False.
-        self.cacheable = True
         # Seconds spent waiting on something outside the text (a LanguageTool server starting):
         # not counted against the post's time budget, which is about what the text costs.
         self.waited = 0.0
 
     def __getitem__(self, key: str) -> Any:
         return self.options[key]
+
+    @property
+    def cacheable(self) -> bool:
+        raise AttributeError(_CACHEABLE_GONE)
+
+    @cacheable.setter
+    def cacheable(self, value: bool) -> None:
+        # Said loudly: a plugin that still sets it would otherwise have its answers cached.
+        raise AttributeError(_CACHEABLE_GONE)
 
     def finding(
         self,

@@ -39,10 +39,13 @@ turns it off; deleting the folder (or :meth:`FindingsCache.clear`) empties it.
 Entries are small JSON files; the oldest are pruned past ``max_entries``.
 
 Not in the key: anything a check learns at run time, such as whether a
-LanguageTool server answered. A check that falls back to a weaker engine
-marks its context not cacheable; the engine only stores lints with no
-skipped check and no problem, and replays the stored notes (which say which
-engine ran).
+LanguageTool server answered. A check says what its findings depend on beyond
+the text and its options with ``Check.cache_token`` alone (None: never cached);
+the engine asks it before the run, for the lookup, and again after the run, and
+stores the findings only when the key is unchanged, so a server that started
+answering mid-run never has its answers replayed as the offline engine's. It
+stores only lints with no skipped check and no problem, and replays the stored
+notes (which say which engine ran).
 """
 
 from __future__ import annotations
@@ -248,6 +251,16 @@ class FindingsCache:
         digest.update(b"\0")
         digest.update(text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
+
+    def put_if_unchanged(self, key: str, plan: Plan, findings: Iterable[Finding], notes: Mapping[str, str]) -> None:
+        """Store a lint's findings when the key, asked again after the run, is still ``key``.
+
+        A check's ``cache_token`` is its one way to say what its findings depend on beyond the
+        text and its options; asked before the run it decides the lookup, asked after it catches
+        a change during the run (grammar found a LanguageTool server that was not answering).
+        """
+        if self.key_for(plan) == key:
+            self.put(key, findings, notes)
 
     def _file(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key[2:]}.json"

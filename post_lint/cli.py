@@ -53,7 +53,7 @@ class _FormatChoice(click.Choice):
     def __init__(self) -> None:
         super().__init__(())
 
-    @property  # type: ignore[override]  # click declares a plain attribute; here it is computed
+    @property  # type: ignore[override,unused-ignore]  # click declares a plain attribute; here it is computed
     def choices(self) -> tuple[str, ...]:
         from .reporters import format_names
 

@@ -69,7 +69,8 @@ def _drop_nlp_checks(plan: Plan, reason: str, into: list[Skipped], *, with_path:
 
 
 def run(plan: Plan) -> tuple[Result, bool]:
-    """The plan's checks run on its document: the result, and whether it may be cached."""
+    """The plan's checks run on its document: the result, and whether it may be cached (not when
+    the time budget ran out; a check's own say is its ``cache_token``, which the cache asks)."""
     result = Result()
     doc = plan.doc
     result.sources[doc.path] = doc.text
@@ -102,7 +103,6 @@ def run(plan: Plan) -> tuple[Result, bool]:
         waited += ctx.waited
         result.checks_run.add(check.name)
         result.notes.update(ctx.notes)
-        cacheable = cacheable and ctx.cacheable
         keep = plan.rule_filter.get(check.name)
         by_check[check.name] = [
             f for f in found if (keep is None or f.rule in keep) and not _rule_ignored(f.rule, plan.ignored_rules)

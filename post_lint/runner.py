@@ -242,7 +242,7 @@ class Linter:
             result.problems += [InputProblem(planned.doc.path, p) for p in planned.problems]
             one, cacheable = run(planned)
             if key and cacheable and not one.skipped and not one.problems and not planned.skipped:
-                self.cache.put(key, one.findings, one.notes)
+                self.cache.put_if_unchanged(key, planned, one.findings, one.notes)
             result.extend(one)
         result.findings.sort(key=lambda f: (f.path, f.offset, f.check, f.rule))
         return result

@@ -227,3 +227,28 @@ def test_stored_entry_is_plain_json(store: FindingsCache) -> None:
     data = json.loads(store._file("9f" + "0" * 62).read_text(encoding="utf-8"))
     assert data["format_version"] == cache_module.FORMAT_VERSION
     assert "path" not in data["findings"][0]
+
+
+def test_findings_are_not_stored_when_a_checks_cache_token_changed_during_the_run(store: FindingsCache) -> None:
+    # The one opt-out is cache_token: asked again after the run, a changed answer (a server that
+    # started answering mid-run) means the findings are not the key's and are not stored.
+    answers = iter(["offline", None])
+    changing = replace(CHECK_A, cache_token=lambda options: next(answers))
+    doc, _ = parse("Hello Anoka", "post.txt")
+    planned = Plan(doc, [changing], {}, set(), "official", Config(), {"alpha": ({"limit": 3}, "warning")})
+    key = store.key_for(planned)
+    assert key is not None
+    store.put_if_unchanged(key, planned, [Finding("alpha", "alpha/x", "info", "m", 0, 1)], {})
+    assert store.get(key) is None
+    steady = replace(CHECK_A, cache_token=lambda options: "offline")
+    planned = replace(planned, checks=[steady])
+    key = store.key_for(planned)
+    assert key is not None
+    store.put_if_unchanged(key, planned, [Finding("alpha", "alpha/x", "info", "m", 0, 1)], {})
+    assert store.get(key) is not None
+
+
+def test_setting_the_removed_ctx_cacheable_is_a_loud_error() -> None:
+    ctx = Context(CHECK_A, {}, "warning", "official")
+    with pytest.raises(AttributeError, match="cache_token"):
+        ctx.cacheable = False

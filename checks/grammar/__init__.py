@@ -230,8 +230,9 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     if engine != "builtin":
         session = _session(ctx)
         if session.client is not None and not session.failed:
-            # LanguageTool's answers depend on the server, not only on the text: never replayed.
-            ctx.cacheable = False
+            # LanguageTool answered: forget "nothing listens", so cache_token, asked again after the
+            # run, says None and its answers (the server's, not only the text's) are never stored.
+            _listening.clear()
             try:
                 found = list(_languagetool_findings(doc, ctx, session.client))
             except lt.LanguageToolError as exc:
