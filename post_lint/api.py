@@ -49,7 +49,14 @@ class CheckFailed(Exception):
 
 @dataclass(frozen=True)
 class Option:
-    """A config key a check accepts: default value, expected type, help text."""
+    """A config key a check accepts: default value, expected type, help text.
+
+    Everything here is checked when the config loads, so a wrong value is a one-line
+    config error naming the key (exit code 2), never a crash inside the check::
+
+        "allow": Option([], "emoji never counted", list, item_type=str)    # allow = [1]: an error
+        "limit": Option(3, "most allowed", validate=at_least_one)           # raises ValueError
+    """
 
     default: Any
     help: str
@@ -59,6 +66,25 @@ class Option:
     # Checks a value's contents once its type is right (a list of rule tables, say): raises
     # ValueError with a one-line message naming the key, which becomes a config error.
     validate: Callable[[Any], None] | None = None
+    # For a list (or table) option: the type of each item (each value of a table), e.g. str.
+    item_type: builtins.type | tuple[builtins.type, ...] | None = None
+
+    @property
+    def expected_items(self) -> tuple[builtins.type, ...] | None:
+        """The item types a list or table option's items must have, or None when unchecked."""
+        if self.item_type is None:
+            return None
+        return self.item_type if isinstance(self.item_type, tuple) else (self.item_type,)
+
+    def bad_item(self, value: Any) -> tuple[bool, Any]:
+        """(True, the first item of ``value`` that is not an ``item_type``), else (False, None)."""
+        types = self.expected_items
+        if types is None or not isinstance(value, list | dict):
+            return False, None
+        for item in value.values() if isinstance(value, dict) else value:
+            if not isinstance(item, types) or (isinstance(item, bool) and bool not in types):
+                return True, item
+        return False, None
 
     @property
     def expected(self) -> tuple[builtins.type, ...]:
@@ -128,6 +154,10 @@ class Check:
         unknown = set(self.nlp) - set(NLP_COMPONENTS)
         if unknown:
             raise ValueError(f"check {self.name}: unknown spaCy components {sorted(unknown)}")
+        for key, option in self.options.items():
+            bad, item = option.bad_item(option.default)
+            if bad:
+                raise ValueError(f"check {self.name}: option '{key}' has a default item {item!r} that is not its item_type")
 
     def rules_for(self, options: Mapping[str, Any]) -> dict[str, str]:
         """The declared rules, then those the config declares (with the check's resolved options)."""

@@ -28,6 +28,9 @@ def _type(types: tuple[type, ...]) -> dict[str, Any]:
 
 def _option(option: Option) -> dict[str, Any]:
     schema = {"description": option.help, **_type(option.expected)}
+    items = option.expected_items
+    if items is not None:
+        schema["items" if list in option.expected else "additionalProperties"] = _type(items)
     if option.choices is not None:
         schema["enum"] = list(option.choices)
     try:

@@ -385,8 +385,10 @@ CHECK = Check(
     ),
     run=run,
     options={
-        "words": Option([], "more words for splitting hashtags (local names such as 'anoka'); add '*' to a name", list),
-        "acronyms": Option([], "more ALL-CAPS words that are acronyms, beside acronyms.txt (e.g. 'CARES')", list),
+        "words": Option(
+            [], "more words for splitting hashtags (local names such as 'anoka'); add '*' to a name", list, item_type=str
+        ),
+        "acronyms": Option([], "more ALL-CAPS words that are acronyms, beside acronyms.txt (e.g. 'CARES')", list, item_type=str),
         "caps-min-letters": Option(4, "an ALL-CAPS word this long or longer counts as shouting (shorter ones: NOT, ALL)"),
         "caps-max-words": Option(
             1, "ALL-CAPS words a post may have before any is flagged (one word of emphasis, like FREE, is allowed)"

@@ -92,7 +92,9 @@ CHECK = Check(
     policy_clause="Potentially libelous comments",
     run=run,
     options={
-        "extra-phrases": Option([], "more words for a crime or serious misconduct, beside the bundled accusations.toml", list),
+        "extra-phrases": Option(
+            [], "more words for a crime or serious misconduct, beside the bundled accusations.toml", list, item_type=str
+        ),
     },
     rules={
         "accusations/named": "a crime ('took kickbacks', 'embezzled') charged to an official, a person, a role or a "

@@ -232,8 +232,10 @@ CHECK = Check(
     policy_clause=_CLAUSE,
     run=run,
     options={
-        "extra-insults": Option([], "more insult words or phrases (a word is read as name-calling, like 'idiot')", list),
-        "extra-threats": Option([], "more threatening phrases, beside the bundled threats.txt", list),
+        "extra-insults": Option(
+            [], "more insult words or phrases (a word is read as name-calling, like 'idiot')", list, item_type=str
+        ),
+        "extra-threats": Option([], "more threatening phrases, beside the bundled threats.txt", list, item_type=str),
     },
     rules={
         "attacks/insult": "name-calling or an insult aimed at the city's staff or officials (by name, by role, or "

@@ -412,9 +412,11 @@ CHECK = Check(
     options={
         **learned_options(),
         "extra-terms": Option(
-            [], "more words to flag, each 'word' (profanity) or 'category: word' (profanity, slur, insult)", list
+            [], "more words to flag, each 'word' (profanity) or 'category: word' (profanity, slur, insult)", list, item_type=str
         ),
-        "allow": Option([], "words or phrases never flagged, e.g. a local place name that contains a listed word", list),
+        "allow": Option(
+            [], "words or phrases never flagged, e.g. a local place name that contains a listed word", list, item_type=str
+        ),
         "mild": Option(True, "flag mild words (damn, crap, 'what the hell') as warnings"),
         "evasion": Option(True, "also catch disguised spellings: sh1t, f u c k, f**k, look-alike letters"),
     },

@@ -156,9 +156,14 @@ CHECK = Check(
     options={
         **learned_options(),
         "extra-markers": Option(
-            [], "more phrases that mark a text as not public, e.g. 'council eyes only' (whole words, any case)", list
+            [],
+            "more phrases that mark a text as not public, e.g. 'council eyes only' (whole words, any case)",
+            list,
+            item_type=str,
         ),
-        "allow": Option([], "phrases that excuse a sentence, e.g. a program's name that contains 'confidential'", list),
+        "allow": Option(
+            [], "phrases that excuse a sentence, e.g. a program's name that contains 'confidential'", list, item_type=str
+        ),
     },
     rules={
         "confidential/learned": "a post the learned model reads as disclosing something not public (closed sessions, HR matters, codes)",

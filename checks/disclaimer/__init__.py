@@ -89,14 +89,15 @@ CHECK = Check(
     run=run,
     options={
         "wording": Option(DEFAULT_WORDING, "the disclaimer sentence suggested (it always counts as a disclaimer)"),
-        "extra-phrases": Option([], "more phrases that count as a disclaimer, beside disclaimers.txt", list),
+        "extra-phrases": Option([], "more phrases that count as a disclaimer, beside disclaimers.txt", list, item_type=str),
         "employer-names": Option(
             [],
             "how employees name their employer (\u201cI work for <name>\u201d, \u201cas a <name> employee\u201d); "
             "default: the [body] name and aliases, else \u201cthe City\u201d and \u201cCity Hall\u201d",
             list,
+            item_type=str,
         ),
-        "extra-roles": Option([], "more job titles (\u201cas a city <role>\u201d), beside roles.txt", list),
+        "extra-roles": Option([], "more job titles (\u201cas a city <role>\u201d), beside roles.txt", list, item_type=str),
     },
     rules={
         "disclaimer/missing": "a personal post names the author's City job and discusses City business without a disclaimer",

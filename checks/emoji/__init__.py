@@ -175,8 +175,8 @@ CHECK = Check(
         "max-density": Option(0.2, "most emoji per word, in a post with two or more emoji"),
         "max-run": Option(3, "this many emoji in a row (spaces between allowed) is flagged"),
         "inline": Option(True, "flag an emoji standing in for a word inside a sentence"),
-        "allow": Option([], "emoji never counted (e.g. a flag your city uses as its mark)", list),
-        "words": Option([], "more 'EMOJI word' pairs for suggestions, beside the bundled words.txt", list),
+        "allow": Option([], "emoji never counted (e.g. a flag your city uses as its mark)", list, item_type=str),
+        "words": Option([], "more 'EMOJI word' pairs for suggestions, beside the bundled words.txt", list, item_type=str),
     },
     rules={
         "emoji/count": "more than max-count emoji in a post (reported once, at the first one over)",

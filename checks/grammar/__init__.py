@@ -431,9 +431,14 @@ CHECK = Check(
             (int, float),
         ),
         "language": Option("en-US", "LanguageTool language code"),
-        "skip-rules": Option([], "more LanguageTool rule ids never reported, beside the bundled lt_skip_rules.txt", list),
+        "skip-rules": Option(
+            [], "more LanguageTool rule ids never reported, beside the bundled lt_skip_rules.txt", list, item_type=str
+        ),
         "vocabulary": Option(
-            [], "words never called misspelled (names, places, local terms), beside the bundled vocabulary.txt", list
+            [],
+            "words never called misspelled (names, places, local terms), beside the bundled vocabulary.txt",
+            list,
+            item_type=str,
         ),
     },
     # A doubled word and a confusable have one right form; spelling guesses and LanguageTool's do not.

@@ -75,7 +75,9 @@ CHECK = Check(
     policy_clause="Obscene or racist comments",
     run=run,
     options={
-        "extra-phrases": Option([], "more phrases that are bigoted on their own, beside the bundled hate.toml", list),
+        "extra-phrases": Option(
+            [], "more phrases that are bigoted on their own, beside the bundled hate.toml", list, item_type=str
+        ),
     },
     rules={
         "hate/bigotry": "a demeaning generalisation about a people, nationality, faith or race, or a bigoted phrase "

@@ -258,8 +258,9 @@ CHECK = Check(
             "the city's own and trusted domains; an entry matches its subdomains, one starting with '.' is a suffix "
             "(e.g. '.mn.us'); domains in [personal-data] allow count too",
             list,
+            item_type=str,
         ),
-        "government-suffixes": Option([".gov", ".mil"], "domain endings always allowed", list),
+        "government-suffixes": Option([".gov", ".mil"], "domain endings always allowed", list, item_type=str),
         "external-domains": Option(
             "auto",
             "flag links outside the allowed domains: 'auto' (only once the city's own domains are configured), "
@@ -267,12 +268,12 @@ CHECK = Check(
             str,
             choices=("auto", "always", "never"),
         ),
-        "extra-shorteners": Option([], "more link-shortener domains, beside the bundled shorteners.txt", list),
+        "extra-shorteners": Option([], "more link-shortener domains, beside the bundled shorteners.txt", list, item_type=str),
         "platform-wrappers": Option(
-            [], "more domains a platform wraps every link in (never flagged), beside wrappers.txt (t.co)", list
+            [], "more domains a platform wraps every link in (never flagged), beside wrappers.txt (t.co)", list, item_type=str
         ),
         "extra-tracking-parameters": Option(
-            [], "more tracking query parameters ('name', or 'prefix*'), beside tracking.txt", list
+            [], "more tracking query parameters ('name', or 'prefix*'), beside tracking.txt", list, item_type=str
         ),
     },
     # Dropping tracking parameters leaves the same page. http -> https is not safe: the site may not serve it.

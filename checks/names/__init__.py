@@ -396,16 +396,19 @@ CHECK = Check(
             "matched with or without titles and possessives, and in follow-ups by last name "
             '("Mayor Skogquist") or, after the full name, by first name',
             list,
+            item_type=str,
         ),
         "public-officials": Option(
             True, "leave alone names right after a public-office title (Governor, Senator, Commissioner, ...)"
         ),
-        "extra-public-titles": Option([], "more public-office titles, beside the bundled public-titles.txt", list),
+        "extra-public-titles": Option([], "more public-office titles, beside the bundled public-titles.txt", list, item_type=str),
         "extra-facility-words": Option(
-            [], 'more words that make a name a place or event ("Pavilion"), beside facility-words.txt', list
+            [], 'more words that make a name a place or event ("Pavilion"), beside facility-words.txt', list, item_type=str
         ),
-        "extra-not-names": Option([], "more words the model mistakes for people, beside not-names.txt", list),
-        "extra-staff-roles": Option([], "more job titles that name someone in their role, beside staff-roles.txt", list),
+        "extra-not-names": Option([], "more words the model mistakes for people, beside not-names.txt", list, item_type=str),
+        "extra-staff-roles": Option(
+            [], "more job titles that name someone in their role, beside staff-roles.txt", list, item_type=str
+        ),
         "staff-names": Option(
             "auto",
             'names given with a job or professional title (names/staff): "auto" notes them (info) until the '

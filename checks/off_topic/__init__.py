@@ -138,8 +138,10 @@ CHECK = Check(
     "related to the discussion",
     run=run,
     options={
-        "extra-elsewhere": Option([], "more topics no city post is about, beside the bundled elsewhere.txt", list),
-        "extra-civic-words": Option([], "more words that tie a comment to the city's business, beside civic.txt", list),
+        "extra-elsewhere": Option([], "more topics no city post is about, beside the bundled elsewhere.txt", list, item_type=str),
+        "extra-civic-words": Option(
+            [], "more words that tie a comment to the city's business, beside civic.txt", list, item_type=str
+        ),
     },
     rules={
         "off-topic/unrelated": "a comment that shares no content word with the post, names nothing of the city's business "

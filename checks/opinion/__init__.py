@@ -195,9 +195,11 @@ CHECK = Check(
     run=run,
     options={
         **learned_options(),
-        "extra-phrases": Option([], "more first-person view markers, beside the bundled phrases.txt", list),
-        "extra-evaluations": Option([], "more judging phrases, beside the bundled evaluations.txt", list),
-        "extra-employment-terms": Option([], "more employment-relations words, beside the bundled employment.txt", list),
+        "extra-phrases": Option([], "more first-person view markers, beside the bundled phrases.txt", list, item_type=str),
+        "extra-evaluations": Option([], "more judging phrases, beside the bundled evaluations.txt", list, item_type=str),
+        "extra-employment-terms": Option(
+            [], "more employment-relations words, beside the bundled employment.txt", list, item_type=str
+        ),
     },
     rules={
         "opinion/learned": "a post the learned model reads as voicing a view (what the word lists miss: rhetorical questions, sarcasm, asides)",

@@ -211,9 +211,11 @@ CHECK = Check(
     run=run,
     options={
         **learned_options(),
-        "extra-terms": Option([], "more partisan slogans or labels, beside the bundled slogans.txt", list),
-        "extra-politicians": Option([], "more partisan figures (e.g. state legislators), beside politicians.txt", list),
-        "extra-accounts": Option([], "more party or campaign @-accounts (without @), beside accounts.txt", list),
+        "extra-terms": Option([], "more partisan slogans or labels, beside the bundled slogans.txt", list, item_type=str),
+        "extra-politicians": Option(
+            [], "more partisan figures (e.g. state legislators), beside politicians.txt", list, item_type=str
+        ),
+        "extra-accounts": Option([], "more party or campaign @-accounts (without @), beside accounts.txt", list, item_type=str),
         "classifier": Option(True, "also report posts the bundled model scores as political messaging"),
         "classifier-threshold": Option(0.8, "lowest model score reported (0 to 1)", (int, float)),
     },

@@ -314,7 +314,9 @@ CHECK = Check(
             f"complaint = [...], sarcasm = [...], ...}} (kinds: {', '.join(CUE_FILES)}); '*' matches a word ending",
             dict,
         ),
-        "ignore-cues": Option([], "bundled cue words or phrases never to use (exactly as listed in the data files)", list),
+        "ignore-cues": Option(
+            [], "bundled cue words or phrases never to use (exactly as listed in the data files)", list, item_type=str
+        ),
         "unconfigured": Option(
             True,
             "with no organizations configured, warn about negative statements on any organisation spaCy recognises",

@@ -182,6 +182,7 @@ CHECK = Check(
             "e-mail addresses, whole domains (every address at them) and street addresses; "
             "[body] contacts count too",
             list,
+            item_type=str,
         ),
         "organisation-contacts": Option(
             "auto",

@@ -64,7 +64,7 @@ CHECK = Check(
     policy_clause="Private, personal information published without consent",
     run=run,
     options={
-        "extra-phrases": Option([], "more sensitive phrases, beside the bundled sensitive.txt", list),
+        "extra-phrases": Option([], "more sensitive phrases, beside the bundled sensitive.txt", list, item_type=str),
     },
     rules={
         "private-facts/sensitive": "a sensitive fact (health, family, money, home, legal) about someone the comment "

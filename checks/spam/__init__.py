@@ -124,7 +124,9 @@ CHECK = Check(
     policy_clause="Commercial promotions or spam",
     run=run,
     options={
-        "extra-phrases": Option([], "more phrases that alone make a comment spam, beside the bundled cues.toml", list),
+        "extra-phrases": Option(
+            [], "more phrases that alone make a comment spam, beside the bundled cues.toml", list, item_type=str
+        ),
     },
     rules={
         "spam/promotion": "a sales pitch, scam or promotion (a warning when only two weak cues agree)",

@@ -56,8 +56,8 @@ CHECK = Check(
     policy_clause="Make sure information is accurate, free of grammatical errors and presented in a professional manner.",
     run=run,
     options={
-        "extra-words": Option([], "more pairs, written as in words.txt: 'jargon = plain word'", list),
-        "ignore-words": Option([], "jargon never flagged (lower case)", list),
+        "extra-words": Option([], "more pairs, written as in words.txt: 'jargon = plain word'", list, item_type=str),
+        "ignore-words": Option([], "jargon never flagged (lower case)", list, item_type=str),
     },
     rules={"jargon/plain-word": "a bureaucratic word or phrase with a plain equivalent"},
     doc="""

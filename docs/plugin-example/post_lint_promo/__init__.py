@@ -25,6 +25,6 @@ CHECK = Check(
     policy_section="V. Rules of Use",
     policy_clause="Commercial promotions or spam",
     run=run,
-    options={"allow": Option([], "phrases never flagged (lower case)", list)},
+    options={"allow": Option([], "phrases never flagged (lower case)", list, item_type=str)},
     rules={"promo/promotion": "a discount code, 'buy now' or 'N% off'"},
 )
