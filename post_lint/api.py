@@ -99,6 +99,108 @@ class Option:
         return (type(self.default),)
 
 
+class UndeclaredRuleError(ValueError):
+    """A check made a finding with a rule id it does not declare: a bug in the check.
+
+    Raised from ``ctx.finding``, so the runner reports the check as crashed (an input
+    problem, exit code 2) instead of letting a misspelt id slip past select, ignore and
+    the rule's documentation.
+    """
+
+
+# The keys a rule's table in rules.toml may hold.
+RULE_KEYS = ("summary", "why", "fix", "message")
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """One rule's documentation, as ruff documents each rule: what it flags, why, what instead.
+
+    Declared in a ``rules.toml`` beside the check (``Check.rules_file``), one table per short
+    rule id; a check's ``rules`` mapping (id -> summary) is still read, and merged with it.
+    """
+
+    id: str  # the full id, "emoji/density"
+    summary: str  # one line: what it flags
+    why: str = ""  # why the policy forbids it (may cite the clause)
+    fix: str = ""  # what to write instead
+    message: str = ""  # the default message template (str.format fields), for ctx.message
+
+    def format(self, **fields: Any) -> str:
+        """The message template filled in; a KeyError names a missing field."""
+        if not self.message:
+            raise ValueError(f"rule {self.id} has no message template in its rules.toml")
+        return self.message.format(**fields)
+
+
+def full_rule_id(check: str, rule: str) -> str:
+    """``density`` → ``emoji/density``; an id that already names its check stays as it is."""
+    return rule if rule.startswith(check + "/") else f"{check}/{rule}"
+
+
+def _rule_table(where: str, rule: str, table: Any) -> dict[str, str]:
+    if not isinstance(table, dict):
+        raise ValueError(f"{where}: [{rule}] must be a table with {', '.join(RULE_KEYS)}, got {table!r}")
+    unknown = sorted(set(table) - set(RULE_KEYS))
+    if unknown:
+        raise ValueError(f"{where}: [{rule}] has unknown key(s) {', '.join(unknown)}; the keys are {', '.join(RULE_KEYS)}")
+    for key, value in table.items():
+        if not isinstance(value, str):
+            raise ValueError(f"{where}: [{rule}] {key} must be a string, got {value!r}")
+    if table.get("message"):
+        import string
+
+        try:
+            list(string.Formatter().parse(table["message"]))
+        except ValueError as exc:
+            raise ValueError(f"{where}: [{rule}] message is not a valid template ({exc})") from None
+    return table
+
+
+def load_rule_infos(check: str, declared: Mapping[str, str], rules_file: str | None) -> dict[str, RuleInfo]:
+    """The rules ``check`` declares (``declared``: id -> summary) merged with ``rules_file``.
+
+    A rules file that exists must document exactly the declared rules (when ``declared`` is
+    empty it is the declaration); a missing one means none yet. Raises ValueError saying what
+    is wrong and where.
+    """
+    summaries = {full_rule_id(check, rule): summary for rule, summary in declared.items()}
+    path = Path(rules_file) if rules_file else None
+    if path is None or not path.is_file():
+        return {rule: RuleInfo(rule, summary) for rule, summary in summaries.items()}
+    import tomllib
+
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{where}: cannot read the rules ({exc})") from None
+    tables = {full_rule_id(check, rule): _rule_table(where, rule, table) for rule, table in data.items()}
+    if summaries:
+        extra = sorted(set(tables) - set(summaries))
+        if extra:
+            raise ValueError(f"{where}: documents {', '.join(extra)}, which check {check} does not declare")
+        missing = sorted(set(summaries) - set(tables))
+        if missing:
+            raise ValueError(f"{where}: has no table for {', '.join(missing)} (check {check} declares it)")
+    infos = {}
+    for rule, table in tables.items():
+        summary = table.get("summary") or summaries.get(rule, "")
+        if not summary:
+            raise ValueError(f"{where}: [{rule.removeprefix(check + '/')}] needs a summary (one line: what it flags)")
+        infos[rule] = RuleInfo(rule, summary, table.get("why", ""), table.get("fix", ""), table.get("message", ""))
+    return infos
+
+
+def rule_under(rule: str, declared: Mapping[str, Any] | frozenset[str]) -> str | None:
+    """The declared id ``rule`` is, or falls under (``grammar/lt/EN_A_VS_AN`` under ``grammar/lt``)."""
+    while rule:
+        if rule in declared:
+            return rule
+        rule = rule.rpartition("/")[0]
+    return None
+
+
 @dataclass(frozen=True)
 class Example:
     """A passing or failing example, shown by ``post-lint explain`` and run as a test."""
@@ -127,11 +229,14 @@ class Check:
     policy_clause: str  # quoted from the policy
     run: Callable[[Document, Context], Iterable[Finding]]
     options: Mapping[str, Option] = field(default_factory=dict)
-    rules: Mapping[str, str] = field(default_factory=dict)  # rule id -> what it flags
+    rules: Mapping[str, str] = field(default_factory=dict)  # rule id -> what it flags (or only rules_file)
     nlp: tuple[str, ...] = ()  # spaCy components needed; empty means no spaCy at all
     profiles: tuple[str, ...] = PROFILES  # where the check applies
     doc: str = ""  # longer explanation for ``post-lint explain``
     cases_file: str | None = None  # path of a TOML file of examples beside the module
+    # Path of a rules.toml beside the module (``cases_beside(__file__, "rules.toml")``): each
+    # rule's summary, why, fix and message template (RuleInfo). A missing file means none yet.
+    rules_file: str | None = None
     # The one cache opt-out, for a check whose findings depend on more than the text and its
     # options (a server that may or may not answer): a string added to the cache key, or None
     # to never cache. Asked before the run (the lookup) and after it (the findings are stored
@@ -159,12 +264,34 @@ class Check:
             if bad:
                 raise ValueError(f"check {self.name}: option '{key}' has a default item {item!r} that is not its item_type")
 
+    @cached_property
+    def rule_info(self) -> dict[str, RuleInfo]:
+        """Each declared rule's documentation, by full id: ``rules`` merged with ``rules_file``.
+
+        Read when the check is loaded (``post_lint.registry``), so a rules.toml that does not
+        match the declared rules makes the check fail to load, with the reason.
+        """
+        return load_rule_infos(self.name, self.rules, self.rules_file)
+
+    @property
+    def declared_rules(self) -> dict[str, str]:
+        """Rule id -> summary of every rule the check itself declares (not the config's)."""
+        return {rule: info.summary for rule, info in self.rule_info.items()}
+
     def rules_for(self, options: Mapping[str, Any]) -> dict[str, str]:
         """The declared rules, then those the config declares (with the check's resolved options)."""
-        rules = dict(self.rules)
+        rules = self.declared_rules
         if self.configured_rules is not None:
             rules.update(self.configured_rules(options))
         return rules
+
+    def rule_infos_for(self, options: Mapping[str, Any] | None) -> dict[str, RuleInfo]:
+        """:meth:`rule_info` plus the rules the config declares (summaries only), with ``options``."""
+        infos = dict(self.rule_info)
+        if self.configured_rules is not None and options is not None:
+            for rule, summary in self.configured_rules(options).items():
+                infos.setdefault(rule, RuleInfo(rule, summary))
+        return infos
 
     @property
     def policy(self) -> str:
@@ -260,8 +387,18 @@ class Context:
         severity: str | None = None,
         safe: bool | None = None,
     ) -> Finding:
-        """A finding of this check; ``rule`` may be short (``density`` → ``emoji/density``)."""
+        """A finding of this check; ``rule`` may be short (``density`` → ``emoji/density``).
+
+        The rule must be one the check declares (or the config declares for it), or fall
+        under one (``grammar/lt/EN_A_VS_AN``): otherwise :class:`UndeclaredRuleError`.
+        """
         full_rule = rule if "/" in rule else f"{self.check.name}/{rule}"
+        if rule_under(full_rule, self.declared) is None:
+            raise UndeclaredRuleError(
+                f"check {self.check.name} made a finding with rule {full_rule!r}, which it does not declare "
+                f"(it declares {', '.join(sorted(self.declared)) or 'no rules'}); add it to the check's rules "
+                "or its rules.toml, or fix the id"
+            )
         suggestions = tuple(suggestions)
         if safe is None:
             safe = any(full_rule == r or full_rule.startswith(r + "/") for r in self.check.safe_fixes)
@@ -277,6 +414,25 @@ class Context:
             fix_safe=bool(safe and suggestions),
             policy_link=self.facts.policy.link,
         )
+
+    @property
+    def declared(self) -> frozenset[str]:
+        """The rule ids this check may make findings with: its own, and those its config declares."""
+        cached = self.__dict__.get("_declared")
+        if cached is None:
+            rules = self.check.rules_for(self.options) if self.check.configured_rules else self.check.rule_info
+            cached = self.__dict__["_declared"] = frozenset(rules)
+        return cached
+
+    def message(self, rule: str, **fields: Any) -> str:
+        """Rule ``rule``'s message template (rules.toml ``message``) filled in with ``fields``."""
+        full_rule = full_rule_id(self.check.name, rule)
+        info = self.check.rule_info.get(full_rule)
+        if info is None:
+            raise UndeclaredRuleError(
+                f"check {self.check.name} asked for the message of {full_rule!r}, which it does not declare"
+            )
+        return info.format(**fields)
 
     @property
     def policy(self) -> str:

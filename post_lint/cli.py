@@ -35,16 +35,20 @@ def _complete_checks(ctx: click.Context, param: click.Parameter, incomplete: str
     done, _, current = incomplete.rpartition(",")
     prefix = f"{done}," if done else ""
     checks, _broken = load_checks()
-    names = [c.name for c in checks] + [rule for c in checks for rule in c.rules]
+    names = [c.name for c in checks] + [rule for c in checks for rule in c.declared_rules]
     return [CompletionItem(prefix + name) for name in names if name.startswith(current)]
 
 
 def _complete_check_name(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
     from click.shell_completion import CompletionItem
 
-    from .registry import check_names
+    from .registry import BrokenCheck, check_names, load_check
 
-    return [CompletionItem(name) for name in check_names() if name.startswith(incomplete)]
+    names = check_names()
+    check = load_check(incomplete.split("/", 1)[0]) if "/" in incomplete else None
+    if check is not None and not isinstance(check, BrokenCheck):
+        names = list(check.declared_rules)  # explain takes a rule id too
+    return [CompletionItem(name) for name in names if name.startswith(incomplete)]
 
 
 class _FormatChoice(click.Choice):
@@ -478,7 +482,11 @@ def init_command(force: bool, folder: str, no_input: bool, **given: Any) -> None
 
 
 @main.command("checks")
-@click.option("--rules", is_flag=True, help="Also list each check's rule ids, with the rules the config declares.")
+@click.option(
+    "--rules",
+    is_flag=True,
+    help="Also list each check's rule ids (with why and what instead), and the rules the config declares.",
+)
 @click.option(
     "--config",
     "config_file",
@@ -507,7 +515,11 @@ def checks_command(rules: bool, config_file: str | None) -> None:
         click.echo(f"{check.name:<{width}}  {check.severity:<7}  {check.policy_section:<24}  {check.description}")
         for rule_id, what in listed.get(check.name, {}).items():
             click.echo(f"{'':<{width}}    {rule_id}: {what}")
-        if rules and check.configured_rules and len(listed[check.name]) == len(check.rules):
+            info = check.rule_info.get(rule_id)
+            for label_, text in (("why", info.why), ("instead", info.fix)) if info is not None else ():
+                if text:
+                    click.echo(f"{'':<{width}}        {label_}: {text}")
+        if rules and check.configured_rules and len(listed[check.name]) == len(check.declared_rules):
             where = f"in {label}" if label else "(no config file found from here)"
             click.echo(f"{'':<{width}}    no rules declared {where}; see post-lint explain {check.name}")
     for b in broken:
@@ -525,7 +537,10 @@ def checks_command(rules: bool, config_file: str | None) -> None:
     help="Read declared rules from this config file instead of the one found from here.",
 )
 def explain_command(name: str, config_file: str | None) -> None:
-    """What a check looks for, the policy clause it enforces, examples and config keys."""
+    """What a check looks for, the policy clause it enforces, examples and config keys.
+
+    NAME may be a rule id (emoji/density): what it flags, why that is bad, what to write instead.
+    """
     from .config import ConfigError
     from .docs import explain
     from .registry import check_names, load_check
@@ -547,11 +562,33 @@ def explain_command(name: str, config_file: str | None) -> None:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
     citation = check.citation(config.facts)
+    if "/" in name:  # one rule: what it flags, why, what instead
+        click.echo(_explain_rule(check, name, declared, citation))
+        return
     if check.configured_rules is None:
         click.echo(explain(check, citation=citation))
         return
-    configured = {rule: what for rule, what in declared.items() if rule not in check.rules}
+    configured = {rule: what for rule, what in declared.items() if rule not in check.declared_rules}
     click.echo(explain(check, configured=configured, source=str(config.path) if config.path else "", citation=citation))
+
+
+def _explain_rule(check: Any, name: str, configured: dict[str, str], citation: Any) -> str:
+    """``post-lint explain emoji/density``: the rule's page; an unknown id exits 2 with the closest."""
+    import difflib
+
+    from .api import RuleInfo, rule_under
+    from .docs import explain_rule
+
+    infos = dict(check.rule_info)
+    for rule, summary in configured.items():  # a config's own rules ([[custom.rule]]): summaries only
+        infos.setdefault(rule, RuleInfo(rule, summary))
+    found = rule_under(name, infos)
+    if found is None:
+        close = difflib.get_close_matches(name, list(infos), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        _error(f"check {check.name} has no rule '{name}'{hint}; 'post-lint explain {check.name}' lists its rules")
+        sys.exit(EXIT_ERROR)
+    return explain_rule(check, infos[found], citation)
 
 
 @main.command("schema")
@@ -576,7 +613,7 @@ def _listing_config(config_file: str | None) -> Any:
 def _rules_of(check: Any, config: Any) -> dict[str, str]:
     """A check's rules, with those its table in ``config`` declares (validated: ConfigError)."""
     if check.configured_rules is None or config is None:
-        return dict(check.rules)
+        return check.declared_rules
     from .config import resolve_options
 
     options, _severity = resolve_options(config, check)

@@ -11,7 +11,7 @@ import re
 import textwrap
 from collections.abc import Mapping
 
-from .api import Check
+from .api import Check, Example, RuleInfo
 from .facts import Citation
 
 
@@ -43,9 +43,10 @@ def explain(check: Check, configured: Mapping[str, str] | None = None, source: s
         out += [f"The whole policy: {citation.link}", ""]
     if check.doc:
         out += ["## What it looks for", "", textwrap.dedent(check.doc).strip(), ""]
-    if check.rules:
+    if check.rule_info:
         out += ["## Rules", ""]
-        out += [f"- `{rule}`: {what}" for rule, what in check.rules.items()]
+        for info in check.rule_info.values():
+            out += _rule_lines(info)
         out.append("")
     if configured is not None:
         out += [f"## Rules declared in {source}" if source else "## Declared rules", ""]
@@ -64,18 +65,53 @@ def explain(check: Check, configured: Mapping[str, str] | None = None, source: s
     for key, option in check.options.items():
         out.append(f"- `{key}` (default {_value(option.default)}): {option.help}")
     out.append("")
-    examples = check.examples
-    if examples:
-        out += ["## Examples", ""]
-        for example in examples:
-            verdict = "passes" if example.passes else "flagged: " + ", ".join(example.rules)
-            extra = f" (profile {example.profile})" if example.profile != "official" else ""
-            if example.config:
-                extra += f" (with {_value(dict(example.config))})"
-            out.append(f"- {verdict}{extra}" + (f" ({example.note})" if example.note else ""))
-            for line in example.text.strip().splitlines():
-                out.append(f"      {_visible(line)}")
-        out.append("")
+    out += _examples(check.examples)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _rule_lines(info: RuleInfo) -> list[str]:
+    """A rule in a list: its summary, then why and what instead when its rules.toml says."""
+    lines = [f"- `{info.id}`: {info.summary}"]
+    if info.why:
+        lines.append(f"  Why: {info.why}")
+    if info.fix:
+        lines.append(f"  Instead: {info.fix}")
+    return lines
+
+
+def _examples(examples: tuple[Example, ...] | list[Example]) -> list[str]:
+    if not examples:
+        return []
+    out = ["## Examples", ""]
+    for example in examples:
+        verdict = "passes" if example.passes else "flagged: " + ", ".join(example.rules)
+        extra = f" (profile {example.profile})" if example.profile != "official" else ""
+        if example.config:
+            extra += f" (with {_value(dict(example.config))})"
+        out.append(f"- {verdict}{extra}" + (f" ({example.note})" if example.note else ""))
+        for line in example.text.strip().splitlines():
+            out.append(f"      {_visible(line)}")
+    out.append("")
+    return out
+
+
+def explain_rule(check: Check, info: RuleInfo, citation: Citation | None = None) -> str:
+    """One rule's documentation, as ruff's: what it flags, why that is bad, what to write instead.
+
+    Then the clause its check cites and the check's examples that fire it.
+    """
+    out = [f"# {info.id} ({check.severity} by default)", "", f"{info.summary[:1].upper()}{info.summary[1:]}.", ""]
+    if info.why:
+        out += ["## Why is this bad?", "", *textwrap.wrap(info.why, width=88), ""]
+    if info.fix:
+        out += ["## Use instead", "", *textwrap.wrap(info.fix, width=88), ""]
+    section, clause = (citation.section, citation.clause) if citation else (check.policy_section, check.policy_clause)
+    title = f"{citation.title}, " if citation and citation.title else ""
+    out += ["## Policy", "", f"{title}{section}:", ""]
+    out += textwrap.wrap(f"\u201c{clause}\u201d", width=88, initial_indent="> ", subsequent_indent="> ")
+    out.append("")
+    out += _examples([e for e in check.examples if any(r == info.id or r.startswith(info.id + "/") for r in e.rules)])
+    out += [f"Part of the {check.name} check: `post-lint explain {check.name}` shows all its rules and settings.", ""]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -34,7 +34,7 @@ def declared_rules(name: str) -> Mapping[str, str] | None:
     check = registry.load_check(name)
     if not isinstance(check, Check) or check.configured_rules is not None:
         return None  # a broken check is reported as skipped; config-declared rules are checked in plan()
-    return check.rules
+    return check.declared_rules
 
 
 @dataclass(frozen=True)

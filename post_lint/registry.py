@@ -127,6 +127,10 @@ def load_check(name: str) -> Check | BrokenCheck:
         return BrokenCheck(name, f"entry point {ep.value} is not a post_lint.api.Check")
     if obj.name != name:
         return BrokenCheck(name, f"entry point name {name!r} does not match the check's name {obj.name!r}")
+    try:
+        obj.rule_info  # noqa: B018  # read now: a rules.toml that does not match its rules is a load error
+    except ValueError as exc:
+        return BrokenCheck(name, f"its rules do not load: {exc}")
     return obj
 
 

@@ -428,4 +428,5 @@ CHECK = Check(
     """,
     profiles=("official",),  # section V binds the city's accounts, not employees' own
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

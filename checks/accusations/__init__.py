@@ -113,4 +113,5 @@ CHECK = Check(
     opinion about a decision ("this vote was a mistake") is never an accusation.
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

@@ -262,4 +262,5 @@ CHECK = Check(
     official by name. Threats are flagged whoever they name.
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

@@ -192,4 +192,5 @@ CHECK = Check(
     testing", advice never to share your PIN, a guest Wi-Fi password.
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

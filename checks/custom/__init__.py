@@ -197,4 +197,5 @@ CHECK = Check(
     from the working folder (or `--config FILE`).
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

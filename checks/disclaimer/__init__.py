@@ -118,4 +118,5 @@ CHECK = Check(
     extra-phrases, and name your employer with employer-names.
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

@@ -103,7 +103,6 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not found:
         return
     count = len(found)
-    why = "screen readers read each emoji's full name aloud"
 
     max_count = ctx["max-count"]
     runs = [group for group in _runs(found, text) if len(group) >= ctx["max-run"]]
@@ -111,7 +110,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         start = found[max_count][0]
         yield ctx.finding(
             "count",
-            f"{count} emoji in this post, more than {max_count}: {why}; keep the {max_count} that matter most",
+            ctx.message("count", count=count, max_count=max_count),
             start,
             _same_line_end(doc, start, found[-1][1], found[max_count][1]) - start,
         )
@@ -119,8 +118,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         start = found[0][0]
         yield ctx.finding(
             "density",
-            f"{count} emoji for {words} words ({count / words:.2f} a word, limit {ctx['max-density']}): {why}; "
-            "use fewer emoji or more words",
+            ctx.message("density", count=count, words=words, rate=count / words, limit=ctx["max-density"]),
             start,
             _same_line_end(doc, start, found[-1][1], found[0][1]) - start,
         )
@@ -129,7 +127,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         start, end = group[0][0], group[-1][1]
         yield ctx.finding(
             "run",
-            f"{len(group)} emoji in a row: {why}, so a row of them is a long string of names; keep one",
+            ctx.message("run", run=len(group)),
             start,
             end - start,
             suggestions=[group[0][2]],
@@ -143,8 +141,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
                 hint = f" (e.g. \u201c{word}\u201d)" if word else ""
                 yield ctx.finding(
                     "inline",
-                    f"emoji inside a sentence: {why}, so it interrupts the sentence or stands in for a word; "
-                    f"write the word{hint} or move the emoji to the end",
+                    ctx.message("inline", hint=hint),
                     start,
                     end - start,
                     suggestions=[word] if word else [],
@@ -178,12 +175,8 @@ CHECK = Check(
         "allow": Option([], "emoji never counted (e.g. a flag your city uses as its mark)", list, item_type=str),
         "words": Option([], "more 'EMOJI word' pairs for suggestions, beside the bundled words.txt", list, item_type=str),
     },
-    rules={
-        "emoji/count": "more than max-count emoji in a post (reported once, at the first one over)",
-        "emoji/density": "more than max-density emoji per word (only when emoji/count and emoji/run did not fire)",
-        "emoji/run": "max-run or more emoji in a row",
-        "emoji/inline": "an emoji between two words of a sentence: it stands in for a word or interrupts the sentence",
-    },
+    # Its rules (count, density, run, inline), with why, what instead and each message: rules.toml.
+    rules_file=cases_beside(__file__, "rules.toml"),
     doc="""
     Screen readers read every emoji by its full Unicode name, so "We ❤️ our
     volunteers" is heard as "We red heart our volunteers", and a row of five

@@ -519,4 +519,5 @@ CHECK = Check(
     Which engine ran, and why, is a note in the run summary (text and JSON).
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

@@ -94,4 +94,5 @@ CHECK = Check(
     immigration or policing is not a finding.
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

@@ -302,4 +302,5 @@ CHECK = Check(
     # Section V binds the city's accounts, not employees' own; in comments it reads the public's links.
     profiles=("official", COMMENTS),
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

@@ -475,4 +475,5 @@ CHECK = Check(
     """,
     profiles=(*PROFILES, COMMENTS),
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

@@ -168,4 +168,5 @@ CHECK = Check(
     warnings: a person reads the comment before it is hidden.
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

@@ -232,4 +232,5 @@ CHECK = Check(
     normalised text, so "I th1nk" or "i m o" still match.
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

@@ -249,4 +249,5 @@ CHECK = Check(
     political messaging; turn it off with classifier = false.
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

@@ -376,4 +376,5 @@ CHECK = Check(
     configuring partners makes it precise.
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

@@ -82,4 +82,5 @@ CHECK = Check(
     "the levy will push seniors into debt" stay up.
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

@@ -148,4 +148,5 @@ CHECK = Check(
     repetition alone only sends the copies to review.
     """,
     cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
 )

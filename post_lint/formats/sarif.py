@@ -21,18 +21,19 @@ def _rules(findings: list[Finding]) -> dict[str, dict[str, Any]]:
     return rules
 
 
-def _rule_text(check: Any, rule: str) -> str:
-    """What a rule flags, from the check's declared rules (``grammar/lt/X`` falls under ``grammar/lt``)."""
-    declared = dict(check.rules) if check is not None else {}
-    while rule:
-        if rule in declared:
-            return declared[rule]
-        rule = rule.rpartition("/")[0]
-    return ""
+def _rule_info(check: Any, rule: str) -> Any:
+    """The declared rule ``rule`` is or falls under (``grammar/lt/X`` under ``grammar/lt``), or None."""
+    from ..api import rule_under
+
+    if check is None:
+        return None
+    found = rule_under(rule, check.rule_info)
+    return check.rule_info[found] if found is not None else None
 
 
 def descriptor(rule: str, check_name: str, policy: str) -> dict[str, Any]:
-    """A SARIF reportingDescriptor: what the rule flags, the check's description and policy, and help."""
+    """A SARIF reportingDescriptor: what the rule flags and why, the check and its policy, and help
+    (why, what to write instead, the check's documentation) as text and Markdown."""
     import textwrap
 
     from ..api import Check
@@ -40,18 +41,28 @@ def descriptor(rule: str, check_name: str, policy: str) -> dict[str, Any]:
 
     loaded = load_check(check_name)
     check = loaded if isinstance(loaded, Check) else None
-    short = _rule_text(check, rule) or (check.description if check else check_name)
-    full = f"{short[:1].upper()}{short[1:]}. " if check and short != check.description else ""
+    info = _rule_info(check, rule)
+    short = info.summary if info is not None else (check.description if check else check_name)
+    full = f"{short[:1].upper()}{short[1:]}. " if info is not None else ""
+    full += f"{info.why} " if info is not None and info.why else ""
     full += f"{check.description} Policy: {policy or check.policy}" if check else f"Policy: {policy}"
+    text: list[str] = []
+    markdown: list[str] = []
+    if info is not None and info.why:
+        text.append(f"Why: {info.why}")
+        markdown.append(f"**Why is this bad?** {info.why}")
+    if info is not None and info.fix:
+        text.append(f"Instead: {info.fix}")
+        markdown.append(f"**Use instead:** {info.fix}")
     doc = textwrap.dedent(check.doc).strip() if check and check.doc else ""
-    more = f"Run `post-lint explain {check_name}` for examples and settings."
-    help_text = f"{doc}\n\n{more}" if doc else more
+    more = f"Run `post-lint explain {rule if info is not None else check_name}` for examples and settings."
+    tail = [doc, more] if doc else [more]
     return {
         "id": rule,
         "name": check_name,
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
-        "help": {"text": help_text, "markdown": help_text},
+        "help": {"text": "\n\n".join(text + tail), "markdown": "\n\n".join(markdown + tail)},
         "defaultConfiguration": {"level": _LEVELS[check.severity] if check else "warning"},
         "properties": {"policy": policy, "check": check_name},
     }
