@@ -248,6 +248,11 @@ class Check:
     # For a check whose rules are declared in the config (custom): rule id -> what it flags,
     # from the check's resolved options; listed by ``post-lint checks --rules`` and ``explain``.
     configured_rules: Callable[[Mapping[str, Any]], Mapping[str, str]] | None = None
+    # Work that depends only on the check's resolved options and the body's facts (word lists
+    # with the config's extras, compiled patterns): prepare(options, facts) is called once per
+    # distinct options and facts, and its result is ``ctx.prepared`` in every run with them.
+    # Instead of an lru_cache keyed by hand on the options a helper happens to read.
+    prepare: Callable[[Mapping[str, Any], Facts], Any] | None = None
     # Rule ids (or prefixes of them) whose first suggestion ``--fix`` may apply unread: it only
     # corrects the form and never changes what the post says. A check may also decide per
     # finding (``ctx.finding(..., safe=True)``); everything else is unsafe.
@@ -328,6 +333,41 @@ class Check:
                     )
                 )
         return tuple(examples)
+
+
+# prepare()'s results: (check name, its options, the facts) -> (the check, the result). A
+# process lints under a handful of configs; a long-lived one (serve, lsp) may see more.
+_PREPARED: dict[tuple[Any, ...], tuple[Check, Any]] = {}
+_PREPARED_MAX = 64
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable form of option values (lists, tables, sets)."""
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return frozenset(_frozen(v) for v in value)
+    return value
+
+
+def prepared_for(check: Check, options: Mapping[str, Any], facts: Facts) -> Any:
+    """``check.prepare(options, facts)``, computed once per distinct options and facts (None without prepare)."""
+    if check.prepare is None:
+        return None
+    key = (check.name, _frozen(options), facts)
+    try:
+        hit = _PREPARED.get(key)
+    except TypeError:  # an unhashable option value or fact: prepare each time rather than guess
+        return check.prepare(options, facts)
+    if hit is not None and hit[0] is check:  # the same check object: a reloaded one prepares again
+        return hit[1]
+    value = check.prepare(options, facts)
+    if len(_PREPARED) >= _PREPARED_MAX:
+        _PREPARED.pop(next(iter(_PREPARED)))  # the oldest
+    _PREPARED[key] = (check, value)
+    return value
 
 
 def cases_beside(module_file: str, name: str = "cases.toml") -> str:
@@ -414,6 +454,16 @@ class Context:
             fix_safe=bool(safe and suggestions),
             policy_link=self.facts.policy.link,
         )
+
+    @property
+    def prepared(self) -> Any:
+        """What the check's ``prepare`` made of these options and facts (None without one).
+
+        Computed on first use and shared by every run with the same options and facts.
+        """
+        if "_prepared" not in self.__dict__:
+            self.__dict__["_prepared"] = prepared_for(self.check, self.options, self.facts)
+        return self.__dict__["_prepared"]
 
     @property
     def declared(self) -> frozenset[str]:

@@ -227,3 +227,64 @@ def test_rules_the_config_declares_count_as_declared() -> None:
     rule = {"id": "no-guys", "kind": "existence", "tokens": ["guys"], "message": "informal"}
     [finding] = lint_one("custom", "Thanks guys!", {"custom": {"rule": [rule]}})
     assert finding.rule == "custom/no-guys"
+
+
+# -- prepare: once per distinct options and facts -----------------------------------------
+
+
+def test_prepare_runs_once_per_distinct_options_and_facts_and_reaches_run_as_ctx_prepared() -> None:
+    from post_lint.facts import Facts
+
+    calls: list[tuple[Any, Facts]] = []
+
+    def prepare(options: Any, facts: Facts) -> str:
+        calls.append((dict(options), facts))
+        return f"prepared for {options['words']}"
+
+    seen: list[str] = []
+
+    def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+        seen.append(ctx.prepared)
+        yield from ()
+
+    check = Check(
+        "probe",
+        "a probe",
+        "warning",
+        "V",
+        "clause",
+        run,
+        prepare=prepare,
+        options={"words": Option([], "w", list, item_type=str)},
+    )
+    for words in (["a"], ["a"], ["b"], ["a"]):
+        _lint_with(check, options={"words": words})
+    assert seen == ["prepared for ['a']", "prepared for ['a']", "prepared for ['b']", "prepared for ['a']"]
+    assert [c[0]["words"] for c in calls] == [["a"], ["b"]]
+    # Other facts (a body's own domains, names) are another preparation.
+    Context(check, {"words": ["a"]}, "warning", "official", Facts(name="City of Anoka")).prepared  # noqa: B018
+    assert len(calls) == 3
+
+
+def test_a_prepare_that_raises_crashes_only_its_check_loudly() -> None:
+    def prepare(options: Any, facts: Any) -> None:
+        raise RuntimeError("word list missing")
+
+    def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from () if ctx.prepared else ()
+
+    result = _lint_with(Check("probe", "a probe", "warning", "V", "clause", run, prepare=prepare))
+    assert ["RuntimeError: word list missing" in p.message for p in result.problems] == [True]
+
+
+def test_the_migrated_checks_prepare_from_the_config_and_the_body(tmp_path: Path) -> None:
+    from post_lint.testing import lint_one
+
+    assert lint_one("emoji", "We ❤️ our volunteers", {"emoji": {"allow": ["❤️"]}}) == []
+    post = "Tickets at https://tickets.example.com/show today."
+    assert [f.rule for f in lint_one("links", post, {"body": {"domains": ["anokaminnesota.com"]}})] == ["links/external-domain"]
+    assert lint_one("links", post, {"body": {"domains": ["anokaminnesota.com", "example.com"]}}) == []
+    said = "I work for Springfield and the council budget vote is tonight."
+    assert lint_one("disclaimer", said, profile="personal") == []
+    [finding] = lint_one("disclaimer", said, {"body": {"name": "Springfield"}}, profile="personal")
+    assert finding.rule == "disclaimer/missing"

@@ -110,6 +110,9 @@ def test_the_example_check_is_listed_explained_and_lints_exactly_as_shown(site: 
     assert re.search(r"^jargon\s+info\s+V\. Rules of Use\s+Bureaucratic words", listed.stdout, re.M), listed.stdout
     explained = _run(site, "-m", "post_lint", "explain", "jargon")
     assert "`jargon/plain-word`" in explained.stdout and "`ignore-words`" in explained.stdout
+    assert any("post-lint explain jargon/plain-word" in block for block in _blocks("sh"))
+    rule = _run(site, "-m", "post_lint", "explain", "jargon/plain-word")  # from its rules.toml
+    assert "## Why is this bad?" in rule.stdout and "Write the plain word the finding suggests." in rule.stdout
 
     assert any(f'echo "{POST}" | post-lint --select jargon -' in block for block in _blocks("sh"))
     [shown] = [block for block in _blocks("") if block.startswith("<stdin>")]

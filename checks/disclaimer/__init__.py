@@ -9,11 +9,12 @@ not represent those of the City.") is present.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
+from post_lint.facts import Facts
 from post_lint.model import Document, Finding
 from post_lint.text.phrases import Match, find_phrases
 
@@ -23,8 +24,7 @@ GENERIC_EMPLOYER_NAMES = ("the City", "City Hall")
 DEFAULT_WORDING = "These are my own opinions and do not represent those of the City."
 
 
-@lru_cache(maxsize=8)
-def _identity_phrases(employer: tuple[str, ...], extra_roles: tuple[str, ...]) -> tuple[str, ...]:
+def _identity_phrases(employer: tuple[str, ...], extra_roles: Iterable[str]) -> tuple[str, ...]:
     """identity.txt with <city>, <cityword> and <role> spelled out."""
     cities = [name.lower() for name in employer]
     citywords = sorted({name.lower().removeprefix("the ") for name in employer})
@@ -38,20 +38,31 @@ def _identity_phrases(employer: tuple[str, ...], extra_roles: tuple[str, ...]) -
     return tuple(phrases)
 
 
-@lru_cache(maxsize=8)
-def _lists(extra_phrases: tuple[str, ...], wording: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    accepted = load_word_list(_HERE / "disclaimers.txt", extra_phrases)
+class _Prepared(NamedTuple):
+    identity: tuple[str, ...]  # how staff say they work for the body
+    business: tuple[str, ...]  # City-business topics
+    accepted: tuple[str, ...]  # disclaimers, the configured wording among them
+
+
+def prepare(options: Mapping[str, Any], facts: Facts) -> _Prepared:
+    """Once per config (the Check's prepare hook): the phrase lists, with the config's extras."""
+    accepted = load_word_list(_HERE / "disclaimers.txt", options["extra-phrases"])
     # The configured wording itself always counts, whatever its words.
-    accepted.append(" ".join(wording.lower().rstrip(".").split()))
-    return tuple(load_word_list(_HERE / "business.txt")), tuple(accepted)
+    accepted.append(" ".join(options["wording"].lower().rstrip(".").split()))
+    return _Prepared(
+        _identity_phrases(employer_names(options, facts), options["extra-roles"]),
+        tuple(load_word_list(_HERE / "business.txt")),
+        tuple(accepted),
+    )
 
 
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.words_text
-    identity = find_phrases(text, _identity_phrases(employer_names(ctx), tuple(ctx["extra-roles"])))
+    prepared: _Prepared = ctx.prepared
+    identity = find_phrases(text, prepared.identity)
     if not identity:
         return
-    business, accepted = _lists(tuple(ctx["extra-phrases"]), ctx["wording"])
+    business, accepted = prepared.business, prepared.accepted
     topics = [m for m in find_phrases(text, business) if not any(_overlaps(m, i) for i in identity)]
     if not topics or find_phrases(text, accepted):
         return
@@ -67,9 +78,9 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     )
 
 
-def employer_names(ctx: Context) -> tuple[str, ...]:
+def employer_names(options: Mapping[str, Any], facts: Facts) -> tuple[str, ...]:
     """employer-names when set, else the body's [body] name and aliases, else the generic City names."""
-    return tuple(ctx["employer-names"]) or ctx.facts.employer_names or GENERIC_EMPLOYER_NAMES
+    return tuple(options["employer-names"]) or facts.employer_names or GENERIC_EMPLOYER_NAMES
 
 
 def _overlaps(a: Match, b: Match) -> bool:
@@ -87,6 +98,7 @@ CHECK = Check(
         "are my own opinions and do not represent those of the City.\u201d"
     ),
     run=run,
+    prepare=prepare,
     options={
         "wording": Option(DEFAULT_WORDING, "the disclaimer sentence suggested (it always counts as a disclaimer)"),
         "extra-phrases": Option([], "more phrases that count as a disclaimer, beside disclaimers.txt", list, item_type=str),

@@ -8,11 +8,13 @@ and ™ are not counted unless written with the emoji variation selector.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
+from post_lint.facts import Facts
 from post_lint.model import Document, Finding
 from post_lint.normalize import INVISIBLE
 
@@ -65,14 +67,24 @@ def _windows(text: str, margin: int = 12) -> list[tuple[int, int]]:
     return windows
 
 
-@lru_cache(maxsize=8)
-def _words(extra: tuple[str, ...]) -> dict[str, str]:
+def _words(extra: Iterable[str]) -> dict[str, str]:
     mapping = {}
     for entry in load_word_list(_HERE / "words.txt", extra):
         symbol, _, word = entry.partition(" ")
         mapping[symbol] = word.strip()
         mapping.setdefault(symbol.replace(_VS16, ""), word.strip())
     return mapping
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    allowed: frozenset[str]  # the allow option
+    words: Mapping[str, str]  # emoji -> the word it stands for (for inline's suggestion)
+
+
+def prepare(options: Mapping[str, Any], facts: Facts) -> _Prepared:
+    """Once per config (the Check's prepare hook): the allowed emoji and the emoji words."""
+    return _Prepared(frozenset(options["allow"]), _words(options["words"]) if options["inline"] else {})
 
 
 def _runs(found: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
@@ -98,7 +110,8 @@ def _is_inline(text: str, start: int, end: int) -> bool:
 
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.words_text  # emoji inside URLs or hashtags do not count
-    allowed = set(ctx["allow"])
+    prepared: _Prepared = ctx.prepared
+    allowed = prepared.allowed
     found = [e for e in find_emoji(text) if e[2] not in allowed and e[2].replace(_VS16, "") not in allowed]
     if not found:
         return
@@ -134,7 +147,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
     if ctx["inline"]:
-        words_for = _words(tuple(ctx["words"]))
+        words_for = prepared.words
         for start, end, match in found:
             if _is_inline(text, start, end):
                 word = words_for.get(match) or words_for.get(match.replace(_VS16, ""))
@@ -167,6 +180,7 @@ CHECK = Check(
     policy_section="V. Rules of Use",
     policy_clause="Improve content accessibility by limiting the use of emoji.",
     run=run,
+    prepare=prepare,
     options={
         "max-count": Option(3, "most emoji allowed in one post"),
         "max-density": Option(0.2, "most emoji per word, in a post with two or more emoji"),

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 from post_lint.api import COMMENTS, Check, Context, Option, cases_beside, load_word_list
+from post_lint.facts import Facts
 from post_lint.model import Document, Finding, Token
 
 _HERE = Path(__file__).parent
@@ -23,8 +26,7 @@ _IPV4_HINT = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
 _DOMAIN_IN_ALLOW = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$")
 
 
-@lru_cache(maxsize=32)
-def _host_set(entries: tuple[str, ...]) -> tuple[str, ...]:
+def _host_set(entries: Iterable[str]) -> tuple[str, ...]:
     """Normalise domain entries: 'https://www.X.com/path' -> 'x.com'; '.gov' stays a suffix."""
     hosts = []
     for raw in entries:
@@ -79,8 +81,7 @@ def _is_ip(host: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=8)
-def _data(name: str, extra: tuple[str, ...]) -> tuple[str, ...]:
+def _data(name: str, extra: Iterable[str]) -> tuple[str, ...]:
     return tuple(e.lower() for e in load_word_list(_HERE / name, extra))
 
 
@@ -102,26 +103,48 @@ def _without_tracking(url: str, parts: SplitResult, names: tuple[str, ...]) -> t
     return found, cleaned
 
 
-def _own_domains(ctx: Context) -> tuple[str, ...]:
+def _own_domains(options: Mapping[str, Any], facts: Facts) -> tuple[str, ...]:
     """The body's own domains: [links] allowed-domains, [body] domains and site, and domains among its contacts."""
-    return _host_set(tuple(dict.fromkeys((*ctx["allowed-domains"], *ctx.facts.domains, *ctx.facts.contact_domains))))
+    return _host_set(dict.fromkeys((*options["allowed-domains"], *facts.domains, *facts.contact_domains)))
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    shorteners: tuple[str, ...]
+    wrappers: tuple[str, ...]
+    tracking: tuple[str, ...]
+    allowed: tuple[str, ...] | None  # domains never off-site; None: the off-site rule is off
+
+    @cached_property
+    def bare_shortener(self) -> re.Pattern[str]:
+        """A shortened link without https:// (compiled only for a post that may hold one)."""
+        domains = "|".join(re.escape(d) for d in sorted(self.shorteners, key=len, reverse=True))
+        return re.compile(r"(?<![\w.@/-])(?:www\.)?(" + domains + r")/[A-Za-z0-9_-]+", re.IGNORECASE)
+
+
+def prepare(options: Mapping[str, Any], facts: Facts) -> _Prepared:
+    """Once per config and facts (the Check's prepare hook): the lists and the allowed domains."""
+    own = _own_domains(options, facts)
+    mode = options["external-domains"]
+    check_external = mode == "always" or (mode == "auto" and bool(own))
+    return _Prepared(
+        _data("shorteners.txt", options["extra-shorteners"]),
+        _data("wrappers.txt", options["platform-wrappers"]),
+        _data("tracking.txt", options["extra-tracking-parameters"]),
+        own + _host_set(options["government-suffixes"]) if check_external else None,
+    )
 
 
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
-    shorteners = _data("shorteners.txt", tuple(ctx["extra-shorteners"]))
-    wrappers = _data("wrappers.txt", tuple(ctx["platform-wrappers"]))
-    tracking = _data("tracking.txt", tuple(ctx["extra-tracking-parameters"]))
-    own = _own_domains(ctx)
-    mode = ctx["external-domains"]
-    check_external = mode == "always" or (mode == "auto" and bool(own))
-    allowed = own + _host_set(tuple(ctx["government-suffixes"]))
+    prepared: _Prepared = ctx.prepared
+    shorteners, wrappers, tracking = prepared.shorteners, prepared.wrappers, prepared.tracking
 
     for token in _url_tokens(doc):
-        yield from _check_url(token, ctx, shorteners, wrappers, tracking, allowed if check_external else None)
+        yield from _check_url(token, ctx, shorteners, wrappers, tracking, prepared.allowed)
 
     # A shortened link written without https:// on a domain the tokenizer does not know ("rb.gy/x").
     lowered = doc.prose.lower()
-    bare_matches = _bare_shortener_pattern(shorteners).finditer(doc.prose) if any(d + "/" in lowered for d in shorteners) else ()
+    bare_matches = prepared.bare_shortener.finditer(doc.prose) if any(d + "/" in lowered for d in shorteners) else ()
     for m in bare_matches:
         if not doc.overlaps_token(m.start(), m.end()):
             yield _shortener_finding(ctx, m.start(), m.end() - m.start(), m.group(1).lower())
@@ -148,12 +171,6 @@ def _url_tokens(doc: Document) -> list[Token]:
         if start not in starts and any(t.kind == "email" for t in doc.tokens if t.start < end and t.end > start):
             tokens.append(Token("url", start, end, doc.prose[start:end]))
     return tokens
-
-
-@lru_cache(maxsize=8)
-def _bare_shortener_pattern(shorteners: tuple[str, ...]) -> re.Pattern[str]:
-    domains = "|".join(re.escape(d) for d in sorted(shorteners, key=len, reverse=True))
-    return re.compile(r"(?<![\w.@/-])(?:www\.)?(" + domains + r")/[A-Za-z0-9_-]+", re.IGNORECASE)
 
 
 def _shortener_finding(ctx: Context, offset: int, length: int, domain: str) -> Finding:
@@ -252,6 +269,7 @@ CHECK = Check(
         "City website www.anokaminnesota.com. [...] Hyperlinks to material that is not directly related to the discussion"
     ),
     run=run,
+    prepare=prepare,
     options={
         "allowed-domains": Option(
             [],
