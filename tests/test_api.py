@@ -29,7 +29,9 @@ def _crashes(doc: Document, ctx: Context):
 
 
 TEST_CHECKS = {
-    "t-ner": Check("t-ner", "entities", "warning", "V", "clause", run=_needs_ner, nlp=("ner",)),
+    "t-ner": Check(
+        "t-ner", "entities", "warning", "V", "clause", run=_needs_ner, nlp=("ner",), rules={"t-ner/entity": "an entity"}
+    ),
     "t-skip": Check("t-skip", "skips", "warning", "V", "clause", run=_skips),
     "t-crash": Check("t-crash", "crashes", "warning", "V", "clause", run=_crashes),
     "t-personal": Check(
@@ -39,6 +41,7 @@ TEST_CHECKS = {
         "VI",
         "clause",
         run=lambda d, c: [c.finding("x", "x", 0, 1)],
+        rules={"t-personal/x": "anything, on the personal profile"},
         profiles=("personal",),
     ),
 }
