@@ -5,10 +5,19 @@ The built-in checks live in ``checks/`` and install as ``post_lint.checks`` (set
 would install ``checks.emoji``, never ``post_lint.checks.emoji``; and a folder left out of
 the list ships without its code in a wheel, while an editable install still works. Found
 here, a new check's folder needs no line: its entry point is the one line that registers it.
+Namespace discovery takes in the folders of data too (``post_lint/text/data``), so
+setuptools ships their files as package data without warning that they are unlisted.
 """
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
-CHECK_PACKAGES = [f"post_lint.checks.{name}" for name in find_packages("checks")]
+NOT_PACKAGES = ["__pycache__", "*.__pycache__", "*.egg-info"]
+CHECK_PACKAGES = [f"post_lint.checks.{name}" for name in find_namespace_packages("checks", exclude=NOT_PACKAGES)]
 
-setup(packages=[*find_packages(include=["post_lint", "post_lint.*"]), "post_lint.checks", *CHECK_PACKAGES])
+setup(
+    packages=[
+        *find_namespace_packages(include=["post_lint", "post_lint.*"], exclude=NOT_PACKAGES),
+        "post_lint.checks",
+        *CHECK_PACKAGES,
+    ]
+)
