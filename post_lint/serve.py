@@ -6,9 +6,12 @@ server, bound to 127.0.0.1 by default so the draft never leaves the computer.
 
 ``POST /api/check`` takes ``{"text": ..., "profile": "official"|"personal",
 "format": "text"|"markdown"}`` and answers with exactly what
-``post-lint --format json`` prints. ``POST /api/comments`` takes ``{"export": ...,
+``post-lint --format json`` prints; an optional ``"allow": {"names": [...], "words": [...]}`` is the
+page's allow list for that draft (post_lint.serve_actions). ``POST /api/comments`` takes ``{"export": ...,
 "post": ..., "name": "comments.csv", "format": "auto"|"csv"|"jsonl"}`` and answers
-with what ``post-lint comments --format json`` prints (the "Moderate comments" tab). The process stays warm: one
+with what ``post-lint comments --format json`` prints (the "Moderate comments" tab). ``POST /api/vocabulary``
+answers the line that adds a name or word to the config, and writes it only with ``--config`` and
+``"write": true``. The process stays warm: one
 :class:`~post_lint.runner.Linter` per profile, spaCy loaded once, so a check
 takes milliseconds after the first.
 """
@@ -28,6 +31,7 @@ from email.message import Message
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import click
@@ -40,7 +44,7 @@ DEFAULT_MAX_BODY = 1_000_000  # bytes; as the CLI's default max-file-size
 DRAIN_LIMIT = 64_000_000  # a refused body up to this size is read and dropped before answering 413
 
 FORMATS = ("text", "markdown")
-REQUEST_KEYS = ("text", "profile", "format")
+REQUEST_KEYS = ("text", "profile", "format", "allow")
 COMMENT_KEYS = ("export", "post", "name", "format")
 EXPORT_FORMATS = ("auto", "csv", "jsonl")
 JSON_TYPE = "application/json; charset=utf-8"
@@ -49,7 +53,9 @@ STATIC_FILES = {
     "/": ("index.html", "text/html; charset=utf-8"),
     "/index.html": ("index.html", "text/html; charset=utf-8"),
     "/app.js": ("app.js", "text/javascript; charset=utf-8"),
+    "/common.js": ("common.js", "text/javascript; charset=utf-8"),
     "/comments.js": ("comments.js", "text/javascript; charset=utf-8"),
+    "/platforms.json": ("platforms.json", "application/json; charset=utf-8"),
     "/style.css": ("style.css", "text/css; charset=utf-8"),
 }
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -77,11 +83,12 @@ class RequestError(Exception):
 class CheckService:
     """Warm linters, one per profile, shared by every request (and a lock, as spaCy is not thread-safe)."""
 
-    def __init__(self, folder: str | None = None, select: list[str] | None = None) -> None:
+    def __init__(self, folder: str | None = None, select: list[str] | None = None, config_file: str | None = None) -> None:
         # A draft "lives" in the folder the server was started in, so the config
-        # is discovered from there, as the CLI does for a file in that folder.
+        # is discovered from there, as the CLI does for a file in that folder (unless --config names one).
         self.folder = os.path.abspath(folder or os.getcwd())
         self.select = select
+        self.config_file = os.path.abspath(config_file) if config_file else None
         self._linters: dict[str | None, Any] = {}
         self._lock = threading.Lock()
 
@@ -92,19 +99,46 @@ class CheckService:
         from .runner import Linter
 
         if profile not in self._linters:
-            self._linters[profile] = Linter(profile=profile, select=self.select)
+            self._linters[profile] = Linter(profile=profile, select=self.select, config_file=self.config_file)
         return self._linters[profile]
 
-    def check(self, text: str, profile: str | None = None, fmt: str | None = None) -> str:
+    def check(
+        self, text: str, profile: str | None = None, fmt: str | None = None, allow: dict[str, list[str]] | None = None
+    ) -> str:
         """The ``--format json`` report for ``text``; ``profile`` None means the config's (or the front matter's)."""
         from .reporters import render
+        from .serve_actions import allow_note, with_allowed
 
         path = self.draft_path(fmt)
         markdown = None if fmt is None else fmt == "markdown"
         with self._lock:
             # The config comes from the server's folder; the draft is named as the page names it.
-            result = self._linter(profile).lint_text(text, path, display_name=os.path.basename(path), markdown=markdown)
+            linter = self._linter(profile)
+            given = linter.explicit_config
+            if allow:  # the page's allow list: this draft only, for this one lint (under the lock)
+                linter.explicit_config = with_allowed(linter.config_for(path), allow)
+            try:
+                result = linter.lint_text(text, path, display_name=os.path.basename(path), markdown=markdown)
+            finally:
+                linter.explicit_config = given
+        if allow:
+            result.notes["allowed on the page"] = allow_note(allow)
         return render(result, "json")
+
+    def vocabulary(self, kind: str, value: str, write: bool = False) -> dict[str, object]:
+        """Where a name or word goes in the config, and the line; written only with --config and ``write``."""
+        from .serve_actions import add_to_config, config_line
+
+        with self._lock:
+            config = self._linter(None).config_for(self.draft_path("text"))
+        if not write:
+            return {**config_line(config, kind, value), "config": self.config_file, "written": False}
+        if not self.config_file:
+            raise RequestError(HTTPStatus.CONFLICT, "the page writes to a config only when serve was started with --config FILE")
+        with self._lock:
+            placed = add_to_config(Path(self.config_file), kind, value)
+            self._linters.clear()  # the next check reads the changed file
+        return {**placed, "config": self.config_file}
 
     def comments(self, export: str, post: str = "", name: str = "comments.csv", fmt: str = "auto") -> str:
         """What ``post-lint comments --format json`` prints for an export; raises RequestError when it cannot be read."""
@@ -136,6 +170,7 @@ class CheckService:
                 "severity": c.severity,
                 "policy": c.policy,
                 "profiles": list(c.profiles),
+                "rules": dict(c.rules),
             }
             for c in loaded
             if isinstance(c, Check)
@@ -154,8 +189,10 @@ class CheckService:
         self.comments("text\nWarming up.\n")
 
 
-def parse_request(body: bytes) -> tuple[str, str | None, str | None]:
-    """(text, profile, format) from a JSON request body; raises RequestError."""
+def parse_request(body: bytes) -> tuple[str, str | None, str | None, dict[str, list[str]]]:
+    """(text, profile, format, allow) from a JSON request body; raises RequestError."""
+    from .serve_actions import ActionError, parse_allow
+
     data = _json_object(body, '{"text": "...", "profile": "official"}')
     unknown = sorted(set(data) - set(REQUEST_KEYS))
     if unknown:
@@ -172,7 +209,11 @@ def parse_request(body: bytes) -> tuple[str, str | None, str | None]:
     fmt = data.get("format")
     if fmt is not None and fmt not in FORMATS:
         raise RequestError(HTTPStatus.BAD_REQUEST, f"'format' must be one of {', '.join(FORMATS)}, got {fmt!r}")
-    return text, profile, fmt
+    try:
+        allow = parse_allow(data.get("allow"))
+    except ActionError as exc:
+        raise RequestError(HTTPStatus.BAD_REQUEST, str(exc)) from None
+    return text, profile, fmt, allow
 
 
 def parse_comments_request(body: bytes) -> tuple[str, str, str, str]:
@@ -279,6 +320,9 @@ class App:
         if path == "/api/comments":
             _require(method, "POST")
             return self._comments(request)
+        if path == "/api/vocabulary":
+            _require(method, "POST")
+            return self._vocabulary(request)
         if path == "/api/checks":
             _require(method, "GET")
             return Response(HTTPStatus.OK, json.dumps(self.service.checks(), ensure_ascii=False).encode("utf-8"))
@@ -297,9 +341,9 @@ class App:
 
     def _check(self, request: Request) -> Response:
         self._accept_json(request, "the draft", "a post is far shorter: check it in parts")
-        text, profile, fmt = parse_request(request.body or b"")
+        text, profile, fmt, allow = parse_request(request.body or b"")
         started = time.perf_counter()
-        report = self.service.check(text, profile, fmt)
+        report = self.service.check(text, profile, fmt, allow)
         elapsed = (time.perf_counter() - started) * 1000
         return Response(HTTPStatus.OK, report.encode("utf-8"), headers={"Server-Timing": f"lint;dur={elapsed:.1f}"})
 
@@ -310,6 +354,20 @@ class App:
         report = self.service.comments(export, post, name, fmt)
         elapsed = (time.perf_counter() - started) * 1000
         return Response(HTTPStatus.OK, report.encode("utf-8"), headers={"Server-Timing": f"lint;dur={elapsed:.1f}"})
+
+    def _vocabulary(self, request: Request) -> Response:
+        from .config import ConfigError
+        from .serve_actions import ActionError
+
+        self._accept_json(request, "the request", "send one name or word")
+        data = _json_object(request.body or b"", '{"kind": "words", "value": "Skogquist"}')
+        try:
+            answer = self.service.vocabulary(str(data.get("kind")), data.get("value"), data.get("write") is True)
+        except ActionError as exc:
+            raise RequestError(HTTPStatus.BAD_REQUEST, str(exc)) from None
+        except ConfigError as exc:
+            raise RequestError(HTTPStatus.CONFLICT, str(exc)) from None
+        return Response(HTTPStatus.OK, json.dumps(answer, ensure_ascii=False).encode("utf-8"))
 
     def _accept_json(self, request: Request, what: str, advice: str) -> None:
         """Refuse a body that is chunked, of no valid length, not JSON, or over the limit."""
@@ -465,9 +523,10 @@ def make_server(
     folder: str | None = None,
     select: list[str] | None = None,
     verbose: bool = False,
+    config_file: str | None = None,
 ) -> PostLintServer:
     """A ready server (not yet serving): ``port`` 0 picks a free port, see ``server.url``."""
-    return PostLintServer((host, port), CheckService(folder, select), max_body=max_body, verbose=verbose)
+    return PostLintServer((host, port), CheckService(folder, select, config_file), max_body=max_body, verbose=verbose)
 
 
 @click.command("serve")
@@ -494,13 +553,19 @@ def make_server(
     help="Largest draft accepted, in bytes.",
 )
 @click.option("--verbose", is_flag=True, help="Log every request (never the drafts) to the terminal.")
-def command(host: str, port: int, open_browser: bool, max_body: int, verbose: bool) -> None:
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Use this config file instead of discovering one; the page may add a name or word to it when you confirm.",
+)
+def command(host: str, port: int, open_browser: bool, max_body: int, verbose: bool, config_file: str | None) -> None:
     """Check drafts in a web page on this computer: paste a draft, see what to fix."""
     from .config import ConfigError
 
     service_folder = os.getcwd()
     try:
-        server = make_server(host, port, max_body=max_body, folder=service_folder, verbose=verbose)
+        server = make_server(host, port, max_body=max_body, folder=service_folder, verbose=verbose, config_file=config_file)
     except OSError as exc:
         hint = (
             " (it is in use: stop the other server, or pick another --port, or --port 0 for any free one)"
@@ -518,7 +583,9 @@ def command(host: str, port: int, open_browser: bool, max_body: int, verbose: bo
         sys.exit(2)
 
     click.echo(f"post-lint is checking drafts at {server.url}")
-    click.echo(f"Open that address in your web browser. Settings come from {service_folder}. Press Ctrl+C to stop.")
+    click.echo(
+        f"Open that address in your web browser. Settings come from {config_file or service_folder}. Press Ctrl+C to stop."
+    )
     if not server.loopback_only:
         click.echo(
             f"warning: listening on {host}: other computers can reach this page, and drafts typed there are sent to this one",
