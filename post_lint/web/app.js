@@ -12,7 +12,10 @@
 (() => {
   const DEBOUNCE_MS = 300;
   const SEVERITY_ORDER = { error: 2, warning: 1, info: 0 };
-  const SEVERITY_LABEL = { error: "Must fix", warning: "Should fix", info: "Note" };
+  const SEVERITY_LABEL = { error: "Must fix", warning: "Review", info: "Note" };
+  // Findings the page offers to allow (this draft) or to add to the city's config (every post).
+  const ACTIONS = { names: "names", "grammar/spelling": "words", "grammar/lt/MORFOLOGIK_RULE_EN_US": "words" };
+  const LABEL_MAX = 64; // characters: a label is a line, the message says the rest
   // Characters that draw nothing: a finding made only of them gets a visible marker.
   const INVISIBLE = /^[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\s]*$/u;
 
@@ -26,11 +29,18 @@
   const statusLine = document.getElementById("status");
   const controls = document.getElementById("controls");
   const editorColumn = draft.closest(".editor-column");
+  const engineLine = document.getElementById("engine");
+  const allowedBox = document.getElementById("allowed");
+  const vocabBox = document.getElementById("vocabulary");
+  const countLine = document.getElementById("count");
+  const platformSelect = document.getElementById("platform");
 
   const state = {
     text: "", // the text the current findings belong to (kept in step with the textarea)
     findings: [], // {id, start, end, data}: start/end in UTF-16 units of state.text
-    checks: {}, // name -> {description, ...} from /api/checks
+    checks: {}, // name -> {description, rules, ...} from /api/checks
+    allow: { names: [], words: [] }, // allowed in this draft only (as front matter's allow), sent with each check
+    platforms: null, // platforms.json
     seq: 0,
     controller: null,
     timer: 0,
@@ -41,46 +51,16 @@
   };
 
   // ---- small helpers ------------------------------------------------------
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === undefined || value === null || value === false) continue;
-      if (key === "class") node.className = value;
-      else if (key === "text") node.textContent = value;
-      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? "" : value);
-    }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-  }
+  const { el, plural, codePointOffsets, capitalise } = window.postLint;
 
-  function plural(n, one, many) {
-    return `${n} ${n === 1 ? one : many || one + "s"}`;
-  }
-
-  /** UTF-16 index of every code-point offset of `text` (and of its end). */
-  function codePointOffsets(text) {
-    const offsets = [];
-    let u16 = 0;
-    for (const ch of text) {
-      offsets.push(u16);
-      u16 += ch.length;
-    }
-    offsets.push(u16);
-    return offsets;
-  }
-
-  function excerpt(f) {
+  function excerpt(f, max = 80) {
     const raw = state.text.slice(f.start, f.end);
     if (!raw) return "";
     if (INVISIBLE.test(raw)) {
       return Array.from(raw, (ch) => `U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
     }
     const oneLine = raw.replace(/\s+/g, " ");
-    return oneLine.length > 80 ? oneLine.slice(0, 77) + "…" : oneLine;
+    return oneLine.length > max ? oneLine.slice(0, max - 3) + "…" : oneLine;
   }
 
   function worst(findings) {
@@ -171,6 +151,19 @@
     state.cardSource = "";
   }
 
+  /** The finding in plain words: its rule's summary (else its check's description), short; the id is on demand. */
+  function labelFor(d) {
+    const check = state.checks[d.check] || {};
+    let text = (check.rules && check.rules[d.rule]) || check.description || d.message;
+    text = text.replace(/^\((error|warning|info)\)\s*/i, "").replace(/\s*\((builtin|[^)]*only[^)]*)\)\s*$/i, "");
+    text = text.split(/;\s|:\s|\s\(/)[0].replace(/[.\s]+$/, "");
+    if (text.length > LABEL_MAX) {
+      const comma = text.lastIndexOf(", ", LABEL_MAX - 1);
+      text = text.slice(0, comma > 20 ? comma : text.lastIndexOf(" ", LABEL_MAX - 1)).replace(/[,\s]+$/, "") + "…";
+    }
+    return capitalise(text);
+  }
+
   function findingBody(f, headingTag) {
     const d = f.data;
     const shown = excerpt(f);
@@ -182,17 +175,54 @@
         { class: "finding-title" },
         el("span", { class: `badge sev-${d.severity}`, text: SEVERITY_LABEL[d.severity] || d.severity }),
         " ",
-        el("span", { class: "rule", text: d.rule }),
+        el("span", { class: "label", text: labelFor(d) }),
       ),
       shown ? el("p", { class: "excerpt" }, el("span", { class: "visually-hidden", text: "Found: " }), el("q", { text: shown })) : null,
-      el("p", { class: "message", text: capitalise(d.message) + (/[.!?]$/.test(d.message) ? "" : ".") }),
-      d.policy ? el("p", { class: "policy" }, el("span", { class: "policy-label", text: "Policy " }), d.policy) : null,
-      suggestionButtons(f),
+      findingDetails(f),
     );
   }
 
-  function capitalise(s) {
-    return s ? s[0].toUpperCase() + s.slice(1) : s;
+  /** What the finding says, the policy it cites, what to do about it, and (on demand) its rule id. */
+  function findingDetails(f) {
+    const d = f.data;
+    return [
+      el("p", { class: "message", text: capitalise(d.message) + (/[.!?]$/.test(d.message) ? "" : ".") }),
+      d.policy ? el("p", { class: "policy" }, el("span", { class: "policy-label", text: "Policy " }), d.policy) : null,
+      suggestionButtons(f),
+      actionButtons(f),
+      el(
+        "details",
+        { class: "rule-id" },
+        el("summary", { text: "Rule id" }),
+        el("code", { class: "rule", text: d.rule }),
+        " ",
+        el("span", { class: "hint", text: `(post-lint explain ${d.check})` }),
+      ),
+    ];
+  }
+
+  /** The word or name a names or spelling finding is about, and what kind it is; null for other findings. */
+  function actionTarget(f) {
+    const kind = ACTIONS[f.data.check] || ACTIONS[f.data.rule];
+    const value = state.text.slice(f.start, f.end).trim();
+    return kind && value && value.length <= 200 && !/\n/.test(value) ? { kind, value } : null;
+  }
+
+  function actionButtons(f) {
+    const target = actionTarget(f);
+    if (!target) return null;
+    const what = target.kind === "names" ? "this name" : "this word";
+    return el(
+      "div",
+      { class: "actions", role: "group", "aria-label": "Exceptions" },
+      el("button", { type: "button", class: "action allow", text: `Allow ${what} in this post`, onclick: () => allowInDraft(target) }),
+      el("button", {
+        type: "button",
+        class: "action vocabulary",
+        text: target.kind === "names" ? "Add to the city's named people…" : "Add to the city's vocabulary…",
+        onclick: () => showVocabulary(target),
+      }),
+    );
   }
 
   function suggestionButtons(f) {
@@ -348,16 +378,19 @@
     hideCard();
     renderMirror();
     renderList();
+    showCount();
     scheduleCheck(DEBOUNCE_MS);
   });
 
-  controls.addEventListener("change", () => {
+  controls.addEventListener("change", (event) => {
     try {
-      localStorage.setItem("post-lint-settings", JSON.stringify({ profile: selected("profile"), format: selected("format") }));
+      const settings = { profile: selected("profile"), format: selected("format"), platform: platformSelect.value };
+      localStorage.setItem("post-lint-settings", JSON.stringify(settings));
     } catch {
       // storage may be off; the choice still applies to this visit
     }
-    scheduleCheck(0);
+    if (event.target === platformSelect) showCount(); // counted here: the checks need not run again
+    else scheduleCheck(0);
   });
   controls.addEventListener("submit", (event) => event.preventDefault());
 
@@ -372,6 +405,9 @@
     if (state.controller) state.controller.abort();
     const seq = ++state.seq;
     if (!text.trim()) {
+      state.allow = { names: [], words: [] }; // the allow list is this draft's: a new draft starts without one
+      renderAllowed();
+      engineLine.hidden = true;
       state.findings = [];
       state.text = text;
       renderMirror();
@@ -395,7 +431,7 @@
       response = await fetch("/api/check", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text, profile: selected("profile"), format: selected("format") }),
+        body: JSON.stringify({ text, profile: selected("profile"), format: selected("format"), allow: allowed() }),
         signal: controller.signal,
       });
       data = await response.json();
@@ -429,6 +465,7 @@
     renderMirror();
     renderList();
     showVerdict(data);
+    showEngine(data.summary.notes || {});
     showSkipped(data.skipped);
     if (data.summary.input_errors.length) showError(`Problems reading the draft: ${data.summary.input_errors.join("; ")}`);
     onCaret();
@@ -440,48 +477,42 @@
   }
 
   // ---- verdict, skipped checks, the list --------------------------------------
+  /** "2 problems to fix, 3 warnings to review": both are things to look at, counted honestly. */
+  function toLookAt(s) {
+    const parts = [];
+    if (s.errors) parts.push(`${plural(s.errors, "problem")} to fix`);
+    if (s.warnings) parts.push(`${plural(s.warnings, "warning")} to review`);
+    return parts.join(", ");
+  }
+
+  function verdictFor(data) {
+    if (!data) return ["", "Paste or type a draft to check it.", ""];
+    const s = data.summary;
+    const notRun = new Set(data.skipped.map((k) => k.check)).size;
+    const count = toLookAt(s);
+    let result;
+    if (s.errors) result = ["bad", "Not ready to publish", `${count}.`];
+    else if (s.warnings) result = ["warn", "Look at the warnings before you publish", `${count}: each may need a change.`];
+    else if (notRun) result = ["warn", "No problems found, but not every check ran", "This draft was not fully checked: see below."];
+    else result = ["ok", "Ready to publish", s.infos ? `No problems found; ${plural(s.infos, "note")} you may want to read.` : "No problems found."];
+    if (notRun && (s.errors || s.warnings)) result[2] += ` ${capitalise(plural(notRun, "check"))} did not run.`;
+    return result;
+  }
+
   function showVerdict(data) {
-    let tone;
-    let title;
-    let detail = "";
-    if (!data) {
-      tone = "";
-      title = "Paste or type a draft to check it.";
-    } else {
-      const s = data.summary;
-      const notRun = new Set(data.skipped.map((k) => k.check)).size;
-      const byCheck = Object.entries(s.by_check)
-        .map(([name, n]) => `${name} (${n})`)
-        .join(", ");
-      const problems = [];
-      if (s.errors) problems.push(`fix ${plural(s.errors, "problem")}`);
-      if (s.warnings) problems.push(`review ${plural(s.warnings, "warning")}`);
-      const what = problems.length ? `${capitalise(problems.join(" and "))}: ${byCheck}.` : "";
-      if (s.errors) {
-        tone = "bad";
-        title = "Not ready to publish";
-        detail = what;
-      } else if (s.warnings) {
-        tone = "warn";
-        title = "Check the warnings before you publish";
-        detail = what;
-      } else if (notRun) {
-        tone = "warn";
-        title = "No problems found, but not every check ran";
-        detail = "This draft was not fully checked: see below.";
-      } else {
-        tone = "ok";
-        title = "Ready to publish";
-        detail = s.infos ? `No problems found; ${plural(s.infos, "note")} you may want to read.` : "No problems found.";
-      }
-      if (notRun && (s.errors || s.warnings)) detail += ` ${capitalise(plural(notRun, "check"))} did not run.`;
-    }
-    const next = el("p", { class: "verdict-title", text: title });
+    const [tone, title, detail] = verdictFor(data);
     // Replace only when it changed, so screen readers are not told the same thing again.
     if (verdict.dataset.text === title + detail) return;
     verdict.dataset.text = title + detail;
     verdict.className = `verdict${tone ? " verdict-" + tone : ""}`;
-    verdict.replaceChildren(next, detail ? el("p", { class: "verdict-detail", text: detail }) : "");
+    verdict.replaceChildren(el("p", { class: "verdict-title", text: title }), detail ? el("p", { class: "verdict-detail", text: detail }) : "");
+  }
+
+  /** Which grammar engine ran (the run's notes say it), and anything allowed on this page. */
+  function showEngine(notes) {
+    const engine = notes["grammar engine"];
+    engineLine.replaceChildren(engine ? el("span", {}, el("strong", { text: "Spelling and grammar checked by: " }), engine) : "");
+    engineLine.hidden = !engine;
   }
 
   function showSkipped(skipped) {
@@ -507,48 +538,46 @@
     skippedBox.hidden = false;
   }
 
+  /** A compact list: one line per finding (what, where), the details on demand; worst first, then in order. */
   function renderList() {
     if (!state.findings.length) {
       findingsBox.replaceChildren();
       return;
     }
-    const groups = new Map();
-    for (const f of state.findings) {
-      if (!groups.has(f.data.check)) groups.set(f.data.check, []);
-      groups.get(f.data.check).push(f);
-    }
-    const ordered = [...groups.entries()].sort(
-      (a, b) => SEVERITY_ORDER[worst(b[1])] - SEVERITY_ORDER[worst(a[1])] || a[1][0].start - b[1][0].start,
+    const ordered = [...state.findings].sort(
+      (a, b) => SEVERITY_ORDER[b.data.severity] - SEVERITY_ORDER[a.data.severity] || a.start - b.start,
     );
     findingsBox.replaceChildren(
-      el("h2", { class: "list-heading", text: "What to fix, by check" }),
-      ...ordered.map(([name, findings]) => {
-        const info = state.checks[name] || {};
-        return el(
-          "section",
-          { class: "group", "aria-labelledby": `group-${name}` },
-          el("h3", { id: `group-${name}`, class: "group-title" }, name, " ", el("span", { class: "count", text: `${findings.length}` })),
-          info.description ? el("p", { class: "group-description", text: info.description }) : null,
-          el(
-            "ol",
-            { class: "finding-list" },
-            findings.map((f) => {
-              const [line, column] = lineColumn(f.start);
-              return el(
-                "li",
-                { class: "finding", "data-rule": f.data.rule },
-                findingBody(f, "h4"),
-                el("button", {
-                  type: "button",
-                  class: "show",
-                  text: `Show in draft (line ${line}, column ${column})`,
-                  onclick: () => showInDraft(f.id),
-                }),
-              );
-            }),
-          ),
-        );
-      }),
+      el("h2", { class: "list-heading", text: `What to look at (${ordered.length})` }),
+      el("ol", { class: "finding-list" }, ordered.map(findingItem)),
+    );
+  }
+
+  function findingItem(f) {
+    const d = f.data;
+    const [line, column] = lineColumn(f.start);
+    const shown = excerpt(f, 40);
+    return el(
+      "li",
+      { class: `finding sev-${d.severity}`, "data-rule": d.rule },
+      el(
+        "details",
+        {},
+        el(
+          "summary",
+          { class: "finding-summary" },
+          el("span", { class: `badge sev-${d.severity}`, text: SEVERITY_LABEL[d.severity] || d.severity }),
+          " ",
+          el("span", { class: "label", text: labelFor(d) }),
+          shown ? el("span", { class: "excerpt" }, ": ", el("q", { text: shown })) : null,
+        ),
+        el(
+          "div",
+          { class: "finding-body" },
+          findingDetails(f),
+          el("button", { type: "button", class: "show", text: `Show in draft (line ${line}, column ${column})`, onclick: () => showInDraft(f.id) }),
+        ),
+      ),
     );
   }
 
@@ -570,9 +599,189 @@
     showCard([id], "caret");
   }
 
+  // ---- exceptions: allowed in this draft only, or added to the city's config ----------
+  function allowed() {
+    const out = Object.fromEntries(Object.entries(state.allow).filter(([, values]) => values.length));
+    return Object.keys(out).length ? out : undefined;
+  }
+
+  function allowInDraft(target) {
+    const list = state.allow[target.kind];
+    if (!list.includes(target.value)) list.push(target.value);
+    hideCard();
+    renderAllowed();
+    announce(`${target.value} is allowed in this post only. Checking again.`);
+    scheduleCheck(0);
+  }
+
+  function disallow(kind, value) {
+    state.allow[kind] = state.allow[kind].filter((v) => v !== value);
+    renderAllowed();
+    announce(`${value} is no longer allowed. Checking again.`);
+    scheduleCheck(0);
+    draft.focus();
+  }
+
+  /** The allow list, what it means (this draft only, nothing saved) and the front matter that would keep it. */
+  function renderAllowed() {
+    const entries = Object.entries(state.allow).flatMap(([kind, values]) => values.map((value) => [kind, value]));
+    allowedBox.hidden = !entries.length;
+    if (!entries.length) return allowedBox.replaceChildren();
+    const lists = Object.entries(allowed()).map(([kind, values]) => `    ${kind}: [${values.map((v) => JSON.stringify(v)).join(", ")}]`);
+    allowedBox.replaceChildren(
+      el("p", { class: "alert-title", text: "Allowed in this post only" }),
+      el("ul", {}, entries.map(([kind, value]) => el("li", {}, `${kind === "names" ? "Name" : "Word"}: `, el("strong", { text: value }), " ",
+        el("button", { type: "button", class: "remove", "aria-label": `Stop allowing ${value}`, text: "Remove", onclick: () => disallow(kind, value) })))),
+      el("p", { class: "hint", text: "The draft is checked again as if its front matter allowed them. Nothing is saved: to keep this with a Markdown post, start it with this front matter (for a text post, record the consent in consents.toml beside it)." }),
+      el("pre", { class: "snippet" }, el("code", { text: ["---", "post-lint:", "  allow:", ...lists, "---"].join("\n") })),
+    );
+  }
+
+  async function vocabularyRequest(target, write) {
+    try {
+      const response = await fetch("/api/vocabulary", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ kind: target.kind, value: target.value, write }),
+      });
+      const data = await response.json();
+      if (!response.ok) throw new Error(data.error || response.statusText);
+      return data;
+    } catch (error) {
+      vocabBox.hidden = false;
+      vocabBox.append(el("p", { class: "alert alert-error", role: "alert", text: `Not changed: ${error.message || error}` }));
+      return null;
+    }
+  }
+
+  async function showVocabulary(target) {
+    hideCard();
+    const answer = await vocabularyRequest(target, false);
+    if (answer) renderVocabulary(target, answer);
+  }
+
+  /** The exact line for .post-lint.toml, a copy button and, only with --config, a confirmed write. */
+  function renderVocabulary(target, answer) {
+    const where = target.kind === "names" ? "the people who may be named in every post" : "the words never called misspelled";
+    const text = answer.present
+      ? `It is already in [${answer.table}] ${answer.key}: the checks allow it in every post.`
+      : `To add it to ${where}, put this line in the [${answer.table}] table of .post-lint.toml, in place of any ${answer.key} line there. ` +
+        (answer.config ? "The page changes the file only if you confirm below." : "This page does not change the file.");
+    vocabBox.replaceChildren(
+      el("h3", { tabindex: "-1", text: `Add “${target.value}” for every post` }),
+      el("p", { text }),
+      el("pre", { class: "snippet" }, el("code", { class: "config-line", text: `[${answer.table}]\n${answer.line}` })),
+      el(
+        "div",
+        { class: "actions" },
+        el("button", { type: "button", class: "copy", text: "Copy the line", onclick: () => copyLine(answer.line) }),
+        answer.config && !answer.present
+          ? el("button", { type: "button", class: "write", text: `Write it to ${answer.config}…`, onclick: () => confirmWrite(target, answer) })
+          : null,
+        el("button", { type: "button", class: "close", text: "Close", onclick: () => { vocabBox.hidden = true; draft.focus(); } }),
+      ),
+    );
+    vocabBox.hidden = false;
+    vocabBox.querySelector("h3").focus();
+  }
+
+  function confirmWrite(target, answer) {
+    const confirm = el(
+      "div",
+      { class: "confirm", role: "group", "aria-label": "Confirm the change" },
+      el("p", { text: `This changes ${answer.config}: every post checked with it will allow “${target.value}”.` }),
+      el("button", { type: "button", class: "primary yes", text: "Yes, change the file", onclick: () => writeLine(target, confirm) }),
+      " ",
+      el("button", { type: "button", class: "cancel", text: "Cancel", onclick: () => { confirm.remove(); vocabBox.querySelector("button.write").focus(); } }),
+    );
+    vocabBox.querySelector(".confirm")?.remove();
+    vocabBox.append(confirm);
+    confirm.querySelector("button.yes").focus();
+  }
+
+  async function writeLine(target, confirm) {
+    const answer = await vocabularyRequest(target, true);
+    confirm.remove();
+    if (!answer) return;
+    vocabBox.append(el("p", { class: "done", role: "status", text: `Added to ${answer.config}: ${answer.line}. Checking again.` }));
+    scheduleCheck(0);
+  }
+
+  async function copyLine(line) {
+    try {
+      await navigator.clipboard.writeText(line);
+      announce("Copied the line.");
+    } catch {
+      // No clipboard (permissions): select the line so Ctrl+C copies it.
+      const range = document.createRange();
+      range.selectNodeContents(vocabBox.querySelector(".config-line"));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      announce("Selected the line: press Ctrl+C to copy it.");
+    }
+  }
+
+  // ---- the platform and its live character count -------------------------------------
+  const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/giu;
+
+  function graphemes(text) {
+    if (window.Intl && Intl.Segmenter) return [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)];
+    let index = 0;
+    return Array.from(text, (segment) => ({ segment, index: (index += segment.length) - segment.length }));
+  }
+
+  /** Characters as the platform counts them: as people see them, or X's weights (link 23, emoji 2). */
+  function countFor(text, platform) {
+    const body = text.trim();
+    if (platform.counting !== "x") return graphemes(body).length;
+    const x = state.platforms.x;
+    const urls = new Map([...body.matchAll(URL_PATTERN)].map((m) => [m.index, m.index + m[0].replace(/[.,!?;:)]+$/, "").length]));
+    let total = 0;
+    let skipTo = 0;
+    for (const { segment, index } of graphemes(body)) {
+      if (index < skipTo) continue;
+      if (urls.has(index)) {
+        total += x.url_length;
+        skipTo = urls.get(index);
+      } else if (/\p{Extended_Pictographic}/u.test(segment)) {
+        total += x.emoji;
+      } else {
+        const cp = segment.codePointAt(0);
+        total += x.narrow.some(([lo, hi]) => cp >= lo && cp <= hi) ? 1 : 2;
+      }
+    }
+    return total;
+  }
+
+  function showCount() {
+    if (!state.platforms) return;
+    const platform = state.platforms.platforms.find((p) => p.id === platformSelect.value) || state.platforms.platforms[0];
+    const n = countFor(draft.value, platform);
+    const over = platform.limit !== null && n > platform.limit;
+    countLine.classList.toggle("over", over);
+    countLine.textContent = platform.limit === null
+      ? `${n.toLocaleString("en-US")} characters (${platform.label} publishes no limit)`
+      : `${n.toLocaleString("en-US")} of ${platform.limit.toLocaleString("en-US")} characters on ${platform.label}` +
+        (over ? `: ${(n - platform.limit).toLocaleString("en-US")} too many` : "");
+    if (over !== (countLine.dataset.over === "true")) announce(over ? countLine.textContent : `Within the ${platform.label} limit.`);
+    countLine.dataset.over = String(over);
+  }
+
+  async function loadPlatforms(saved) {
+    try {
+      state.platforms = await (await fetch("/platforms.json")).json();
+    } catch {
+      return; // the count is a help, not a check: the page works without it
+    }
+    platformSelect.replaceChildren(...state.platforms.platforms.map((p) => el("option", { value: p.id, text: p.limit === null ? p.label : `${p.label} (${p.limit.toLocaleString("en-US")})` })));
+    platformSelect.value = state.platforms.platforms.some((p) => p.id === saved) ? saved : state.platforms.default;
+    showCount();
+  }
+
   // ---- start -----------------------------------------------------------------
+  let saved = {};
   try {
-    const saved = JSON.parse(localStorage.getItem("post-lint-settings") || "{}");
+    saved = JSON.parse(localStorage.getItem("post-lint-settings") || "{}");
     for (const name of ["profile", "format"]) {
       const input = saved[name] && controls.querySelector(`input[name="${name}"][value="${CSS.escape(saved[name])}"]`);
       if (input) input.checked = true;
@@ -580,6 +789,7 @@
   } catch {
     // nothing saved, or storage is off
   }
+  loadPlatforms(saved.platform);
   fetch("/api/checks")
     .then((r) => (r.ok ? r.json() : []))
     .then((list) => {

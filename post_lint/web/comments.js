@@ -56,36 +56,7 @@
   const body = document.getElementById("comments-body");
   const state = { name: "comments.csv", report: null, seq: 0 };
 
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === undefined || value === null || value === false) continue;
-      if (key === "class") node.className = value;
-      else if (key === "text") node.textContent = value;
-      else node.setAttribute(key, value === true ? "" : value);
-    }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-  }
-
-  function plural(n, one, many) {
-    return `${n} ${n === 1 ? one : many || one + "s"}`;
-  }
-
-  /** UTF-16 index of every code-point offset of `text` (and of its end). */
-  function codePointOffsets(text) {
-    const offsets = [];
-    let u16 = 0;
-    for (const ch of text) {
-      offsets.push(u16);
-      u16 += ch.length;
-    }
-    offsets.push(u16);
-    return offsets;
-  }
+  const { el, plural, codePointOffsets } = window.postLint;
 
   function loadFile(file) {
     if (!file) return;
