@@ -92,9 +92,9 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 # A name's finding opened: what it says, the policy, the actions, the rule id on demand.
                 driver.execute_script(
-            "document.querySelector('#findings li[data-rule=\"names/person\"] details').open = true;"
-            "document.activeElement.blur()"
-        )
+                    "document.querySelector('#findings li[data-rule=\"names/person\"] details').open = true;"
+                    "document.activeElement.blur()"
+                )
                 driver.set_window_size(size[0], int(driver.execute_script("return document.body.scrollHeight")) + 40)
                 args.out.mkdir(parents=True, exist_ok=True)
                 driver.save_screenshot(str(args.out / f"serve-{name}.png"))

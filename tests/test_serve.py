@@ -406,7 +406,7 @@ def test_command_says_when_the_port_is_taken() -> None:
 def test_command_is_a_post_lint_subcommand() -> None:
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0
-    for option in ("--host", "--port", "--open", "--max-body"):
+    for option in ("--host", "--port", "--open", "--max-body", "--config"):
         assert option in result.output
 
 
@@ -479,3 +479,97 @@ def test_comments_post_lets_off_topic_be_judged(moderation: PostLintServer) -> N
 def test_bad_comment_requests_are_refused_with_400(server: PostLintServer, payload: Any, says: str) -> None:
     reply = _comments(server, payload)
     assert reply.status == 400 and says in reply.json()["error"], reply.body
+
+
+# -- the page's exceptions, --config, and its data -------------------------------
+
+NAMES_DRAFT = "Thanks to Ruth Olson for the cookies at the library open house on Saturday."
+CITY_CONFIG = '# our city\n[body]\nname = "City of Anoka"\nvocabulary = [\n  "Skogquist",\n]\n\n[links]\nallowed-domains = ["anokaminnesota.com"]\n'
+
+
+@pytest.fixture(scope="module")
+def names_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostLintServer]:
+    yield from _start(tmp_path_factory.mktemp("names"), select=["names", "grammar"])
+
+
+def _vocabulary(server: PostLintServer, payload: Any) -> Reply:
+    return request(server, "POST", "/api/vocabulary", json.dumps(payload).encode(), {"Content-Type": "application/json"})
+
+
+def test_a_name_allowed_on_the_page_is_allowed_in_that_check_only_and_the_report_says_so(names_server: PostLintServer) -> None:
+    assert "names/person" in rules(check(names_server, {"text": NAMES_DRAFT}))
+    reply = check(names_server, {"text": NAMES_DRAFT, "allow": {"names": ["Ruth Olson"]}})
+    assert "names/person" not in rules(reply)
+    assert "Ruth Olson" in reply.json()["summary"]["notes"]["allowed on the page"]
+    # Nothing was saved: the next check without the list finds the name again.
+    assert "names/person" in rules(check(names_server, {"text": NAMES_DRAFT}))
+
+
+@pytest.mark.parametrize(
+    ("allow", "says"),
+    [
+        (["Ruth Olson"], "'allow' must be an object"),
+        ({"people": ["Ruth Olson"]}, "unknown kind 'people'"),
+        ({"names": "Ruth Olson"}, "must be a list of strings"),
+        ({"names": ["x" * 201]}, "at most 200 characters"),
+    ],
+)
+def test_a_bad_allow_list_is_refused_with_400(server: PostLintServer, allow: Any, says: str) -> None:
+    reply = check(server, {"text": DRAFT, "allow": allow})
+    assert reply.status == 400 and says in reply.json()["error"]
+
+
+def test_vocabulary_answers_the_exact_line_and_changes_no_file(tmp_path: Path) -> None:
+    (tmp_path / ".post-lint.toml").write_text(CITY_CONFIG, encoding="utf-8")
+    with serving(tmp_path, select=["emoji"]) as server:
+        reply = _vocabulary(server, {"kind": "words", "value": "Zimmerman"})
+        assert reply.status == 200
+        assert reply.json() == {
+            "table": "body",
+            "key": "vocabulary",
+            "line": 'vocabulary = ["Skogquist", "Zimmerman"]',
+            "present": False,
+            "config": None,
+            "written": False,
+        }
+        names = _vocabulary(server, {"kind": "names", "value": "Ruth Olson"}).json()
+        assert (names["key"], names["line"]) == ("officials", 'officials = ["Ruth Olson"]')
+        refused = _vocabulary(server, {"kind": "words", "value": "Zimmerman", "write": True})
+        assert refused.status == 409 and "--config" in refused.json()["error"]
+        assert _vocabulary(server, {"kind": "contacts", "value": "x"}).status == 400
+    assert (tmp_path / ".post-lint.toml").read_text(encoding="utf-8") == CITY_CONFIG
+
+
+def test_with_config_a_confirmed_write_adds_the_word_and_the_next_check_uses_it(tmp_path: Path) -> None:
+    config = tmp_path / "city.toml"
+    config.write_text(CITY_CONFIG + '\n[grammar]\nengine = "builtin"\n', encoding="utf-8")
+    draft = "The splorf ride starts at noon in the park."
+    with serving(tmp_path, select=["grammar"], config_file=str(config)) as server:
+        assert "grammar/spelling" in rules(check(server, {"text": draft}))
+        reply = _vocabulary(server, {"kind": "words", "value": "splorf", "write": True})
+        assert reply.status == 200 and reply.json()["written"] is True and reply.json()["config"] == str(config)
+        assert "grammar/spelling" not in rules(check(server, {"text": draft}))
+    written = config.read_text(encoding="utf-8")
+    assert 'vocabulary = ["Skogquist", "splorf"]' in written and written.startswith("# our city\n[body]")
+    assert 'allowed-domains = ["anokaminnesota.com"]' in written
+
+
+def test_serve_config_option_uses_that_file_and_a_missing_one_is_an_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(command, ["--port", "0", "--config", str(tmp_path / "nope.toml")])
+    assert result.exit_code == 2 and "nope.toml" in result.output
+
+
+def test_platforms_json_has_the_limits_and_counting_of_the_length_check() -> None:
+    import tomllib
+    from importlib import resources
+
+    from post_lint.checks import accessibility
+
+    page = json.loads((resources.files("post_lint.web") / "platforms.json").read_text(encoding="utf-8"))
+    check = tomllib.loads((Path(accessibility.__file__).parent / "platforms.toml").read_text(encoding="utf-8"))
+    for platform in page["platforms"]:
+        assert platform["limit"] == check[platform["id"]].get("limit"), platform["id"]
+        assert platform["counting"] == check[platform["id"]]["counting"], platform["id"]
+    assert [tuple(r) for r in page["x"]["narrow"]] == list(accessibility._X_NARROW)
+    assert page["x"]["url_length"] == accessibility._X_URL_LENGTH
+    assert {p["id"] for p in page["platforms"]} >= {"x", "facebook", "instagram", "nextdoor", "linkedin"}
