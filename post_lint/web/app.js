@@ -219,7 +219,7 @@
       el("button", {
         type: "button",
         class: "action vocabulary",
-        text: target.kind === "names" ? "Add to the city's named people…" : "Add to the city's vocabulary…",
+        text: target.kind === "names" ? "Add to the city's allowed names…" : "Add to the city's vocabulary…",
         onclick: () => showVocabulary(target),
       }),
     );
