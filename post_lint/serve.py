@@ -362,8 +362,11 @@ class App:
 
         self._accept_json(request, "the request", "send one name or word")
         data = _json_object(request.body or b"", '{"kind": "words", "value": "Skogquist"}')
+        value = data.get("value")
+        if not isinstance(value, str):
+            raise RequestError(HTTPStatus.BAD_REQUEST, "'value' must be a string: the name or word to add")
         try:
-            answer = self.service.vocabulary(str(data.get("kind")), data.get("value"), data.get("write") is True)
+            answer = self.service.vocabulary(str(data.get("kind")), value, data.get("write") is True)
         except ActionError as exc:
             raise RequestError(HTTPStatus.BAD_REQUEST, str(exc)) from None
         except ConfigError as exc:
