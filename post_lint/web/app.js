@@ -632,7 +632,7 @@
       el("p", { class: "alert-title", text: "Allowed in this post only" }),
       el("ul", {}, entries.map(([kind, value]) => el("li", {}, `${kind === "names" ? "Name" : "Word"}: `, el("strong", { text: value }), " ",
         el("button", { type: "button", class: "remove", "aria-label": `Stop allowing ${value}`, text: "Remove", onclick: () => disallow(kind, value) })))),
-      el("p", { class: "hint", text: "The draft is checked again as if its front matter allowed them. Nothing is saved: to keep this with a Markdown post, start it with this front matter (for a text post, record the consent in consents.toml beside it)." }),
+      el("p", { class: "hint", text: "The draft is checked again as if its front matter allowed them. Nothing is saved: to keep this with a Markdown post, start it with this front matter (for a text post, list them in consents.toml beside it, with who consented and when for a name)." }),
       el("pre", { class: "snippet" }, el("code", { text: ["---", "post-lint:", "  allow:", ...lists, "---"].join("\n") })),
     );
   }
