@@ -152,6 +152,15 @@ def test_page_has_labelled_draft_box_profile_switch_and_privacy_note(browser: we
     assert [p.get_attribute("value") for p in profiles] == ["official", "personal"]
     assert "never leaves" in browser.find_element(By.ID, "privacy").text
     assert browser.find_element(By.ID, "verdict").get_attribute("aria-live") == "polite"
+    # The platform picker is labelled, and the count it drives is part of the draft's description.
+    assert browser.find_element(By.CSS_SELECTOR, "label[for='platform']").text == "Platform"
+    assert "count" in draft.get_attribute("aria-describedby").split()
+    # Focus order follows the page: profile, format, platform, then the draft.
+    order = browser.execute_script(
+        "return [...document.querySelectorAll('#panel-draft input, #panel-draft select, #panel-draft textarea')]"
+        ".filter((e) => e.tabIndex >= 0).map((e) => e.name)"
+    )
+    assert [n for i, n in enumerate(order) if n not in order[:i]] == ["profile", "format", "platform", "draft"]
 
 
 def test_typed_draft_is_highlighted_and_one_click_applies_the_suggestion(browser: webdriver.Chrome, url: str) -> None:
