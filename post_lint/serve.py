@@ -170,7 +170,7 @@ class CheckService:
                 "severity": c.severity,
                 "policy": c.policy,
                 "profiles": list(c.profiles),
-                "rules": dict(c.rules),
+                "rules": dict(c.declared_rules),  # rule id -> summary (from rules or rules.toml)
             }
             for c in loaded
             if isinstance(c, Check)
