@@ -22,6 +22,7 @@ from typing import Any
 from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, cases_beside
 from post_lint.model import SEVERITY_RANK, Document, Finding
 from post_lint.normalize import Normalized, normalize
+from post_lint.text.blanks import is_blank
 from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.words import split_camel
 
@@ -245,13 +246,13 @@ def _targeted_insults(doc: Document, lex: Lexicon) -> Iterator[Hit]:
         aimed = False
         # "stupid drivers", "stupid, lazy people"
         k = token.i + 1
-        while k < sent.end and k <= token.i + 3 and (sdoc[k].pos_ in ("ADJ", "PUNCT", "CCONJ", "ADV")):
+        while k < sent.end and k <= token.i + 3 and (sdoc[k].pos_ in ("ADJ", "PUNCT", "CCONJ", "ADV") or is_blank(sdoc[k])):
             k += 1
         if k < sent.end and is_person(sdoc[k]) and sdoc[k].pos_ in ("NOUN", "PROPN", "PRON"):
             aimed = True
         # "some people are just lazy", "you are clueless"
         k = token.i - 1
-        while k >= sent.start and sdoc[k].lower_ in _ADVERBS:
+        while k >= sent.start and (sdoc[k].lower_ in _ADVERBS or is_blank(sdoc[k])):
             k -= 1
         if not aimed and k >= sent.start and sdoc[k].lemma_ == "be":
             before = sdoc[max(sent.start, k - 5) : k]
