@@ -89,17 +89,22 @@ class Normalized:
 
 
 @lru_cache(maxsize=64)  # several checks normalise the same post the same way
-def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool = True) -> Normalized:
+def normalize(
+    text: str, *, lower: bool = True, leet: bool = False, spaced: bool = True, blanks: bool = True
+) -> Normalized:
     """Normalise ``text`` for matching word lists.
 
     ``leet`` maps digits and symbols inside words to letters ("v0te" → "vote");
     it is off by default because numbers matter to most checks. ``spaced``
-    joins s p a c e d or d.o.t.t.e.d single letters into one word.
+    joins s p a c e d or d.o.t.t.e.d single letters into one word. ``blanks`` makes each run of
+    white space one blank (off: white space kept as written, one character for one).
     """
     if text.isascii():
         # Nothing to drop or map in ASCII (every special character above is non-ASCII): skip the loop.
         mapped_text = text.lower() if lower else text
-        result = _collapse_space(Normalized(mapped_text, list(range(len(text))), list(range(1, len(text) + 1)), text))
+        result = Normalized(mapped_text, list(range(len(text))), list(range(1, len(text) + 1)), text)
+        if blanks:
+            result = _collapse_space(result)
         if leet:
             result = _undo_leet(result)
         if spaced:
@@ -122,7 +127,9 @@ def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool
             out.append(piece)
             starts.append(index)
             ends.append(index + 1)
-    result = _collapse_space(Normalized("".join(out), starts, ends, text))
+    result = Normalized("".join(out), starts, ends, text)
+    if blanks:
+        result = _collapse_space(result)
     if leet:
         result = _undo_leet(result)
     if spaced:
