@@ -449,6 +449,16 @@ def _born_thing(text: str, cue: re.Match[str], date: re.Match[str], cues: Cues) 
     )
 
 
+def _animal(text: str, m: re.Match[str], cues: Cues) -> bool:
+    """The name is an animal's: "police dog Rex, age 7", "K9 Officer Bruno, 5", "Rex, a 7-year-old dog"."""
+    animals = cues.pattern("animal").pattern
+    before = text[max(0, m.start("name") - 30) : m.start("name")]
+    if re.search(rf"(?:{animals})\s+(?:(?:officer|ofc\.?|sgt\.?|partner|named|called)\s+)?$", before, re.I):
+        return True
+    after = rf"(?:[- ]years?[- ]old)?\)?,?\s+(?:(?:is|was)\s+)?(?:(?:a|an|the|our)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{animals})s?\b"
+    return bool(re.match(after, text[m.end() : m.end() + 50], re.I))
+
+
 def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
     date = re.compile(r"\s*(?:on|is|was|:|-)?\s*" + _DATE, re.IGNORECASE)
     for cue in cues.pattern("birth").finditer(text):
@@ -475,7 +485,7 @@ def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
     )
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if not (0 < int(m.group("age")) <= 120 and _is_person_name(m.group("name"), cues)):
+            if not (0 < int(m.group("age")) <= 120 and _is_person_name(m.group("name"), cues)) or _animal(text, m, cues):
                 continue
             if re.search(r"\b(?:ages|aged)\s", m.group()):
                 # "Noah and Ava Berg, ages 9 and 6": only after a person's name ("Teens ages 16 & 17" is no one).
@@ -487,7 +497,7 @@ def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
     nouns = cues.sets["person-noun"]
     for m in re.finditer(rf"(?<![\d–-])(?<!\d to ){age}[- ]years?[- ]old\s+{_NAME}(?P<after>\s+[a-z]+)?", text):
         after = (m.group("after") or "").strip()
-        if 0 < int(m.group("age")) <= 120 and after not in nouns and _is_person_name(m.group("name"), cues):
+        if 0 < int(m.group("age")) <= 120 and after not in nouns and _is_person_name(m.group("name"), cues) and not _animal(text, m, cues):
             yield Hit("age", m.start(), m.end("age") + len("-year-old"), "age")
     # "Happy 100th birthday to Ruth!", "Ruth celebrates her 100th birthday", "Ruth's 90th birthday"
     ordinal = r"(?P<age>\d{1,3})(?:st|nd|rd|th)\s+[Bb]irthday"
@@ -497,7 +507,7 @@ def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
     )
     for pattern in birthdays:
         for m in pattern.finditer(text):
-            if 0 < int(m.group("age")) <= 120 and _is_person_name(m.group("name"), cues):
+            if 0 < int(m.group("age")) <= 120 and _is_person_name(m.group("name"), cues) and not _animal(text, m, cues):
                 yield Hit("age", m.start("age"), m.end("age") + 2, "age")
 
 

@@ -41,7 +41,12 @@ def _word_counts() -> dict[str, int]:
     return SpellChecker().word_frequency.dictionary
 
 
-def everyday_word(word: str) -> bool:
+def everyday_word(word: str, threshold: int = EVERYDAY) -> bool:
     """True for a common English word ("Flash", "Utility", "Gift"), which a capitalised first
-    name the census lists do not know ("Amir", "Priya") is not."""
-    return _word_counts().get(word.lower().strip(".'’"), 0) >= EVERYDAY
+    name the census lists do not know ("Amir", "Priya") is not. Common names are common words
+    too at the default count ("Jane", "Smith"); ``threshold`` ``COMMON_WORD`` keeps only words
+    far more common than any name but the few that are words ("Rose", "Hill", "Grant")."""
+    return _word_counts().get(word.lower().strip(".'’"), 0) >= threshold
+
+
+COMMON_WORD = 10_000
