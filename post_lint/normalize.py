@@ -51,9 +51,7 @@ CONFUSABLES = {
     "ꓦ": "V", "ꓪ": "W", "ꓫ": "X", "ꓬ": "Y", "ꓜ": "Z",
 }  # fmt: skip
 # Cherokee small letters look like small capitals of the same Latin letters.
-CONFUSABLES.update(
-    {chr(ord(c) - 0x13A0 + 0xAB70): v.lower() for c, v in list(CONFUSABLES.items()) if 0x13A0 <= ord(c) <= 0x13EF}
-)
+CONFUSABLES.update({chr(ord(c) - 0x13A0 + 0xAB70): v.lower() for c, v in list(CONFUSABLES.items()) if 0x13A0 <= ord(c) <= 0x13EF})
 # Letters written with symbols NFKC leaves alone: regional indicators (🇸🇭🇮🇹 without a flag
 # pair) and negative circled or squared capitals (🅢, 🆂).
 LETTER_SYMBOLS = {
@@ -89,9 +87,7 @@ class Normalized:
 
 
 @lru_cache(maxsize=64)  # several checks normalise the same post the same way
-def normalize(
-    text: str, *, lower: bool = True, leet: bool = False, spaced: bool = True, blanks: bool = True
-) -> Normalized:
+def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool = True, blanks: bool = True) -> Normalized:
     """Normalise ``text`` for matching word lists.
 
     ``leet`` maps digits and symbols inside words to letters ("v0te" → "vote");

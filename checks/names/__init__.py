@@ -233,7 +233,9 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
         return True
     # A hashtag that is only a name ("#MariaGonzalez") names the person; a name inside a link does not.
     tag = doc.token_at(start)
-    in_token = doc.overlaps_token(start, end) and not (tag is not None and tag.kind == "hashtag" and (tag.start, tag.end) == (start, end))
+    in_token = doc.overlaps_token(start, end) and not (
+        tag is not None and tag.kind == "hashtag" and (tag.start, tag.end) == (start, end)
+    )
     if in_token or any(s < end and start < e for s, e in _spans(lists.not_name_phrases, text)):
         return True
     if re.search(r"\d\s+$|\d[\d)-]*\s*\($", text[max(0, start - 12) : start]) or _COUNTY_LIST.match(text, end):

@@ -437,15 +437,20 @@ def _born_thing(text: str, cue: re.Match[str], date: re.Match[str], cues: Cues) 
     """A place or an institution was born, not a person: "Anoka was born 03/14/1924 as a village",
     "the festival was born on ...", "the city, born 03/14/1924"."""
     things = cues.pattern("born-thing").pattern
-    if re.match(rf"\s*,?\s*(?:as|into)\s+(?:an?|the|our|its)\s+(?:[\w-]+\s+)?(?:{things})\b", text[date.end() : date.end() + 60], re.I):
+    if re.match(
+        rf"\s*,?\s*(?:as|into)\s+(?:an?|the|our|its)\s+(?:[\w-]+\s+)?(?:{things})\b", text[date.end() : date.end() + 60], re.I
+    ):
         return True
     before = text[max(0, cue.start() - 60) : cue.start()]
     subject = re.search(r"(?:^|[.!?\n]\s*|\b(?:the|our|this|its)\s+)([\w'’-]+)\s*,?\s*(?:(?:was|were|is)\s+)?$", before, re.I)
     if subject is None:
         return False
     word = subject.group(1).lower().removesuffix("'s").removesuffix("’s")
-    return bool(re.fullmatch(things, word, re.I)) or word in cues.sets["facility"] or word in cues.sets["organisation"] or (
-        bool(re.match(r"[A-Z]", subject.group(1))) and word in cues.sets["place-prefix"]
+    return (
+        bool(re.fullmatch(things, word, re.I))
+        or word in cues.sets["facility"]
+        or word in cues.sets["organisation"]
+        or (bool(re.match(r"[A-Z]", subject.group(1))) and word in cues.sets["place-prefix"])
     )
 
 
@@ -497,7 +502,12 @@ def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
     nouns = cues.sets["person-noun"]
     for m in re.finditer(rf"(?<![\d–-])(?<!\d to ){age}[- ]years?[- ]old\s+{_NAME}(?P<after>\s+[a-z]+)?", text):
         after = (m.group("after") or "").strip()
-        if 0 < int(m.group("age")) <= 120 and after not in nouns and _is_person_name(m.group("name"), cues) and not _animal(text, m, cues):
+        if (
+            0 < int(m.group("age")) <= 120
+            and after not in nouns
+            and _is_person_name(m.group("name"), cues)
+            and not _animal(text, m, cues)
+        ):
             yield Hit("age", m.start(), m.end("age") + len("-year-old"), "age")
     # "Happy 100th birthday to Ruth!", "Ruth celebrates her 100th birthday", "Ruth's 90th birthday"
     ordinal = r"(?P<age>\d{1,3})(?:st|nd|rd|th)\s+[Bb]irthday"
