@@ -153,8 +153,10 @@ def _threat_pattern(table: dict[str, Any]) -> re.Pattern[str]:
     futures = _alternatives(table["futures"])
     blocker = _alternatives(table["blockers"])
     gap = rf"(?:(?!(?:{blocker})\b)[\w'’]+[\s,]+){{0,{int(table.get('gap', 5))}}}?"
+    unless = _alternatives(table.get("unless-after", ())) or "(?!)"
     return re.compile(
-        rf"\b(?:{subjects})\s*(?:{futures})\s+{gap}(?:{_alternatives(table['verbs'])})\s+(?:{_alternatives(table['targets'])})\b",
+        rf"\b(?:{subjects})\s*(?:{futures})\s+{gap}(?:{_alternatives(table['verbs'])})\s+(?:{_alternatives(table['targets'])})\b"
+        rf"(?!\s+(?:{unless})\b)",
         re.IGNORECASE,
     )
 
