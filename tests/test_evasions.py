@@ -131,6 +131,7 @@ CLEAN = [
     ("links", "Download the minutes.zip file from the agenda page."),
     ("names", "GRANT WRITER NEEDED for the rose garden project."),
     ("hidden-text", "漢\U000e0100字"),  # an ideographic variation sequence
+    ("names", "Read more: #ɢᴇᴛᴠᴀᴄᴄɪɴᴀᴛᴇᴅ #COVID19"),  # a hashtag with no capitals to split at (it crashed)
 ]
 
 

@@ -22,13 +22,10 @@ _WORD = re.compile(r"(?<![\w'’@#.-])[^\W\d_]{2,}(?![\w'’@-])")
 
 
 def _a_name(words: list[str], given: frozenset[str], surnames: frozenset[str]) -> bool:
+    if not 2 <= len(words) <= 3:
+        return False
     first, last = words[0].lower(), words[-1].lower()
-    return (
-        2 <= len(words) <= 3
-        and first in given
-        and last in surnames
-        and not any(everyday_word(w, COMMON_WORD) for w in (first, last))
-    )
+    return first in given and last in surnames and not any(everyday_word(w, COMMON_WORD) for w in (first, last))
 
 
 def _plain(written: str) -> bool:
