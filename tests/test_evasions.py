@@ -61,7 +61,19 @@ CAUGHT = [
     ("conduct", "conduct/threat", "We will find you and hurt you.", "hurt you"),
     ("conduct", "conduct/insult", "Those stuuuupid drivers again.", "stuuuupid"),
     ("conduct", "conduct/profanity", "What a load of shiiiiit.", "shiiiiit"),
-    ("conduct", "conduct/profanity", "What a load of ⓢⓗⓘⓣ.", "ⓢⓗⓘⓣ"),
+    (
+        "conduct",
+        "conduct/profanity",
+        "What a load of \U0001f162\U0001f157\U0001f158\U0001f163.",
+        "\U0001f162",
+    ),  # negative circled
+    (
+        "conduct",
+        "conduct/profanity",
+        "What a load of \U0001f182\U0001f177\U0001f178\U0001f183.",
+        "\U0001f182",
+    ),  # negative squared
+    ("conduct", "conduct/profanity", "What a load of ⓢⓗⓘⓣ.", "ⓢⓗⓘⓣ"),  # circled: NFKC read these already
     ("conduct", "conduct/profanity", "What a load of 🇸🇭🇮🇹.", "🇸🇭🇮🇹"),
     ("conduct", "conduct/profanity", "What a load of sh\u0308it.", "sh\u0308it"),
     ("conduct", "conduct/profanity", "WTF is going on with the roads.", "WTF"),
