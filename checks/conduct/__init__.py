@@ -480,7 +480,10 @@ CHECK = Check(
     people name themselves. Insult adjectives ("stupid", "lazy", "clueless") count
     only when aimed at people ("stupid drivers", "some people are just lazy"),
     not "a lazy river". Disguised spellings are caught as well: sh1t, f u c k,
-    f**k, fullwidth or Cyrillic look-alike letters.
+    f**k, fullwidth, enclosed, regional-indicator or Cyrillic look-alike
+    letters, stray combining marks and held-down letters ("shiiiit"). Threats
+    are read from a lexicon of harm verbs aimed at the reader ("we will find
+    you and hurt you"), in phrases.toml's [threat] table.
 
     The lists are data files beside the check (terms.toml, phrases.toml); add
     words with `extra-terms` and excuse a local name with `allow`.

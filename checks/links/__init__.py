@@ -315,7 +315,8 @@ CHECK = Check(
     rules={
         "links/shortener": "a link shortener (bit.ly, tinyurl.com, ...) that hides where the link goes",
         "links/insecure": "a plain http:// link; use https://",
-        "links/ip-address": "a link to a raw IP address instead of a site name",
+        "links/ip-address": "a link to a raw IP address instead of a site name (any notation: "
+        "'https://2130706433/', '0x7f.0.0.1')",
         "links/external-domain": "a link outside allowed-domains, the city's own domains and .gov/.mil "
         "(only once the city's domains are configured, unless external-domains = 'always')",
         "links/tracking": "tracking parameters (utm_*, fbclid, gclid, ...) in a link",

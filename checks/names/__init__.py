@@ -438,7 +438,8 @@ CHECK = Check(
     },
     rules={
         "names/person": "a person's name that is not an allowed official, a public official after their title, "
-        "a public figure, a pet, or part of a place or event name",
+        "a public figure, a pet, or part of a place or event name; also in lower case, capitals, fullwidth or "
+        "mathematical letters, or as a whole hashtag (#MariaGonzalez)",
         "names/child": "(error) a child named with their age, grade, school or home street, with no parent's consent noted",
         "names/staff": "a name given with a job or professional title ('clerk Megan Howe', 'Julie Hanson, RN'); "
         "info until the config lists officials",

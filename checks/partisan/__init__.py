@@ -5,7 +5,10 @@ Word lists beside this module, matched on normalised text (so "v o t e",
 
 * vote.txt: telling people how to vote ("vote for Jane Smith", "re-elect",
   "vote yes on"), with ``<name>`` asking for a capitalised name so that
-  "vote for your favorite float" stays clean;
+  "vote for your favorite float" stays clean; endorse.txt, candidate_words.txt
+  and party_adjectives.txt join every party (or a name) into endorsements
+  ("vote for the Republican candidate", "make sure the Democrats win"), and a
+  vote hashtag split at its capitals names a candidate (#VoteJaneSmith);
 * parties.txt and politicians.txt, partisan only next to a word of praise or
   attack from party_cues.txt ("the Democrats in St. Paul have failed");
 * slogans.txt and hashtags.txt: loaded labels and slogans ("radical left",
@@ -265,7 +268,8 @@ CHECK = Check(
     rules={
         "partisan/learned": "a post the learned model reads as partisan (endorsements with no party word, slogans, winks)",
         "partisan/vote": "telling people how to vote: \u201cvote for Jane Smith\u201d, \u201cre-elect\u201d, "
-        "\u201cvote yes on\u201d",
+        "\u201cvote yes on\u201d, \u201cvote for the Republican candidate\u201d, \u201cmake sure the Democrats win\u201d, "
+        "#VoteJaneSmith",
         "partisan/party": "a party or partisan figure praised or attacked: \u201cthe Democrats in St. Paul have failed\u201d",
         "partisan/slogan": "a partisan slogan or loaded label: \u201cradical left\u201d, \u201cMAGA\u201d, "
         "#GOPTaxScam, \u201cflip the board blue\u201d",

@@ -276,7 +276,11 @@ CHECK = Check(
     person; and sensitive facts about a named person or household: what they
     owe, a medical condition, an investigation or leave. Numbers written to
     dodge filters ("five five five, one two one two", "763 . 555 . 0142",
-    "john (at) example (dot) com") count too.
+    "763-555-O142", "763_555_0142", superscript, fullwidth or keycap digits,
+    "001-763-...", "area code 763, then 555, then 0142", a line break inside)
+    and addresses ("john (at) example (dot) com", "jane＠gmail．com", "jane @
+    gmail . com", "jane.olson82 at gmail.com") count too: the check reads the
+    post normalised, and every finding points at what was written.
 
     Whose contact is it. The post is the organisation speaking, so the check
     reads the sentence back from the number (or address) to the verb that
