@@ -143,6 +143,12 @@ CLEAN = [
     ("links", "Download the minutes.zip file from the agenda page."),
     ("names", "GRANT WRITER NEEDED for the rose garden project."),
     ("hidden-text", "漢\U000e0100字"),  # an ideographic variation sequence
+    # what the first real-post run of these mechanisms flagged (bench/real_post_rates.py)
+    ("conduct", "Recreationists are advised to not swim or boat in areas of scum or visible algae scum."),
+    ("conduct", "If water looks scummy or is discolored, stay out."),
+    ("personal-data", "Stock your emergency kit. Learn more @ReadyNC.org #ReadyNC"),
+    ("names", "El #VIH no tiene que ser una barrera para vivir una vida plena."),
+    ("names", "Clinics in #Annapolis #GlenBurnie #AnneArundel #BelleGlade. #EMAChristmas"),
     ("names", "Read more: #ɢᴇᴛᴠᴀᴄᴄɪɴᴀᴛᴇᴅ #COVID19"),  # a hashtag with no capitals to split at (it crashed)
 ]
 

@@ -260,7 +260,8 @@ def detect_phones(scene: Scene, region: str, allow: AllowList) -> Iterator[Hit]:
 
 
 # -- e-mail addresses ----------------------------------------------------------
-_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s*)"
+# "@" only with a blank after it ("jane @ gmail . com"): "more @ReadyNC.org" is a mention-like link.
+_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s+)"
 _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s?\.\s?)"
 _OBFUSCATED_EMAIL = re.compile(
     # Lengths capped as in RFC 5321 (64-character local part, 63-character labels) and a start

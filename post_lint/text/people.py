@@ -29,6 +29,28 @@ def census_names() -> tuple[frozenset[str], frozenset[str]] | None:
     return read("dist.male.first", "dist.female.first"), read("dist.all.last")
 
 
+@lru_cache(maxsize=1)
+def census_ranks() -> tuple[dict[str, int], dict[str, int]] | None:
+    """(given name, surname) -> rank by frequency (1 the most common), or None without the package."""
+    try:
+        import names
+    except ImportError:
+        return None
+    folder = Path(names.__file__).parent
+
+    def read(*files: str) -> dict[str, int]:
+        ranks: dict[str, int] = {}
+        for file in files:
+            with open(folder / file, encoding="ascii") as handle:
+                for rank, line in enumerate(handle, 1):
+                    word = line.split(" ", 1)[0].lower()
+                    if word:
+                        ranks[word] = min(rank, ranks.get(word, rank))
+        return ranks
+
+    return read("dist.male.first", "dist.female.first"), read("dist.all.last")
+
+
 EVERYDAY = 1000  # pyspellchecker's count at which a word is an everyday English word
 
 
