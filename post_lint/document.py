@@ -11,6 +11,8 @@ import bisect
 import codecs
 import re
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from .model import Document, Token
@@ -91,6 +93,8 @@ _TLDS = r"(?:com|org|net|gov|edu|mil|us|info|io|co|biz|me|ly|gl|gd|be|ca|uk|tv|a
 _AFTER_SCHEME = re.compile(r"://[^\s<>\"'`]+")
 _WWW_URL = re.compile(r"(?:www|WWW|Www)\.[^\s<>\"'`]+")
 _DOT_TLD = re.compile(r"\." + _TLDS + r"\b", re.IGNORECASE)
+_DOT_ANY_TLD = re.compile(r"\.([a-z]{2,24}|xn--[a-z0-9-]{1,59})\b")
+_LABEL_END = re.compile(r"[a-z0-9-]{3}")  # a real name before a rarer top-level domain, not "it.it"
 _DOMAIN_BEFORE = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$", re.IGNORECASE)
 _PATH_AFTER = re.compile(r"/[^\s<>\"'`]*")
 _EMAIL = re.compile(r"[\w.%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\b", re.IGNORECASE)
@@ -127,19 +131,48 @@ def _urls(prose: str) -> Iterator[tuple[int, int]]:
         if m.start() == 0 or not (prose[m.start() - 1].isalnum() or prose[m.start() - 1] in "/.@"):
             yield m.start(), _trim_url(prose, m.start(), m.end())
     for m in _DOT_TLD.finditer(prose):
-        domain = _DOMAIN_BEFORE.search(prose, max(0, m.start() - 253), m.start())
-        if not domain or domain.end() != m.start():
-            continue
-        start = domain.start()
-        before = prose[start - 1] if start else " "
-        stray_at = before == "@" and (start < 2 or not (prose[start - 2].isalnum() or prose[start - 2] in "._%+-"))
-        if (before.isalnum() or before in "@/.-_") and not stray_at:
-            continue  # part of an e-mail address, a longer URL or a word ("@bit.ly/x" is a URL)
-        end = m.end()
-        path = _PATH_AFTER.match(prose, end)
-        if path:
-            end = path.end()
-        yield start, _trim_url(prose, start, end)
+        found = _bare_domain(prose, m)
+        if found:
+            yield found
+    # Any other top-level domain of IANA's list, written in lower case after a real name:
+    # "cheap-deals.shop", not "did it.it" or "minutes.zip" (a file).
+    if _DOT_ANY_TLD.search(prose):
+        extra = _other_tlds()
+        for m in _DOT_ANY_TLD.finditer(prose):
+            if m.group(1) in extra and _LABEL_END.fullmatch(prose, max(0, m.start() - 3), m.start()):
+                found = _bare_domain(prose, m)
+                if found:
+                    yield found
+
+
+def _bare_domain(prose: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The address whose top-level domain ``m`` matched, when a domain name stands before it."""
+    domain = _DOMAIN_BEFORE.search(prose, max(0, m.start() - 253), m.start())
+    if not domain or domain.end() != m.start():
+        return None
+    start = domain.start()
+    before = prose[start - 1] if start else " "
+    stray_at = before == "@" and (start < 2 or not (prose[start - 2].isalnum() or prose[start - 2] in "._%+-"))
+    if (before.isalnum() or before in "@/.-_") and not stray_at:
+        return None  # part of an e-mail address, a longer URL or a word ("@bit.ly/x" is a URL)
+    end = m.end()
+    path = _PATH_AFTER.match(prose, end)
+    if path:
+        end = path.end()
+    return start, _trim_url(prose, start, end)
+
+
+@cache
+def _other_tlds() -> frozenset[str]:
+    """IANA's top-level domains beyond the common ones of ``_TLDS``, less those that are file extensions."""
+    data = Path(__file__).with_name("text") / "data"
+
+    def read(name: str) -> set[str]:
+        lines = (data / name).read_text(encoding="utf-8").splitlines()
+        return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+    common = set(_TLDS.strip("(?:)").split("|"))
+    return frozenset(read("tlds.txt") - read("file-extensions.txt") - common)
 
 
 def _trim_url(prose: str, start: int, end: int) -> int:

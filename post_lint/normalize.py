@@ -13,8 +13,10 @@ characters it came from, so findings still point at what the author wrote::
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +24,9 @@ from functools import lru_cache
 INVISIBLE = frozenset(
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
     "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+    # Blank-looking letters and symbols: Hangul fillers, the blank Braille pattern, and the
+    # interlinear annotation marks (text between them may be shown, hidden or moved).
+    "\u3164\uffa0\u2800\ufff9\ufffa\ufffb"
 )
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -35,7 +40,25 @@ CONFUSABLES = {
     "α": "a", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "ν": "v", "ι": "i", "κ": "k", "χ": "x",
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    # Armenian
+    "օ": "o", "Օ": "O", "Ս": "U", "հ": "h", "զ": "q", "ց": "g", "ա": "w", "Տ": "S", "Լ": "L",
+    # Cherokee (capitals; the small letters U+AB70-ABBF map to the same, lower case)
+    "Ꭺ": "A", "Ᏼ": "B", "Ꮯ": "C", "Ꭰ": "D", "Ꭼ": "E", "Ꮐ": "G", "Ꮋ": "H", "Ꭵ": "i", "Ꭻ": "J", "Ꮶ": "K",
+    "Ꮮ": "L", "Ꮇ": "M", "Ꮲ": "P", "Ꭱ": "R", "Ꮪ": "S", "Ꭲ": "T", "Ꮩ": "V", "Ꮃ": "W", "Ꮤ": "W", "Ꮓ": "Z",
+    # Lisu
+    "ꓮ": "A", "ꓐ": "B", "ꓚ": "C", "ꓓ": "D", "ꓰ": "E", "ꓝ": "F", "ꓖ": "G", "ꓧ": "H", "ꓲ": "I", "ꓙ": "J",
+    "ꓗ": "K", "ꓡ": "L", "ꓟ": "M", "ꓠ": "N", "ꓳ": "O", "ꓑ": "P", "ꓣ": "R", "ꓢ": "S", "ꓔ": "T", "ꓴ": "U",
+    "ꓦ": "V", "ꓪ": "W", "ꓫ": "X", "ꓬ": "Y", "ꓜ": "Z",
 }  # fmt: skip
+# Cherokee small letters look like small capitals of the same Latin letters.
+CONFUSABLES.update({chr(ord(c) - 0x13A0 + 0xAB70): v.lower() for c, v in list(CONFUSABLES.items()) if 0x13A0 <= ord(c) <= 0x13EF})
+# Letters written with symbols NFKC leaves alone: regional indicators (🇸🇭🇮🇹 without a flag
+# pair) and negative circled or squared capitals (🅢, 🆂).
+LETTER_SYMBOLS = {
+    **{chr(0x1F1E6 + i): chr(ord("a") + i) for i in range(26)},
+    **{chr(0x1F150 + i): chr(ord("a") + i) for i in range(26)},
+    **{chr(0x1F170 + i): chr(ord("a") + i) for i in range(26)},
+}
 
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
 
@@ -58,19 +81,26 @@ class Normalized:
         end = min(max(end, start + 1), len(self.text))
         return self.starts[start], self.ends[end - 1]
 
+    def index(self, offset: int) -> int:
+        """Position in ``text`` of the first character at or after the original ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
 
 @lru_cache(maxsize=64)  # several checks normalise the same post the same way
-def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool = True) -> Normalized:
+def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool = True, blanks: bool = True) -> Normalized:
     """Normalise ``text`` for matching word lists.
 
     ``leet`` maps digits and symbols inside words to letters ("v0te" → "vote");
     it is off by default because numbers matter to most checks. ``spaced``
-    joins s p a c e d or d.o.t.t.e.d single letters into one word.
+    joins s p a c e d or d.o.t.t.e.d single letters into one word. ``blanks`` makes each run of
+    white space one blank (off: white space kept as written, one character for one).
     """
     if text.isascii():
         # Nothing to drop or map in ASCII (every special character above is non-ASCII): skip the loop.
         mapped_text = text.lower() if lower else text
         result = Normalized(mapped_text, list(range(len(text))), list(range(1, len(text) + 1)), text)
+        if blanks:
+            result = _collapse_space(result)
         if leet:
             result = _undo_leet(result)
         if spaced:
@@ -80,9 +110,9 @@ def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool
     starts: list[int] = []
     ends: list[int] = []
     for index, ch in enumerate(text):
-        if ch in INVISIBLE:
-            continue
-        mapped = CONFUSABLES.get(ch)
+        if ch in INVISIBLE or (ord(ch) > 0x2FF and unicodedata.category(ch) in _MARKS):
+            continue  # a combining mark on its own ("s\u0308hit"), a variation selector, a keycap
+        mapped = CONFUSABLES.get(ch) or LETTER_SYMBOLS.get(ch)
         if mapped is None:
             mapped = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
             # NFKC leaves some look-alikes; a second pass through the table catches them.
@@ -94,11 +124,86 @@ def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool
             starts.append(index)
             ends.append(index + 1)
     result = Normalized("".join(out), starts, ends, text)
+    if blanks:
+        result = _collapse_space(result)
     if leet:
         result = _undo_leet(result)
     if spaced:
         result = _join_spaced(result)
     return result
+
+
+_MARKS = frozenset({"Mn", "Me"})
+# Two or more blanks, or a tab: one space ("should  have"), or one line break when the run holds
+# one ("should \n have" stays on two lines; a blank line stays a paragraph break).
+_BLANKS = re.compile(r"[^\S\n\r]*(?:\r\n|[\n\r])[^\S\n\r]*(?:(?:\r\n|[\n\r])\s*)?|[^\S\n\r]{2,}|\t")
+
+
+def _blank(m: re.Match[str]) -> str:
+    run = m.group()
+    breaks = run.count("\n") + run.count("\r") - run.count("\r\n")
+    return "\n\n" if breaks >= 2 else "\n" if breaks else " "
+
+
+def _collapse_space(norm: Normalized) -> Normalized:
+    """Whitespace runs as one blank, so a doubled space or a tab inside a phrase changes nothing."""
+    if "  " not in norm.text and "\t" not in norm.text and " \n" not in norm.text and "\n " not in norm.text:
+        if "\r" not in norm.text and "\n\n\n" not in norm.text:
+            return norm
+    return substitute(norm, _BLANKS, _blank)
+
+
+def substitute(norm: Normalized, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> Normalized:
+    """``re.sub`` on a normalised text that keeps the map back to the original.
+
+    A replacement as long as what it replaces maps character for character; any other
+    replacement maps each of its characters to the whole original span it replaced.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    text = norm.text
+    for m in pattern.finditer(text):
+        new = repl(m)
+        if new == m.group() or m.end() == m.start():
+            continue
+        out.append(text[last : m.start()])
+        starts.extend(norm.starts[last : m.start()])
+        ends.extend(norm.ends[last : m.start()])
+        out.append(new)
+        if len(new) == m.end() - m.start():
+            starts.extend(norm.starts[m.start() : m.end()])
+            ends.extend(norm.ends[m.start() : m.end()])
+        else:
+            starts.extend([norm.starts[m.start()]] * len(new))
+            ends.extend([norm.ends[m.end() - 1]] * len(new))
+        last = m.end()
+    if not last:
+        return norm
+    out.append(text[last:])
+    starts.extend(norm.starts[last:])
+    ends.extend(norm.ends[last:])
+    return Normalized("".join(out), starts, ends, norm.original)
+
+
+def unstretch(word: str, known: Container[str]) -> str | None:
+    """A word with letters held down ("stuuuupid", "shiiiit") as the ``known`` word it stretches, if any.
+
+    English never triples a letter, so each run of three or more is tried as one and as two letters.
+    """
+    runs = [m for m in re.finditer(r"([^\W\d_])\1{2,}", word)]
+    if not runs or len(runs) > 4:
+        return None
+    for choice in range(1 << len(runs)):
+        pieces, last = [], 0
+        for bit, m in enumerate(runs):
+            pieces.append(word[last : m.start()] + m.group(1) * (2 if choice >> bit & 1 else 1))
+            last = m.end()
+        candidate = "".join(pieces) + word[last:]
+        if candidate in known:
+            return candidate
+    return None
 
 
 _LEET_RUN = re.compile(r"[\w@$!|]++")

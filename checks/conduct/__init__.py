@@ -21,7 +21,8 @@ from typing import Any
 
 from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, cases_beside
 from post_lint.model import SEVERITY_RANK, Document, Finding
-from post_lint.normalize import Normalized, normalize
+from post_lint.normalize import Normalized, normalize, unstretch
+from post_lint.text.blanks import is_blank
 from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.words import split_camel
 
@@ -128,6 +129,9 @@ def lexicon(extra_terms: tuple[str, ...] = (), mild: bool = True) -> Lexicon:
         (p["category"], re.compile(p["pattern"], re.IGNORECASE), p.get("message", "")) for p in phrases_data.get("phrase", [])
     )
     own_voice = frozenset(i for i, p in enumerate(phrases_data.get("phrase", [])) if p.get("own-voice"))
+    if "threat" in phrases_data:
+        threat = phrases_data["threat"]
+        phrases += (("threat", _threat_pattern(threat), threat.get("message", "")),)
     return Lexicon(
         terms=tuple(terms),
         by_form=by_form,
@@ -136,6 +140,24 @@ def lexicon(extra_terms: tuple[str, ...] = (), mild: bool = True) -> Lexicon:
         people=frozenset(targeted.get("people", [])),
         phrases=phrases,
         own_voice=own_voice,
+    )
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _threat_pattern(table: dict[str, Any]) -> re.Pattern[str]:
+    """One regex from phrases.toml's [threat]: a subject, a future, a few words with no blocker, a harm verb, its target."""
+    subjects = _alternatives(table["subjects"])
+    futures = _alternatives(table["futures"])
+    blocker = _alternatives(table["blockers"])
+    gap = rf"(?:(?!(?:{blocker})\b)[\w'’]+[\s,]+){{0,{int(table.get('gap', 5))}}}?"
+    unless = _alternatives(table.get("unless-after", ())) or "(?!)"
+    return re.compile(
+        rf"\b(?:{subjects})\s*(?:{futures})\s+{gap}(?:{_alternatives(table['verbs'])})\s+(?:{_alternatives(table['targets'])})\b"
+        rf"(?!\s+(?:{unless})\b)",
+        re.IGNORECASE,
     )
 
 
@@ -232,7 +254,7 @@ def _targeted_insults(doc: Document, lex: Lexicon) -> Iterator[Hit]:
     """Insult adjectives aimed at people: "stupid drivers", "people who ... are lazy", "don't be lazy"."""
     sdoc = doc.nlp
     lowered = doc.prose.lower()
-    if not any(adjective in lowered for adjective in lex.adjectives):
+    if not any(adjective in lowered for adjective in lex.adjectives) and not _STRETCHED.search(lowered):
         return  # cheap test first: walking every token is the slow part
 
     def is_person(token: Any) -> bool:
@@ -240,18 +262,20 @@ def _targeted_insults(doc: Document, lex: Lexicon) -> Iterator[Hit]:
 
     for token in sdoc:
         if token.lemma_.lower() not in lex.adjectives or token.pos_ != "ADJ":
-            continue
+            # "stuuuupid drivers": a held-down adjective, whatever spaCy makes of the word
+            if not (_STRETCHED.fullmatch(token.lower_) and unstretch(token.lower_, lex.adjectives)):
+                continue
         sent = token.sent
         aimed = False
         # "stupid drivers", "stupid, lazy people"
         k = token.i + 1
-        while k < sent.end and k <= token.i + 3 and (sdoc[k].pos_ in ("ADJ", "PUNCT", "CCONJ", "ADV")):
+        while k < sent.end and k <= token.i + 3 and (sdoc[k].pos_ in ("ADJ", "PUNCT", "CCONJ", "ADV") or is_blank(sdoc[k])):
             k += 1
         if k < sent.end and is_person(sdoc[k]) and sdoc[k].pos_ in ("NOUN", "PROPN", "PRON"):
             aimed = True
         # "some people are just lazy", "you are clueless"
         k = token.i - 1
-        while k >= sent.start and sdoc[k].lower_ in _ADVERBS:
+        while k >= sent.start and (sdoc[k].lower_ in _ADVERBS or is_blank(sdoc[k])):
             k -= 1
         if not aimed and k >= sent.start and sdoc[k].lemma_ == "be":
             before = sdoc[max(sent.start, k - 5) : k]
@@ -274,6 +298,7 @@ def _evasion_hits(doc: Document, norm: Normalized, lex: Lexicon, excuses: _Excus
         term = lex.by_form[_key(m.group())]
         if not excuses.excuse(term, start, end):
             yield Hit(start, end, term.category, term.severity, written, "disguised spelling", term)
+    yield from _stretched_hits(doc, norm, lex, excuses)
     singles = [f for f in lex.by_form if " " not in f]
     for m in _MASKED.finditer(norm.text):
         token = m.group()
@@ -291,6 +316,21 @@ def _evasion_hits(doc: Document, norm: Normalized, lex: Lexicon, excuses: _Excus
             start, end = norm.span(*m.span())
             term = lex.by_form[found]
             yield Hit(start, end, term.category, term.severity, doc.text[start:end], "masked", term)
+
+
+_STRETCHED = re.compile(r"(?<!\w)[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*(?!\w)")
+
+
+def _stretched_hits(doc: Document, norm: Normalized, lex: Lexicon, excuses: _Excuses) -> Iterator[Hit]:
+    """A listed word with letters held down: "shiiiit", "fuuuuck" (folded against the lexicon)."""
+    for m in _STRETCHED.finditer(norm.text):
+        form = unstretch(m.group().lower(), lex.by_form)
+        if form is None:
+            continue
+        start, end = norm.span(*m.span())
+        term = lex.by_form[form]
+        if not excuses.excuse(term, start, end):
+            yield Hit(start, end, term.category, term.severity, doc.text[start:end], "disguised spelling", term)
 
 
 def _hashtag_hits(doc: Document, lex: Lexicon) -> Iterator[Hit]:
@@ -440,7 +480,10 @@ CHECK = Check(
     people name themselves. Insult adjectives ("stupid", "lazy", "clueless") count
     only when aimed at people ("stupid drivers", "some people are just lazy"),
     not "a lazy river". Disguised spellings are caught as well: sh1t, f u c k,
-    f**k, fullwidth or Cyrillic look-alike letters.
+    f**k, fullwidth, enclosed, regional-indicator or Cyrillic look-alike
+    letters, stray combining marks and held-down letters ("shiiiit"). Threats
+    are read from a lexicon of harm verbs aimed at the reader ("we will find
+    you and hurt you"), in phrases.toml's [threat] table.
 
     The lists are data files beside the check (terms.toml, phrases.toml); add
     words with `extra-terms` and excuse a local name with `allow`.

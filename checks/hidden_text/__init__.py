@@ -22,8 +22,13 @@ _ZERO_WIDTH = INVISIBLE - BIDI_CONTROLS
 _EMOJI_JOINERS = {"\u200d"}  # ZWJ joins emoji sequences such as 👩‍🚒
 _TAG = re.compile("[\U000e0000-\U000e007f]")
 _INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
-# A Greek or Cyrillic letter: the only place a mixed-script word can be.
-_FOREIGN_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
+# Variation selectors 17-256: they only pick a glyph of a CJK ideograph; anywhere else a run of
+# them carries hidden data (the "emoji smuggling" trick) that renders as nothing.
+_VARIATION = re.compile("[\U000e0100-\U000e01ef]+")
+# A letter of a script with Latin look-alikes (Greek, Cyrillic, Armenian, Cherokee, Lisu): the
+# only place a mixed-script word can be.
+_FOREIGN_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u13a0-\u13ff\uab70-\uabbf\ua4d0-\ua4ff]")
+_LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "LISU")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]*$")
 _LETTERS = re.compile(r"[^\W\d_]*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -46,7 +51,7 @@ def _joins_emoji_or_script(text: str, i: int) -> bool:
 
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
-    for script in ("LATIN", "CYRILLIC", "GREEK"):
+    for script in ("LATIN", *_LOOKALIKE_SCRIPTS):
         if name.startswith(script):
             return script
     return "OTHER"
@@ -83,6 +88,17 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(
                 "zero-width", "invisible Unicode tag character outside a flag emoji; delete it", m.start(), 1, suggestions=[""]
             )
+    for m in _VARIATION.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        if not (before and unicodedata.name(before, "").startswith("CJK")):
+            yield ctx.finding(
+                "zero-width",
+                f"{m.end() - m.start()} invisible variation selector(s) (U+E0100 and up) outside CJK text: "
+                "they can carry hidden data; delete them",
+                m.start(),
+                m.end() - m.start(),
+                suggestions=[""],
+            )
     if ctx["control-characters"]:
         for m in _CONTROL.finditer(text):
             yield ctx.finding(
@@ -95,7 +111,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     for start, end in _foreign_words(text):
         word = text[start:end]
         scripts = {_script(c) for c in word}
-        if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+        if "LATIN" in scripts and scripts & set(_LOOKALIKE_SCRIPTS):
             fixed = "".join(CONFUSABLES.get(c, c) for c in word)
             yield ctx.finding(
                 "mixed-script",
@@ -135,18 +151,23 @@ CHECK = Check(
     # Bidi controls stay unsafe: right-to-left text may need them.
     safe_fixes=("hidden-text/zero-width", "hidden-text/control", "hidden-text/mixed-script"),
     rules={
-        "hidden-text/zero-width": "zero-width spaces, joiners, soft hyphens, word joiners, stray BOMs and tag characters",
+        "hidden-text/zero-width": "zero-width spaces, joiners, soft hyphens, word joiners, stray BOMs, tag characters, "
+        "blank letters (Hangul fillers, the blank Braille pattern), interlinear annotation marks and variation "
+        "selectors 17-256 outside CJK text",
         "hidden-text/bidi": "bidirectional controls (U+202A-U+202E, U+2066-U+2069, LRM/RLM, ALM)",
         "hidden-text/control": "control characters such as NUL",
-        "hidden-text/mixed-script": "a word mixing Latin letters with Cyrillic or Greek look-alikes",
+        "hidden-text/mixed-script": "a word mixing Latin letters with Cyrillic, Greek, Armenian, Cherokee or Lisu look-alikes",
     },
     doc="""
     What a resident sees and what a screen reader, a search box or a hashtag
     sees must be the same text. This check flags characters that break that:
     zero-width spaces and joiners, soft hyphens, word joiners and stray byte
     order marks; bidirectional controls, which reorder what is displayed;
-    control characters; and words that mix Latin letters with look-alike
-    Cyrillic or Greek ones. Zero-width joiners inside emoji sequences
+    control characters; letters and symbols that render blank (Hangul
+    fillers, the blank Braille pattern), interlinear annotation marks and
+    runs of variation selectors that smuggle hidden data; and words that mix
+    Latin letters with look-alike Cyrillic, Greek, Armenian, Cherokee or Lisu
+    ones. Zero-width joiners inside emoji sequences
     (👩‍🚒) and in scripts that need them are fine. Every finding suggests the
     fix (delete the character, or the word retyped in Latin letters).
 

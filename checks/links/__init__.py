@@ -77,8 +77,23 @@ def _is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host)
     except ValueError:
-        return False
+        return _numeric_ipv4(host) is not None
     return True
+
+
+def _numeric_ipv4(host: str) -> str | None:
+    """The dotted address of a host browsers read as IPv4 in another notation: one decimal number
+    ("2130706433"), hexadecimal or octal parts ("0x7f.0.0.1", "0177.0.0.1"), or fewer parts ("127.1")."""
+    parts = host.split(".")
+    if not 1 <= len(parts) <= 4 or not all(re.fullmatch(r"0[xX][0-9a-fA-F]*|0[0-7]*|[1-9]\d*", p) for p in parts):
+        return None
+    values = [int(p[2:] or "0", 16) if p[:2].lower() == "0x" else int(p, 8) if p.startswith("0") else int(p) for p in parts]
+    if any(v > 255 for v in values[:-1]) or values[-1] >= 256 ** (5 - len(values)):
+        return None
+    number = values[-1]
+    for i, value in enumerate(values[:-1]):
+        number += value << (8 * (3 - i))
+    return str(ipaddress.IPv4Address(number))
 
 
 def _data(name: str, extra: Iterable[str]) -> tuple[str, ...]:
@@ -220,7 +235,8 @@ def _check_url(
         return  # added by the platform, not chosen by the author
 
     if _is_ip(host):
-        yield _ip_finding(ctx, start, length, host)
+        dotted = _numeric_ipv4(host)
+        yield _ip_finding(ctx, start, length, host if dotted is None or dotted == host else f"{host} ({dotted})")
         return
 
     if _matches(bare, shorteners):
@@ -299,7 +315,8 @@ CHECK = Check(
     rules={
         "links/shortener": "a link shortener (bit.ly, tinyurl.com, ...) that hides where the link goes",
         "links/insecure": "a plain http:// link; use https://",
-        "links/ip-address": "a link to a raw IP address instead of a site name",
+        "links/ip-address": "a link to a raw IP address instead of a site name (any notation: "
+        "'https://2130706433/', '0x7f.0.0.1')",
         "links/external-domain": "a link outside allowed-domains, the city's own domains and .gov/.mil "
         "(only once the city's domains are configured, unless external-domains = 'always')",
         "links/tracking": "tracking parameters (utm_*, fbclid, gclid, ...) in a link",

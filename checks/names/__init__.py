@@ -28,6 +28,7 @@ from post_lint.text.consent import consent_in
 from post_lint.text.people import census_names, everyday_word
 
 from . import who
+from .disguised import disguised_names
 from .officials import Officials, clean_name
 
 _HERE = Path(__file__).parent
@@ -230,7 +231,12 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
     key = clean_name(name).lower()
     if not key or key in lists.not_names or key.split()[0] in lists.not_names or key in lists.public_figures:
         return True
-    if doc.overlaps_token(start, end) or any(s < end and start < e for s, e in _spans(lists.not_name_phrases, text)):
+    # A hashtag that is only a name ("#MariaGonzalez") names the person; a name inside a link does not.
+    tag = doc.token_at(start)
+    in_token = doc.overlaps_token(start, end) and not (
+        tag is not None and tag.kind == "hashtag" and (tag.start, tag.end) == (start, end)
+    )
+    if in_token or any(s < end and start < e for s, e in _spans(lists.not_name_phrases, text)):
         return True
     if re.search(r"\d\s+$|\d[\d)-]*\s*\($", text[max(0, start - 12) : start]) or _COUNTY_LIST.match(text, end):
         return True  # "814 Jefferson" (a street), "722-6300 (Roosevelt)", "Logan, Morgan and Washington Counties"
@@ -244,7 +250,10 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
         return True  # a town, not a name: "an Anoka man", "a woman in her 70s from Graham"
     if _not_a_name_by_shape(text, start, end, words, lists, full_names):
         return True
-    kin = lists.roles.child_words.search(text[max(0, start - 12) : start]) or _HONORIFIC.search(text[max(0, start - 12) : start])
+    honorific = _HONORIFIC.search(text[max(0, start - 12) : start])
+    if honorific and re.search(rf"\b{lists.pets.pattern}\s+$", text[max(0, start - 40) : start - 12 + honorific.start()], re.I):
+        honorific = None  # "K9 Officer Bruno": the dog's rank, not a person's title
+    kin = lists.roles.child_words.search(text[max(0, start - 12) : start]) or honorific
     if _pet(text, start, end, lists.pets, len(words) == 1) and not kin:
         return True  # "our dog Max", but "her son Jeremy ... found the dog" is a boy
     return lists.officials.allows(name, text, start)
@@ -343,6 +352,10 @@ def _found(doc: Document, lists: _Lists) -> list[tuple[int, int, str]]:
     for start, end, name in _missed_by_the_model(doc, cues, lists.given, lists.surnames):
         if not any(s < end and start < e for s, e, _ in found):
             found.append((start, end, name))
+    # "jane smith", "JANE SMITH", "Ｊａｎｅ Ｓｍｉｔｈ", "#MariaGonzalez": names the model cannot see.
+    for start, end, name in disguised_names(doc, lists.given, lists.surnames):
+        if not any(s < end and start < e for s, e, _ in found):
+            found.append((start, end, name))
     return sorted(found)
 
 
@@ -425,7 +438,8 @@ CHECK = Check(
     },
     rules={
         "names/person": "a person's name that is not an allowed official, a public official after their title, "
-        "a public figure, a pet, or part of a place or event name",
+        "a public figure, a pet, or part of a place or event name; also in lower case, capitals, fullwidth or "
+        "mathematical letters, or as a whole hashtag (#MariaGonzalez)",
         "names/child": "(error) a child named with their age, grade, school or home street, with no parent's consent noted",
         "names/staff": "a name given with a job or professional title ('clerk Megan Howe', 'Julie Hanson, RN'); "
         "info until the config lists officials",

@@ -25,6 +25,7 @@ from typing import Any
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
+from post_lint.text.blanks import TokenMatcher
 from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.phrases import Match, find_phrases
 from post_lint.text.spans import inside, within
@@ -57,9 +58,8 @@ def _lists(extra_phrases: tuple[str, ...], extra_evaluations: tuple[str, ...], e
 
 @lru_cache(maxsize=2)
 def _matcher(vocab: Any) -> Any:
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(vocab)
+    # Its patterns step over the blank tokens of a doubled space or a line break ("should  have").
+    matcher = TokenMatcher(vocab)
     negation = {"LOWER": {"IN": ["not", "n't", "never"]}, "OP": "?"}
     # "the Council should have approved it", "lawmakers shouldn't have cut ..."
     matcher.add(

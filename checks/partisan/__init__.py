@@ -5,7 +5,10 @@ Word lists beside this module, matched on normalised text (so "v o t e",
 
 * vote.txt: telling people how to vote ("vote for Jane Smith", "re-elect",
   "vote yes on"), with ``<name>`` asking for a capitalised name so that
-  "vote for your favorite float" stays clean;
+  "vote for your favorite float" stays clean; endorse.txt, candidate_words.txt
+  and party_adjectives.txt join every party (or a name) into endorsements
+  ("vote for the Republican candidate", "make sure the Democrats win"), and a
+  vote hashtag split at its capitals names a candidate (#VoteJaneSmith);
 * parties.txt and politicians.txt, partisan only next to a word of praise or
   attack from party_cues.txt ("the Democrats in St. Paul have failed");
 * slogans.txt and hashtags.txt: loaded labels and slogans ("radical left",
@@ -32,6 +35,7 @@ from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.phrases import Match, find_phrases, hashtag_matches
 from post_lint.text.sentences import sentence_at
 from post_lint.text.spans import inside, within
+from post_lint.text.words import split_camel
 
 _HERE = Path(__file__).parent
 
@@ -59,7 +63,46 @@ def _lists(
         "campaign": read("campaign.txt"),
         "accounts": read("accounts.txt", extra_accounts),
         "political": read("political_cues.txt"),
+        "endorse": read("endorse.txt"),
+        "candidate-words": read("candidate_words.txt"),
+        "party-adjectives": read("party_adjectives.txt"),
     }
+
+
+@lru_cache(maxsize=8)
+def _endorsements(
+    parties: tuple[str, ...], adjectives: tuple[str, ...], urging: tuple[str, ...], candidates: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Phrases that back a side, built from the lists: an urging word, a party (or a name), "vote for" or "win".
+
+    "vote for the Republican candidate", "vote 4 the Democrats", "make sure the Republican wins",
+    "help Jane Smith win": one mechanism for every party of parties.txt and every name.
+    """
+    sides = [p for p in parties if "*" not in p and "<" not in p]
+    after = "|".join(candidates)
+    phrases = []
+    for side in sides:
+        phrases += [f"vote for|4 {side}", f"vote for|4 the|a|our {side}", f"vote for|4 the|a|our {side} {after}"]
+        phrases += [f"{urge} the|a|our|that {side} win*" for urge in urging]
+        phrases += [f"{urge} {side} win*" for urge in urging]
+    phrases += [f"vote for|4 the|a|an|our {adjective} {after}" for adjective in adjectives]
+    phrases += [f"{urge} <name> win*" for urge in urging]
+    return tuple(phrases)
+
+
+def _hashtag_votes(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """#VoteJaneSmith, #ElectMariaGonzalez: a vote word, then a person's full name (the census says
+    the first word is a given name), split at the capitals; #VoteEarly and #VoteLocal stay clean."""
+    from post_lint.text.people import census_names
+
+    names = census_names()
+    for token in doc.tokens_of("hashtag"):
+        words = split_camel(token.text.lstrip("#"), digits=False)
+        if len(words) < 3 or words[0].lower() not in ("vote", "elect", "reelect"):
+            continue
+        rest = words[2:] if words[1].lower() in ("for", "4") else words[1:]
+        if 2 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest) and (names is None or rest[0].lower() in names[0]):
+            yield token.start, token.end, token.text
 
 
 def _unnamed(phrases: tuple[str, ...]) -> tuple[str, ...]:
@@ -112,12 +155,15 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     spans = doc.sentences
     found: list[tuple[str, int, int, str]] = []
 
-    for match in find_phrases(text, lists["vote"]):
+    endorsements = _endorsements(lists["parties"], lists["party-adjectives"], lists["endorse"], lists["candidate-words"])
+    for match in find_phrases(text, lists["vote"] + endorsements):
         sentence = doc.text[slice(*sentence_at(spans, match.start))]
         if _CONTEST.search(sentence):
             continue
         if _urges(text, match):
             found.append(("vote", match.start, match.end, match.phrase))
+
+    found += [("vote", start, end, tag) for start, end, tag in _hashtag_votes(doc)]
 
     for match in find_phrases(text, lists["slogans"]):
         found.append(("slogan", match.start, match.end, match.phrase))
@@ -222,7 +268,8 @@ CHECK = Check(
     rules={
         "partisan/learned": "a post the learned model reads as partisan (endorsements with no party word, slogans, winks)",
         "partisan/vote": "telling people how to vote: \u201cvote for Jane Smith\u201d, \u201cre-elect\u201d, "
-        "\u201cvote yes on\u201d",
+        "\u201cvote yes on\u201d, \u201cvote for the Republican candidate\u201d, \u201cmake sure the Democrats win\u201d, "
+        "#VoteJaneSmith",
         "partisan/party": "a party or partisan figure praised or attacked: \u201cthe Democrats in St. Paul have failed\u201d",
         "partisan/slogan": "a partisan slogan or loaded label: \u201cradical left\u201d, \u201cMAGA\u201d, "
         "#GOPTaxScam, \u201cflip the board blue\u201d",

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, cases_beside, load_word_list
-from post_lint.model import Document, Finding
+from post_lint.model import Document, Finding, Token
 from post_lint.text.consent import Consent, consent_in
 
 from . import detect
 from .allow import allow_list
+from .readable import readable
 from .sensitive import detect_sensitive
 from .whose import Known, Owner
 
@@ -54,35 +56,47 @@ def _org_lines_severity(ctx: Context, allow_entries: list[str]) -> str | None:
     return "info"
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
-    text = doc.words_text
+def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.Hit]:
+    """Every datum found, one per span, with offsets into the original text.
+
+    The detectors read the post as :func:`readable` writes it back (fullwidth, superscript or
+    keycap digits, letters for digits, spoken numbers), each span mapped back to the original.
+    """
     extra = tuple(sorted((name, tuple(words)) for name, words in ctx["extra-cues"].items()))
     cues = detect.load_cues(extra)
     region = ctx["region"].upper()
-    # Its own [personal-data] allow, the body's contacts and a post's consented contacts (ctx.facts).
-    allow_entries = list(dict.fromkeys((*ctx["allow"], *ctx.facts.contacts)))
     allow = allow_list(allow_entries, region)
     facts = ctx.facts
+    source, parted = _words_with_parted_domains(doc)
+    norm = readable(source, cues.lists["digit-joiner"])
+    same = norm.text == source
+
+    def here(start: int, end: int) -> tuple[int, int]:  # an original span, in the text read
+        return (start, end) if same else (norm.index(start), norm.index(end))
+
+    tokens = [t if same else Token(t.kind, *here(t.start, t.end), t.text) for t in doc.tokens if t not in parted]
     scene = detect.Scene(
-        text=text,
-        sentences=doc.sentences,
+        text=norm.text,
+        sentences=[here(s, e) for s, e in doc.sentences],
         cues=cues,
         known=Known(
             organisations=tuple(n for n in (facts.name, *facts.aliases, *facts.partner_names) if n),
             officials=facts.officials,
         ),
-        mentions=tuple((t.start, t.end) for t in doc.tokens if t.kind == "mention"),
+        mentions=tuple(here(t.start, t.end) for t in tokens if t.kind == "mention"),
     )
-
+    text = scene.text
     hits = [
         *detect.detect_phones(scene, region, allow),
-        *detect.detect_emails(scene, doc.tokens, allow),
+        *detect.detect_emails(scene, tokens, allow),
         *detect.detect_numbers(text, cues),
         *detect.detect_birth_and_age(text, cues),
         *detect.detect_addresses(scene, allow),
         *detect.detect_vehicles(text, cues),
         *detect_sensitive(scene),
     ]
+    if not same:
+        hits = [replace(h, start=span[0], end=span[1]) for h in hits for span in [norm.span(h.start, h.end)]]
     # One finding per span: a card number is not also a phone number.
     priority = ["ssn", "card", "account", "email", "phone", "birth-date", "age", "address", "vehicle", "sensitive"]
     hits.sort(key=lambda h: (priority.index(h.rule), h.start))
@@ -91,6 +105,33 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         if any(hit.start < t.end and t.start < hit.end for t in taken):
             continue
         taken.append(hit)
+    return taken
+
+
+_AT_SIGNS = "@\uff20\ufe6b"  # @, fullwidth ＠, small ﹫
+
+
+def _words_with_parted_domains(doc: Document) -> tuple[str, list[Token]]:
+    """``words_text`` with the domains the tokenizer took for links put back when an at sign
+    stands just before them ("jane.olson82＠gmail.com", "jane @ gmail.com"): they end an address."""
+    parted = [
+        t
+        for t in doc.tokens
+        if t.kind == "url" and t.start and any(c in _AT_SIGNS for c in doc.prose[max(0, t.start - 2) : t.start])
+    ]
+    if not parted:
+        return doc.words_text, []
+    text = doc.words_text
+    for token in parted:
+        text = text[: token.start] + doc.prose[token.start : token.end] + text[token.end :]
+    return text, parted
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    text = doc.words_text
+    # Its own [personal-data] allow, the body's contacts and a post's consented contacts (ctx.facts).
+    allow_entries = list(dict.fromkeys((*ctx["allow"], *ctx.facts.contacts)))
+    taken = _hits(doc, ctx, allow_entries)
     org_severity = _org_lines_severity(ctx, allow_entries)
     consent = consent_in(text) if any(h.rule in ("age", "birth-date") for h in taken) else None
     for hit in sorted(taken, key=lambda h: h.start):
@@ -235,7 +276,11 @@ CHECK = Check(
     person; and sensitive facts about a named person or household: what they
     owe, a medical condition, an investigation or leave. Numbers written to
     dodge filters ("five five five, one two one two", "763 . 555 . 0142",
-    "john (at) example (dot) com") count too.
+    "763-555-O142", "763_555_0142", superscript, fullwidth or keycap digits,
+    "001-763-...", "area code 763, then 555, then 0142", a line break inside)
+    and addresses ("john (at) example (dot) com", "jane＠gmail．com", "jane @
+    gmail . com", "jane.olson82 at gmail.com") count too: the check reads the
+    post normalised, and every finding points at what was written.
 
     Whose contact is it. The post is the organisation speaking, so the check
     reads the sentence back from the number (or address) to the verb that

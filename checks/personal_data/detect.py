@@ -260,8 +260,9 @@ def detect_phones(scene: Scene, region: str, allow: AllowList) -> Iterator[Hit]:
 
 
 # -- e-mail addresses ----------------------------------------------------------
-_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
-_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)"
+# "@" only with a blank after it ("jane @ gmail . com"): "more @ReadyNC.org" is a mention-like link.
+_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s+)"
+_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s?\.\s?)"
 _OBFUSCATED_EMAIL = re.compile(
     # Lengths capped as in RFC 5321 (64-character local part, 63-character labels) and a start
     # only where a run begins: unbounded, 50 KB of "7-" made every "7" scan to the end (O(n²)).
@@ -275,11 +276,30 @@ def find_obfuscated_emails(text: str) -> Iterator[tuple[int, int, str]]:
     """ "john (at) example (dot) com": (start, end, address spelled normally)."""
     for m in _OBFUSCATED_EMAIL.finditer(text):
         written = m.group()
-        # Plain " at " and plain dots is an ordinary sentence ("find us at anoka.com").
-        if not re.search(r"[(\[{<]\s*(?:at|dot)\s*[)\]}>]|\sdot\s", written, re.IGNORECASE):
+        # Plain " at " and plain dots is an ordinary sentence ("find us at anoka.com"); "@" or a
+        # spaced dot is not ("jane.olson82 @ gmail . com").
+        if not re.search(r"[(\[{<]\s*(?:at|dot)\s*[)\]}>]|\sdot\s|@|\s\.|\.\s", written, re.IGNORECASE):
             continue
         domain = re.sub(_DOT, ".", m.group("domain"), flags=re.IGNORECASE)
         yield m.start(), m.end(), f"{m.group('local')}@{domain}.{m.group('tld')}".lower()
+
+
+_PLAIN_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,63}\b", re.IGNORECASE)
+_BEFORE_DOMAIN = re.compile(r"(?<![\w.%+-])(?P<local>[a-z0-9][\w.%+-]{0,63})(?:\s*@\s*|\s+at\s+)$", re.IGNORECASE)
+
+
+def find_disguised_emails(text: str, tokens: list, cues: Cues) -> Iterator[tuple[int, int, str]]:
+    """Addresses the tokenizer could not see: one left in the words (its "＠" was fullwidth), and
+    a mailbox written before a free-mail domain it parted from ("jane.olson82 at gmail.com")."""
+    for m in _PLAIN_EMAIL.finditer(text):
+        yield m.start(), m.end(), m.group().lower()
+    for token in tokens:
+        domain = token.text.lower().rstrip(".")
+        if token.kind != "url" or not _free_mail(domain, cues) or "/" in domain:
+            continue
+        m = _BEFORE_DOMAIN.search(text, max(0, token.start - 80), token.start)
+        if m and m.group("local").lower() not in cues.sets["not-a-mailbox"]:
+            yield m.start(), token.end, f"{m.group('local')}@{domain}".lower()
 
 
 def _public_email(address: str, cues: Cues) -> bool:
@@ -328,6 +348,11 @@ def detect_emails(scene: Scene, doc_tokens: list, allow: AllowList) -> Iterator[
     text, cues = scene.text, scene.cues
     found = [(t.start, t.end, t.text, "e-mail address", False) for t in doc_tokens if t.kind == "email"]
     found += [(s, e, a, "e-mail address (written to dodge filters)", True) for s, e, a in find_obfuscated_emails(text)]
+    found += [
+        (s, e, a, "e-mail address (written to dodge filters)", True)
+        for s, e, a in find_disguised_emails(text, doc_tokens, cues)
+        if not any(s < f[1] and f[0] < e for f in found)
+    ]
     for start, end, address, what, obfuscated in found:
         if allow.allows_email(address):
             continue
@@ -409,11 +434,42 @@ _AGE_TRIGGER = re.compile(
 )
 
 
+def _born_thing(text: str, cue: re.Match[str], date: re.Match[str], cues: Cues) -> bool:
+    """A place or an institution was born, not a person: "Anoka was born 03/14/1924 as a village",
+    "the festival was born on ...", "the city, born 03/14/1924"."""
+    things = cues.pattern("born-thing").pattern
+    if re.match(
+        rf"\s*,?\s*(?:as|into)\s+(?:an?|the|our|its)\s+(?:[\w-]+\s+)?(?:{things})\b", text[date.end() : date.end() + 60], re.I
+    ):
+        return True
+    before = text[max(0, cue.start() - 60) : cue.start()]
+    subject = re.search(r"(?:^|[.!?\n]\s*|\b(?:the|our|this|its)\s+)([\w'’-]+)\s*,?\s*(?:(?:was|were|is)\s+)?$", before, re.I)
+    if subject is None:
+        return False
+    word = subject.group(1).lower().removesuffix("'s").removesuffix("’s")
+    return (
+        bool(re.fullmatch(things, word, re.I))
+        or word in cues.sets["facility"]
+        or word in cues.sets["organisation"]
+        or (bool(re.match(r"[A-Z]", subject.group(1))) and word in cues.sets["place-prefix"])
+    )
+
+
+def _animal(text: str, m: re.Match[str], cues: Cues) -> bool:
+    """The name is an animal's: "police dog Rex, age 7", "K9 Officer Bruno, 5", "Rex, a 7-year-old dog"."""
+    animals = cues.pattern("animal").pattern
+    before = text[max(0, m.start("name") - 30) : m.start("name")]
+    if re.search(rf"(?:{animals})\s+(?:(?:officer|ofc\.?|sgt\.?|partner|named|called)\s+)?$", before, re.I):
+        return True
+    after = rf"(?:[- ]years?[- ]old)?\)?,?\s+(?:(?:is|was)\s+)?(?:(?:a|an|the|our)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{animals})s?\b"
+    return bool(re.match(after, text[m.end() : m.end() + 50], re.I))
+
+
 def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
     date = re.compile(r"\s*(?:on|is|was|:|-)?\s*" + _DATE, re.IGNORECASE)
     for cue in cues.pattern("birth").finditer(text):
         m = date.match(text, cue.end(), min(len(text), cue.end() + 40))
-        if m and _year_is_recent(m.group("y1") or m.group("y2") or m.group("y3")):
+        if m and _year_is_recent(m.group("y1") or m.group("y2") or m.group("y3")) and not _born_thing(text, cue, m, cues):
             yield Hit("birth-date", m.start("date"), m.end("date"), "date of birth")
     if not _AGE_TRIGGER.search(text):
         return
@@ -435,7 +491,7 @@ def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
     )
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if not (0 < int(m.group("age")) <= 120 and _is_person_name(m.group("name"), cues)):
+            if not (0 < int(m.group("age")) <= 120 and _is_person_name(m.group("name"), cues)) or _animal(text, m, cues):
                 continue
             if re.search(r"\b(?:ages|aged)\s", m.group()):
                 # "Noah and Ava Berg, ages 9 and 6": only after a person's name ("Teens ages 16 & 17" is no one).
@@ -447,7 +503,12 @@ def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
     nouns = cues.sets["person-noun"]
     for m in re.finditer(rf"(?<![\d–-])(?<!\d to ){age}[- ]years?[- ]old\s+{_NAME}(?P<after>\s+[a-z]+)?", text):
         after = (m.group("after") or "").strip()
-        if 0 < int(m.group("age")) <= 120 and after not in nouns and _is_person_name(m.group("name"), cues):
+        if (
+            0 < int(m.group("age")) <= 120
+            and after not in nouns
+            and _is_person_name(m.group("name"), cues)
+            and not _animal(text, m, cues)
+        ):
             yield Hit("age", m.start(), m.end("age") + len("-year-old"), "age")
     # "Happy 100th birthday to Ruth!", "Ruth celebrates her 100th birthday", "Ruth's 90th birthday"
     ordinal = r"(?P<age>\d{1,3})(?:st|nd|rd|th)\s+[Bb]irthday"
@@ -457,7 +518,7 @@ def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
     )
     for pattern in birthdays:
         for m in pattern.finditer(text):
-            if 0 < int(m.group("age")) <= 120 and _is_person_name(m.group("name"), cues):
+            if 0 < int(m.group("age")) <= 120 and _is_person_name(m.group("name"), cues) and not _animal(text, m, cues):
                 yield Hit("age", m.start("age"), m.end("age") + 2, "age")
 
 

@@ -29,6 +29,28 @@ def census_names() -> tuple[frozenset[str], frozenset[str]] | None:
     return read("dist.male.first", "dist.female.first"), read("dist.all.last")
 
 
+@lru_cache(maxsize=1)
+def census_ranks() -> tuple[dict[str, int], dict[str, int]] | None:
+    """(given name, surname) -> rank by frequency (1 the most common), or None without the package."""
+    try:
+        import names
+    except ImportError:
+        return None
+    folder = Path(names.__file__).parent
+
+    def read(*files: str) -> dict[str, int]:
+        ranks: dict[str, int] = {}
+        for file in files:
+            with open(folder / file, encoding="ascii") as handle:
+                for rank, line in enumerate(handle, 1):
+                    word = line.split(" ", 1)[0].lower()
+                    if word:
+                        ranks[word] = min(rank, ranks.get(word, rank))
+        return ranks
+
+    return read("dist.male.first", "dist.female.first"), read("dist.all.last")
+
+
 EVERYDAY = 1000  # pyspellchecker's count at which a word is an everyday English word
 
 
@@ -41,7 +63,12 @@ def _word_counts() -> dict[str, int]:
     return SpellChecker().word_frequency.dictionary
 
 
-def everyday_word(word: str) -> bool:
+def everyday_word(word: str, threshold: int = EVERYDAY) -> bool:
     """True for a common English word ("Flash", "Utility", "Gift"), which a capitalised first
-    name the census lists do not know ("Amir", "Priya") is not."""
-    return _word_counts().get(word.lower().strip(".'’"), 0) >= EVERYDAY
+    name the census lists do not know ("Amir", "Priya") is not. Common names are common words
+    too at the default count ("Jane", "Smith"); ``threshold`` ``COMMON_WORD`` keeps only words
+    far more common than any name but the few that are words ("Rose", "Hill", "Grant")."""
+    return _word_counts().get(word.lower().strip(".'’"), 0) >= threshold
+
+
+COMMON_WORD = 10_000

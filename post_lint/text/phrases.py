@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Document
-from ..normalize import CONFUSABLES, INVISIBLE, Normalized, normalize
+from ..normalize import CONFUSABLES, INVISIBLE, LETTER_SYMBOLS, Normalized, normalize
 from .spans import drop_overlaps
 from .words import split_hashtag
 
@@ -125,7 +125,13 @@ _MAYBE_LEET = re.compile(r"[^\W\d_][0-9$@|!]++(?:[^\W\d_]|-)|(?<![\w$@|])[0-9$@|
 
 
 def _unchanged(char: str) -> bool:
-    return char not in INVISIBLE and char not in CONFUSABLES and unicodedata.is_normalized("NFKC", char)
+    return (
+        char not in INVISIBLE
+        and char not in CONFUSABLES
+        and char not in LETTER_SYMBOLS
+        and unicodedata.category(char) not in ("Mn", "Me")
+        and unicodedata.is_normalized("NFKC", char)
+    )
 
 
 @lru_cache(maxsize=256)
