@@ -18,6 +18,7 @@ from .api import Check, CheckFailed, Context, SkipCheck
 from .config import DEFAULT_TIME_BUDGET
 from .model import Document, Finding, InputProblem, Result, Skipped
 from .plan import Plan
+from .pool import raise_if_cancelled
 
 # spaCy's own limit (its E088 error past it); a post this long is a mistake, and parsing
 # it would take a minute and gigabytes, so its spaCy checks are refused in one line.
@@ -80,6 +81,7 @@ def run(plan: Plan) -> tuple[Result, bool]:
     began = time.perf_counter()
     waited = 0.0  # time checks spent waiting on a server, not on the text
     for index, check in enumerate(plan.checks):
+        raise_if_cancelled()  # serve and lsp: a newer version of this document is waiting
         spent = time.perf_counter() - began - waited
         if budget and spent > budget:
             # Checked between checks (a running regex cannot be interrupted in-process): the rest

@@ -101,3 +101,208 @@ def test_init_refuses_to_write_through_a_dangling_symlink(tmp_path: Path) -> Non
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1 and "symbolic link" in proc.stderr
     assert not elsewhere.exists()
+
+
+# -- checks registered on the fly: slow ones, to hold a lint worker ----------------------
+
+SLOW_STEPS = 6  # slow checks; each sleeps STEP seconds on a text that holds SLOW
+STEP = 0.4
+RAN: list[str] = []  # (check name, text) of every slow check that ran
+
+
+def _slow_check(name: str) -> object:
+    import time
+
+    from post_lint.api import Check
+
+    def run(doc: object, ctx: object) -> list:
+        text = doc.text  # type: ignore[attr-defined]
+        if "SLOW" in text:
+            RAN.append(f"{name}:{text}")
+            time.sleep(STEP)
+        return []
+
+    return Check(name, "sleeps on SLOW", "warning", "V. Rules of Use", "clause", run)
+
+
+@pytest.fixture
+def slow_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Checks slow1..slowN next to the installed ones (as tests/test_api.py registers its own)."""
+    from post_lint import registry
+
+    real = registry._entry_points
+    names = [f"slow{i}" for i in range(1, SLOW_STEPS + 1)]
+    checks = {name: _slow_check(name) for name in names}
+
+    class _EP:
+        def __init__(self, name: str) -> None:
+            self.name, self.value = name, f"tests:{name}"
+
+        def load(self) -> object:
+            return checks[self.name]
+
+    def patched(group: str) -> dict:
+        found = dict(real(group))
+        if group == registry.CHECK_GROUP:
+            found.update({name: _EP(name) for name in names})
+        return found
+
+    monkeypatch.setattr(registry, "_entry_points", patched)
+    registry.load_check.cache_clear()
+    RAN.clear()
+    yield names
+    registry.load_check.cache_clear()
+
+
+def _wait_until(condition: object, timeout: float = 20) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():  # type: ignore[operator]
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+# -- 7: serve under half-open connections, hang-ups and absurd JSON ----------------------
+
+
+def _post(server: object, payload: dict, timeout: float = 30) -> tuple[int, dict, float]:
+    import http.client
+    import json
+    import time
+
+    host, port = server.server_address[:2]  # type: ignore[attr-defined]
+    conn = http.client.HTTPConnection(host, port, timeout=timeout)
+    started = time.monotonic()
+    try:
+        conn.request("POST", "/api/check", json.dumps(payload).encode(), {"Content-Type": "application/json"})
+        response = conn.getresponse()
+        return response.status, json.loads(response.read()), time.monotonic() - started
+    finally:
+        conn.close()
+
+
+def test_half_sent_requests_are_capped_answered_503_and_timed_out(tmp_path: Path) -> None:
+    import socket
+    import threading
+    import time
+
+    from conftest import serving
+
+    before = threading.active_count()
+    with serving(tmp_path, select=["emoji"], timeout=3.0, max_connections=8) as server:
+        host, port = server.server_address[:2]
+        started = time.monotonic()
+        held = []
+        for _ in range(40):  # half a request each: headers never finished
+            sock = socket.create_connection((host, port), timeout=5)
+            sock.sendall(b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 50\r\n")
+            held.append(sock)
+        time.sleep(0.3)
+        assert threading.active_count() <= before + 1 + 8  # the serving thread and one per connection served
+        answers = []
+        for sock in held:
+            sock.settimeout(0.05)
+            try:
+                answers.append(sock.recv(200))
+            except TimeoutError:
+                answers.append(None)  # still held: its thread waits for the rest of the request
+        assert sum(1 for a in answers if a and a.startswith(b"HTTP/1.1 503")) == 32 and answers.count(None) == 8
+        assert time.monotonic() - started < 3
+        time.sleep(max(0.0, started + 3.5 - time.monotonic()))  # the held ones time out and are closed
+        for sock, answer in zip(held, answers, strict=True):
+            if answer is None:
+                sock.settimeout(2)
+                assert sock.recv(100) == b""
+            sock.close()
+        status, report, _ = _post(server, {"text": "We ❤️ you"})
+        assert status == 200 and report["findings"]
+
+
+def test_clients_that_hang_up_leave_no_tracebacks(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    import json
+    import socket
+    import struct
+
+    from conftest import serving
+
+    body = json.dumps({"text": "We ❤️ you " * 20000}).encode()
+    with serving(tmp_path, select=["emoji"]) as server:
+        host, port = server.server_address[:2]
+        for _ in range(30):
+            sock = socket.create_connection((host, port), timeout=5)
+            head = f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+            sock.sendall(head.encode() + body[: len(body) // 2])
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset, not a clean close
+            sock.close()
+        for _ in range(10):
+            sock = socket.create_connection((host, port), timeout=5)
+            head = f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+            sock.sendall(head.encode() + body)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            sock.close()
+        status, _, _ = _post(server, {"text": "Hello."})
+        assert status == 200
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "BrokenPipe" not in err and "ConnectionReset" not in err, err[:2000]
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        (b'{"text": ' + b"[" * 5000 + b"]" * 5000 + b"}", "nested"),
+        (b'{"text": "hi", "profile": ' + b"7" * 5000 + b"}", "5,000 digits"),
+    ],
+)
+def test_deep_json_and_absurd_numbers_are_400_with_one_line(body: bytes, says: str) -> None:
+    import json
+
+    from post_lint.serve import App, Request, Response
+
+    class _Service:
+        def check(self, *args: object, **kwargs: object) -> str:
+            raise AssertionError("never linted")
+
+    sent = {"Host": "127.0.0.1", "Content-Type": "application/json", "Content-Length": str(len(body))}
+    response: Response = App(_Service(), max_body=10**6).route(Request("POST", "/api/check", sent, body))  # type: ignore[arg-type]
+    error = json.loads(response.body)["error"]
+    assert response.status == 400 and says in error and "\n" not in error
+
+
+# -- beyond the items: a bounded lint pool, per-document superseding ----------------------
+
+
+def test_serve_a_slow_draft_does_not_hold_back_another(tmp_path: Path, slow_checks: list[str]) -> None:
+    import threading
+
+    from conftest import serving
+
+    with serving(tmp_path, select=["emoji", *slow_checks]) as server:
+        _post(server, {"text": "Warm up."})
+        slow: list = []
+        worker = threading.Thread(target=lambda: slow.append(_post(server, {"text": "SLOW draft", "document": "a"})))
+        worker.start()
+        _wait_until(lambda: bool(RAN) or not worker.is_alive())
+        status, report, took = _post(server, {"text": "We ❤️ you", "document": "b"})
+        worker.join()
+    assert status == 200 and report["findings"] and took < SLOW_STEPS * STEP / 2
+    assert slow[0][0] == 200 and slow[0][2] >= SLOW_STEPS * STEP
+
+
+def test_serve_a_newer_check_of_the_same_draft_supersedes_the_running_one(tmp_path: Path, slow_checks: list[str]) -> None:
+    import threading
+
+    from conftest import serving
+
+    with serving(tmp_path, select=["emoji", *slow_checks]) as server:
+        _post(server, {"text": "Warm up."})
+        old: list = []
+        worker = threading.Thread(target=lambda: old.append(_post(server, {"text": "SLOW v1", "document": "a"})))
+        worker.start()
+        _wait_until(lambda: bool(RAN) or not worker.is_alive())
+        status, report, took = _post(server, {"text": "We ❤️ you, v2", "document": "a"})
+        worker.join()
+    assert status == 200 and report["findings"]
+    assert took < 3 * STEP  # waited for one slow check at most, not all of them
+    assert old[0][0] == 409 and "superseded" in old[0][1]["error"]
+    assert len([r for r in RAN if r.endswith("SLOW v1")]) < SLOW_STEPS

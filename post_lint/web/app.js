@@ -28,6 +28,8 @@
   const editorColumn = draft.closest(".editor-column");
 
   const state = {
+    // Names this page's draft to the server: a newer check of it supersedes one still linting.
+    documentId: `page-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
     text: "", // the text the current findings belong to (kept in step with the textarea)
     findings: [], // {id, start, end, data}: start/end in UTF-16 units of state.text
     checks: {}, // name -> {description, ...} from /api/checks
@@ -395,7 +397,7 @@
       response = await fetch("/api/check", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text, profile: selected("profile"), format: selected("format") }),
+        body: JSON.stringify({ text, profile: selected("profile"), format: selected("format"), document: state.documentId }),
         signal: controller.signal,
       });
       data = await response.json();
