@@ -4,21 +4,32 @@ Each lint is submitted under a key (a document: an LSP uri, or the page's docume
 id in ``serve``). At most one lint per key runs at a time; a newer submission for
 the same key replaces the one still waiting (its future fails with
 :class:`Cancelled`) and asks the running one to stop: the engine looks at the
-request between checks (:func:`raise_if_cancelled`, called by
-:func:`post_lint.run.run`), since a running check cannot be interrupted
-in-process. Different keys run side by side on up to ``workers`` threads, so one
-slow document does not hold back the others.
+request between checks (:func:`between_checks`, called by :func:`post_lint.run.run`),
+since a running check cannot be interrupted in-process.
+
+Lint code is not safe to run on two threads at once (a check's lazily built tables,
+such as the emoji package's search tree, were seen half-built by a second thread:
+findings went missing), so the workers take turns: one runs lint code at a time, and
+a lint that has held the turn longer than :data:`QUANTUM` hands it, at its next check
+boundary, to the one waiting longest. A slow document then delays another by one of
+its checks at most, not by all of them; a single check that runs for long (a
+pathological regex, which also holds the GIL) still delays everyone, and the per-post
+time budget is what bounds that.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 DEFAULT_WORKERS = 2
+QUANTUM = 0.05  # seconds of lint a document may run before it lets a waiting one take a turn
 
 _current = threading.local()  # the cancel event of the lint this thread is running, if any
 
@@ -27,11 +38,56 @@ class Cancelled(Exception):
     """A newer version of the document was submitted (or it was closed): this lint's answer is not wanted."""
 
 
+class _Turn:
+    """Which thread may run lint code: one at a time, handed over first come, first served."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._queue: deque[int] = deque()
+        self._tickets = itertools.count()
+        self._held = False
+        self._since = 0.0
+
+    def acquire(self) -> None:
+        with self._changed:
+            ticket = next(self._tickets)
+            self._queue.append(ticket)
+            while self._held or self._queue[0] != ticket:
+                self._changed.wait()
+            self._queue.popleft()
+            self._held, self._since = True, time.monotonic()
+
+    def release(self) -> None:
+        with self._changed:
+            self._held = False
+            self._changed.notify_all()
+
+    def pass_on(self) -> None:
+        """Let the longest waiting lint run, if this one has had its quantum; then wait for the turn again."""
+        with self._changed:
+            due = bool(self._queue) and time.monotonic() - self._since >= QUANTUM
+        if due:
+            self.release()
+            self.acquire()
+
+
+_TURN = _Turn()
+
+
 def raise_if_cancelled() -> None:
     """Stop the lint running on this thread when its document has moved on (a no-op outside a pool)."""
     event = getattr(_current, "event", None)
     if event is not None and event.is_set():
         raise Cancelled("superseded by a newer version of the document")
+
+
+def between_checks() -> None:
+    """Called by the engine before each check: stop when superseded, else let a waiting document have a turn."""
+    if getattr(_current, "event", None) is None:
+        return  # not in a pool (the command line): nothing to share
+    raise_if_cancelled()
+    _TURN.pass_on()
+    raise_if_cancelled()  # it may have been superseded while it waited
 
 
 @dataclass
@@ -100,6 +156,7 @@ class LintPool:
 
     def _work(self, key: Hashable, job: _Job) -> None:
         _current.event = job.event
+        _TURN.acquire()
         try:
             raise_if_cancelled()
             result = job.run()
@@ -111,6 +168,7 @@ class LintPool:
             else:
                 job.future.set_result(result)
         finally:
+            _TURN.release()
             _current.event = None
             with self._lock:
                 if self._running.get(key) is job:

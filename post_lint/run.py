@@ -18,7 +18,7 @@ from .api import Check, CheckFailed, Context, SkipCheck
 from .config import DEFAULT_TIME_BUDGET
 from .model import Document, Finding, InputProblem, Result, Skipped
 from .plan import Plan
-from .pool import raise_if_cancelled
+from .pool import between_checks
 
 # spaCy's own limit (its E088 error past it); a post this long is a mistake, and parsing
 # it would take a minute and gigabytes, so its spaCy checks are refused in one line.
@@ -81,7 +81,7 @@ def run(plan: Plan) -> tuple[Result, bool]:
     began = time.perf_counter()
     waited = 0.0  # time checks spent waiting on a server, not on the text
     for index, check in enumerate(plan.checks):
-        raise_if_cancelled()  # serve and lsp: a newer version of this document is waiting
+        between_checks()  # serve and lsp: stop if superseded, let another document have a turn
         spent = time.perf_counter() - began - waited
         if budget and spent > budget:
             # Checked between checks (a running regex cannot be interrupted in-process): the rest

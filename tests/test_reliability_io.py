@@ -306,3 +306,169 @@ def test_serve_a_newer_check_of_the_same_draft_supersedes_the_running_one(tmp_pa
     assert took < 3 * STEP  # waited for one slow check at most, not all of them
     assert old[0][0] == 409 and "superseded" in old[0][1]["error"]
     assert len([r for r in RAN if r.endswith("SLOW v1")]) < SLOW_STEPS
+
+
+# -- 16: the language server answers every request and survives bad framing ---------------
+
+
+def _lsp(workspace: Path, options: dict | None, *args: str) -> object:
+    pytest.importorskip("pygls")
+    from test_lsp import LspClient
+
+    client = LspClient(workspace, args)
+    client.initialize(workspace, ["utf-16"], options)
+    return client
+
+
+def _raw_request(client: object, method: str, params: object, request_id: int = 900, timeout: float = 15) -> dict:
+    """The response to a request, error or not (LspClient.request asserts there is no error)."""
+    import time
+
+    client.send({"id": request_id, "method": method, "params": params})  # type: ignore[attr-defined]
+    deadline = time.monotonic() + timeout
+    while True:
+        message = client._next(deadline)  # type: ignore[attr-defined]
+        if message.get("id") == request_id and "method" not in message:
+            return message
+
+
+def _end(client: object) -> None:
+    process = client.process  # type: ignore[attr-defined]
+    if process.poll() is None:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_lsp_an_invalid_profile_is_shown_and_the_configs_profile_used(tmp_path: Path) -> None:
+    from test_lsp import _open
+
+    client = _lsp(tmp_path, {"select": ["emoji"], "profile": "offical"})
+    try:
+        shown = client.wait_for("window/showMessage", timeout=15)  # type: ignore[attr-defined]
+        assert "offical" in shown["message"] and shown["type"] == 2  # Warning
+        uri = (tmp_path / "post.md").as_uri()
+        _open(client, uri, "We ❤️ our volunteers!")  # type: ignore[arg-type]
+        published = client.wait_for("textDocument/publishDiagnostics", uri=uri)  # type: ignore[attr-defined]
+        assert [d["code"] for d in published["diagnostics"]] == ["emoji/inline"]
+    finally:
+        _end(client)
+
+
+@pytest.mark.slow
+def test_lsp_invalid_params_and_requests_after_shutdown_get_error_responses(tmp_path: Path) -> None:
+    client = _lsp(tmp_path, {"select": ["emoji"]})
+    try:
+        bad = _raw_request(client, "textDocument/hover", {"textDocument": {"uri": 5}, "position": "top"}, 901)
+        assert bad["error"]["code"] == -32602
+        assert _raw_request(client, "shutdown", None, 902).get("result", "missing") is None
+        late = _raw_request(
+            client, "textDocument/hover", {"textDocument": {"uri": "file:///x.md"}, "position": {"line": 0, "character": 0}}, 903
+        )
+        assert late["error"]["code"] == -32600
+    finally:
+        _end(client)
+
+
+@pytest.mark.slow
+def test_lsp_a_too_small_content_length_does_not_desync_the_stream(tmp_path: Path) -> None:
+    import json
+
+    client = _lsp(tmp_path, {"select": ["emoji"]})
+    try:
+        body = json.dumps({"jsonrpc": "2.0", "method": "workspace/didChangeConfiguration", "params": {"settings": {}}}).encode()
+        stdin = client.process.stdin  # type: ignore[attr-defined]
+        stdin.write(b"Content-Length: %d\r\n\r\n" % (len(body) - 10) + body)
+        stdin.flush()
+        for request_id in (904, 905):  # the first may be answered by a parse error for the tail; the next is clean
+            reply = _raw_request(
+                client,
+                "textDocument/hover",
+                {"textDocument": {"uri": "file:///x.md"}, "position": {"line": 0, "character": 0}},
+                request_id,
+            )
+            assert "error" not in reply and reply["result"] is None
+    finally:
+        _end(client)
+
+
+# -- beyond the items: the language server's pool, with a slow check installed --------------
+
+_SLOW_PLUGIN = """
+import os, time
+from post_lint.api import Check
+
+def _run(name):
+    def run(doc, ctx):
+        if "SLOW" in doc.text:
+            with open(os.environ["SLOW_LOG"], "a", encoding="utf-8") as log:
+                log.write(f"{name}\\t{doc.text.splitlines()[0]}\\n")
+            time.sleep(STEP)
+        return []
+    return run
+
+STEP = {step}
+""" + "".join(
+    f'SLOW{i} = Check("slow{i}", "sleeps", "warning", "V. Rules of Use", "clause", _run("slow{i}"))\n'
+    for i in range(1, SLOW_STEPS + 1)
+)
+
+
+@pytest.fixture
+def slow_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A distribution on PYTHONPATH whose entry points add checks slow1..slowN to the spawned server."""
+    site = tmp_path / "site"
+    info = site / "slowcheck-0.0.dist-info"
+    info.mkdir(parents=True)
+    (site / "slowcheck.py").write_text(_SLOW_PLUGIN.replace("{step}", str(STEP)), encoding="utf-8")
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: slowcheck\nVersion: 0.0\n", encoding="utf-8")
+    points = "".join(f"slow{i} = slowcheck:SLOW{i}\n" for i in range(1, SLOW_STEPS + 1))
+    (info / "entry_points.txt").write_text("[post_lint.checks]\n" + points, encoding="utf-8")
+    log = tmp_path / "slow.log"
+    log.write_text("", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH", "")])))
+    monkeypatch.setenv("SLOW_LOG", str(log))
+    return log
+
+
+SLOW_OPTIONS = {"select": ["emoji", *(f"slow{i}" for i in range(1, SLOW_STEPS + 1))], "debounce": 0}
+
+
+@pytest.mark.slow
+def test_lsp_a_slow_document_does_not_delay_another(tmp_path: Path, slow_plugin: Path) -> None:
+    from test_lsp import _open
+
+    client = _lsp(tmp_path, SLOW_OPTIONS)
+    try:
+        slow, quick = (tmp_path / "slow.md").as_uri(), (tmp_path / "quick.md").as_uri()
+        _open(client, slow, "SLOW draft\n")  # type: ignore[arg-type]
+        _wait_until(lambda: slow_plugin.read_text(encoding="utf-8"))
+        _open(client, quick, "We ❤️ you\n")  # type: ignore[arg-type]
+        first = client.wait_for("textDocument/publishDiagnostics", timeout=30)  # type: ignore[attr-defined]
+        assert first["uri"] == quick and [d["code"] for d in first["diagnostics"]] == ["emoji/inline"]
+        assert client.wait_for("textDocument/publishDiagnostics", uri=slow, timeout=30)["diagnostics"] == []  # type: ignore[attr-defined]
+    finally:
+        _end(client)
+
+
+@pytest.mark.slow
+def test_lsp_a_new_version_supersedes_the_lint_of_the_old(tmp_path: Path, slow_plugin: Path) -> None:
+    import time
+
+    from test_lsp import _change, _open
+
+    client = _lsp(tmp_path, SLOW_OPTIONS)
+    try:
+        uri = (tmp_path / "draft.md").as_uri()
+        _open(client, uri, "SLOW v1\n")  # type: ignore[arg-type]
+        _wait_until(lambda: slow_plugin.read_text(encoding="utf-8"))
+        changed = time.monotonic()
+        _change(client, uri, "We ❤️ you, v2\n", 2)  # type: ignore[arg-type]
+        published = client.wait_for("textDocument/publishDiagnostics", uri=uri, timeout=30)  # type: ignore[attr-defined]
+        took = time.monotonic() - changed
+        assert published["version"] == 2 and [d["code"] for d in published["diagnostics"]] == ["emoji/inline"]
+        assert took < (SLOW_STEPS - 2) * STEP, took  # the old lint stopped at the next check, not after all of them
+        time.sleep(SLOW_STEPS * STEP)
+        assert len(slow_plugin.read_text(encoding="utf-8").splitlines()) < SLOW_STEPS
+    finally:
+        _end(client)
