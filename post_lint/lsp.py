@@ -94,7 +94,10 @@ OPTION_NAMES = ("select", "ignore", "profile", "config", "debounce")
 
 
 def validate_options(options: Any) -> tuple[dict[str, Any], list[str]]:
-    """The usable initializationOptions, and a sentence for each one left out (the config's value is used instead)."""
+    """The usable initializationOptions, and a sentence for each one left out (the config's value is used instead).
+
+    Keys post-lint does not know are left out silently: editors pass their own settings along.
+    """
     from .api import PROFILES
 
     if options is None:
@@ -105,8 +108,8 @@ def validate_options(options: Any) -> tuple[dict[str, Any], list[str]]:
     problems: list[str] = []
     for key, value in options.items():
         if key not in OPTION_NAMES:
-            problems.append(f"unknown initializationOption {key!r} ignored; the options are {', '.join(OPTION_NAMES)}")
-        elif key == "profile" and value not in PROFILES:
+            continue
+        if key == "profile" and value not in PROFILES:
             problems.append(f"profile {value!r} is not one of {', '.join(PROFILES)}: the config's profile is used")
         elif key in ("select", "ignore") and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             problems.append(f"{key} must be a list of check names or rule ids, got {value!r}: ignored")
