@@ -62,13 +62,19 @@ class _Turn:
             self._held = False
             self._changed.notify_all()
 
-    def pass_on(self) -> None:
-        """Let the longest waiting lint run, if this one has had its quantum; then wait for the turn again."""
+    def pass_on(self) -> float:
+        """Let the longest waiting lint run, if this one has had its quantum; then wait for the turn again.
+
+        Returns the seconds spent waiting (not this post's time: kept out of its time budget).
+        """
         with self._changed:
             due = bool(self._queue) and time.monotonic() - self._since >= QUANTUM
-        if due:
-            self.release()
-            self.acquire()
+        if not due:
+            return 0.0
+        paused = time.monotonic()
+        self.release()
+        self.acquire()
+        return time.monotonic() - paused
 
 
 _TURN = _Turn()
@@ -81,13 +87,17 @@ def raise_if_cancelled() -> None:
         raise Cancelled("superseded by a newer version of the document")
 
 
-def between_checks() -> None:
-    """Called by the engine before each check: stop when superseded, else let a waiting document have a turn."""
+def between_checks() -> float:
+    """Called by the engine before each check: stop when superseded, else let a waiting document have a turn.
+
+    Returns the seconds this lint waited for its turn again, which its time budget does not count.
+    """
     if getattr(_current, "event", None) is None:
-        return  # not in a pool (the command line): nothing to share
+        return 0.0  # not in a pool (the command line): nothing to share
     raise_if_cancelled()
-    _TURN.pass_on()
+    waited = _TURN.pass_on()
     raise_if_cancelled()  # it may have been superseded while it waited
+    return waited
 
 
 @dataclass

@@ -79,9 +79,9 @@ def run(plan: Plan) -> tuple[Result, bool]:
     by_check: dict[str, list[Finding]] = {}
     budget = float(plan.config.get("time-budget", DEFAULT_TIME_BUDGET))
     began = time.perf_counter()
-    waited = 0.0  # time checks spent waiting on a server, not on the text
+    waited = 0.0  # time spent waiting on a server, or (serve, lsp) for a turn: not on the text
     for index, check in enumerate(plan.checks):
-        between_checks()  # serve and lsp: stop if superseded, let another document have a turn
+        waited += between_checks()  # serve and lsp: stop if superseded, let another document have a turn
         spent = time.perf_counter() - began - waited
         if budget and spent > budget:
             # Checked between checks (a running regex cannot be interrupted in-process): the rest
