@@ -205,6 +205,7 @@ def did_open(ls: PostLintServer, params: types.DidOpenTextDocumentParams) -> Non
 
 
 def did_change(ls: PostLintServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.pool.cancel(params.text_document.uri)  # the lint of the old text would be thrown away: stop it now
     ls.schedule(params.text_document.uri, ls.debounce)
 
 

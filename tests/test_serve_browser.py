@@ -240,8 +240,8 @@ def test_checks_that_did_not_run_are_shown_loudly(browser: webdriver.Chrome, tmp
     with _serve(["emoji"], str(tmp_path_factory.mktemp("skips"))) as server:
         real_check = server.service.check
 
-        def with_a_skip(text: str, profile: str | None = None, fmt: str | None = None) -> str:
-            report = json.loads(real_check(text, profile, fmt))
+        def with_a_skip(text: str, profile: str | None = None, fmt: str | None = None, document: str | None = None) -> str:
+            report = json.loads(real_check(text, profile, fmt, document))
             report["skipped"].append({"check": "grammar", "reason": "LanguageTool is not installed"})
             return json.dumps(report)
 
