@@ -2,12 +2,14 @@
 
 ``post-lint [OPTIONS] [PATHS]...`` lints; ``post-lint init|checks|explain``
 and the commands plugins register (``lsp``, ``serve``, ``languagetool``) are
-sub-commands. A file literally named like a sub-command is linted as ``./NAME``.
+sub-commands. A sub-command's name always wins over a file or folder of that name:
+lint such a path as ``./NAME`` or after ``--`` (``post-lint -- lsp``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -19,6 +21,7 @@ from . import __version__
 
 EXIT_ERROR = 2  # usage, config or input errors; 0 and 1 come from the result (Result.exit_code)
 BUILTIN_COMMANDS = ("lint", "init", "checks", "explain", "schema")
+_COMMAND_NAME = re.compile(r"[a-z][a-z0-9_-]*")  # what a sub-command may be called; ./NAME never is
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -116,8 +119,10 @@ class _PostLintGroup(click.Group):
         first = args[0]
         if first in self.commands or first == "--version":
             return True
-        if first.startswith("-") or os.path.exists(first):
+        if first.startswith("-") or not _COMMAND_NAME.fullmatch(first):
             return False  # cheap cases first: plugin commands need the entry points
+        # A command name wins over a file or folder of that name (`post-lint lsp` in a folder
+        # holding `lsp/` starts the server): lint such a path as ./lsp, or after `--`.
         from .registry import command_entry_points
 
         return first in command_entry_points()
@@ -417,7 +422,9 @@ def _want_colour(flag: bool | None) -> bool:
 
 
 def _error(message: str) -> None:
-    click.echo(f"post-lint: error: {message}", err=True)
+    from .reporters import terminal_safe  # a file name in the message may hold ESC or CR
+
+    click.echo(f"post-lint: error: {terminal_safe(message)}", err=True)
 
 
 # -- init, checks, explain ---------------------------------------------
@@ -445,6 +452,10 @@ def init_command(force: bool, folder: str, no_input: bool, **given: Any) -> None
     from .registry import check_names, load_checks
 
     target = Path(folder) / ".post-lint.toml"
+    if target.is_symlink() and not target.exists():
+        # Writing would create the file the link points to, wherever that is.
+        _error(f"{target} is a symbolic link to {os.readlink(target)}, which does not exist; remove the link first")
+        sys.exit(EXIT_ERROR)
     if target.exists() and not force:
         _error(f"{target} already exists; pass --force to overwrite it")
         sys.exit(EXIT_ERROR)

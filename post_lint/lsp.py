@@ -12,8 +12,12 @@
   utf-32 or utf-8, whichever the client lists first; post-lint itself counts
   code points (utf-32).
 
-Linting runs on one worker thread, so hover and code-action requests are
-answered while spaCy works. pygls is imported only when the server starts:
+Linting runs in a bounded pool of worker threads (``--workers``, 2 by default), so
+hover and code-action requests are answered while spaCy works, one slow document
+does not delay the others' diagnostics, and a new version of a document supersedes
+the lint of the old one (stopped between checks). An invalid initializationOption
+(a misspelt ``profile``) is shown to the user and left out; a request with invalid
+params, or after ``shutdown``, is answered with a JSON-RPC error. pygls is imported only when the server starts:
 the server and its handlers are in :mod:`post_lint.lsp_server`.
 """
 
@@ -84,6 +88,40 @@ class TextIndex:
         return end
 
 
+# -- initializationOptions ---------------------------------------------------
+
+OPTION_NAMES = ("select", "ignore", "profile", "config", "debounce")
+
+
+def validate_options(options: Any) -> tuple[dict[str, Any], list[str]]:
+    """The usable initializationOptions, and a sentence for each one left out (the config's value is used instead).
+
+    Keys post-lint does not know are left out silently: editors pass their own settings along.
+    """
+    from .api import PROFILES
+
+    if options is None:
+        return {}, []
+    if not isinstance(options, dict):
+        return {}, [f"initializationOptions must be an object, got {type(options).__name__}: all ignored"]
+    kept: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in options.items():
+        if key not in OPTION_NAMES:
+            continue
+        if key == "profile" and value not in PROFILES:
+            problems.append(f"profile {value!r} is not one of {', '.join(PROFILES)}: the config's profile is used")
+        elif key in ("select", "ignore") and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            problems.append(f"{key} must be a list of check names or rule ids, got {value!r}: ignored")
+        elif key == "config" and not isinstance(value, str):
+            problems.append(f"config must be the path of a config file, got {value!r}: ignored")
+        elif key == "debounce" and (isinstance(value, bool) or not isinstance(value, int | float) or value < 0):
+            problems.append(f"debounce must be a number of seconds, got {value!r}: ignored")
+        else:
+            kept[key] = value
+    return kept, problems
+
+
 # -- state -------------------------------------------------------------------
 
 
@@ -112,11 +150,12 @@ def policy_markdown(finding: Any) -> str:
     return "\n".join(lines)
 
 
-def build_server(debounce: float = DEFAULT_DEBOUNCE) -> Any:
+def build_server(debounce: float = DEFAULT_DEBOUNCE, workers: int | None = None) -> Any:
     """The pygls server with post-lint's handlers registered (not started); see :mod:`post_lint.lsp_server`."""
     from .lsp_server import create
+    from .pool import DEFAULT_WORKERS
 
-    return create(debounce)
+    return create(debounce, workers or DEFAULT_WORKERS)
 
 
 @click.command("lsp")
@@ -129,7 +168,8 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE) -> Any:
 )
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write the server's log here (stdout is the protocol).")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages (with --log-file).")
-def command(debounce: float, log_file: str | None, verbose: bool) -> None:
+@click.option("--workers", type=click.IntRange(1), metavar="N", help="Documents linted side by side [default: 2].")
+def command(debounce: float, log_file: str | None, verbose: bool, workers: int | None) -> None:
     """Run the post-lint language server on stdin/stdout (for editors).
 
     Editors start it themselves: point your LSP client at `post-lint lsp` for
@@ -142,4 +182,4 @@ def command(debounce: float, log_file: str | None, verbose: bool) -> None:
         import pygls  # noqa: F401
     except ImportError:
         raise click.ClickException("the language server needs pygls: pip install 'pygls>=2,<3'") from None
-    build_server(debounce).start_io()
+    build_server(debounce, workers).start_io()

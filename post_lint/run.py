@@ -18,6 +18,7 @@ from .api import Check, CheckFailed, Context, SkipCheck
 from .config import DEFAULT_TIME_BUDGET
 from .model import Document, Finding, InputProblem, Result, Skipped
 from .plan import Plan
+from .pool import between_checks
 
 # spaCy's own limit (its E088 error past it); a post this long is a mistake, and parsing
 # it would take a minute and gigabytes, so its spaCy checks are refused in one line.
@@ -78,8 +79,9 @@ def run(plan: Plan) -> tuple[Result, bool]:
     by_check: dict[str, list[Finding]] = {}
     budget = float(plan.config.get("time-budget", DEFAULT_TIME_BUDGET))
     began = time.perf_counter()
-    waited = 0.0  # time checks spent waiting on a server, not on the text
+    waited = 0.0  # time spent waiting on a server, or (serve, lsp) for a turn: not on the text
     for index, check in enumerate(plan.checks):
+        waited += between_checks()  # serve and lsp: stop if superseded, let another document have a turn
         spent = time.perf_counter() - began - waited
         if budget and spent > budget:
             # Checked between checks (a running regex cannot be interrupted in-process): the rest

@@ -21,6 +21,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import socket
 import sys
 import threading
@@ -42,9 +43,14 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 DEFAULT_MAX_BODY = 1_000_000  # bytes; as the CLI's default max-file-size
 DRAIN_LIMIT = 64_000_000  # a refused body up to this size is read and dropped before answering 413
+DEFAULT_TIMEOUT = 15.0  # seconds a connection may stay silent (mid-request or idle between requests)
+DEFAULT_MAX_CONNECTIONS = 32  # connections served at once (a thread each); the next one is answered 503
+MAX_JSON_DEPTH = 32  # a request is a flat object: deeper nesting is refused, not recursed into
+MAX_NUMBER_DIGITS = 100  # a number longer than this in a request is refused (int() of 5,000 digits raises)
+MAX_DOCUMENT_ID = 200  # characters of the page's document id
 
 FORMATS = ("text", "markdown")
-REQUEST_KEYS = ("text", "profile", "format", "allow")
+REQUEST_KEYS = ("text", "profile", "format", "allow", "document")
 COMMENT_KEYS = ("export", "post", "name", "format")
 EXPORT_FORMATS = ("auto", "csv", "jsonl")
 JSON_TYPE = "application/json; charset=utf-8"
@@ -81,16 +87,30 @@ class RequestError(Exception):
 
 
 class CheckService:
-    """Warm linters, one per profile, shared by every request (and a lock, as spaCy is not thread-safe)."""
+    """Warm linters (one per profile and lint worker) and a bounded pool that lints, a document at a time.
 
-    def __init__(self, folder: str | None = None, select: list[str] | None = None, config_file: str | None = None) -> None:
+    A check of a document the page names (``"document"``) supersedes the earlier check of it
+    still waiting or running; one slow draft does not hold back the other pages' checks.
+    """
+
+    def __init__(
+        self,
+        folder: str | None = None,
+        select: list[str] | None = None,
+        workers: int | None = None,
+        config_file: str | None = None,
+    ) -> None:
+        from .pool import DEFAULT_WORKERS, LintPool
+
         # A draft "lives" in the folder the server was started in, so the config
         # is discovered from there, as the CLI does for a file in that folder (unless --config names one).
         self.folder = os.path.abspath(folder or os.getcwd())
         self.select = select
         self.config_file = os.path.abspath(config_file) if config_file else None
-        self._linters: dict[str | None, Any] = {}
-        self._lock = threading.Lock()
+        self._local = threading.local()  # each worker thread its own linters; spaCy itself is locked in nlp
+        self.pool = LintPool(workers or DEFAULT_WORKERS, name="post-lint-serve")
+        self._lock = threading.Lock()  # the config file, when the page writes to it
+        self._generation = 0  # bumped when the page wrote the config: every worker reads it again
 
     def draft_path(self, fmt: str | None) -> str:
         return os.path.join(self.folder, "draft.md" if fmt == "markdown" else "draft.txt")
@@ -98,12 +118,30 @@ class CheckService:
     def _linter(self, profile: str | None) -> Any:
         from .runner import Linter
 
-        if profile not in self._linters:
-            self._linters[profile] = Linter(profile=profile, select=self.select, config_file=self.config_file)
-        return self._linters[profile]
+        local = self._local.__dict__
+        if local.get("generation") != self._generation:
+            local["linters"], local["generation"] = {}, self._generation
+        linters: dict[str | None, Any] = local["linters"]
+        if profile not in linters:
+            linters[profile] = Linter(profile=profile, select=self.select, config_file=self.config_file)
+        return linters[profile]
+
+    def _in_pool(self, key: object, run: Any) -> Any:
+        """``run()`` on a lint worker; RequestError 409 when a newer check of the same document took its place."""
+        from .pool import Cancelled
+
+        try:
+            return self.pool.submit(key, run).result()
+        except Cancelled:
+            raise RequestError(HTTPStatus.CONFLICT, "superseded by a newer check of the same document") from None
 
     def check(
-        self, text: str, profile: str | None = None, fmt: str | None = None, allow: dict[str, list[str]] | None = None
+        self,
+        text: str,
+        profile: str | None = None,
+        fmt: str | None = None,
+        allow: dict[str, list[str]] | None = None,
+        document: str | None = None,
     ) -> str:
         """The ``--format json`` report for ``text``; ``profile`` None means the config's (or the front matter's)."""
         from .reporters import render
@@ -111,16 +149,19 @@ class CheckService:
 
         path = self.draft_path(fmt)
         markdown = None if fmt is None else fmt == "markdown"
-        with self._lock:
+
+        def lint() -> Any:
             # The config comes from the server's folder; the draft is named as the page names it.
-            linter = self._linter(profile)
+            linter = self._linter(profile)  # this worker's own: the allow list cannot leak to another draft
             given = linter.explicit_config
-            if allow:  # the page's allow list: this draft only, for this one lint (under the lock)
+            if allow:  # the page's allow list: this draft only, for this one lint
                 linter.explicit_config = with_allowed(linter.config_for(path), allow)
             try:
-                result = linter.lint_text(text, path, display_name=os.path.basename(path), markdown=markdown)
+                return linter.lint_text(text, path, display_name=os.path.basename(path), markdown=markdown)
             finally:
                 linter.explicit_config = given
+
+        result = self._in_pool(("check", document) if document else object(), lint)
         if allow:
             result.notes["allowed on the page"] = allow_note(allow)
         return render(result, "json")
@@ -129,16 +170,19 @@ class CheckService:
         """Where a name or word goes in the config, and the line; written only with --config and ``write``."""
         from .serve_actions import add_to_config, config_line
 
-        with self._lock:
-            config = self._linter(None).config_for(self.draft_path("text"))
+        config = self._in_pool(object(), lambda: self._linter(None).config_for(self.draft_path("text")))
         if not write:
             return {**config_line(config, kind, value), "config": self.config_file, "written": False}
         if not self.config_file:
             raise RequestError(HTTPStatus.CONFLICT, "the page writes to a config only when serve was started with --config FILE")
         with self._lock:
             placed = add_to_config(Path(self.config_file), kind, value)
-            self._linters.clear()  # the next check reads the changed file
+            self.reload_config()
         return {**placed, "config": self.config_file}
+
+    def reload_config(self) -> None:
+        """Every worker's next check reads the config afresh (the page, or a test, changed the file)."""
+        self._generation += 1
 
     def comments(self, export: str, post: str = "", name: str = "comments.csv", fmt: str = "auto") -> str:
         """What ``post-lint comments --format json`` prints for an export; raises RequestError when it cannot be read."""
@@ -152,9 +196,9 @@ class CheckService:
             parsed = read_export(export.encode("utf-8"), label, fmt=fmt, post=post)
         except InputError as exc:
             raise RequestError(HTTPStatus.BAD_REQUEST, f"{label}: {exc}") from None
-        with self._lock:
-            # The config is the server folder's, as for an export saved there.
-            result = triage(self._linter(COMMENTS), [parsed], config_path=os.path.join(self.folder, label))
+        # The config is the server folder's, as for an export saved there.
+        config_path = os.path.join(self.folder, label)
+        result = self._in_pool(object(), lambda: triage(self._linter(COMMENTS), [parsed], config_path=config_path))
         return render(result, "json")
 
     def checks(self) -> list[dict[str, Any]]:
@@ -189,8 +233,8 @@ class CheckService:
         self.comments("text\nWarming up.\n")
 
 
-def parse_request(body: bytes) -> tuple[str, str | None, str | None, dict[str, list[str]]]:
-    """(text, profile, format, allow) from a JSON request body; raises RequestError."""
+def parse_request(body: bytes) -> tuple[str, str | None, str | None, dict[str, list[str]], str | None]:
+    """(text, profile, format, allow, document id) from a JSON request body; raises RequestError."""
     from .serve_actions import ActionError, parse_allow
 
     data = _json_object(body, '{"text": "...", "profile": "official"}')
@@ -213,7 +257,12 @@ def parse_request(body: bytes) -> tuple[str, str | None, str | None, dict[str, l
         allow = parse_allow(data.get("allow"))
     except ActionError as exc:
         raise RequestError(HTTPStatus.BAD_REQUEST, str(exc)) from None
-    return text, profile, fmt, allow
+    document = data.get("document")
+    if document is not None and (not isinstance(document, str) or not 0 < len(document) <= MAX_DOCUMENT_ID):
+        raise RequestError(
+            HTTPStatus.BAD_REQUEST, f"'document' must be a string of 1 to {MAX_DOCUMENT_ID} characters naming the draft"
+        )
+    return text, profile, fmt, allow, document
 
 
 def parse_comments_request(body: bytes) -> tuple[str, str, str, str]:
@@ -243,14 +292,43 @@ def _json_object(body: bytes, example: str) -> dict[str, Any]:
     if not body.strip():
         raise RequestError(HTTPStatus.BAD_REQUEST, f"empty request: send a JSON object such as {example}")
     try:
-        data = json.loads(body.decode("utf-8"))
+        decoded = body.decode("utf-8")
+        _refuse_deep(decoded)
+        data = json.loads(decoded, parse_int=_bounded_int, parse_float=_bounded_float)
     except UnicodeDecodeError as exc:
         raise RequestError(HTTPStatus.BAD_REQUEST, f"the body is not UTF-8 (bad byte at offset {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise RequestError(HTTPStatus.BAD_REQUEST, f"invalid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:  # _refuse_deep should have caught it; never a 500
+        raise RequestError(HTTPStatus.BAD_REQUEST, "invalid JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise RequestError(HTTPStatus.BAD_REQUEST, f"the body must be a JSON object, got {type(data).__name__}")
     return data
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _refuse_deep(text: str) -> None:
+    """RequestError 400 when arrays and objects nest deeper than MAX_JSON_DEPTH (json would recurse until it crashed)."""
+    depth = 0
+    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > MAX_JSON_DEPTH:
+            raise RequestError(HTTPStatus.BAD_REQUEST, f"invalid JSON: nested more than {MAX_JSON_DEPTH} levels deep")
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"invalid JSON: a number of {len(digits):,} digits; no value is that long")
+    return int(digits)
+
+
+def _bounded_float(digits: str) -> float:
+    if len(digits) > MAX_NUMBER_DIGITS:
+        raise RequestError(HTTPStatus.BAD_REQUEST, f"invalid JSON: a number of {len(digits):,} characters; no value is that long")
+    return float(digits)
 
 
 @dataclass(frozen=True)
@@ -341,10 +419,13 @@ class App:
 
     def _check(self, request: Request) -> Response:
         self._accept_json(request, "the draft", "a post is far shorter: check it in parts")
-        text, profile, fmt, allow = parse_request(request.body or b"")
+        text, profile, fmt, allow, document = parse_request(request.body or b"")
         started = time.perf_counter()
-        # Without an allow list the call is the one it always was (a stand-in service need not know allow).
-        report = self.service.check(text, profile, fmt, allow) if allow else self.service.check(text, profile, fmt)
+        # Only what the page sent is passed on: a stand-in service need not know allow or document.
+        extra: dict[str, Any] = {"allow": allow} if allow else {}
+        if document:
+            extra["document"] = document
+        report = self.service.check(text, profile, fmt, **extra)
         elapsed = (time.perf_counter() - started) * 1000
         return Response(HTTPStatus.OK, report.encode("utf-8"), headers={"Server-Timing": f"lint;dur={elapsed:.1f}"})
 
@@ -417,6 +498,20 @@ class Handler(BaseHTTPRequestHandler):
     def version_string(self) -> str:
         return "post-lint"
 
+    def setup(self) -> None:
+        # Every read and write on the connection gives up after this long: a client that sends
+        # half a request (or keeps an idle connection) cannot hold a thread for good.
+        super().setup()
+        self.connection.settimeout(self.server.connection_timeout)
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (ConnectionError, TimeoutError) as exc:  # the client went away or fell silent: nothing to answer
+            self.close_connection = True
+            if self.server.verbose:
+                self.log_message("connection dropped: %s", type(exc).__name__)
+
     def do_GET(self) -> None:
         self._dispatch("GET")
 
@@ -484,12 +579,18 @@ class Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
     def log_error(self, format: str, *args: Any) -> None:
-        # Errors are always shown in the terminal, never the drafts themselves.
+        # Errors are always shown in the terminal, never the drafts themselves; a client that
+        # fell silent is routine (the connection is closed), shown only with --verbose.
+        if format.startswith("Request timed out") and not self.server.verbose:
+            return
         super().log_message(format, *args)
 
 
 class PostLintServer(ThreadingHTTPServer):
+    """A thread per connection, at most ``max_connections`` of them; the next connection is answered 503 at once."""
+
     daemon_threads = True
+    request_queue_size = 128  # a burst waits to be accepted (and answered 503) rather than having its SYNs dropped
 
     def __init__(
         self,
@@ -498,6 +599,8 @@ class PostLintServer(ThreadingHTTPServer):
         *,
         max_body: int = DEFAULT_MAX_BODY,
         verbose: bool = False,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
     ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
@@ -505,8 +608,51 @@ class PostLintServer(ThreadingHTTPServer):
         self.service = service
         self.max_body = max_body
         self.verbose = verbose
+        self.connection_timeout = timeout
+        self.max_connections = max_connections
+        self._slots = threading.BoundedSemaphore(max_connections)
         self.loopback_only = address[0] in LOOPBACK_NAMES
         self.app = App(service, max_body=max_body, loopback_only=self.loopback_only)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self._refuse_busy(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:  # no thread started: give its slot back
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def _refuse_busy(self, request: socket.socket) -> None:
+        """503 on a connection over the limit, written from the accepting thread (a few hundred bytes, never waited on)."""
+        body = json.dumps(
+            {"error": f"the server is busy ({self.max_connections} connections open); try again in a moment", "status": 503}
+        ).encode("utf-8")
+        head = (
+            f"HTTP/1.1 503 Service Unavailable\r\nContent-Type: {JSON_TYPE}\r\nContent-Length: {len(body)}\r\n"
+            "Retry-After: 1\r\nConnection: close\r\n\r\n"
+        )
+        try:
+            request.settimeout(0.5)
+            request.sendall(head.encode("ascii") + body)
+            request.setblocking(False)
+            request.recv(65536)  # what the client sent: closing with it unread would reset, losing the 503
+        except OSError:
+            pass  # nothing to read, or it left already
+        self.shutdown_request(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hung up mid-answer is routine: no traceback (300 dropped connections printed 600).
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
 
     @property
     def url(self) -> str:
@@ -527,10 +673,20 @@ def make_server(
     folder: str | None = None,
     select: list[str] | None = None,
     verbose: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_connections: int = DEFAULT_MAX_CONNECTIONS,
+    workers: int | None = None,
     config_file: str | None = None,
 ) -> PostLintServer:
     """A ready server (not yet serving): ``port`` 0 picks a free port, see ``server.url``."""
-    return PostLintServer((host, port), CheckService(folder, select, config_file), max_body=max_body, verbose=verbose)
+    return PostLintServer(
+        (host, port),
+        CheckService(folder, select, workers, config_file),
+        max_body=max_body,
+        verbose=verbose,
+        timeout=timeout,
+        max_connections=max_connections,
+    )
 
 
 @click.command("serve")
@@ -556,6 +712,23 @@ def make_server(
     metavar="BYTES",
     help="Largest draft accepted, in bytes.",
 )
+@click.option(
+    "--timeout",
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    metavar="SECONDS",
+    help="Close a connection that stays silent this long (mid-request or idle).",
+)
+@click.option(
+    "--max-connections",
+    default=DEFAULT_MAX_CONNECTIONS,
+    show_default=True,
+    type=click.IntRange(1),
+    metavar="N",
+    help="Connections served at once; more are answered 503 (busy) at once.",
+)
+@click.option("--workers", type=click.IntRange(1), metavar="N", help="Drafts linted side by side [default: 2].")
 @click.option("--verbose", is_flag=True, help="Log every request (never the drafts) to the terminal.")
 @click.option(
     "--config",
@@ -563,13 +736,33 @@ def make_server(
     type=click.Path(dir_okay=False),
     help="Use this config file instead of discovering one; the page may add a name or word to it when you confirm.",
 )
-def command(host: str, port: int, open_browser: bool, max_body: int, verbose: bool, config_file: str | None) -> None:
+def command(
+    host: str,
+    port: int,
+    open_browser: bool,
+    max_body: int,
+    timeout: float,
+    max_connections: int,
+    workers: int | None,
+    verbose: bool,
+    config_file: str | None,
+) -> None:
     """Check drafts in a web page on this computer: paste a draft, see what to fix."""
     from .config import ConfigError
 
     service_folder = os.getcwd()
     try:
-        server = make_server(host, port, max_body=max_body, folder=service_folder, verbose=verbose, config_file=config_file)
+        server = make_server(
+            host,
+            port,
+            max_body=max_body,
+            folder=service_folder,
+            verbose=verbose,
+            timeout=timeout,
+            max_connections=max_connections,
+            workers=workers,
+            config_file=config_file,
+        )
     except OSError as exc:
         hint = (
             " (it is in use: stop the other server, or pick another --port, or --port 0 for any free one)"

@@ -250,8 +250,8 @@ def test_checks_that_did_not_run_are_shown_loudly(browser: webdriver.Chrome, tmp
     with _serve(["emoji"], str(tmp_path_factory.mktemp("skips"))) as server:
         real_check = server.service.check
 
-        def with_a_skip(text: str, profile: str | None = None, fmt: str | None = None) -> str:
-            report = json.loads(real_check(text, profile, fmt))
+        def with_a_skip(text: str, profile: str | None = None, fmt: str | None = None, **extra: object) -> str:
+            report = json.loads(real_check(text, profile, fmt, **extra))  # type: ignore[arg-type]
             report["skipped"].append({"check": "grammar", "reason": "LanguageTool is not installed"})
             return json.dumps(report)
 
@@ -485,7 +485,7 @@ def test_add_to_vocabulary_shows_the_line_and_writes_only_when_confirmed(browser
         "a clean check",
     )
     config.write_text(before, encoding="utf-8")
-    city.service._linters.clear()
+    city.service.reload_config()
 
 
 def test_without_config_the_page_offers_no_write(browser: webdriver.Chrome, tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any
 
 from .. import __version__
+from ..formats.sarif import artifact_uri
 from . import VERDICTS, Judged, Triage
 
 FORMATS = ("text", "json", "csv", "sarif")
@@ -126,7 +127,7 @@ def _sarif(result: Triage) -> dict[str, Any]:
                     "locations": [
                         {
                             "physicalLocation": {
-                                "artifactLocation": {"uri": j.source},
+                                "artifactLocation": {"uri": artifact_uri(j.source)},
                                 "region": {"startLine": j.comment.line, "snippet": {"text": _excerpt(j.comment.text, 400)}},
                             },
                             "logicalLocations": [{"name": j.comment.id, "kind": "comment"}],

@@ -6,7 +6,7 @@ import json
 
 from .._version import __version__
 from ..model import Result
-from ..reporters import Format, ReportOptions, summary
+from ..reporters import Format, ReportOptions, summary, terminal_safe
 
 
 def _json(result: Result, options: ReportOptions) -> str:
@@ -20,7 +20,10 @@ def _json(result: Result, options: ReportOptions) -> str:
 
 
 def _line(result: Result, options: ReportOptions) -> str:
-    return "\n".join(f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}]" for f in result.findings)
+    # One finding a line, whatever a file name or message holds (a newline, ESC): escaped.
+    return "\n".join(
+        terminal_safe(f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}]") for f in result.findings
+    )
 
 
 def _escape_github(value: str, *, property_value: bool = False) -> str:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .._version import __version__
 from ..model import Finding, Result
@@ -68,6 +71,18 @@ def descriptor(rule: str, check_name: str, policy: str) -> dict[str, Any]:
     }
 
 
+def artifact_uri(path: str) -> str:
+    """A path as SARIF's ``artifactLocation.uri``: a URI reference (RFC 3986), percent-encoded.
+
+    A relative path stays relative (code-scanning tools resolve it against the checkout);
+    an absolute one becomes a ``file:`` URI.
+    """
+    if os.path.isabs(path):
+        return Path(path).as_uri()  # percent-encoded
+    # ':' in a first segment would read as a scheme, so only '/' is left unescaped.
+    return quote(path.replace(os.sep, "/"), safe="/")
+
+
 def _location(f: Finding) -> dict[str, Any]:
     region = {
         "startLine": f.line,
@@ -77,7 +92,7 @@ def _location(f: Finding) -> dict[str, Any]:
         "charOffset": f.offset,
         "charLength": f.length,
     }
-    return {"physicalLocation": {"artifactLocation": {"uri": f.path}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}
 
 
 def _fix(f: Finding, suggestion: str) -> dict[str, Any]:
@@ -87,7 +102,7 @@ def _fix(f: Finding, suggestion: str) -> dict[str, Any]:
     }
     return {
         "description": {"text": f"Replace with {suggestion!r}"},
-        "artifactChanges": [{"artifactLocation": {"uri": f.path}, "replacements": [replacement]}],
+        "artifactChanges": [{"artifactLocation": {"uri": artifact_uri(f.path)}, "replacements": [replacement]}],
     }
 
 

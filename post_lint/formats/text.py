@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..model import Finding, Result
-from ..reporters import NO_POSTS, Format, ReportOptions, summary
+from ..reporters import NO_POSTS, Format, ReportOptions, summary, terminal_safe
 from ..text.lines import LineIndex
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "caret": "35"}
@@ -31,7 +31,7 @@ def underline(line: str, start_col: int, end_col: int) -> tuple[str, str]:
     for index, ch in enumerate(line, start=1):
         if ch == "\t":
             cells, ch = 4, "    "
-        elif ord(ch) < 32 or ch in _SHOWN_AS_DOT:
+        elif ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F or ch in _SHOWN_AS_DOT:  # C1's NEL moves the cursor
             ch, cells = "\u00b7", 1
         else:
             cells = _width(ch, line[index] if index < len(line) else "")
@@ -97,19 +97,20 @@ def render(result: Result, options: ReportOptions) -> str:
     indexes = {f.path: LineIndex(result.sources[f.path]) for f in result.findings if f.path in result.sources}
     out: list[str] = []
     for f in result.findings:
-        location = _paint(f"{f.path}:{f.line}:{f.column}", "bold", colour)
-        out.append(f"{location} {_paint(f.severity, f.severity, colour)} {f.check} {f.message} [{f.rule}]")
+        # A file name or message may hold ESC or CR: shown escaped, never acted on by the terminal.
+        location = _paint(terminal_safe(f"{f.path}:{f.line}:{f.column}"), "bold", colour)
+        out.append(f"{location} {_paint(f.severity, f.severity, colour)} {terminal_safe(f'{f.check} {f.message} [{f.rule}]')}")
         out += _snippet(f, indexes.get(f.path), colour)
         if f.suggestions:
             out.append(f"     = suggestion: {' | '.join(repr(s) for s in f.suggestions[:3])}")
     for skip in result.skipped:
         where = f" ({skip.path})" if skip.path else ""
-        out.append(_paint(f"skipped: check '{skip.check}' did not run{where}: {skip.reason}", "warning", colour))
+        out.append(_paint(terminal_safe(f"skipped: check '{skip.check}' did not run{where}: {skip.reason}"), "warning", colour))
     if options.quiet:
         return "\n".join(out)
     for key, value in sorted(result.notes.items()):
-        out.append(_paint(f"note: {key}: {value}", "dim", colour))
-    out.append(_paint(_summary_line(result), "bold", colour))
+        out.append(_paint(terminal_safe(f"note: {key}: {value}"), "dim", colour))
+    out.append(_paint(terminal_safe(_summary_line(result)), "bold", colour))
     return "\n".join(out)
 
 

@@ -36,6 +36,8 @@
   const platformSelect = document.getElementById("platform");
 
   const state = {
+    // Names this page's draft to the server: a newer check of it supersedes one still linting.
+    documentId: `page-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
     text: "", // the text the current findings belong to (kept in step with the textarea)
     findings: [], // {id, start, end, data}: start/end in UTF-16 units of state.text
     checks: {}, // name -> {description, rules, ...} from /api/checks
@@ -431,7 +433,13 @@
       response = await fetch("/api/check", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text, profile: selected("profile"), format: selected("format"), allow: allowed() }),
+        body: JSON.stringify({
+          text,
+          profile: selected("profile"),
+          format: selected("format"),
+          allow: allowed(),
+          document: state.documentId,
+        }),
         signal: controller.signal,
       });
       data = await response.json();
