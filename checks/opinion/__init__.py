@@ -31,18 +31,15 @@ from post_lint.text.spans import inside, within
 
 _HERE = Path(__file__).parent
 
-# Who can be told what they "should have" done: bodies and officials, not residents.
-GOVERNING = (
-    "council councilmembers councilmember councilors board commission commissioners legislature legislators "
-    "lawmakers congress senate senators governor mayor president administration politicians leaders government "
-    "paul washington officials hall city state county staff management democrats republicans"
-).split()
-# "X should resign / apologize / reconsider ...": demands no schedule or instruction makes.
-DEMANDS = (
-    "resign apologize apologise reconsider rethink scrap abandon listen stop wake care focus know step "
-    "explain answer reverse repeal fund pass reject invest cut lower ban"
-).split()
-OPINION_VERBS = ["think", "believe", "feel", "doubt", "suspect", "disagree"]
+# The words of the spaCy patterns (governing.txt: bodies and officials that can be told what they
+# "should have" done; demands.txt: what they are told to do; opinion-verbs.txt: "I (always) believe").
+DEMANDS = tuple(load_word_list(_HERE / "demands.txt"))
+OPINION_VERBS = tuple(load_word_list(_HERE / "opinion-verbs.txt"))
+
+
+def governing(extra: tuple[str, ...] = ()) -> list[str]:
+    """Who can be told what they should have done, with the user's extra bodies and titles (lower case)."""
+    return [w.lower() for w in load_word_list(_HERE / "governing.txt", extra)]
 
 
 @lru_cache(maxsize=8)
@@ -55,9 +52,11 @@ def _lists(extra_phrases: tuple[str, ...], extra_evaluations: tuple[str, ...], e
     )
 
 
-@lru_cache(maxsize=2)
-def _matcher(vocab: Any) -> Any:
+@lru_cache(maxsize=4)
+def _matcher(vocab: Any, extra_governing: tuple[str, ...] = ()) -> Any:
     from spacy.matcher import Matcher
+
+    bodies = governing(extra_governing)
 
     matcher = Matcher(vocab)
     negation = {"LOWER": {"IN": ["not", "n't", "never"]}, "OP": "?"}
@@ -66,7 +65,7 @@ def _matcher(vocab: Any) -> Any:
         "should-have",
         [
             [
-                {"LOWER": {"IN": GOVERNING}},
+                {"LOWER": {"IN": bodies}},
                 {"LOWER": {"IN": ["should", "ought"]}},
                 {"LOWER": "to", "OP": "?"},
                 negation,
@@ -80,11 +79,11 @@ def _matcher(vocab: Any) -> Any:
         "demand",
         [
             [
-                {"LOWER": {"IN": GOVERNING}},
+                {"LOWER": {"IN": bodies}},
                 {"LOWER": {"IN": ["should", "must", "ought", "needs", "need"]}},
                 {"LOWER": "to", "OP": "?"},
                 negation,
-                {"LOWER": {"IN": DEMANDS}},
+                {"LOWER": {"IN": list(DEMANDS)}},
             ]
         ],
     )
@@ -95,7 +94,7 @@ def _matcher(vocab: Any) -> Any:
             [
                 {"LOWER": "i"},
                 {"POS": {"IN": ["ADV", "AUX", "PART"]}, "OP": "*"},
-                {"LEMMA": {"IN": OPINION_VERBS}, "POS": "VERB"},
+                {"LEMMA": {"IN": list(OPINION_VERBS)}, "POS": "VERB"},
             ]
         ],
     )
@@ -113,12 +112,12 @@ def _governing_subject(span: Any) -> bool:
     return True
 
 
-def _spacy_matches(doc: Document) -> list[tuple[str, Match]]:
+def _spacy_matches(doc: Document, extra_governing: tuple[str, ...] = ()) -> list[tuple[str, Match]]:
     if doc.nlp is None:
         return []
     spacy_doc = doc.nlp
     found = []
-    for match_id, start, end in _matcher(spacy_doc.vocab)(spacy_doc):
+    for match_id, start, end in _matcher(spacy_doc.vocab, extra_governing)(spacy_doc):
         label = spacy_doc.vocab.strings[match_id]
         span = spacy_doc[start:end]
         if label in ("should-have", "demand") and not _governing_subject(span):
@@ -137,7 +136,10 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     candidates += [("first-person", m) for m in find_phrases(text, phrases)]
     candidates += [("evaluation", m) for m in find_phrases(text, evaluations)]
     candidates += [("employment", m) for m in find_phrases(text, employment_views)]
-    candidates += [("first-person" if label == "first-person" else "evaluation", m) for label, m in _spacy_matches(doc)]
+    candidates += [
+        ("first-person" if label == "first-person" else "evaluation", m)
+        for label, m in _spacy_matches(doc, tuple(ctx["extra-governing"]))
+    ]
     if not candidates:
         return
     topic_terms = find_phrases(text, employment)
@@ -199,6 +201,12 @@ CHECK = Check(
         "extra-evaluations": Option([], "more judging phrases, beside the bundled evaluations.txt", list, item_type=str),
         "extra-employment-terms": Option(
             [], "more employment-relations words, beside the bundled employment.txt", list, item_type=str
+        ),
+        "extra-governing": Option(
+            [],
+            "more bodies and officials ('aldermen', 'selectboard') a view can tell what they should do, beside governing.txt",
+            list,
+            item_type=str,
         ),
     },
     rules={
