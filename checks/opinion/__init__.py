@@ -18,6 +18,7 @@ the new splash pad"), which no pattern matches.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,10 @@ _HERE = Path(__file__).parent
 # "should have" done; demands.txt: what they are told to do; opinion-verbs.txt: "I (always) believe").
 DEMANDS = tuple(load_word_list(_HERE / "demands.txt"))
 OPINION_VERBS = tuple(load_word_list(_HERE / "opinion-verbs.txt"))
+
+
+# The message of each rule ({quoted}: the words flagged), in messages.toml.
+_MESSAGES: dict[str, str] = tomllib.loads((_HERE / "messages.toml").read_text(encoding="utf-8"))
 
 
 def governing(extra: tuple[str, ...] = ()) -> list[str]:
@@ -158,21 +163,7 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def _finding(ctx: Context, kind: str, words: str, match: Match) -> Finding:
     quoted = f"\u201c{' '.join(words.split())}\u201d"
-    if kind == "employment":
-        message = (
-            f"{quoted} voices a view on City employment relations (pay, contracts, negotiations), which the "
-            "policy singles out: remove it, and leave labor news to neutral facts from the City"
-        )
-    elif kind == "evaluation":
-        message = (
-            f"{quoted} judges a decision, policy or official: a personal or political view an official City "
-            "account may not express; say what was decided and why, in neutral words"
-        )
-    else:
-        message = (
-            f"{quoted} voices a personal view, which an official City account may not express; state the facts, "
-            "or quote a named official (\u201c...,\u201d said Mayor ...)"
-        )
+    message = _MESSAGES[kind if kind in ("employment", "evaluation") else "first-person"].format(quoted=quoted)
     return ctx.finding(kind, message, match.start, match.end - match.start)
 
 
