@@ -33,30 +33,11 @@ _VERB_FORMS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
 # spelling.toml: prefixes and British spellings of known words, and the words after which "i" is a numeral.
 _SPELLING = tomllib.loads((_HERE / "spelling.toml").read_text(encoding="utf-8"))
 _ROMAN_CONTEXT = frozenset(_SPELLING["roman-context"])
-_AUXILIARIES = frozenset(
-    "do does did will would can could should may might must shall to let make help 'll doesn't didn't don't "
-    "won't can't couldn't wouldn't shouldn't".split()
-)
-_SUBJECT_FORMS = {
-    # pronoun -> {wrong verb form: right one}
-    "i": {"is": "am", "are": "am", "has": "have", "does": "do"},
-    "you": {"is": "are", "was": "were", "has": "have", "am": "are", "does": "do"},
-    "we": {"is": "are", "was": "were", "has": "have", "am": "are", "does": "do"},
-    "they": {"is": "are", "was": "were", "has": "have", "am": "are", "does": "do"},
-    "he": {"are": "is", "have": "has", "am": "is"},
-    "she": {"are": "is", "have": "has", "am": "is"},
-    "it": {"are": "is", "have": "has", "am": "is", "were": "was"},
-    "this": {"are": "is", "were": "was", "have": "has"},
-    "these": {"is": "are", "was": "were", "has": "have"},
-    "those": {"is": "are", "was": "were", "has": "have"},
-    "nobody": {"have": "has", "are": "is", "were": "was", "do": "does"},
-    "everyone": {"have": "has", "are": "is", "were": "was", "do": "does"},
-    "everybody": {"have": "has", "are": "is", "were": "was", "do": "does"},
-    "someone": {"have": "has", "are": "is", "were": "was"},
-    "somebody": {"have": "has", "are": "is", "were": "was"},
-    "anyone": {"have": "has", "are": "is", "were": "was"},
-    "anybody": {"have": "has", "are": "is", "were": "was"},
-}
+# agreement.toml: pronoun -> {wrong verb form: right one}, and the words before the pronoun that
+# make the pair a question or an infinitive ("does it have").
+_AGREEMENT = tomllib.loads((_HERE / "agreement.toml").read_text(encoding="utf-8"))
+_AUXILIARIES = frozenset(_AGREEMENT["auxiliaries"])
+_SUBJECT_FORMS: dict[str, dict[str, str]] = _AGREEMENT["forms"]
 
 
 @dataclass
