@@ -336,3 +336,12 @@ def test_languagetool_spelling_message_names_the_word_and_the_suggestion(fake_se
     result = _lt_linter(f"http://127.0.0.1:{server.server_port}").lint_text("You will recieve it.", path="post.txt")
     (finding,) = result.findings
     assert finding.message.startswith("\u201crecieve\u201d looks misspelled: did you mean \u201creceive\u201d?")
+
+
+def test_confusions_table_names_only_tests_that_exist_and_uses_them_all() -> None:
+    from post_lint.checks.grammar import builtin
+
+    table = builtin._confusions()  # a row naming an unknown test raises KeyError here
+    used = {test for rows in table.values() for _, _, test in rows}
+    assert used == set(builtin._TESTS.values())
+    assert table["they're"][0][0] == "their"  # rows keep their order: the first that holds wins

@@ -174,10 +174,7 @@ def _group_runs(text: str, shouted: list[re.Match[str]], all_caps: list[re.Match
 
 
 # Words written with a capital in normal case ("may" and "march" are left out: usually verbs).
-_CAPITALISED = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february april june july "
-    "august september october november december".split()
-)
+_CAPITALISED = frozenset(load_word_list(_HERE / "capitalised.txt"))
 
 
 def _normal_case(text: str, start: int, end: int, acronyms: frozenset[str], vocab: Any) -> str:
@@ -226,7 +223,8 @@ def _grade_findings(ctx: Context, text: str) -> Iterator[Finding]:
 # -- images ------------------------------------------------------------------
 
 _FILE_NAME = re.compile(r"^\S+\.(?:png|jpe?g|gif|webp|svg|heic|bmp|tiff?)$|^(?:img|dsc|pxl|image)[-_]?\d+", re.IGNORECASE)
-_EMPTY_ALT = frozenset({"image", "photo", "picture", "img", "graphic", "pic", "screenshot", "alt", "alt text", "untitled"})
+# Alt text that says nothing (empty-alt.txt): "image", "photo".
+_EMPTY_ALT = frozenset(load_word_list(_HERE / "empty-alt.txt"))
 
 
 def _alt_text_findings(doc: Document, ctx: Context) -> Iterator[Finding]:

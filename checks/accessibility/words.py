@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from post_lint.api import load_word_list
+
 _HERE = Path(__file__).parent
 _MAX_WORD = 24
 _ADDED_RANK = 1000  # words from words-extra.txt and the config count as common
@@ -20,7 +22,7 @@ _WORD_PENALTY = 3.0  # per extra word: prefer fewer, longer words
 # obscure ones ("el", "re", "ad") that would split names into nonsense.
 _SHORT_MAX_RANK = 20_000
 _NEVER_LAST = frozenset({"a", "an", "the", "of"})
-_SHORT_WORDS = frozenset("a am an as at be by do go he if in is it me my no of ok on or so to up us we".split())
+_SHORT_WORDS = frozenset(load_word_list(_HERE / "short-words.txt"))
 
 
 @dataclass(frozen=True)

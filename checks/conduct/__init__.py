@@ -32,7 +32,6 @@ CATEGORIES = ("profanity", "slur", "insult", "threat")
 _PIECES = re.compile(r"\w+|[^\w\s]")
 # A masked word: letters with *, # or % standing in for some ("f**k", "sh*t", "a**hole").
 _MASKED = re.compile(r"(?<![\w*#%])[^\W\d_]+[*#%]+[^\W\d_]*(?![\w*#%])")
-_ADVERBS = {"so", "just", "really", "too", "plain", "completely", "totally", "very", "truly", "utterly", "simply", "that"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +59,7 @@ class Lexicon:
     form_pattern: re.Pattern[str]  # every form, whole words, longest first
     adjectives: frozenset[str]  # insult adjectives aimed at people
     people: frozenset[str]  # lemmas naming people
+    adverbs: frozenset[str]  # may stand between "be" and the adjective ("are just lazy")
     phrases: tuple[tuple[str, re.Pattern[str], str], ...]  # (category, regex, message)
     own_voice: frozenset[int]  # indexes of phrases read only in the city's own posts
 
@@ -138,6 +138,7 @@ def lexicon(extra_terms: tuple[str, ...] = (), mild: bool = True) -> Lexicon:
         form_pattern=form_pattern,
         adjectives=frozenset(targeted.get("adjectives", [])),
         people=frozenset(targeted.get("people", [])),
+        adverbs=frozenset(targeted.get("adverbs", [])),
         phrases=phrases,
         own_voice=own_voice,
     )
@@ -275,7 +276,7 @@ def _targeted_insults(doc: Document, lex: Lexicon) -> Iterator[Hit]:
             aimed = True
         # "some people are just lazy", "you are clueless"
         k = token.i - 1
-        while k >= sent.start and (sdoc[k].lower_ in _ADVERBS or is_blank(sdoc[k])):
+        while k >= sent.start and (sdoc[k].lower_ in lex.adverbs or is_blank(sdoc[k])):
             k -= 1
         if not aimed and k >= sent.start and sdoc[k].lemma_ == "be":
             before = sdoc[max(sent.start, k - 5) : k]

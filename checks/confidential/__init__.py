@@ -27,19 +27,8 @@ from post_lint.text.sentences import split_sentences
 _HERE = Path(__file__).parent
 _MACRO = re.compile(r"<<(\w+)>>")
 # A sentence ends at . ! ? before a space, or at a line break; not after "Sgt." or "a.m.".
-# What each rule means for the author: why it may not be posted and what to do.
-ADVICE = {
-    "marked": "marked or described as not public; post only what has been released, and ask the Assistant City Manager if unsure",
-    "closed-session": "what is said in a closed session is not public; post only the notice "
-    "that a closed session will be held and its legal purpose",
-    "negotiation": "positions and amounts in a pending negotiation would compromise it; "
-    "wait until the agreement is approved in a public meeting",
-    "personnel": "personnel data about an identifiable employee (discipline, investigations, "
-    "terminations) is private until final; remove it",
-    "legal": "legal advice, strategy and matters under way are privileged; post only what the city attorney has cleared",
-    "security": "codes, passwords and gaps in building security must never be posted; "
-    "remove it and change the code if it was shared",
-}
+# What each rule means for the author: why it may not be posted and what to do (patterns.toml [advice]).
+ADVICE: dict[str, str] = tomllib.loads((_HERE / "patterns.toml").read_text(encoding="utf-8"))["advice"]
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from post_lint.model import Document, Finding
 from post_lint.text.phrases import Match, find_phrases
 
 _HERE = Path(__file__).parent
-# Without employer-names or a [body] name, only the words any city's staff use.
-GENERIC_EMPLOYER_NAMES = ("the City", "City Hall")
+# Without employer-names or a [body] name, only the words any city's staff use (employers.txt).
+GENERIC_EMPLOYER_NAMES = tuple(load_word_list(_HERE / "employers.txt"))
 DEFAULT_WORDING = "These are my own opinions and do not represent those of the City."
 
 

@@ -30,31 +30,14 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d[\d,.]*[^\W_]*")
 _APOSTROPHES = "'\u2019"
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _VERB_FORMS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
-_ROMAN_CONTEXT = frozenset({"part", "phase", "section", "chapter", "title", "type", "schedule", "appendix", "tier", "class"})
-_AUXILIARIES = frozenset(
-    "do does did will would can could should may might must shall to let make help 'll doesn't didn't don't "
-    "won't can't couldn't wouldn't shouldn't".split()
-)
-_SUBJECT_FORMS = {
-    # pronoun -> {wrong verb form: right one}
-    "i": {"is": "am", "are": "am", "has": "have", "does": "do"},
-    "you": {"is": "are", "was": "were", "has": "have", "am": "are", "does": "do"},
-    "we": {"is": "are", "was": "were", "has": "have", "am": "are", "does": "do"},
-    "they": {"is": "are", "was": "were", "has": "have", "am": "are", "does": "do"},
-    "he": {"are": "is", "have": "has", "am": "is"},
-    "she": {"are": "is", "have": "has", "am": "is"},
-    "it": {"are": "is", "have": "has", "am": "is", "were": "was"},
-    "this": {"are": "is", "were": "was", "have": "has"},
-    "these": {"is": "are", "was": "were", "has": "have"},
-    "those": {"is": "are", "was": "were", "has": "have"},
-    "nobody": {"have": "has", "are": "is", "were": "was", "do": "does"},
-    "everyone": {"have": "has", "are": "is", "were": "was", "do": "does"},
-    "everybody": {"have": "has", "are": "is", "were": "was", "do": "does"},
-    "someone": {"have": "has", "are": "is", "were": "was"},
-    "somebody": {"have": "has", "are": "is", "were": "was"},
-    "anyone": {"have": "has", "are": "is", "were": "was"},
-    "anybody": {"have": "has", "are": "is", "were": "was"},
-}
+# spelling.toml: prefixes and British spellings of known words, and the words after which "i" is a numeral.
+_SPELLING = tomllib.loads((_HERE / "spelling.toml").read_text(encoding="utf-8"))
+_ROMAN_CONTEXT = frozenset(_SPELLING["roman-context"])
+# agreement.toml: pronoun -> {wrong verb form: right one}, and the words before the pronoun that
+# make the pair a question or an infinitive ("does it have").
+_AGREEMENT = tomllib.loads((_HERE / "agreement.toml").read_text(encoding="utf-8"))
+_AUXILIARIES = frozenset(_AGREEMENT["auxiliaries"])
+_SUBJECT_FORMS: dict[str, dict[str, str]] = _AGREEMENT["forms"]
 
 
 @dataclass
@@ -657,11 +640,11 @@ def _confusable(r: _Reader) -> Iterator[Hit]:
 
 
 def _confusion(r: _Reader, i: int, word: Word) -> Hit | None:
-    """The first row of :data:`_CONFUSIONS` for this word whose test holds (or its resolver's answer)."""
+    """The first row of confusions.toml for this word whose test holds (or its resolver's answer)."""
     resolve = _RESOLVERS.get(word.lower)
     if resolve is not None:
         return resolve(r, i, word)
-    for right, why, test in _CONFUSIONS.get(word.lower, ()):
+    for right, why, test in _confusions().get(word.lower, ()):
         if test(r, i):
             return _confusable_hit(word, right, why)
     return None
@@ -790,31 +773,36 @@ def _to_before_an_adverb_of_degree(r: _Reader, i: int) -> bool:
 
 _Test = Callable[[_Reader, int], bool]
 
-# A word as written -> (the word meant, why, when): rows are tried in order and the first
-# whose test holds gives the one finding for that word. Cue words live in confusables.toml.
-_CONFUSIONS: dict[str, tuple[tuple[str, str, _Test], ...]] = {
-    "your": (("you're", "\u201cyou are\u201d fits the sentence", _your_means_you_are),),
-    "you're": (("your", "\u201cyou are\u201d does not fit before a noun", _contraction_for_possessive),),
-    "its": (("it's", "\u201cit is\u201d fits the sentence", _its_means_it_is),),
-    "it's": (("its", "\u201cit is\u201d does not fit before a noun", _contraction_for_possessive),),
-    "whose": (("who's", "\u201cwho is\u201d fits the sentence", _whose_means_who_is),),
-    "who's": (("whose", "\u201cwho is\u201d does not fit before a noun", _who_is_before_a_noun),),
-    "they're": (
-        ("their", "\u201cthey are\u201d does not fit before a noun", _contraction_for_possessive),
-        ("there", "\u201cthey are\u201d does not fit before a verb", _they_are_before_a_verb),
-        ("there", "a place is meant", _they_are_as_a_place),
-    ),
-    "then": (("than", "it follows a comparison", _then_after_a_comparison),),
-    "than": (("then", "there is no comparison before it", _than_without_a_comparison),),
-    "effect": (("affect", "a verb is needed here", _effect_as_a_verb),),
-    "effects": (("affects", "a verb is needed here", _effect_as_a_verb),),
-    "effected": (("affected", "\u201caffected by\u201d means influenced by", _effected_by),),
-    "affect": (("effect", "a noun is needed here", _affect_as_a_noun),),
-    "affects": (("effects", "a noun is needed here", _affect_as_a_noun),),
-    "loose": (("lose", "\u201close\u201d is the verb; \u201cloose\u201d means not tight", _loose_as_a_verb),),
-    "too": (("to", "\u201ctoo\u201d means also or excessively", _too_before_a_determiner),),
-    "to": (("too", "\u201ctoo\u201d means excessively", _to_before_an_adverb_of_degree),),
+# The tests the rows of confusions.toml name (without the leading underscore).
+_TESTS: dict[str, _Test] = {
+    test.__name__.removeprefix("_"): test
+    for test in (
+        _your_means_you_are,
+        _contraction_for_possessive,
+        _its_means_it_is,
+        _whose_means_who_is,
+        _who_is_before_a_noun,
+        _they_are_before_a_verb,
+        _they_are_as_a_place,
+        _then_after_a_comparison,
+        _than_without_a_comparison,
+        _effect_as_a_verb,
+        _effected_by,
+        _affect_as_a_noun,
+        _loose_as_a_verb,
+        _too_before_a_determiner,
+        _to_before_an_adverb_of_degree,
+    )
 }
+
+
+@lru_cache(maxsize=1)
+def _confusions() -> dict[str, tuple[tuple[str, str, _Test], ...]]:
+    """A word as written -> (the word meant, why, test) rows, in order: the table of confusions.toml."""
+    table: dict[str, list[tuple[str, str, _Test]]] = {}
+    for row in tomllib.loads((_HERE / "confusions.toml").read_text(encoding="utf-8"))["confusion"]:
+        table.setdefault(row["written"], []).append((row["meant"], row["why"], _TESTS[row["test"]]))
+    return {written: tuple(rows) for written, rows in table.items()}
 
 
 def _comparative_before(r: _Reader, i: int, reach: int) -> bool:
@@ -996,15 +984,7 @@ def _plausible(r: _Reader, word: Word, part: str, start: int, known: dict, vocab
 _NAME_ENTITIES = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})
 
 
-_BRITISH = (
-    (r"our(s|ed|ing|ite|able)?$", r"or\1"),
-    (r"tre(s|d)?$", r"ter\1"),
-    (r"is(e|es|ed|ing|ation|ations)$", r"iz\1"),
-    (r"yse(s|d)?$", r"yze\1"),
-    (r"ogue(s)?$", r"og\1"),
-    (r"ll(ed|ing|er|ers)$", r"l\1"),
-    (r"ence$", r"ense"),
-)
+_BRITISH = tuple((pattern, american) for pattern, american in _SPELLING["british"])
 
 
 def _british(lower: str, known: dict) -> bool:
@@ -1016,7 +996,7 @@ def _british(lower: str, known: dict) -> bool:
     return False
 
 
-_PREFIXES = ("un", "re", "non", "pre", "co", "over", "under", "self", "multi", "anti", "post", "sub", "inter", "mis", "out")
+_PREFIXES = tuple(_SPELLING["prefixes"])
 
 
 def _derived(lower: str, known: dict, vocab: frozenset[str]) -> bool:

@@ -17,6 +17,7 @@ organisation or misses after "Thanks to", "Meet", "call".
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,7 +80,7 @@ def _census_names() -> tuple[frozenset[str], frozenset[str]]:
 
 # Labels the small model gives to names it does not see as people ("Noah Fischer" as ORG).
 _OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Officer|Coach|Mom|Dad|Grandma|Grandpa)\.?\s+$")
+_HONORIFIC = re.compile(r"\b(?:" + "|".join(map(re.escape, load_word_list(_HERE / "honorifics.txt"))) + r")\.?\s+$")
 
 
 def _words_of(name: str) -> list[str]:
@@ -332,17 +333,8 @@ class _Who:
         return found
 
 
-_MESSAGES = {
-    "child": "\u201c{name}\u201d reads as a child's name, with {detail}: naming a minor needs a parent's or "
-    "guardian's consent; leave out the name (or the age, grade, school and street), or record the parent's "
-    "consent (consents.toml beside the post, or say so in the post)",
-    "staff": "\u201c{name}\u201d is named in their role (\u201c{detail}\u201d): whether staff and professionals "
-    "may be named is the city's decision; if this person may be, add them to [body] officials",
-    "person": "\u201c{name}\u201d looks like a person's name: the policy asks for discretion with names and "
-    "consent before naming a private resident, employee, child or patient; get consent (record it in "
-    "consents.toml beside the post, or the front matter's post-lint: {{allow: {{names: [...]}}}}) or remove the "
-    "name (if the city names this official publicly, add them to [body] officials)",
-}
+# The message of each rule, a str.format template ({name}, {detail}): data in messages.toml.
+_MESSAGES: dict[str, str] = tomllib.loads((_HERE / "messages.toml").read_text(encoding="utf-8"))
 
 
 def _found(doc: Document, lists: _Lists) -> list[tuple[int, int, str]]:

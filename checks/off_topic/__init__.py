@@ -30,7 +30,7 @@ from post_lint.text.words import split_camel
 
 _HERE = Path(__file__).parent
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
-_GOVERNMENT = (".gov", ".mil", ".us")
+_GOVERNMENT = tuple(load_word_list(_HERE / "government-domains.txt"))  # ".gov", ".mil", ".us"
 
 
 @cache

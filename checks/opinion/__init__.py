@@ -18,6 +18,7 @@ the new splash pad"), which no pattern matches.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -32,18 +33,19 @@ from post_lint.text.spans import inside, within
 
 _HERE = Path(__file__).parent
 
-# Who can be told what they "should have" done: bodies and officials, not residents.
-GOVERNING = (
-    "council councilmembers councilmember councilors board commission commissioners legislature legislators "
-    "lawmakers congress senate senators governor mayor president administration politicians leaders government "
-    "paul washington officials hall city state county staff management democrats republicans"
-).split()
-# "X should resign / apologize / reconsider ...": demands no schedule or instruction makes.
-DEMANDS = (
-    "resign apologize apologise reconsider rethink scrap abandon listen stop wake care focus know step "
-    "explain answer reverse repeal fund pass reject invest cut lower ban"
-).split()
-OPINION_VERBS = ["think", "believe", "feel", "doubt", "suspect", "disagree"]
+# The words of the spaCy patterns (governing.txt: bodies and officials that can be told what they
+# "should have" done; demands.txt: what they are told to do; opinion-verbs.txt: "I (always) believe").
+DEMANDS = tuple(load_word_list(_HERE / "demands.txt"))
+OPINION_VERBS = tuple(load_word_list(_HERE / "opinion-verbs.txt"))
+
+
+# The message of each rule ({quoted}: the words flagged), in messages.toml.
+_MESSAGES: dict[str, str] = tomllib.loads((_HERE / "messages.toml").read_text(encoding="utf-8"))
+
+
+def governing(extra: tuple[str, ...] = ()) -> list[str]:
+    """Who can be told what they should have done, with the user's extra bodies and titles (lower case)."""
+    return [w.lower() for w in load_word_list(_HERE / "governing.txt", extra)]
 
 
 @lru_cache(maxsize=8)
@@ -56,8 +58,9 @@ def _lists(extra_phrases: tuple[str, ...], extra_evaluations: tuple[str, ...], e
     )
 
 
-@lru_cache(maxsize=2)
-def _matcher(vocab: Any) -> Any:
+@lru_cache(maxsize=4)
+def _matcher(vocab: Any, extra_governing: tuple[str, ...] = ()) -> Any:
+    bodies = governing(extra_governing)
     # Its patterns step over the blank tokens of a doubled space or a line break ("should  have").
     matcher = TokenMatcher(vocab)
     negation = {"LOWER": {"IN": ["not", "n't", "never"]}, "OP": "?"}
@@ -66,7 +69,7 @@ def _matcher(vocab: Any) -> Any:
         "should-have",
         [
             [
-                {"LOWER": {"IN": GOVERNING}},
+                {"LOWER": {"IN": bodies}},
                 {"LOWER": {"IN": ["should", "ought"]}},
                 {"LOWER": "to", "OP": "?"},
                 negation,
@@ -80,11 +83,11 @@ def _matcher(vocab: Any) -> Any:
         "demand",
         [
             [
-                {"LOWER": {"IN": GOVERNING}},
+                {"LOWER": {"IN": bodies}},
                 {"LOWER": {"IN": ["should", "must", "ought", "needs", "need"]}},
                 {"LOWER": "to", "OP": "?"},
                 negation,
-                {"LOWER": {"IN": DEMANDS}},
+                {"LOWER": {"IN": list(DEMANDS)}},
             ]
         ],
     )
@@ -95,7 +98,7 @@ def _matcher(vocab: Any) -> Any:
             [
                 {"LOWER": "i"},
                 {"POS": {"IN": ["ADV", "AUX", "PART"]}, "OP": "*"},
-                {"LEMMA": {"IN": OPINION_VERBS}, "POS": "VERB"},
+                {"LEMMA": {"IN": list(OPINION_VERBS)}, "POS": "VERB"},
             ]
         ],
     )
@@ -113,12 +116,12 @@ def _governing_subject(span: Any) -> bool:
     return True
 
 
-def _spacy_matches(doc: Document) -> list[tuple[str, Match]]:
+def _spacy_matches(doc: Document, extra_governing: tuple[str, ...] = ()) -> list[tuple[str, Match]]:
     if doc.nlp is None:
         return []
     spacy_doc = doc.nlp
     found = []
-    for match_id, start, end in _matcher(spacy_doc.vocab)(spacy_doc):
+    for match_id, start, end in _matcher(spacy_doc.vocab, extra_governing)(spacy_doc):
         label = spacy_doc.vocab.strings[match_id]
         span = spacy_doc[start:end]
         if label in ("should-have", "demand") and not _governing_subject(span):
@@ -137,7 +140,10 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     candidates += [("first-person", m) for m in find_phrases(text, phrases)]
     candidates += [("evaluation", m) for m in find_phrases(text, evaluations)]
     candidates += [("employment", m) for m in find_phrases(text, employment_views)]
-    candidates += [("first-person" if label == "first-person" else "evaluation", m) for label, m in _spacy_matches(doc)]
+    candidates += [
+        ("first-person" if label == "first-person" else "evaluation", m)
+        for label, m in _spacy_matches(doc, tuple(ctx["extra-governing"]))
+    ]
     if not candidates:
         return
     topic_terms = find_phrases(text, employment)
@@ -156,21 +162,7 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def _finding(ctx: Context, kind: str, words: str, match: Match) -> Finding:
     quoted = f"\u201c{' '.join(words.split())}\u201d"
-    if kind == "employment":
-        message = (
-            f"{quoted} voices a view on City employment relations (pay, contracts, negotiations), which the "
-            "policy singles out: remove it, and leave labor news to neutral facts from the City"
-        )
-    elif kind == "evaluation":
-        message = (
-            f"{quoted} judges a decision, policy or official: a personal or political view an official City "
-            "account may not express; say what was decided and why, in neutral words"
-        )
-    else:
-        message = (
-            f"{quoted} voices a personal view, which an official City account may not express; state the facts, "
-            "or quote a named official (\u201c...,\u201d said Mayor ...)"
-        )
+    message = _MESSAGES[kind if kind in ("employment", "evaluation") else "first-person"].format(quoted=quoted)
     return ctx.finding(kind, message, match.start, match.end - match.start)
 
 
@@ -199,6 +191,12 @@ CHECK = Check(
         "extra-evaluations": Option([], "more judging phrases, beside the bundled evaluations.txt", list, item_type=str),
         "extra-employment-terms": Option(
             [], "more employment-relations words, beside the bundled employment.txt", list, item_type=str
+        ),
+        "extra-governing": Option(
+            [],
+            "more bodies and officials ('aldermen', 'selectboard') a view can tell what they should do, beside governing.txt",
+            list,
+            item_type=str,
         ),
     },
     rules={

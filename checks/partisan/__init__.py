@@ -25,6 +25,7 @@ also carry a political cue, so the rules keep precision first.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -39,11 +40,17 @@ from post_lint.text.words import split_camel
 
 _HERE = Path(__file__).parent
 
-# A "vote for <name>" in a sentence about a contest or poll is not an election.
-_CONTEST = re.compile(r"\b(?:contest|poll|favou?rite|best|award|photo|entry|entries|costume|float|people's choice)\b", re.I)
-# "Voters who vote no ..." / "you can vote for ..." describe a ballot, they do not urge.
-_DESCRIBING = {"who", "can", "may", "might", "could", "would"}
-_URGING = re.compile(r"\b(?:urge|ask|encourage|please|remember|sure|don't forget)\b[^.!?]{0,20}$", re.I)
+# When a vote phrase is no call to vote (ballot.toml): a contest or poll, a ballot described.
+_BALLOT = tomllib.loads((_HERE / "ballot.toml").read_text(encoding="utf-8"))
+
+
+def _any_word(words: list[str]) -> str:
+    return r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"
+
+
+_CONTEST = re.compile(_any_word(_BALLOT["contest"]), re.I)
+_DESCRIBING = frozenset(_BALLOT["describing"])
+_URGING = re.compile(_any_word(_BALLOT["urging"]) + r"[^.!?]{0,20}$", re.I)
 
 
 @lru_cache(maxsize=8)

@@ -11,6 +11,7 @@ it. Negative words aimed at something else (a storm, a road) are not flagged.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -24,8 +25,8 @@ from .cues import CUE_FILES, Cue, compile_cues, find_cues, freeze_extra
 from .mentions import Mention, Partner, find_mentions, parse_organizations
 
 WHY = "the policy forbids negative comments on community partners or their services"
-# Organisation entities that are the city itself, not a partner.
-_SELF = ("city of ", "city council", "city hall", "the city")
+# Organisation entities that are the city itself, not a partner (own-names.toml).
+_SELF = tuple(tomllib.loads(Path(__file__).with_name("own-names.toml").read_text(encoding="utf-8"))["self"])
 _QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
 
 

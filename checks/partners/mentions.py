@@ -23,7 +23,7 @@ _WORDS = re.compile(r"[^\W_]+")
 # Between the words of a name: spaces, hyphens, dashes or nothing ("Anoka-Hennepin", "AnokaHennepin").
 _JOIN = r"[\s\-\u2010-\u2015]*"
 # Legal suffixes a post may leave out: "Anoka Halloween Inc." matches "Anoka Halloween".
-_SUFFIXES = ("inc", "llc", "ltd", "co", "corp", "corporation", "incorporated")
+_SUFFIXES = tuple(load_word_list(_HERE / "legal-suffixes.txt"))
 
 
 @dataclass(frozen=True)

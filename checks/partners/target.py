@@ -9,23 +9,26 @@ library's staff.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 Token = Any  # spacy.tokens.Token; spaCy is never imported here
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "hardly", "barely", "nt", "nor", "neither", "without"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
-# Verbs a judged noun can be the object of and still judge the subject: "X did a terrible job".
-LIGHT_VERBS = frozenset({"do", "make", "run", "provide", "offer", "give", "deliver", "host", "put", "throw", "plan"})
+# Vocabulary (target.toml): light verbs ("X did a terrible job"), group nouns ("a bunch of"), the
+# city's first person, and the verbs of a partner's services ("The Chamber hosted a terrible expo").
+_WORDS = tomllib.loads(Path(__file__).with_name("target.toml").read_text(encoding="utf-8"))
+LIGHT_VERBS = frozenset(_WORDS["light-verbs"])
 # Prepositions that tie a thing to its owner: "the staff at the library", "programs of the Chamber".
 OWNER_PREPS = frozenset({"of", "at", "from", "by", "in"})
 OBJECT_PREPS = frozenset({"with", "of", "from", "about", "on", "to", "in", "at", "by", "for", "toward", "towards"})
-GROUP_NOUNS = frozenset({"bunch", "group", "lot", "pack", "band", "gang", "crew", "collection"})
-FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my", "city"})
+GROUP_NOUNS = frozenset(_WORDS["group-nouns"])
+FIRST_PERSON = frozenset(_WORDS["first-person"])
 PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "its", "it"})
-# What a partner hosts or offers is its service: "The Chamber hosted a terrible expo."
-SERVICE_VERBS = frozenset({"host", "offer", "run", "hold", "sponsor", "organize", "organise", "provide", "plan"})
+SERVICE_VERBS = frozenset(_WORDS["service-verbs"])
 
 
 class Resolver:

@@ -13,6 +13,7 @@ allow`` and are never flagged; the links check reads the same list.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
@@ -30,21 +31,8 @@ from .whose import Known, Owner
 
 _WHY = "the policy forbids publishing private information"
 
-_ADVICE = {
-    "phone": "if it belongs to a resident or an employee, remove it or point to a public line instead; "
-    "if it is one of the city's public numbers, add it to [personal-data] allow",
-    "email": "if it is a private address, remove it; "
-    "if it is one of the city's public addresses or domains, add it to [personal-data] allow",
-    "ssn": "never publish a Social Security number; remove it",
-    "card": "never publish card numbers or their last digits; remove them",
-    "account": "remove the number; tell the person privately, or tell readers where to look it up",
-    "birth-date": "remove the date of birth, or publish it only with the person's written consent",
-    "age": "remove the age, or publish it only with the person's consent",
-    "address": "remove the house number (\u201cthe 1400 block of Oakwood Drive\u201d) unless the resident consented",
-    "vehicle": "remove the plate or the vehicle description tied to the person",
-    "sensitive": "leave out what identifies the person (name, address, street) or the fact itself; "
-    "publish it only with their written consent",
-}
+# What to do, by rule (advice.toml).
+_ADVICE: dict[str, str] = tomllib.loads(Path(__file__).with_name("advice.toml").read_text(encoding="utf-8"))
 
 
 def _org_lines_severity(ctx: Context, allow_entries: list[str]) -> str | None:

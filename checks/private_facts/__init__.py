@@ -21,7 +21,7 @@ from post_lint.text.phrases import find_phrases
 from post_lint.text.targets import find_targets
 
 _HERE = Path(__file__).parent
-_ADDRESSEE = frozenset({"you", "your", "y'all", "you all", "you guys", "you people", "all of you"})
+_ADDRESSEE = frozenset(load_word_list(_HERE / "addressee.txt"))  # the reader: "you", "y'all"
 
 
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
