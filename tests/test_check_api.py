@@ -161,7 +161,8 @@ def test_every_built_in_rule_with_a_rules_toml_entry_says_what_why_and_instead()
     documented = [check for check in checks if check.rules_file and Path(check.rules_file).is_file()]
     assert any(check.name == "emoji" for check in documented)
     for check in documented:
-        assert check.rule_info, check.name
+        # custom declares no rules of its own (a city writes them in [[custom.rule]]): an empty file.
+        assert check.rule_info or (check.name == "custom" and not check.rules), check.name
         for info in check.rule_info.values():
             assert info.summary.strip() and info.why.strip() and info.fix.strip(), info
 
