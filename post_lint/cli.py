@@ -165,7 +165,8 @@ def _tolerant_output() -> None:
     "lint",
     cls=_LintCommand,
     hidden=True,
-    epilog="'post-lint COMMAND --help' shows a command's options; 'post-lint --version' the version. "
+    epilog="Without PATHS: text piped in, else the current folder. "
+    "'post-lint COMMAND --help' shows a command's options; 'post-lint --version' the version. "
     "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input errors.",
 )
 @click.argument("paths", nargs=-1, type=click.Path())
@@ -259,11 +260,7 @@ def lint_command(
     fix: bool,
     diff: bool,
 ) -> None:
-    """Check social media drafts against the public body's policy before they are published.
-
-    PATHS are files, folders (the .txt and .md posts inside) or '-' for stdin; without
-    PATHS, piped text is read, else the current folder.
-    """
+    """Check social media drafts against the body's policy: files, folders (their .txt and .md posts), '-' for stdin."""
     from .config import ConfigError
     from .reporters import ReportOptions, load_format
     from .runner import Linter
