@@ -166,8 +166,8 @@ def _tolerant_output() -> None:
     cls=_LintCommand,
     hidden=True,
     epilog="Without PATHS: text piped in, else the current folder. "
-    "'post-lint COMMAND --help' shows a command's options; 'post-lint --version' the version. "
-    "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input errors.",
+    "'post-lint COMMAND --help' shows a command's options; 'post-lint --version' the version."
+    "\n\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input errors.",
 )
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(

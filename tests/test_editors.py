@@ -132,7 +132,7 @@ def test_neovim_language_server_snippets_start_a_real_command(marker: str) -> No
 
 
 NVIM_CHECK = """
-local ok = vim.wait(90000, function() return #vim.diagnostic.get(0) > 0 end, 100)
+local ok = vim.wait(60000, function() return #vim.diagnostic.get(0) > 0 end, 100)
 local out = {}
 for _, d in ipairs(vim.diagnostic.get(0)) do
   table.insert(out, { lnum = d.lnum, col = d.col, message = d.message, source = d.source or "" })
@@ -149,9 +149,26 @@ def test_neovim_0_7_snippet_attaches_the_language_server(posts: Path) -> None:
     (posts / "post-lint.lua").write_text(_block("lua", "vim.lsp.start_client"), encoding="utf-8")
     (posts / "check.lua").write_text(NVIM_CHECK, encoding="utf-8")
     bin_dir = str(Path(sys.executable).parent)  # where this environment's post-lint script is
-    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    # Neovim's own files (0.7 writes its LSP log under stdpath("cache")) go to the test's folder,
+    # so the test runs with a read-only home too.
+    xdg = {f"XDG_{kind}_HOME": str(posts / f".nvim-{kind.lower()}") for kind in ("CONFIG", "DATA", "STATE", "CACHE")}
+    env = {**os.environ, **xdg, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
     subprocess.run(
-        ["nvim", "--headless", "--clean", "-c", "luafile post-lint.lua", "-c", "edit drafts/today.md", "-c", "luafile check.lua"],
+        # -n -i NONE: no swap file or shada in the user's home (which may be read-only)
+        [
+            "nvim",
+            "--headless",
+            "--clean",
+            "-n",
+            "-i",
+            "NONE",
+            "-c",
+            "luafile post-lint.lua",
+            "-c",
+            "edit drafts/today.md",
+            "-c",
+            "luafile check.lua",
+        ],
         cwd=posts,
         env=env,
         timeout=120,
