@@ -78,8 +78,11 @@ def effective(
     fail_on: str | None = None,
 ) -> dict[str, Any]:
     """The effective settings for the post (or folder) at ``path``; raises ConfigError or InputError."""
-    from .document import parse
+    from .document import InputError, parse
     from .runner import Linter
+
+    if not Path(path).exists():
+        raise InputError(f"{path}: no such file or folder")
 
     linter = Linter(config_file=config_file, select=select, ignore=ignore or (), profile=profile, fail_on=fail_on)
     target = Path(path)

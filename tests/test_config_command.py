@@ -134,3 +134,5 @@ def test_text_output_and_errors(cli, repo):
     (repo / ".post-lint.toml").write_text("[emoji]\nmax-cuont = 1\n", encoding="utf-8")
     bad = cli("config", "drafts/park.txt", cwd=repo)
     assert bad.returncode == 2 and "did you mean 'max-count'?" in bad.stderr and "Traceback" not in bad.stderr
+    missing = cli("config", "drafts/nothing.md", cwd=repo)
+    assert missing.returncode == 2 and "drafts/nothing.md: no such file or folder" in missing.stderr
