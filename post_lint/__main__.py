@@ -1,3 +1,4 @@
 from .cli import main
 
-main()
+# The usage line and messages name the command users type, not `python -m post_lint`.
+main(prog_name="post-lint")

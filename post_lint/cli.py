@@ -20,7 +20,8 @@ import click
 from . import __version__
 
 EXIT_ERROR = 2  # usage, config or input errors; 0 and 1 come from the result (Result.exit_code)
-BUILTIN_COMMANDS = ("lint", "init", "checks", "explain", "schema")
+# "lint" is the default command: reachable by name for old scripts, but hidden from the help.
+BUILTIN_COMMANDS = ("lint", "init", "checks", "explain", "config", "schema")
 _COMMAND_NAME = re.compile(r"[a-z][a-z0-9_-]*")  # what a sub-command may be called; ./NAME never is
 
 
@@ -77,7 +78,8 @@ class _PostLintGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         from .registry import command_entry_points
 
-        return list(BUILTIN_COMMANDS) + sorted(set(command_entry_points()) - set(BUILTIN_COMMANDS))
+        shown = [name for name in BUILTIN_COMMANDS if name != "lint"]
+        return shown + sorted(set(command_entry_points()) - set(BUILTIN_COMMANDS))
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in self.commands:
@@ -128,6 +130,28 @@ class _PostLintGroup(click.Group):
         return first in command_entry_points()
 
 
+class _LintContext(click.Context):
+    """The default command's context: its usage line and errors say ``post-lint``, not ``post-lint lint``."""
+
+    @property
+    def command_path(self) -> str:
+        return self.parent.command_path if self.parent is not None else super().command_path
+
+
+class _LintCommand(click.Command):
+    """``post-lint [OPTIONS] [PATHS]...``: its help is the top-level help, so it lists the sub-commands too."""
+
+    context_class = _LintContext
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.format_usage(ctx, formatter)
+        self.format_help_text(ctx, formatter)
+        self.format_options(ctx, formatter)
+        if ctx.parent is not None and isinstance(ctx.parent.command, click.Group):
+            ctx.parent.command.format_commands(ctx.parent, formatter)
+        self.format_epilog(ctx, formatter)
+
+
 @click.group(cls=_PostLintGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="post-lint")
 def main() -> None:
@@ -144,8 +168,11 @@ def _tolerant_output() -> None:
 
 @main.command(
     "lint",
-    epilog="Other commands: post-lint init | checks | explain CHECK | comments | lsp | serve | languagetool. "
-    "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input errors.",
+    cls=_LintCommand,
+    hidden=True,
+    epilog="Without PATHS: text piped in, else the current folder. "
+    "'post-lint COMMAND --help' shows a command's options; 'post-lint --version' the version."
+    "\n\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input errors.",
 )
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
@@ -238,7 +265,7 @@ def lint_command(
     fix: bool,
     diff: bool,
 ) -> None:
-    """Lint post drafts: files, folders (.txt and .md inside), or '-' for stdin."""
+    """Check social media drafts against the body's policy: files, folders (their .txt and .md posts), '-' for stdin."""
     from .config import ConfigError
     from .reporters import ReportOptions, load_format
     from .runner import Linter
@@ -502,28 +529,30 @@ def init_command(force: bool, folder: str, no_input: bool, **given: Any) -> None
     "--config",
     "config_file",
     type=click.Path(dir_okay=False),
-    help="Read declared rules from this config file instead of the one found from here.",
+    help="Read declared rules and the policy's section titles from this config file instead of the one found from here.",
 )
 def checks_command(rules: bool, config_file: str | None) -> None:
-    """List every installed check: name, default severity, policy section, description."""
+    """List every installed check: name, default severity, the policy section it enforces, description."""
     from .config import ConfigError
     from .registry import load_checks
 
     checks, broken = load_checks()
     listed: dict[str, dict[str, str]] = {}
-    label = ""
-    if rules:
-        # Rules a config declares ([[custom.rule]]) are known only once it is read.
-        try:
-            config = _listing_config(config_file) if any(c.configured_rules for c in checks) else None
+    # The section titles are the adopting body's ([policy] sections and clauses), and rules a
+    # config declares ([[custom.rule]]) are known only once it is read.
+    try:
+        config = _listing_config(config_file)
+        if rules:
             listed = {check.name: _rules_of(check, config) for check in checks}
-        except ConfigError as exc:
-            _error(str(exc))
-            sys.exit(EXIT_ERROR)
-        label = str(config.path) if config is not None and config.path else ""
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    label = str(config.path) if config.path else ""
+    sections = {check.name: check.citation(config.facts).section for check in checks}
     width = max((len(c.name) for c in checks), default=10)
+    section_width = max([24, *(len(s) for s in sections.values())])
     for check in checks:
-        click.echo(f"{check.name:<{width}}  {check.severity:<7}  {check.policy_section:<24}  {check.description}")
+        click.echo(f"{check.name:<{width}}  {check.severity:<7}  {sections[check.name]:<{section_width}}  {check.description}")
         for rule_id, what in listed.get(check.name, {}).items():
             click.echo(f"{'':<{width}}    {rule_id}: {what}")
             info = check.rule_info.get(rule_id)
@@ -600,6 +629,54 @@ def _explain_rule(check: Any, name: str, configured: dict[str, str], citation: A
         _error(f"check {check.name} has no rule '{name}'{hint}; 'post-lint explain {check.name}' lists its rules")
         sys.exit(EXIT_ERROR)
     return explain_rule(check, infos[found], citation)
+
+
+@main.command("config")
+@click.argument("path", default=".", type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this config file instead of discovering one.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CHECKS",
+    shell_complete=_complete_checks,
+    help="As for linting: shown as set by the command line.",
+)
+@click.option("--ignore", multiple=True, metavar="CHECKS", shell_complete=_complete_checks, help="As for linting.")
+@click.option("--profile", type=click.Choice(["official", "personal"]), help="As for linting.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="As for linting.")
+def config_command(
+    path: str,
+    fmt: str,
+    config_file: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    profile: str | None,
+    fail_on: str | None,
+) -> None:
+    """The effective settings for a post or a folder's posts, and where each came from.
+
+    Every check's options and severity, select, ignore, profile and fail-on, the [body] and
+    [policy] facts, each with its source: default, a config file and table, the command line,
+    or (for a post) its front matter and consents.toml.
+    """
+    from .config import ConfigError
+    from .document import InputError
+    from .effective import effective, render_json, render_text
+
+    try:
+        report = effective(
+            path,
+            config_file=config_file,
+            select=_split(select) or None,
+            ignore=_split(ignore),
+            profile=profile,
+            fail_on=fail_on,
+        )
+    except (ConfigError, InputError) as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(render_json(report) if fmt == "json" else render_text(report))
 
 
 @main.command("schema")

@@ -258,6 +258,20 @@ def test_version_and_help(cli):
     assert "--stdin-filename" in help_text and "Exit codes" in help_text
 
 
+def test_top_level_help_is_the_lint_usage_with_the_sub_commands(cli):
+    help_text = cli("--help").stdout
+    assert help_text.startswith("Usage: post-lint [OPTIONS] [PATHS]...\n")
+    assert "post-lint lint" not in help_text
+    commands = help_text.split("\nCommands:\n", 1)[1]
+    listed = [line.split()[0] for line in commands.splitlines() if line.startswith("  ") and line.split()]
+    for name in ("init", "checks", "explain", "config", "schema", "comments", "languagetool", "lsp", "serve"):
+        assert name in listed, name
+    assert "lint" not in listed  # the default command, still accepted by name for old scripts
+    assert cli("lint", "--select", "emoji", "-", input=CLEAN_POST).returncode == 0
+    error = cli("--format", "xml", "-", input=CLEAN_POST).stderr
+    assert "Usage: post-lint [OPTIONS] [PATHS]..." in error and "Try 'post-lint --help'" in error
+
+
 def test_usage_error_exits_two(cli):
     proc = cli("--format", "xml", "-", input=CLEAN_POST)
     assert proc.returncode == 2 and "Invalid value for '-f' / '--format'" in proc.stderr

@@ -22,6 +22,22 @@ def test_every_check_is_in_the_readme_table():
         assert f"| `{name}` |" in readme, name
 
 
+def test_readme_check_table_gives_the_severity_post_lint_checks_prints(tmp_path):
+    """The README once said grammar is an error while `post-lint checks` said warning."""
+    import re
+    import subprocess
+    import sys
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| `([a-z-]+)` \| (error|warning|info) \|", readme, re.MULTILINE))
+    listed = subprocess.run(
+        [sys.executable, "-m", "post_lint", "checks"], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", check=False
+    )
+    assert listed.returncode == 0, listed.stderr
+    printed = {line.split()[0]: line.split()[1] for line in listed.stdout.splitlines() if line.strip()}
+    assert printed and table == printed
+
+
 def test_published_config_schema_is_up_to_date():
     from post_lint.schema import render
 

@@ -9,6 +9,7 @@ and ``--stdin-filename`` finds the config from the name it is given.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -116,6 +117,68 @@ def test_nvim_lint_uses_the_same_errorformat_as_vim() -> None:
     lua = _block("lua", "from_errorformat")
     assert f'from_errorformat("{vim_efm}"' in lua
     assert '"--stdin-filename"' in lua and "stdin = true" in lua
+
+
+def _lua_cmd(block: str) -> list[str]:
+    return re.findall(r'"([^"]+)"', re.search(r"cmd = \{([^}]*)\}", block).group(1))
+
+
+@pytest.mark.parametrize("marker", ["vim.lsp.config", "vim.lsp.start_client"])
+def test_neovim_language_server_snippets_start_a_real_command(marker: str) -> None:
+    cmd = _lua_cmd(_block("lua", marker))
+    assert cmd == ["post-lint", "lsp"]
+    done = _post_lint(*cmd[1:], "--help")
+    assert done.returncode == 0 and "Usage: post-lint lsp" in done.stdout, done.stderr
+
+
+NVIM_CHECK = """
+local ok = vim.wait(60000, function() return #vim.diagnostic.get(0) > 0 end, 100)
+local out = {}
+for _, d in ipairs(vim.diagnostic.get(0)) do
+  table.insert(out, { lnum = d.lnum, col = d.col, message = d.message, source = d.source or "" })
+end
+vim.fn.writefile({ vim.fn.json_encode({ ok = ok, clients = #vim.lsp.get_active_clients(), diagnostics = out }) }, "nvim.json")
+vim.cmd("qall!")
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("nvim") is None, reason="Neovim is not installed")
+def test_neovim_0_7_snippet_attaches_the_language_server(posts: Path) -> None:
+    """The 0.7-0.10 snippet, as written, in a real headless Neovim (Debian 12's is 0.7.2)."""
+    (posts / "post-lint.lua").write_text(_block("lua", "vim.lsp.start_client"), encoding="utf-8")
+    (posts / "check.lua").write_text(NVIM_CHECK, encoding="utf-8")
+    bin_dir = str(Path(sys.executable).parent)  # where this environment's post-lint script is
+    # Neovim's own files (0.7 writes its LSP log under stdpath("cache")) go to the test's folder,
+    # so the test runs with a read-only home too.
+    xdg = {f"XDG_{kind}_HOME": str(posts / f".nvim-{kind.lower()}") for kind in ("CONFIG", "DATA", "STATE", "CACHE")}
+    env = {**os.environ, **xdg, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    subprocess.run(
+        # -n -i NONE: no swap file or shada in the user's home (which may be read-only)
+        [
+            "nvim",
+            "--headless",
+            "--clean",
+            "-n",
+            "-i",
+            "NONE",
+            "-c",
+            "luafile post-lint.lua",
+            "-c",
+            "edit drafts/today.md",
+            "-c",
+            "luafile check.lua",
+        ],
+        cwd=posts,
+        env=env,
+        timeout=120,
+        check=False,
+        capture_output=True,
+    )
+    seen = json.loads((posts / "nvim.json").read_text(encoding="utf-8"))
+    assert seen["ok"] and seen["clients"] == 1, seen
+    assert [(d["lnum"], d["col"]) for d in seen["diagnostics"]] == [(1, 9)]  # 0-based: line 2, after "Our dogs "
+    assert seen["diagnostics"][0]["message"].startswith("emoji inside a sentence")
 
 
 def _vim_very_magic_to_python(pattern: str) -> str:

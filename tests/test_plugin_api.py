@@ -137,7 +137,7 @@ def format_site(tmp_path_factory) -> Path:
         (src / name).write_text(text, encoding="utf-8")
     target = tmp_path_factory.mktemp("format-site")
     proc = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index"]
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index", "--no-cache-dir"]
         + ["--target", str(target), str(src)],
         capture_output=True,
         text=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,36 @@ def test_without_a_policy_table_the_shipped_example_is_cited(tmp_path: Path) -> 
     assert (
         _policies(folder)["emoji"] == "V. Rules of Use: \u201cImprove content accessibility by limiting the use of emoji.\u201d"
     )
+
+
+def _sections_listed(folder: Path, *args: str) -> dict[str, str]:
+    """`post-lint checks` run in ``folder``: check name -> the section column."""
+    import os
+
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        shown = CliRunner().invoke(main, ["checks", *args])
+    finally:
+        os.chdir(before)
+    assert shown.exit_code == 0, shown.output
+    rows = [re.match(r"(\S+) +(?:error|warning|info) +(.*?)  +\S", line) for line in shown.output.splitlines()]
+    return {row.group(1): row.group(2) for row in rows if row}
+
+
+def test_checks_lists_each_citys_own_section_titles(tmp_path: Path) -> None:
+    maplewood = _sections_listed(_city(tmp_path, "maplewood", MAPLEWOOD))
+    cedar = _sections_listed(_city(tmp_path, "cedar", CEDAR))
+    plain = _sections_listed(_city(tmp_path, "plain", ""))
+    assert maplewood["emoji"] == "Section 4. Acceptable Use"
+    assert maplewood["links"] == "Section 6. Links"  # the clause's own section
+    assert cedar["emoji"] == cedar["links"] == "Part 2. Standards"
+    assert plain["emoji"] == "V. Rules of Use"
+    # Sections the body did not rename stay the example's (the personal profile's VI).
+    assert maplewood["disclaimer"] == "VI. Personal Social Media Use"
+    # --config names the city from anywhere.
+    elsewhere = _sections_listed(tmp_path, "--config", str(tmp_path / "cedar" / ".post-lint.toml"))
+    assert elsewhere["emoji"] == "Part 2. Standards"
 
 
 def test_json_and_hover_carry_the_citys_clause(tmp_path: Path) -> None:
