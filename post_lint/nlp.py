@@ -59,6 +59,7 @@ def _load_one(spacy: Any, name: str, keep: frozenset[str]) -> Any:
     if importlib.util.find_spec(name) is None and not _is_path(name):
         raise OSError(f"[E050] Can't find model '{name}'")
     nlp = spacy.load(name, exclude=_excluded(name, keep))
+    _use_numpy_blas(nlp)
     _register_sentences()
     # Sentence boundaries come from post-lint's one splitter, set before the parser (which
     # respects them), so spaCy's ``doc.sents`` and every check's sentences agree.
@@ -117,4 +118,49 @@ def _excluded(name: str, keep: frozenset[str]) -> list[str]:
 def parse_many(model: str | None, components: Iterable[str], texts: list[str], batch_size: int = 64) -> list[Any]:
     """spaCy Docs for ``texts``, batched through ``nlp.pipe``."""
     nlp = load(model, pipes_for(components))
-    return list(nlp.pipe(texts, batch_size=batch_size))
+    blas = _blas_controller()
+    if blas is None:
+        return list(nlp.pipe(texts, batch_size=batch_size))
+    # One BLAS thread: the products are small, and a second thread only spins against the
+    # other worker (or the other core's user); the caller's own setting is restored after.
+    with blas.limit(limits=1, user_api="blas"):
+        return list(nlp.pipe(texts, batch_size=batch_size))
+
+
+@lru_cache(maxsize=1)
+def _blas_controller() -> Any:
+    """threadpoolctl's handle on numpy's BLAS when it can be held to one thread, else None."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:
+        return None
+    controller = ThreadpoolController()
+    if not any(lib.get("internal_api") in _LIMITABLE_BLAS for lib in controller.info() if lib.get("user_api") == "blas"):
+        return None
+    return controller
+
+
+_LIMITABLE_BLAS = ("openblas", "mkl", "blis")
+
+
+def _use_numpy_blas(nlp: Any) -> None:
+    """Run the model's matrix products through numpy's BLAS instead of thinc's bundled BLIS.
+
+    The BLIS that thinc ships picks its kernels by CPU model and falls back to its slow
+    generic reference kernel on CPUs it does not know (recent AMD EPYC, for one): there,
+    numpy's OpenBLAS (which detects the CPU's vector units) makes the whole pipeline about
+    30% faster. The annotations on the benchmark's 1,000 real posts are identical. Kept
+    on BLIS when numpy's BLAS cannot be held to one thread (see :func:`parse_many`).
+    """
+    if _blas_controller() is None:
+        return
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _name, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:  # CPU ops only: a GPU or Apple backend is left alone
+                node.ops = ops
