@@ -21,6 +21,7 @@ from typing import Any
 
 from post_lint.api import load_word_list
 from post_lint.model import Document
+from post_lint.text.people import english_speller
 from post_lint.text.sentences import is_abbreviation
 
 _HERE = Path(__file__).parent
@@ -104,12 +105,12 @@ def vocabulary(extra: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
 def spellchecker() -> Any:
-    """pyspellchecker's English dictionary (US spellings), loaded once."""
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en", distance=2)
+    """pyspellchecker's English dictionary (US spellings), loaded once and shared with the names check."""
+    speller = english_speller()
+    if speller is None:
+        raise ImportError("pyspellchecker is not installed (pip install pyspellchecker)")
+    return speller
 
 
 # -- reading the document ---------------------------------------------------------------------

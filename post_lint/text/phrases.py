@@ -92,11 +92,13 @@ def _anchor(phrase: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def compile_phrases(phrases: tuple[str, ...]) -> list[tuple[re.Pattern[str], re.Pattern[str] | None]]:
-    """(regex, anchors) for a word list; phrases with ``<name>`` get their own pattern (one group each).
+def compile_phrases(phrases: tuple[str, ...]) -> list[tuple[str, re.Pattern[str] | None]]:
+    """(regex source, anchors) for a word list; phrases with ``<name>`` get their own pattern (one group each).
 
     The regex runs only on a text that contains one of its anchors: most posts
     contain none of a list's key words, and a substring test costs next to nothing.
+    It is compiled (:func:`_compiled`) only then, too: compiling every list's regex
+    was a tenth of a one-draft run, and most drafts need few of them.
     """
     plain = sorted({p.lower().strip() for p in phrases if p.strip() and NAME not in p}, key=len, reverse=True)
     patterns = []
@@ -105,12 +107,17 @@ def compile_phrases(phrases: tuple[str, ...]) -> list[tuple[re.Pattern[str], re.
         anchors = [_anchor(p) for p in plain]
         # A phrase without a usable anchor ("i d") makes the whole list run always.
         merged = None if not all(anchors) else _anchor_regex({a for group in anchors for a in group})
-        patterns.append((re.compile(rf"(?<![\w#@])(?:{body})(?![\w])", re.IGNORECASE), merged))
+        patterns.append((rf"(?<![\w#@])(?:{body})(?![\w])", merged))
     for phrase in {p.lower().strip() for p in phrases if NAME in p}:
-        pattern = re.compile(rf"(?<![\w#@]){_phrase_pattern(phrase)}(?![\w])", re.IGNORECASE)
+        pattern = rf"(?<![\w#@]){_phrase_pattern(phrase)}(?![\w])"
         anchor = _anchor(phrase)
         patterns.append((pattern, _anchor_regex(set(anchor)) if anchor else None))
     return patterns
+
+
+@lru_cache(maxsize=1024)
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
 
 
 def _anchor_regex(anchors: set[str]) -> re.Pattern[str]:
@@ -153,9 +160,10 @@ def find_phrases(text: str, phrases: Iterable[str]) -> list[Match]:
     patterns = compile_phrases(tuple(phrases))
     for norm in _normalized(text):
         lowered = norm.text.lower()
-        for pattern, anchors in patterns:
+        for source, anchors in patterns:
             if anchors is not None and not anchors.search(lowered):
                 continue
+            pattern = _compiled(source)
             for m in pattern.finditer(norm.text):
                 if "name" in pattern.groupindex and not _is_name(norm, m):
                     continue

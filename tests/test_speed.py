@@ -1,0 +1,62 @@
+"""Speed-ups that must not change a finding: BLAS choice, remembered lemmas, phrase regexes compiled on demand.
+
+No timings here (they belong in bench/); these tests pin what each speed-up keeps the same.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from post_lint import nlp
+from post_lint.text import phrases
+
+TEXT = (
+    "The council members were running late, so the mayor's geese crossed the bridges twice. "
+    "She was happier than the children who were playing in the better parks on Main Street."
+)
+
+
+def test_remembered_lemmas_are_the_lemmatizers_own() -> None:
+    import importlib.util
+
+    import spacy
+
+    loaded = nlp.load(None, nlp.pipes_for(["lemmatizer"]))
+    name = next(n for n in nlp.DEFAULT_MODELS if importlib.util.find_spec(n))
+    plain = spacy.load(name, exclude=["parser", "ner"])  # spaCy's own lemmatizer, nothing remembered
+    doc = loaded(TEXT)
+    assert [t.lemma_ for t in doc] == [t.lemma_ for t in plain(TEXT)]
+    again = loaded(TEXT)  # the second time from the memo
+    assert [t.lemma_ for t in again] == [t.lemma_ for t in doc]
+    assert {t.lemma_ for t in doc} >= {"be", "cross", "bridge", "child", "play"}
+
+
+def test_the_model_runs_on_numpy_blas_when_it_can_be_held_to_one_thread() -> None:
+    pytest.importorskip("threadpoolctl")
+    from thinc.api import NumpyOps
+
+    if nlp._blas_controller() is None:
+        pytest.skip("numpy's BLAS cannot be limited here: BLIS is kept")
+    loaded = nlp.load(None, nlp.pipes_for(["tagger", "parser", "ner"]))
+    ops = [node.ops for _name, pipe in loaded.pipeline if hasattr(pipe, "model") for node in pipe.model.walk()]
+    assert ops and all(isinstance(o, NumpyOps) and not o.use_blis for o in ops)
+
+
+def test_parsing_leaves_the_callers_blas_threads_as_they_were() -> None:
+    pytest.importorskip("threadpoolctl")
+    controller = nlp._blas_controller()
+    if controller is None:
+        pytest.skip("numpy's BLAS cannot be limited here")
+    before = [lib["num_threads"] for lib in controller.info()]
+    nlp.parse_many(None, ["ner"], ["Jane Smith opened the library on Main Street."])
+    assert [lib["num_threads"] for lib in controller.__class__().info()] == before
+
+
+def test_a_phrase_lists_regex_is_compiled_only_when_a_text_holds_one_of_its_anchors() -> None:
+    words = ("vote for <name>", "flip * blue", "disgrace*", "bad|poor decision")
+    phrases._compiled.cache_clear()
+    assert phrases.find_phrases("The library opens at noon on Saturday.", words) == []
+    assert phrases._compiled.cache_info().currsize == 0
+    found = phrases.find_phrases("What a disgraceful, poor decision. Vote for Jane Smith!", words)
+    assert [m.phrase.lower() for m in found] == ["disgraceful", "poor decision", "vote for jane smith"]
+    assert phrases._compiled.cache_info().currsize > 0
