@@ -67,7 +67,18 @@ def _load_one(spacy: Any, name: str, keep: frozenset[str]) -> Any:
     # Sentence boundaries come from post-lint's one splitter, set before the parser (which
     # respects them), so spaCy's ``doc.sents`` and every check's sentences agree.
     nlp.add_pipe(SENTENCES_PIPE, first=True)
+    _LANGUAGES[id(nlp.vocab)] = nlp
     return nlp
+
+
+# Each loaded pipeline by its vocabulary, so that code holding only a Doc (a check's learned
+# layer) can run one of the pipeline's own components again without loading the model twice.
+_LANGUAGES: dict[int, Any] = {}
+
+
+def language_of(spacy_doc: Any) -> Any | None:
+    """The pipeline that made ``spacy_doc``, if post-lint loaded it."""
+    return _LANGUAGES.get(id(getattr(spacy_doc, "vocab", None)))
 
 
 SENTENCES_PIPE = "post_lint_sentences"

@@ -26,6 +26,7 @@ import json
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,6 +35,10 @@ from post_lint.facts import Facts, facts_from  # noqa: E402
 from post_lint.text.features import features  # noqa: E402
 
 CHECKS = ("opinion", "partisan", "partners", "conduct", "confidential")
+# Checks that parse the post with spaCy anyway, so the token vectors cost them one tok2vec
+# pass (post_lint.text.dense). Each keeps the vectors only when they raise its
+# cross-validated average precision; partisan and confidential run without spaCy.
+DENSE_CANDIDATES = ("opinion", "partners", "conduct")
 COUNTY = ROOT.parent / "shared" / "data" / "posts" / "county_government.jsonl"
 TRAINING = ROOT / "scripts" / "training"
 
@@ -103,6 +108,22 @@ def _precise_threshold(scores: list[float], gold: list[int], min_precision: floa
     return best
 
 
+def dense_matrix(texts: list[str], facts: list[Facts]) -> Any:
+    """Mean token vectors (post_lint.text.dense) of the texts, from the same pipeline the checks load."""
+    from post_lint import nlp
+    from post_lint.text.dense import placeholder_vectors
+
+    return placeholder_vectors(nlp.load(None, frozenset({"tok2vec"})), texts, facts)
+
+
+def standardise(train: Any) -> tuple[list[float], list[float]]:
+    import numpy
+
+    mean = [round(float(x), 6) for x in numpy.asarray(train).mean(axis=0)]
+    scale = [round(float(x), 6) or 1.0 for x in numpy.asarray(train).std(axis=0)]
+    return mean, scale
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-flag-rate", type=float, default=0.004, help="highest share of held-out real posts flagged")
@@ -137,6 +158,15 @@ def main(argv: list[str] | None = None) -> int:
     matrix = vectorizer.fit_transform([dict.fromkeys(r, 1) for r in rows])
     held = vectorizer.transform([dict.fromkeys(features(t, empty), 1) for t in county_held])
     names = vectorizer.get_feature_names_out()
+    import numpy
+    from scipy.sparse import csr_matrix, hstack
+
+    all_facts = [f for _, f, _ in drafts] + [empty] * len(county_train)
+    dense_train = dense_matrix(texts, all_facts)
+    mean, scale = standardise(dense_train)
+    z_train = csr_matrix((dense_train - numpy.array(mean)) / numpy.array(scale))
+    z_held = csr_matrix((dense_matrix(county_held, [empty] * len(county_held)) - numpy.array(mean)) / numpy.array(scale))
+    with_dense, held_dense = hstack([matrix, z_train]).tocsr(), hstack([held, z_held]).tocsr()
     print(
         f"{len(drafts)} drafts, {len(county_train)} real posts for training, {len(county_held)} held out; {len(names)} features"
     )
@@ -151,9 +181,17 @@ def main(argv: list[str] | None = None) -> int:
             quality = average_precision_score(labels, scores)
             if best is None or quality > best[0]:
                 best = (quality, c, candidate, scores)
+        use_dense = False
+        if check in DENSE_CANDIDATES:
+            candidate = LogisticRegression(C=best[1], class_weight="balanced", solver="lbfgs", max_iter=3000)
+            scores = cross_val_predict(candidate, with_dense, labels, cv=folds, method="predict_proba")[:, 1]
+            quality = average_precision_score(labels, scores)
+            if quality > best[0]:
+                best, use_dense = (quality, best[1], candidate, scores), True
         _, chosen_c, model, cv = best
-        model.fit(matrix, labels)
-        held_scores = sorted(model.predict_proba(held)[:, 1], reverse=True)
+        train_matrix, held_matrix = (with_dense, held_dense) if use_dense else (matrix, held)
+        model.fit(train_matrix, labels)
+        held_scores = sorted(model.predict_proba(held_matrix)[:, 1], reverse=True)
         allowed = int(len(held_scores) * args.max_flag_rate)
         quiet_floor = float(held_scores[allowed]) + 1e-6 if allowed < len(held_scores) else 0.5
         drafts_cv = cv[: len(drafts)]
@@ -165,9 +203,10 @@ def main(argv: list[str] | None = None) -> int:
         tp = sum(1 for s, g in zip(drafts_cv, gold, strict=True) if g and s >= threshold)
         fp = sum(1 for s, g in zip(drafts_cv, gold, strict=True) if not g and s >= threshold)
         flag_rate = sum(1 for s in held_scores if s >= threshold) / len(held_scores)
+        coef = model.coef_[0]
         weights = {
             str(n): round(float(w), 4)
-            for n, w in sorted(zip(names, model.coef_[0], strict=True), key=lambda item: item[0])
+            for n, w in sorted(zip(names, coef[: len(names)], strict=True), key=lambda item: item[0])
             if abs(w) >= args.min_weight
         }
         meta = {
@@ -181,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
             "held_out_flag_rate": round(flag_rate, 4),
             "features": len(weights),
             "C": chosen_c,
+            "token_vectors": use_dense,
         }
         payload = {
             "intercept": round(float(model.intercept_[0]), 4),
@@ -188,11 +228,13 @@ def main(argv: list[str] | None = None) -> int:
             "weights": weights,
             "meta": meta,
         }
+        if use_dense:
+            payload["dense"] = {"mean": mean, "scale": scale, "weights": [round(float(w), 4) for w in coef[len(names) :]]}
         out = Path(args.out) / check.replace("-", "_") / "learned.json"
         out.write_text(json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
         print(
             f"{check:<13} C {chosen_c:<4} threshold {threshold:.3f}  cv P {meta['cv_precision']:.3f} R {meta['cv_recall']:.3f}  "
-            f"real posts flagged {flag_rate:.2%}  {len(weights)} weights  {out.stat().st_size // 1024} KB"
+            f"real posts flagged {flag_rate:.2%}  {'token vectors, ' if use_dense else ''}{len(weights)} weights  {out.stat().st_size // 1024} KB"
         )
     del texts
     return 0

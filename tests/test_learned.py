@@ -91,3 +91,72 @@ def test_every_judgement_check_declares_its_learned_rule_and_options(name: str) 
     check = load_check(name)
     assert f"{name}/learned" in check.rules
     assert {"learned", "learned-threshold", "learned-severity"} <= set(check.options)
+
+
+def _spacy_doc(text: str) -> tuple[object, object]:
+    from post_lint import nlp
+
+    language = nlp.load(None, frozenset({"tok2vec"}))
+    doc, _ = parse(text, "post.txt")
+    doc.nlp = language(doc.prose)
+    return doc, language
+
+
+def test_the_pipeline_of_a_parsed_doc_is_found_again_without_a_second_load() -> None:
+    from post_lint.nlp import language_of
+
+    doc, language = _spacy_doc("The pantry opens at noon.")
+    assert language_of(doc.nlp) is language
+
+
+def test_token_vectors_read_the_text_with_placeholders_so_they_carry_across_cities() -> None:
+    from post_lint.text.dense import placeholder_vector, placeholder_vectors
+
+    _, language = _spacy_doc("x")
+    other_city = facts_from({"partners": {"organizations": [{"name": "Riverside Senior Center"}]}})
+    ours = placeholder_vector(language, "Harvest Table Food Pantry is late again.", FACTS)
+    theirs = placeholder_vector(language, "Riverside Senior Center is late again.", other_city)
+    assert ours is not None and theirs is not None and (ours == theirs).all()
+    [batched] = placeholder_vectors(language, ["Harvest Table Food Pantry is late again."], [FACTS])
+    assert (batched == ours).all()  # training (batched) and linting (one post) see the same numbers
+
+
+def test_a_model_with_token_vector_weights_uses_the_parsed_posts_vector(tmp_path: Path) -> None:
+    from post_lint.text.dense import placeholder_vector
+
+    text = "The pantry opens at noon."
+    doc, language = _spacy_doc(text)
+    vector = placeholder_vector(language, text, FACTS)
+    assert vector is not None
+    # Weights that point along this post's own (standardised) vector push its score up.
+    mean, scale = [0.0] * len(vector), [1.0] * len(vector)
+    weights = [round(float(v), 4) for v in vector]
+    path = tmp_path / "learned.json"
+    dense = {"mean": mean, "scale": scale, "weights": weights}
+    path.write_text(json.dumps({"intercept": -3.0, "threshold": 0.6, "weights": {}, "dense": dense}), encoding="utf-8")
+    model = LinearModel.load(path)
+    assert model is not None and model.dense is not None
+    assert model.score(text, FACTS) < 0.1  # words alone: nothing
+    assert model.score(text, FACTS, vector) > 0.9
+    [finding] = learned_findings(doc, _context("partners"), path, "a negative comment", "leave it out")
+    assert finding.rule == "partners/learned"
+    doc.nlp = None  # spaCy did not run: the words alone decide, and they say nothing
+    assert not list(learned_findings(doc, _context("partners"), path, "a negative comment", "leave it out"))
+
+
+def test_a_post_whose_every_sentence_the_rules_cleared_is_not_scored(tmp_path: Path) -> None:
+    doc, _ = _spacy_doc("The pantry opens at noon.")
+    dense = {"mean": [0.0] * 96, "scale": [1.0] * 96, "weights": [1.0] * 96}
+    path = tmp_path / "learned.json"
+    path.write_text(json.dumps({"intercept": 5.0, "threshold": 0.5, "weights": {}, "dense": dense}), encoding="utf-8")
+    cleared = [(0, len(doc.text))]
+    assert not list(learned_findings(doc, _context("partners"), path, "x", "y", cleared=cleared))
+
+
+def test_runs_of_spaces_left_by_a_blanked_quotation_do_not_move_the_vector() -> None:
+    from post_lint.text.dense import placeholder_vector
+
+    _, language = _spacy_doc("x")
+    plain = placeholder_vector(language, "The pantry is late again.", FACTS)
+    blanked = placeholder_vector(language, "The pantry is late again.                    ", FACTS)
+    assert plain is not None and blanked is not None and (plain == blanked).all()

@@ -21,21 +21,42 @@ from .features import feature_set
 
 
 @dataclass(frozen=True)
+class Dense:
+    """Weights on the standardised mean token vector (:mod:`post_lint.text.dense`)."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+
+    def contribution(self, vector: Any) -> float:
+        if vector is None or len(vector) != len(self.weights):
+            return 0.0
+        return math.fsum(w * (float(v) - m) / s for w, v, m, s in zip(self.weights, vector, self.mean, self.scale, strict=True))
+
+
+@dataclass(frozen=True)
 class LinearModel:
     intercept: float
     threshold: float
     weights: dict[str, float]
     meta: dict[str, object]
+    dense: Dense | None = None  # present when training found the token vectors worth it
 
     @classmethod
     def load(cls, path: str | Path) -> LinearModel | None:
         """The model in ``path``, or None when the file is absent (the rules still run)."""
         return _load(str(path))
 
-    def score(self, text: str, facts: Facts | None = None) -> float:
-        """Probability-like score (0 to 1) that ``text`` is what the model was trained to find."""
+    def score(self, text: str, facts: Facts | None = None, vector: Any = None) -> float:
+        """Probability-like score (0 to 1) that ``text`` is what the model was trained to find.
+
+        ``vector`` is the text's mean token vector, for a model with :class:`Dense` weights.
+        """
         # fsum is exact, so the score never depends on the order a set is walked in.
-        return _sigmoid(self.intercept + math.fsum(self.weights.get(f, 0.0) for f in feature_set(text, facts)))
+        total = self.intercept + math.fsum(self.weights.get(f, 0.0) for f in feature_set(text, facts))
+        if self.dense is not None:
+            total += self.dense.contribution(vector)
+        return _sigmoid(total)
 
     def evidence(self, text: str, facts: Facts | None = None, top: int = 3) -> list[str]:
         """The features of ``text`` that weighed most towards a finding, most first."""
@@ -49,11 +70,13 @@ def _load(path: str) -> LinearModel | None:
     if not file.is_file():
         return None
     data = json.loads(file.read_text(encoding="utf-8"))
+    dense = data.get("dense")
     return LinearModel(
         intercept=float(data["intercept"]),
         threshold=float(data["threshold"]),
         weights={k: float(v) for k, v in data["weights"].items()},
         meta=dict(data.get("meta", {})),
+        dense=Dense(tuple(dense["mean"]), tuple(dense["scale"]), tuple(dense["weights"])) if dense else None,
     )
 
 
@@ -108,15 +131,28 @@ def learned_findings(
     if model is None:
         return
     text = _blank_spans(doc.prose, [*doc.attributed_quotes, *cleared])  # as trained: URLs, mentions and hashtags kept
+    if not text.strip():
+        return  # every sentence was a quotation or a near-miss the rules settled: nothing left to score
     threshold = float(ctx["learned-threshold"]) or model.threshold
-    score = model.score(text, ctx.facts)
+    score = model.score(text, ctx.facts, _vector(doc, model, text, ctx.facts))
     if score < threshold:
         return
     spans = doc.sentences or [(0, len(doc.text))]
+    # The sentence that weighs most by its words (the post's vector is the same for each).
     start, end = max(spans, key=lambda s: model.score(text[s[0] : s[1]], ctx.facts))
     evidence = ", ".join(describe(f) for f in model.evidence(text[start:end], ctx.facts) or model.evidence(text, ctx.facts))
     message = f"reads as {what} (model score {score:.2f}; weighed most: {evidence}): {advice}"
     yield ctx.finding("learned", message, start, end - start, severity=ctx["learned-severity"])
+
+
+def _vector(doc: Any, model: LinearModel, text: str, facts: Facts) -> Any:
+    """The post's mean token vector, when the model weighs one and spaCy parsed the post."""
+    if model.dense is None or getattr(doc, "nlp", None) is None:
+        return None
+    from ..nlp import language_of
+    from .dense import placeholder_vector
+
+    return placeholder_vector(language_of(doc.nlp), text, facts)
 
 
 def rules_then_model(

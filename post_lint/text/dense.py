@@ -1,0 +1,60 @@
+"""spaCy's token vectors as features of the learned layer: the meaning around a placeholder.
+
+The bag of words in :mod:`post_lint.text.features` sees "late" and "again" near a
+partner; the vectors that spaCy's ``tok2vec`` computes for each token (96 numbers in
+the small English model, the same ones its tagger and parser read) also carry what
+the words around ``<partner>`` are like, so a complaint phrased with words the
+training drafts never used can still score. The text is the one the sparse features
+read, with the body's partners, officials and name as placeholders, so the vectors do
+not depend on any one city's names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..facts import Facts
+from .features import with_placeholders
+
+TOK2VEC = "tok2vec"
+
+
+def placeholder_vector(language: Any, text: str, facts: Facts | None = None) -> Any | None:
+    """Mean token vector of ``text`` with placeholders (a NumPy array), or None without a tok2vec pipe."""
+    if language is None or TOK2VEC not in language.pipe_names:
+        return None
+    doc = language.make_doc(_words(text, facts or Facts()))
+    if not len(doc):
+        return None
+    return _mean(language.get_pipe(TOK2VEC)(doc))
+
+
+def _words(text: str, facts: Facts) -> str:
+    # One space between words: a blanked quotation or a line break is no word, and spaCy's
+    # vectors read a few tokens either side, so a run of spaces would shift its neighbours'.
+    return " ".join(with_placeholders(text, facts).split())
+
+
+def _mean(doc: Any) -> Any | None:
+    """Mean vector of the words: runs of spaces (a blanked quotation) are not words."""
+    rows = [token.i for token in doc if not token.is_space]
+    if not rows or not doc.tensor.shape[0]:
+        return None
+    return doc.tensor[rows].mean(axis=0)
+
+
+def placeholder_vectors(language: Any, texts: list[str], facts: list[Facts], batch_size: int = 128) -> Any:
+    """:func:`placeholder_vector` for many texts at once (training), as one matrix; zeros for empty texts."""
+    import numpy
+
+    tok2vec = language.get_pipe(TOK2VEC)
+    docs = [language.make_doc(_words(t, f)) for t, f in zip(texts, facts, strict=True)]
+    width = tok2vec.model.get_dim("nO")
+    out = numpy.zeros((len(docs), width), dtype=numpy.float32)
+    for start in range(0, len(docs), batch_size):
+        batch = list(tok2vec.pipe(docs[start : start + batch_size]))
+        for i, doc in enumerate(batch, start):
+            mean = _mean(doc)
+            if mean is not None:
+                out[i] = mean
+    return out
