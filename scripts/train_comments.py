@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N comments of each category in each file (tests)")
     parser.add_argument("--no-dev-sets", action="store_true", help="leave tests/comments/dev and holdout out")
     parser.add_argument("--max-legit-rate", type=float, default=0.004, help="share of legitimate comments a model may flag (CV)")
-    parser.add_argument("--min-threshold", type=float, default=0.25, help="no threshold below this")
+    parser.add_argument("--min-threshold", type=float, default=0.5, help="no threshold below this")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--c-values", type=float, nargs="+", default=[1.0, 3.0, 10.0], help="regularisation strengths tried")
     parser.add_argument("--min-weight", type=float, default=0.05, help="weights smaller than this are dropped from the file")
