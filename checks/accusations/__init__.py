@@ -18,6 +18,8 @@ from pathlib import Path
 
 from post_lint.api import COMMENTS, Check, Context, Option, cases_beside
 from post_lint.model import Document, Finding
+from post_lint.text.comment_model import comment_rules_then_model
+from post_lint.text.model import learned_options
 from post_lint.text.phrases import find_phrases
 from post_lint.text.targets import Target, find_targets
 
@@ -46,7 +48,7 @@ def _is_body(target: Target, bodies: frozenset[str]) -> bool:
     return target.kind == "role" and (words in bodies or words.removeprefix("the ") in bodies)
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rules(doc: Document, ctx: Context) -> Iterator[Finding]:
     lists = _lists(tuple(ctx["extra-phrases"]))
     text = doc.words_text
     crimes = find_phrases(text, lists.crime)
@@ -84,6 +86,16 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
 
+# The rules first; when they find nothing, the learned model (scripts/train_comments.py), whose
+# findings policy.toml sends to review: the model alone never hides a comment.
+run = comment_rules_then_model(
+    _rules,
+    __file__,
+    "an accusation of a crime or misconduct",
+    "potentially libelous comments may be hidden, but only a person can judge whether an accusation is true",
+)
+
+
 CHECK = Check(
     name="accusations",
     description="Comments: accusations of a crime or misconduct against someone named or singled out (for review).",
@@ -92,11 +104,13 @@ CHECK = Check(
     policy_clause="Potentially libelous comments",
     run=run,
     options={
+        **learned_options(),
         "extra-phrases": Option(
             [], "more words for a crime or serious misconduct, beside the bundled accusations.toml", list, item_type=str
         ),
     },
     rules={
+        "accusations/learned": "a comment the learned model reads as an accusation of a crime or misconduct, where the word lists found nothing (for review)",
         "accusations/named": "a crime ('took kickbacks', 'embezzled') charged to an official, a person, a role or a "
         "body, or misconduct ('corrupt', 'a racist') charged to one person",
     },

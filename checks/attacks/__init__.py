@@ -24,6 +24,8 @@ from typing import Any
 
 from post_lint.api import COMMENTS, Check, Context, Option, SkipCheck, cases_beside
 from post_lint.model import Document, Finding
+from post_lint.text.comment_model import comment_rules_then_model
+from post_lint.text.model import learned_options
 from post_lint.text.negation import token_negated
 from post_lint.text.phrases import find_phrases
 from post_lint.text.targets import STAFF, Resolver, Target, find_targets
@@ -73,7 +75,7 @@ def _who(target: Target | None, kind: str) -> str:
     return "someone"
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rules(doc: Document, ctx: Context) -> Iterator[Finding]:
     if doc.nlp is None:
         raise SkipCheck("no spaCy Doc: the attacks check needs spaCy's parser to tell people from decisions")
     lists = _lists(tuple(ctx["extra-insults"]), tuple(ctx["extra-threats"]))
@@ -224,6 +226,16 @@ def _insult(
     )
 
 
+# The rules first; when they find nothing, the learned model (scripts/train_comments.py), whose
+# findings policy.toml sends to review: the model alone never hides a comment.
+run = comment_rules_then_model(
+    _rules,
+    __file__,
+    "a personal attack, insult or threat",
+    "the word lists found none, so a person reads it: criticism of a decision stays, however harsh; an attack on staff or officials may be hidden",
+)
+
+
 CHECK = Check(
     name="attacks",
     description="Comments: personal attacks, insults and threats aimed at staff or officials (not criticism of decisions).",
@@ -232,12 +244,14 @@ CHECK = Check(
     policy_clause=_CLAUSE,
     run=run,
     options={
+        **learned_options(),
         "extra-insults": Option(
             [], "more insult words or phrases (a word is read as name-calling, like 'idiot')", list, item_type=str
         ),
         "extra-threats": Option([], "more threatening phrases, beside the bundled threats.txt", list, item_type=str),
     },
     rules={
+        "attacks/learned": "a comment the learned model reads as a personal attack, insult or threat, where the word lists found nothing (for review)",
         "attacks/insult": "name-calling or an insult aimed at the city's staff or officials (by name, by role, or "
         "'you' addressed to the city); a harsh judgement of a named official's work is a warning",
         "attacks/abuse": "an insult aimed at someone else, or at no one said (a warning: read it before hiding)",

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from post_lint.api import COMMENTS, Check, Context, Option, cases_beside
 from post_lint.model import Document, Finding
+from post_lint.text.comment_model import comment_rules_then_model
+from post_lint.text.model import learned_options
 from post_lint.text.negation import negated_before
 from post_lint.text.phrases import find_phrases
 
@@ -35,7 +37,7 @@ def _data() -> dict[str, tuple[str, ...]]:
     }
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rules(doc: Document, ctx: Context) -> Iterator[Finding]:
     data = _data()
     text = doc.words_text
     message = "is a racist or bigoted generalisation: obscene or racist comments may be hidden (a view on policy would stay)"
@@ -67,6 +69,16 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
                 return
 
 
+# The rules first; when they find nothing, the learned model (scripts/train_comments.py), whose
+# findings policy.toml sends to review: the model alone never hides a comment.
+run = comment_rules_then_model(
+    _rules,
+    __file__,
+    "obscene or racist",
+    "no listed word says so, so a person reads it: obscene or racist comments may be hidden, a view on policy stays",
+)
+
+
 CHECK = Check(
     name="hate",
     description="Comments: racist and bigoted generalisations about a people, faith or race, without a slur.",
@@ -75,11 +87,13 @@ CHECK = Check(
     policy_clause="Obscene or racist comments",
     run=run,
     options={
+        **learned_options(),
         "extra-phrases": Option(
             [], "more phrases that are bigoted on their own, beside the bundled hate.toml", list, item_type=str
         ),
     },
     rules={
+        "hate/learned": "a comment the learned model reads as obscene or racist, where the word lists found nothing (for review)",
         "hate/bigotry": "a demeaning generalisation about a people, nationality, faith or race, or a bigoted phrase "
         "('go back to your own country', 'diversity hires')",
     },

@@ -25,6 +25,8 @@ from pathlib import Path
 from post_lint.api import COMMENTS, Check, Context, Option, cases_beside, load_word_list
 from post_lint.facts import Facts
 from post_lint.model import Document, Finding
+from post_lint.text.comment_model import comment_rules_then_model
+from post_lint.text.model import learned_options
 from post_lint.text.phrases import find_phrases
 from post_lint.text.words import split_camel
 
@@ -79,7 +81,7 @@ def _url_words(url: str) -> set[str]:
     return _content(p for p in pieces if len(p) >= 3)
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rules(doc: Document, ctx: Context) -> Iterator[Finding]:
     post = doc.reply_to.strip()
     topic = _civic(tuple(ctx["extra-civic-words"])) | _facts_words(ctx.facts)
     if post:
@@ -129,6 +131,17 @@ def _own_or_public(url: str, facts: Facts) -> bool:
     return host.endswith(_GOVERNMENT) or any(host == d or host.endswith("." + d) for d in own)
 
 
+# The rules first; when they find nothing, the learned model (scripts/train_comments.py), whose
+# findings policy.toml sends to review: the model alone never hides a comment.
+run = comment_rules_then_model(
+    _rules,
+    __file__,
+    "unrelated to the post it answers",
+    "relevance is a judgement: a person reads it; comments totally unrelated to the topic may be hidden",
+    needs_post=True,
+)
+
+
 CHECK = Check(
     name="off-topic",
     description="Comments: comments and links unrelated to the post they answer (for review).",
@@ -138,12 +151,14 @@ CHECK = Check(
     "related to the discussion",
     run=run,
     options={
+        **learned_options(),
         "extra-elsewhere": Option([], "more topics no city post is about, beside the bundled elsewhere.txt", list, item_type=str),
         "extra-civic-words": Option(
             [], "more words that tie a comment to the city's business, beside civic.txt", list, item_type=str
         ),
     },
     rules={
+        "off-topic/learned": "a comment the learned model reads as unrelated to the post it answers, where the word lists found nothing (for review)",
         "off-topic/unrelated": "a comment that shares no content word with the post, names nothing of the city's business "
         "and is about something else (elsewhere.txt: sports, birthdays, lost pets, recipes, shopping)",
         "off-topic/link": "a link whose address and surrounding words say nothing of the post or the city",

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from post_lint.api import COMMENTS, Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
+from post_lint.text.comment_model import comment_rules_then_model
+from post_lint.text.model import learned_options
 from post_lint.text.phrases import find_phrases
 from post_lint.text.targets import find_targets
 
@@ -24,7 +26,7 @@ _HERE = Path(__file__).parent
 _ADDRESSEE = frozenset(load_word_list(_HERE / "addressee.txt"))  # the reader: "you", "y'all"
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rules(doc: Document, ctx: Context) -> Iterator[Finding]:
     facts = find_phrases(doc.words_text, load_word_list(_HERE / "sensitive.txt", ctx["extra-phrases"]))
     if not facts:
         return
@@ -56,6 +58,16 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         return  # one reason is enough for a moderator
 
 
+# The rules first; when they find nothing, the learned model (scripts/train_comments.py), whose
+# findings policy.toml sends to review: the model alone never hides a comment.
+run = comment_rules_then_model(
+    _rules,
+    __file__,
+    "private information about someone else",
+    "no listed fact says so, so a person reads it: private, personal information published without consent may be hidden",
+)
+
+
 CHECK = Check(
     name="private-facts",
     description="Comments: someone else's health, family, money, home or legal matters, told without consent.",
@@ -64,9 +76,11 @@ CHECK = Check(
     policy_clause="Private, personal information published without consent",
     run=run,
     options={
+        **learned_options(),
         "extra-phrases": Option([], "more sensitive phrases, beside the bundled sensitive.txt", list, item_type=str),
     },
     rules={
+        "private-facts/learned": "a comment the learned model reads as private information about someone else, where the word lists found nothing (for review)",
         "private-facts/sensitive": "a sensitive fact (health, family, money, home, legal) about someone the comment "
         "names (an error) or singles out by role (a warning)",
     },

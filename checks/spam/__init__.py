@@ -20,6 +20,8 @@ from pathlib import Path
 
 from post_lint.api import COMMENTS, Check, Context, Option, cases_beside
 from post_lint.model import Document, Finding
+from post_lint.text.comment_model import comment_rules_then_model
+from post_lint.text.model import learned_options
 from post_lint.text.phrases import find_phrases
 
 _HERE = Path(__file__).parent
@@ -67,7 +69,7 @@ def _host(url: str) -> str:
     return host.lower().removeprefix("www.")
 
 
-def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rules(doc: Document, ctx: Context) -> Iterator[Finding]:
     cues = _cues(tuple(ctx["extra-phrases"]))
     text = doc.words_text
     hits: list[tuple[int, int, int, str]] = []  # (start, end, weight, what)
@@ -116,6 +118,16 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
 
+# The rules first; when they find nothing, the learned model (scripts/train_comments.py), whose
+# findings policy.toml sends to review: the model alone never hides a comment.
+run = comment_rules_then_model(
+    _rules,
+    __file__,
+    "a commercial promotion or spam",
+    "no listed cue says so, so a person reads it: commercial promotions or spam may be hidden",
+)
+
+
 CHECK = Check(
     name="spam",
     description="Comments: commercial promotion and spam (promo codes, 'DM me to earn', crypto, shop links, scams).",
@@ -124,11 +136,13 @@ CHECK = Check(
     policy_clause="Commercial promotions or spam",
     run=run,
     options={
+        **learned_options(),
         "extra-phrases": Option(
             [], "more phrases that alone make a comment spam, beside the bundled cues.toml", list, item_type=str
         ),
     },
     rules={
+        "spam/learned": "a comment the learned model reads as a commercial promotion or spam, where the word lists found nothing (for review)",
         "spam/promotion": "a sales pitch, scam or promotion (a warning when only two weak cues agree)",
         "spam/repeated": "the same text posted several times across an export (found by post-lint comments)",
     },
