@@ -20,10 +20,22 @@ POST = "The City Council approved the 2025 budget and a 4.9% levy increase at Mo
 FACTS = facts_from({"body": {"name": "City of Anoka", "officials": ["Mayor Erik Skogquist"]}})
 
 
-def _judge(*texts: str) -> list:
+# The comment checks ship their learned layer switched off (README: it still sends too much fair
+# criticism to review); a city that wants it turns it on per check, as here.
+LEARNED_ON = "".join(
+    f"\n[{name}]\nlearned = true\n" for name in ("attacks", "hate", "spam", "accusations", "private-facts", "off-topic")
+)
+
+
+def _judge(*texts: str, learned: bool = True) -> list:
+    import tempfile
+
     comments = [Comment(i, i, str(i), "", text, POST, {}) for i, text in enumerate(texts, start=1)]
-    linter = Linter(profile="comments", config_file=str(CONFIG))
-    return triage(linter, [Export("test.csv", comments, [])]).judged
+    with tempfile.TemporaryDirectory() as folder:
+        config = Path(folder) / "config.toml"
+        config.write_text(CONFIG.read_text(encoding="utf-8") + (LEARNED_ON if learned else ""), encoding="utf-8")
+        linter = Linter(profile="comments", config_file=str(config))
+        return triage(linter, [Export("test.csv", comments, [])]).judged
 
 
 def test_features_see_an_official_as_a_placeholder_and_a_negative_word_near_the_reader() -> None:
@@ -41,6 +53,8 @@ def test_an_insult_with_no_listed_word_gets_a_learned_finding_and_goes_to_review
     rules = [r.rule for r in judged.reasons]
     assert "attacks/learned" in rules, rules
     assert judged.verdict == "review"  # the model alone never hides
+    (default,) = _judge("Mayor Skogquist is a gutless little worm with the brains of a doorknob.", learned=False)
+    assert "attacks/learned" not in [r.rule for r in default.reasons]  # off unless the city turns it on
 
 
 @pytest.mark.slow

@@ -104,7 +104,7 @@ CHECK = Check(
     policy_clause="Potentially libelous comments",
     run=run,
     options={
-        **learned_options(),
+        **learned_options(on=False),  # comments: opt-in until review of fair criticism is <= 5%
         "extra-phrases": Option(
             [], "more words for a crime or serious misconduct, beside the bundled accusations.toml", list, item_type=str
         ),

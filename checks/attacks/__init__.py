@@ -244,7 +244,7 @@ CHECK = Check(
     policy_clause=_CLAUSE,
     run=run,
     options={
-        **learned_options(),
+        **learned_options(on=False),  # comments: opt-in until review of fair criticism is <= 5%
         "extra-insults": Option(
             [], "more insult words or phrases (a word is read as name-calling, like 'idiot')", list, item_type=str
         ),

@@ -87,7 +87,7 @@ CHECK = Check(
     policy_clause="Obscene or racist comments",
     run=run,
     options={
-        **learned_options(),
+        **learned_options(on=False),  # comments: opt-in until review of fair criticism is <= 5%
         "extra-phrases": Option(
             [], "more phrases that are bigoted on their own, beside the bundled hate.toml", list, item_type=str
         ),

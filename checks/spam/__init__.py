@@ -136,7 +136,7 @@ CHECK = Check(
     policy_clause="Commercial promotions or spam",
     run=run,
     options={
-        **learned_options(),
+        **learned_options(on=False),  # comments: opt-in until review of fair criticism is <= 5%
         "extra-phrases": Option(
             [], "more phrases that alone make a comment spam, beside the bundled cues.toml", list, item_type=str
         ),

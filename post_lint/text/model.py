@@ -103,12 +103,18 @@ def describe(feature: str) -> str:
 LEARNED_FILE = "learned.json"
 
 
-def learned_options() -> dict[str, object]:
-    """Config keys every check with a learned layer accepts (``[opinion] learned-threshold = 0.8``)."""
+def learned_options(on: bool = True) -> dict[str, object]:
+    """Config keys every check with a learned layer accepts (``[opinion] learned-threshold = 0.8``).
+
+    ``on`` False ships the model switched off: a city turns it on with ``learned = true``.
+    """
     from ..api import Option
 
+    said = "also run the learned model, which catches what the word lists miss"
+    if not on:
+        said += " (off by default: its false alarms are still above the target; see the README)"
     return {
-        "learned": Option(True, "also run the learned model, which catches what the word lists miss", bool),
+        "learned": Option(on, said, bool),
         "learned-threshold": Option(
             0.0, "score (0 to 1) at which the model reports; 0 means the shipped threshold", (int, float)
         ),
