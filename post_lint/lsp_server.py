@@ -250,12 +250,16 @@ def code_action(ls: PostLintServer, params: types.CodeActionParams) -> list[type
     index, enc = linted.index, ls.encoding
     start = index.offset(params.range.start.line, params.range.start.character, enc)
     end = index.offset(params.range.end.line, params.range.end.character, enc)
-    return [
-        action
-        for finding in ls.findings_at(uri, start, end)
-        if finding.suggestions
-        for action in _quick_fixes(ls, uri, linted, finding)
-    ]
+    from .lsp_actions import finding_actions
+
+    path = to_fs_path(uri) if uri.startswith("file:") else None
+    actions = []
+    for finding in ls.findings_at(uri, start, end):
+        if finding.suggestions:
+            actions += _quick_fixes(ls, uri, linted, finding)
+        diagnostic = ls.diagnostics(LintedDocument(uri, linted.text, linted.version, [finding], index), [])[0]
+        actions += finding_actions(ls, uri, path, linted.text, finding, diagnostic)
+    return actions
 
 
 def _quick_fixes(ls: PostLintServer, uri: str, linted: LintedDocument, finding: Any) -> list[types.CodeAction]:

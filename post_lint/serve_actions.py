@@ -101,6 +101,19 @@ def _current(data: Mapping[str, Any], table: str, key: str) -> list[str]:
 
 def add_to_config(path: Path, kind: str, value: str) -> dict[str, Any]:
     """Write ``value`` into ``[body]`` of the config file at ``path``; raises ConfigError when it cannot safely."""
+    placed = config_with_value(path, kind, value)
+    new_text = placed.pop("text")
+    if new_text is None:
+        return {**placed, "written": False}
+    _write_atomically(path, new_text)
+    return {**placed, "written": True}
+
+
+def config_with_value(path: Path, kind: str, value: str) -> dict[str, Any]:
+    """What :func:`add_to_config` would write: ``config_line``'s keys and ``text`` (None when already there).
+
+    The language server hands this text to the editor as an edit, so the user sees it and saves it.
+    """
     import tomllib
 
     try:
@@ -110,7 +123,7 @@ def add_to_config(path: Path, kind: str, value: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read it to add to it ({exc})") from None
     placed = config_line(Config(path, path.parent, before), kind, value)
     if placed["present"]:
-        return {**placed, "written": False}
+        return {**placed, "text": None}
     table, key = placed["table"], placed["key"]
     new_text = _with_line(text, table, key, placed["line"])
     expected = json.loads(json.dumps(before, default=str))
@@ -121,8 +134,7 @@ def add_to_config(path: Path, kind: str, value: str) -> dict[str, Any]:
         after = None
     if after != expected:  # the file is laid out in a way this edit does not understand: the user adds it
         raise ConfigError(f"{path}: could not add it safely here; add the line under [{table}] by hand")
-    _write_atomically(path, new_text)
-    return {**placed, "written": True}
+    return {**placed, "text": new_text}
 
 
 def _with_line(text: str, table: str, key: str, line: str) -> str:
