@@ -24,6 +24,7 @@ DEFAULT_INCLUDE = ["*.txt", "*.md"]
 DEFAULT_EXCLUDE = ["[Rr][Ee][Aa][Dd][Mm][Ee]*", "[Cc][Hh][Aa][Nn][Gg][Ee][Ll][Oo][Gg]*", "[Ll][Ii][Cc][Ee][Nn][CcSs][Ee]*"]
 DEFAULT_MAX_FILE_SIZE = 1_000_000  # bytes; posts are short, anything this big is a mistake
 DEFAULT_TIME_BUDGET = 20.0  # seconds of check time per post: no single post may stall a run
+DEFAULT_MEMORY_BUDGET = 2048  # MB a post's lint may grow the process by (a 1 MB post takes about 1 GB)
 
 # key -> (expected types, help)
 TOP_LEVEL_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
@@ -42,6 +43,10 @@ TOP_LEVEL_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "time-budget": (
         (int, float),
         "seconds of check time one post may take (default 20; 0: no limit); past it, its remaining checks are skipped and the post is an input problem",
+    ),
+    "memory-budget": (
+        (int, float),
+        "megabytes of memory one post's lint may add (default 2048; 0: no limit); past it, its remaining checks are skipped and the post is an input problem",
     ),
     "front-matter-overrides": (
         (str,),
@@ -268,6 +273,9 @@ def validate_top_level(config: Config, installed: list[str], rules_of: RulesOf |
     budget = config.data.get("time-budget", DEFAULT_TIME_BUDGET)
     if not 0 <= budget <= 86_400:
         raise ConfigError(f"{where}: 'time-budget' must be between 0 (no limit) and 86400 seconds, got {budget!r}")
+    memory = config.data.get("memory-budget", DEFAULT_MEMORY_BUDGET)
+    if not 0 <= memory <= 1_048_576:
+        raise ConfigError(f"{where}: 'memory-budget' must be between 0 (no limit) and 1048576 MB, got {memory!r}")
     policy = config.data.get("front-matter-overrides", "allow")
     if policy not in FRONT_MATTER_POLICIES:
         raise ConfigError(f"{where}: 'front-matter-overrides' must be one of {', '.join(FRONT_MATTER_POLICIES)}, got {policy!r}")

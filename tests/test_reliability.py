@@ -462,3 +462,35 @@ def test_the_time_budget_is_on_by_default_and_validated(tmp_path: Path) -> None:
     (tmp_path / ".post-lint.toml").write_text("time-budget = -1\n", encoding="utf-8")
     result = Linter(select=["emoji"]).lint_text("Hi.", str(tmp_path / "p.txt"))
     assert any("time-budget" in p.message for p in result.problems)
+
+
+def test_a_post_whose_lint_grows_memory_past_its_budget_is_an_input_problem() -> None:
+    from post_lint.api import Check
+    from post_lint.run import resident_mb, run
+
+    if resident_mb() is None:
+        pytest.skip("no /proc/self/statm here: the memory budget is not measured on this system")
+    hoard: list[bytearray] = []
+
+    def greedy(doc: object, ctx: object) -> list:
+        hoard.append(bytearray(80 * 1_048_576))  # 80 MB, touched so that it is resident
+        hoard[-1][::4096] = b"\1" * len(hoard[-1][::4096])
+        return []
+
+    checks = [Check(name, "x", "warning", "V", "clause", greedy) for name in ("first", "second", "third")]
+    planned = _plan_with_budget(checks, 0)
+    planned.config.data["memory-budget"] = 100
+    result, cacheable = run(planned)
+    hoard.clear()
+    assert result.checks_run == {"first", "second"}
+    assert [s.check for s in result.skipped] == ["third"]
+    assert not cacheable and "memory budget" in result.problems[0].message and "'memory-budget'" in result.problems[0].message
+
+
+def test_the_memory_budget_is_on_by_default_and_validated(tmp_path: Path) -> None:
+    from post_lint.config import DEFAULT_MEMORY_BUDGET
+
+    assert DEFAULT_MEMORY_BUDGET > 0
+    (tmp_path / ".post-lint.toml").write_text("memory-budget = -5\n", encoding="utf-8")
+    result = Linter(select=["emoji"]).lint_text("Hi.", str(tmp_path / "p.txt"))
+    assert any("memory-budget" in p.message for p in result.problems)
