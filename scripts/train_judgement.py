@@ -116,12 +116,25 @@ def dense_matrix(texts: list[str], facts: list[Facts]) -> Any:
     return placeholder_vectors(nlp.load(None, frozenset({"tok2vec"})), texts, facts)
 
 
-def standardise(train: Any) -> tuple[list[float], list[float]]:
+def standardise(train: Any, has: Any) -> tuple[list[float], list[float]]:
+    """Mean and spread of the rows that have a vector (a post naming none has no vector)."""
     import numpy
 
-    mean = [round(float(x), 6) for x in numpy.asarray(train).mean(axis=0)]
-    scale = [round(float(x), 6) or 1.0 for x in numpy.asarray(train).std(axis=0)]
+    rows = numpy.asarray(train)[has]
+    mean = [round(float(x), 6) for x in rows.mean(axis=0)]
+    scale = [round(float(x), 6) or 1.0 for x in rows.std(axis=0)]
     return mean, scale
+
+
+def standardised(vectors: tuple[Any, Any], mean: list[float], scale: list[float]) -> Any:
+    """Rows standardised; a row without a vector is all zeros, so it weighs nothing (as when linting)."""
+    import numpy
+    from scipy.sparse import csr_matrix
+
+    matrix, has = vectors
+    z = (matrix - numpy.array(mean)) / numpy.array(scale)
+    z[~has] = 0.0
+    return csr_matrix(z)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,14 +171,13 @@ def main(argv: list[str] | None = None) -> int:
     matrix = vectorizer.fit_transform([dict.fromkeys(r, 1) for r in rows])
     held = vectorizer.transform([dict.fromkeys(features(t, empty), 1) for t in county_held])
     names = vectorizer.get_feature_names_out()
-    import numpy
-    from scipy.sparse import csr_matrix, hstack
+    from scipy.sparse import hstack
 
     all_facts = [f for _, f, _ in drafts] + [empty] * len(county_train)
     dense_train = dense_matrix(texts, all_facts)
-    mean, scale = standardise(dense_train)
-    z_train = csr_matrix((dense_train - numpy.array(mean)) / numpy.array(scale))
-    z_held = csr_matrix((dense_matrix(county_held, [empty] * len(county_held)) - numpy.array(mean)) / numpy.array(scale))
+    mean, scale = standardise(*dense_train)
+    z_train = standardised(dense_train, mean, scale)
+    z_held = standardised(dense_matrix(county_held, [empty] * len(county_held)), mean, scale)
     with_dense, held_dense = hstack([matrix, z_train]).tocsr(), hstack([held, z_held]).tocsr()
     print(
         f"{len(drafts)} drafts, {len(county_train)} real posts for training, {len(county_held)} held out; {len(names)} features"

@@ -117,8 +117,9 @@ def test_token_vectors_read_the_text_with_placeholders_so_they_carry_across_citi
     ours = placeholder_vector(language, "Harvest Table Food Pantry is late again.", FACTS)
     theirs = placeholder_vector(language, "Riverside Senior Center is late again.", other_city)
     assert ours is not None and theirs is not None and (ours == theirs).all()
-    [batched] = placeholder_vectors(language, ["Harvest Table Food Pantry is late again."], [FACTS])
-    assert (batched == ours).all()  # training (batched) and linting (one post) see the same numbers
+    matrix, has = placeholder_vectors(language, ["Harvest Table Food Pantry is late again.", "It rained."], [FACTS] * 2)
+    assert (matrix[0] == ours).all()  # training (batched) and linting (one post) see the same numbers
+    assert list(has) == [True, False]  # no partner, official or body named: no vector
 
 
 def test_a_model_with_token_vector_weights_uses_the_parsed_posts_vector(tmp_path: Path) -> None:
@@ -160,3 +161,13 @@ def test_runs_of_spaces_left_by_a_blanked_quotation_do_not_move_the_vector() -> 
     plain = placeholder_vector(language, "The pantry is late again.", FACTS)
     blanked = placeholder_vector(language, "The pantry is late again.                    ", FACTS)
     assert plain is not None and blanked is not None and (plain == blanked).all()
+
+
+def test_token_vectors_read_only_the_sentences_that_name_a_partner_an_official_or_the_body() -> None:
+    from post_lint.text.dense import placeholder_vector
+
+    _, language = _spacy_doc("x")
+    alone = placeholder_vector(language, "The pantry reopened Monday.", FACTS)
+    beside = placeholder_vector(language, "The pantry reopened Monday. It was a terrible storm.", FACTS)
+    assert alone is not None and beside is not None and (alone == beside).all()  # the storm is not the pantry's
+    assert placeholder_vector(language, "It was a terrible storm.", FACTS) is None

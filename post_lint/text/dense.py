@@ -11,6 +11,7 @@ not depend on any one city's names.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..facts import Facts
@@ -20,19 +21,32 @@ TOK2VEC = "tok2vec"
 
 
 def placeholder_vector(language: Any, text: str, facts: Facts | None = None) -> Any | None:
-    """Mean token vector of ``text`` with placeholders (a NumPy array), or None without a tok2vec pipe."""
+    """Mean token vector of the sentences of ``text`` that name the body's partners, officials or
+    the body itself (a NumPy array); None when none does, or without a tok2vec pipe.
+
+    Only those sentences: a mean over the whole post would also carry what is said of anything
+    else ("The library reopened Monday. It was a terrible storm.").
+    """
     if language is None or TOK2VEC not in language.pipe_names:
         return None
-    doc = language.make_doc(_words(text, facts or Facts()))
-    if not len(doc):
+    words = _words(text, facts or Facts())
+    if not words:
         return None
-    return _mean(language.get_pipe(TOK2VEC)(doc))
+    return _mean(language.get_pipe(TOK2VEC)(language.make_doc(words)))
+
+
+_NAMED = re.compile(r"<(?:partner|official|body)>")
 
 
 def _words(text: str, facts: Facts) -> str:
+    """The sentences that name a placeholder, one space between words ("" when none does)."""
+    from .sentences import split_sentences
+
+    marked = with_placeholders(text, facts)
+    named = [marked[start:end] for start, end in split_sentences(marked) if _NAMED.search(marked, start, end)]
     # One space between words: a blanked quotation or a line break is no word, and spaCy's
     # vectors read a few tokens either side, so a run of spaces would shift its neighbours'.
-    return " ".join(with_placeholders(text, facts).split())
+    return " ".join(" ".join(named).split())
 
 
 def _mean(doc: Any) -> Any | None:
@@ -43,18 +57,20 @@ def _mean(doc: Any) -> Any | None:
     return doc.tensor[rows].mean(axis=0)
 
 
-def placeholder_vectors(language: Any, texts: list[str], facts: list[Facts], batch_size: int = 128) -> Any:
-    """:func:`placeholder_vector` for many texts at once (training), as one matrix; zeros for empty texts."""
+def placeholder_vectors(language: Any, texts: list[str], facts: list[Facts], batch_size: int = 128) -> tuple[Any, Any]:
+    """:func:`placeholder_vector` for many texts at once (training): a matrix, and a mask of the
+    rows that have a vector (the others are zeros, and weigh nothing, as None does when linting)."""
     import numpy
 
     tok2vec = language.get_pipe(TOK2VEC)
     docs = [language.make_doc(_words(t, f)) for t, f in zip(texts, facts, strict=True)]
     width = tok2vec.model.get_dim("nO")
     out = numpy.zeros((len(docs), width), dtype=numpy.float32)
+    has = numpy.zeros(len(docs), dtype=bool)
     for start in range(0, len(docs), batch_size):
         batch = list(tok2vec.pipe(docs[start : start + batch_size]))
         for i, doc in enumerate(batch, start):
-            mean = _mean(doc)
+            mean = _mean(doc) if len(doc) else None
             if mean is not None:
-                out[i] = mean
-    return out
+                out[i], has[i] = mean, True
+    return out, has
