@@ -113,9 +113,16 @@ def set_sentences(doc: Any) -> Any:
     """Mark each token that starts one of :func:`post_lint.text.sentences.split_sentences`' sentences."""
     from .text.sentences import split_sentences
 
+    if not len(doc):
+        return doc
+    import numpy
+    from spacy.attrs import SENT_START  # type: ignore[import-not-found,unused-ignore]  # a Cython module, no stub
+
     starts = {start for start, _ in split_sentences(doc.text)}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
+    # One array for the whole Doc: setting ``token.is_sent_start`` token by token makes spaCy
+    # scan the Doc each time (has_annotation), which is quadratic (100 KB of words: 4.7 s).
+    marks = numpy.array([[1 if token.i == 0 or token.idx in starts else -1] for token in doc], dtype="int64").astype("uint64")
+    doc.from_array([SENT_START], marks)
     return doc
 
 
