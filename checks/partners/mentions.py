@@ -8,6 +8,7 @@ spans returned are offsets into the original text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -149,13 +150,18 @@ def find_mentions(norm: Normalized, partners: tuple[Partner, ...]) -> list[Menti
         mentions.append(Mention(start, end, groups[group]))
     named = {m.partner for m in mentions}
     if follow and named:
-        taken = [(m.start, m.end) for m in mentions]
+        # The names' spans, in order and disjoint (one finditer): a follow-up overlaps one only if
+        # it overlaps the last that starts before its end. Bisecting keeps a long post linear-log
+        # (a scan of every name per follow-up took 15 s on 300 KB of real posts).
+        starts = [m.start for m in mentions]
+        ends = [m.end for m in mentions]
         for m in follow.finditer(norm.text):
             partner = nouns[m.group(1)]
             if partner not in named:
                 continue
             start, end = norm.span(*m.span(1))
-            if any(s < end and start < e for s, e in taken):
+            before = bisect.bisect_left(starts, end) - 1
+            if before >= 0 and ends[before] > start:
                 continue
             mentions.append(Mention(start, end, partner, follow_up=True))
     return sorted(mentions, key=lambda m: m.start)
