@@ -196,3 +196,20 @@ def test_find_cues_maps_a_spaced_cue_back_to_its_original_span() -> None:
     text = "It is u s e l e s s now"
     spans = {(text[c.start : c.end], c.source) for c in find_cues(normalize(text, leet=True), compile_cues((), ()))}
     assert ("u s e l e s s", "criticism") in spans
+
+
+def test_unconfigured_partners_are_at_most_the_first_64_organisations_a_post_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each is an alternative in one regex over the whole post: an archive dump naming thousands
+    # of organisations took minutes (issue 20: a 1 MB realistic post).
+    import post_lint.checks.partners as partners_check
+
+    class Span:
+        def __init__(self, i: int) -> None:
+            self.start, self.end, self.text = 3 * i, 3 * i + 2, f"Riverside Widget Makers {i}"
+
+        def __len__(self) -> int:
+            return 2
+
+    monkeypatch.setattr(partners_check, "_org_spans", lambda doc: iter([Span(i) for i in range(200)]))
+    found = partners_check._org_partners(object())
+    assert len(found) == 64 and found[0].name == "Riverside Widget Makers 0" and found[-1].name.endswith(" 63")
