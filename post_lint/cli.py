@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -290,8 +289,7 @@ def lint_command(
         _error(str(exc))
         sys.exit(EXIT_ERROR)
 
-    if not paths:
-        paths = ("-",) if _stdin_has_input() else (".",)
+    paths = paths or _default_paths()
     if stdin_filename and "-" not in paths:
         _error("--stdin-filename needs text on stdin ('-' or no path)")
         sys.exit(EXIT_ERROR)
@@ -425,19 +423,17 @@ def _lint_with_progress(linter: Any, paths: list[str], stdin_filename: str | Non
     return result
 
 
+def _default_paths() -> tuple[str, ...]:
+    """With no path named: stdin when text is piped in, else the current folder."""
+    from .inputs import stdin_has_input
+
+    return ("-",) if stdin_has_input() else (".",)
+
+
 def _default_jobs() -> int:
     from .parallel import default_jobs
 
     return default_jobs()
-
-
-def _stdin_has_input() -> bool:
-    """True when stdin is a pipe or a redirected file (not a terminal or /dev/null)."""
-    try:
-        mode = os.fstat(sys.stdin.fileno()).st_mode
-    except (OSError, ValueError, AttributeError):
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
 
 
 def _want_colour(flag: bool | None) -> bool:

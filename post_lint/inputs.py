@@ -26,6 +26,15 @@ STDIN_LABEL = "<stdin>"
 _SKIPPED_FOLDERS = ("node_modules", "__pycache__")
 
 
+def stdin_has_input() -> bool:
+    """True when stdin is a pipe or a redirected file (not a terminal or /dev/null)."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
 def label(path: str, stdin_filename: str | None = None) -> str:
     """How an input is named in findings: its path, or ``--stdin-filename`` for stdin."""
     return (stdin_filename or STDIN_LABEL) if path == STDIN else path

@@ -75,7 +75,7 @@ def consent_entry(post: str, kind: str, value: str, today: datetime.date) -> str
     return "\n".join(lines) + "\n"
 
 
-def _whole(uri: str, old: str, new: str, encoding: str) -> types.TextEdit:
+def _whole(old: str, new: str, encoding: str) -> types.TextEdit:
     (l2, c2) = TextIndex(old).position(len(old), encoding)
     return types.TextEdit(range=types.Range(types.Position(0, 0), types.Position(l2, c2)), new_text=new)
 
@@ -85,7 +85,7 @@ def _file_edit(path: Path, new_text: str, encoding: str) -> types.WorkspaceEdit:
     uri = path.as_uri()
     if path.is_file():
         old = path.read_text(encoding="utf-8")
-        return types.WorkspaceEdit(changes={uri: [_whole(uri, old, new_text, encoding)]})
+        return types.WorkspaceEdit(changes={uri: [_whole(old, new_text, encoding)]})
     identifier = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None)
     insert = types.TextEdit(range=types.Range(types.Position(0, 0), types.Position(0, 0)), new_text=new_text)
     return types.WorkspaceEdit(
@@ -103,7 +103,7 @@ def allow_in_post(uri: str, path: str | None, text: str, kind: str, value: str, 
     post = Path(path)
     if post.suffix.lower() in _MARKDOWN:
         new = front_matter_with_allow(text, kind, value)
-        return None if new is None else types.WorkspaceEdit(changes={uri: [_whole(uri, text, new, encoding)]})
+        return None if new is None else types.WorkspaceEdit(changes={uri: [_whole(text, new, encoding)]})
     consents = post.with_name(CONSENTS_FILE)
     old = consents.read_text(encoding="utf-8") if consents.is_file() else ""
     entry = consent_entry(post.name, kind, value, datetime.date.today())

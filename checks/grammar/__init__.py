@@ -100,6 +100,16 @@ def _autostart_off(option: bool) -> str:
     return ""
 
 
+def _answering(port: object, timeout: float) -> lt.Client | None:
+    """A client of the LanguageTool server on this machine's ``port``, if one answers there."""
+    client = lt.Client(f"http://{lt.LOOPBACK}:{port}", timeout)
+    try:
+        client.languages()
+    except lt.LanguageToolError:
+        return None
+    return client
+
+
 def _find_server(ctx: Context, wait: float | None = None) -> _Engine:
     timeout = float(ctx["timeout"])
     configured = ctx["server"].strip()
@@ -112,23 +122,13 @@ def _find_server(ctx: Context, wait: float | None = None) -> _Engine:
         return _Engine(client, f"the server set in [grammar] server ({configured})")
     state = lt.read_state()
     if state is not None and state.get("warm", True):
-        url = f"http://{lt.LOOPBACK}:{state['port']}"
-        client = lt.Client(url, timeout)
-        try:
-            client.languages()
-        except lt.LanguageToolError:
-            pass
-        else:
+        client = _answering(state["port"], timeout)
+        if client is not None:
             lt.mark_used()
             return _Engine(client, "the shared local server post-lint runs in the background", shared=True)
     if state is None or int(state["port"]) != int(ctx["port"]):
-        url = f"http://{lt.LOOPBACK}:{ctx['port']}"
-        client = lt.Client(url, timeout)
-        try:
-            client.languages()
-        except lt.LanguageToolError:
-            pass
-        else:
+        client = _answering(ctx["port"], timeout)
+        if client is not None:
             return _Engine(client, f"a LanguageTool server already running on {lt.LOOPBACK}:{ctx['port']}")
     explicit = ctx["engine"] == "languagetool"
     off = _autostart_off(ctx["autostart"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,14 +14,6 @@ EXIT_ERROR = 2
 
 def _error(message: str) -> None:
     click.echo(f"post-lint: error: {message}", err=True)
-
-
-def _stdin_has_input() -> bool:
-    try:
-        mode = os.fstat(sys.stdin.fileno()).st_mode
-    except (OSError, ValueError, AttributeError):
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
 
 
 @click.command(
@@ -89,7 +80,9 @@ def command(
     from .report import render
 
     if not paths:
-        if not _stdin_has_input():
+        from ..inputs import stdin_has_input
+
+        if not stdin_has_input():
             _error("no export given: name a CSV or JSON Lines file, or pipe one in ('-')")
             sys.exit(EXIT_ERROR)
         paths = ("-",)

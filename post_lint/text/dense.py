@@ -50,11 +50,8 @@ def _words(text: str, facts: Facts) -> str:
 
 
 def _mean(doc: Any) -> Any | None:
-    """Mean vector of the words: runs of spaces (a blanked quotation) are not words."""
-    rows = [token.i for token in doc if not token.is_space]
-    if not rows or not doc.tensor.shape[0]:
-        return None
-    return doc.tensor[rows].mean(axis=0)
+    """Mean vector of the words (:func:`_words` left one space between them, so every token is one)."""
+    return doc.tensor.mean(axis=0) if len(doc) and doc.tensor.shape[0] else None
 
 
 def placeholder_vectors(language: Any, texts: list[str], facts: list[Facts], batch_size: int = 128) -> tuple[Any, Any]:
@@ -70,7 +67,7 @@ def placeholder_vectors(language: Any, texts: list[str], facts: list[Facts], bat
     for start in range(0, len(docs), batch_size):
         batch = list(tok2vec.pipe(docs[start : start + batch_size]))
         for i, doc in enumerate(batch, start):
-            mean = _mean(doc) if len(doc) else None
+            mean = _mean(doc)
             if mean is not None:
                 out[i], has[i] = mean, True
     return out, has
