@@ -448,8 +448,10 @@ CHECK = Check(
         "grammar/repeated-word": "the same word twice in a row: \u201cthe the\u201d (builtin)",
         "grammar/a-an": "\u201ca\u201d before a vowel sound or \u201can\u201d before a consonant sound (builtin)",
         "grammar/confusable": "their/there/they're, your/you're, its/it's, then/than, affect/effect, lose/loose, to/too, who's/whose (builtin)",
-        "grammar/agreement": "a pronoun subject and a verb that disagree: \u201cwe is\u201d, \u201cit are\u201d (builtin)",
-        "grammar/apostrophe": "a contraction without its apostrophe: \u201cdont\u201d, \u201cwe wont go\u201d (builtin)",
+        "grammar/agreement": "a subject and a verb that disagree: \u201cwe is\u201d, \u201cthe dogs loves\u201d, \u201ceach of the pools have\u201d (builtin)",
+        "grammar/verb-form": "the wrong verb form after a helper: \u201ccan picks\u201d, \u201cdidn't went\u201d, \u201chave approve\u201d (builtin)",
+        "grammar/relative": "\u201cwhich\u201d for people: \u201canyone which wants\u201d (builtin)",
+        "grammar/apostrophe": "a missing or wrong apostrophe: \u201cdont\u201d, \u201cthis years festival\u201d, \u201ctwo class's left\u201d (builtin)",
         "grammar/lowercase-i": "the pronoun I written \u201ci\u201d (builtin)",
         "grammar/sentence-case": "a sentence that starts with a lower-case letter (builtin)",
         "grammar/lt": "a LanguageTool rule, as grammar/lt/RULE_ID (e.g. grammar/lt/EN_A_VS_AN)",
@@ -512,9 +514,14 @@ CHECK = Check(
     vocabulary.txt and [grammar] vocabulary are never misspellings), repeated
     words, a/an by sound (an hour, a university, an FAQ), their/there/they're,
     your/you're, its/it's, then/than, affect/effect, lose/loose, to/too,
-    who's/whose, pronoun-verb agreement (we is, it are), contractions without
-    apostrophes (dont; "wont" only before a verb), lower-case "i" and sentences
-    that start in lower case. It prefers silence to a guess.
+    who's/whose, contractions without apostrophes (dont; "wont" only before a
+    verb), lower-case "i" and sentences that start in lower case; and, from the
+    parse, subject-verb agreement however far apart the two are ("each of the
+    pools ... have", "paddles and balls is", "the dogs loves"), the verb form after
+    a helper ("will now stops", "didn't went", "has been postpone") and "which" for
+    people ("residents which live"), with lemminflect's lexicon for the forms. It
+    prefers silence to a guess: a title or a name as the subject, a quantity ("a
+    number of residents are"), an imperative and the subjunctive are left alone.
 
     Which engine ran, and why, is a note in the run summary (text and JSON).
     """,

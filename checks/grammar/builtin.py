@@ -24,6 +24,9 @@ from post_lint.model import Document
 from post_lint.text.people import english_speller
 from post_lint.text.sentences import is_abbreviation
 
+from . import syntax
+from .hit import Hit
+
 _HERE = Path(__file__).parent
 
 # A word: letters with inner apostrophes ("don't", "Anoka’s"), or a number ("8", "11th", "1,200").
@@ -55,15 +58,6 @@ class Word:
     @property
     def capitalized(self) -> bool:
         return self.text[:1].isupper()
-
-
-@dataclass(frozen=True)
-class Hit:
-    rule: str
-    message: str
-    start: int
-    end: int
-    suggestions: tuple[str, ...] = ()
 
 
 # -- data files ------------------------------------------------------------------------------
@@ -1021,6 +1015,10 @@ _RULES = (
     ("repeated-word", _repeated_word),
     ("a-an", _a_an),
     ("agreement", _agreement),
+    ("agreement", lambda r: syntax.agreement(r.doc.nlp) if r.doc.nlp is not None else ()),
+    ("verb-form", lambda r: syntax.verb_form(r.doc.nlp) if r.doc.nlp is not None else ()),
+    ("relative", lambda r: syntax.relative(r.doc.nlp) if r.doc.nlp is not None else ()),
+    ("apostrophe", lambda r: syntax.apostrophe(r.doc.nlp) if r.doc.nlp is not None else ()),
     ("confusable", _confusable),
     ("sentence-case", _sentence_case),
     ("spelling", _spelling),

@@ -1,0 +1,483 @@
+"""The builtin engine's rules that read spaCy's parse rather than word pairs.
+
+A subject and its verb can be far apart ("Each of the pools on the east side have ..."),
+and the word after a helper verb can be any verb ("will now stops", "didn't went"): a
+list of pairs never covers them, the parse does. Each rule asks the parse one question
+and stays silent when the parse cannot answer it (an inverted question, a name as a
+subject, a quantity whose number comes from what follows):
+
+- agreement: a finite verb and the number of its subject (nouns, pronouns, "each of",
+  "X and Y", the antecedent of "who"/"that");
+- verb-form: the verb after a modal, "do", infinitive "to" (base form), perfect "have"
+  (past participle) and passive "be" (past participle);
+- relative: "which" whose antecedent is a person ("residents which live");
+- apostrophe: a possessive of time without its apostrophe ("this years festival",
+  "todays parade") and a plural written with one ("two class's left", "the event's are").
+
+Inflections come from lemminflect's lexicon (the English verbs and their forms).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .hit import Hit
+
+_DATA = tomllib.loads((Path(__file__).with_name("syntax.toml")).read_text(encoding="utf-8"))
+_SINGULAR = frozenset(_DATA["singular-subjects"])
+_PLURAL = frozenset(_DATA["plural-subjects"])
+_SINGULAR_IN_S = frozenset(_DATA["singular-in-s"])
+_UNJUDGED = frozenset(_DATA["quantity-heads"]) | frozenset(_DATA["either-number"])
+_PEOPLE = frozenset(_DATA["people"])
+_MANDATIVE = frozenset(_DATA["mandative-verbs"])
+_TIME_NOUNS = frozenset(_DATA["time-nouns"])
+_TIME_DETERMINERS = frozenset(_DATA["time-determiners"])
+_DEICTIC_TIMES = frozenset({"today", "tonight", "tomorrow", "yesterday"})
+_PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several", "few", "both", "all", "some"})
+_ALSO_PARTICIPLES = frozenset(_DATA["also-participles"])
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_AUX = ("aux", "auxpass")
+_MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might", "must", "wo", "ca"})
+_DO = frozenset({"do", "does", "did"})
+_HAVE = frozenset({"have", "has", "had", "'ve"})
+# Forms whose number the word itself says; VBZ/VBP say it for every other verb.
+_SINGULAR_FORMS = {"is": "are", "was": "were", "has": "have", "does": "do"}
+_PLURAL_FORMS = {"are": "is", "were": "was", "have": "has", "do": "does"}
+# Between a helper and its verb only these may stand ("will now stop", "did you see").
+_BETWEEN_TAGS = frozenset({"RB", "PRP", "EX", "RBR"})
+_BETWEEN_SUBJECT_AND_VERB = frozenset({"RB", "RBR", "RBS", ",", "MD"})
+
+
+@lru_cache(maxsize=1)
+def _lemminflect() -> Any:
+    import lemminflect  # the English verb lexicon; imported with the grammar rules that need it
+
+    return lemminflect
+
+
+def _verb_lemma(word: str) -> str | None:
+    lemmas = _lemminflect().getAllLemmas(word, upos="VERB").get("VERB")
+    return lemmas[0] if lemmas else None
+
+
+def _inflect(lemma: str, tag: str) -> str | None:
+    forms = _lemminflect().getInflection(lemma, tag=tag)
+    return forms[0] if forms else None
+
+
+def _match_case(original: str, replacement: str) -> str:
+    return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
+
+
+# -- agreement -----------------------------------------------------------------------------
+
+
+def _subject_of(verb: Any) -> Any | None:
+    """The subject a finite verb agrees with: its own, or its head's when it is a helper."""
+    clause = verb.head if verb.dep_ in _AUX else verb
+    if verb.dep_ in _AUX and any(c.dep_ in _AUX and c.i < verb.i and c.tag_ == "MD" for c in clause.children):
+        return None  # "will have": the modal is the finite verb
+    for child in clause.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+        if child.dep_ == "expl":
+            return None  # "there are", "here is"
+    return None
+
+
+def _is_name(subject: Any) -> bool:
+    """A title or a name as the subject ("Movies in the Park returns", "Parks and Rec is")."""
+    words = [t for t in subject.subtree if t.is_alpha]
+    if subject.tag_ in ("NNP", "NNPS"):
+        return True
+    if subject.ent_type_ and subject.i != subject.sent.start:
+        return True  # at a sentence's start the tagger's entity guess is weak ("Paddles and balls")
+    capitals = [t for t in words if t.text[:1].isupper() and t.i != t.sent.start]
+    return len(capitals) >= 1 and len(words) >= 2 or (subject.text[:1].isupper() and subject.i != subject.sent.start)
+
+
+def _antecedent(verb: Any) -> Any | None:
+    """For "who"/"that" as a subject, the noun the clause is about ("residents who live")."""
+    clause = verb.head if verb.dep_ in _AUX else verb
+    if clause.dep_ != "relcl":
+        return None
+    noun = clause.head
+    if noun.dep_ == "pobj" or noun.conjuncts:
+        return None  # "women across the country who are", "one of our students who has": which noun?
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or noun.lower_ == "one":
+        return None  # "one of the people who are": either reading is English
+    return noun
+
+
+def subject_number(subject: Any, verb: Any) -> str | None:
+    """'singular', 'plural' or None when the parse cannot say (then nothing is flagged)."""
+    lower = subject.lower_
+    if lower in ("who", "that", "which"):
+        antecedent = _antecedent(verb)
+        return None if antecedent is None else subject_number(antecedent, verb)
+    if lower in ("i", "you"):
+        return None  # handled by the pronoun table of grammar/agreement
+    if subject.conjuncts:
+        return _coordination(subject)
+    if not subject.text.replace("'", "").replace("\u2019", "").isalpha() or lower.endswith("ing"):
+        return None  # "@County", "#Tag", a gerund ("swimming is")
+    if any(c.dep_ == "case" for c in subject.children) or (lower == "few" and subject.i and subject.nbor(-1).lower_ == "a"):
+        return None  # "homeowners' insurance does": the possessor is not the subject
+    left = subject.left_edge
+    if any(c.tag_ == "VBG" and c.i < subject.i for c in subject.children) or (left.tag_ == "VBG" and left.i < subject.i):
+        return None  # "Smoking cigarettes increases", "Getting flu shots is": the gerund is the subject
+    if lower in _SINGULAR:
+        return "singular"
+    if lower in _PLURAL:
+        return "plural"
+    if subject.tag_ == "CD":
+        return "singular" if lower == "one" else None
+    if subject.tag_ not in ("NN", "NNS") or _is_name(subject) or lower in _UNJUDGED:
+        return None
+    if any(c.dep_ == "nummod" or c.lower_ in ("all", "some", "any", "no", "most", "these", "those") for c in subject.children):
+        return None  # "10 miles is a long way", "no parking is allowed"
+    if subject.tag_ == "NNS":
+        lemma = _lemminflect().getLemma(lower, upos="NOUN")
+        if lower in _SINGULAR_IN_S or lower in _UNJUDGED or not lemma or lemma[0] == lower:
+            return None  # "lots of", "hundreds of": the number is what follows
+        return "plural"
+    if not lower.isalpha() or lower.endswith("s") or lower in _SINGULAR_IN_S:
+        return None  # "Thanks", odd tokens: the tagger's guess
+    if not _lemminflect().getAllLemmas(lower, upos="NOUN"):
+        return None  # a word the lexicon does not know ("snowplowz"): its number is a guess
+    return "singular"
+
+
+def _coordination(subject: Any) -> str | None:
+    """The number of "X and Y" as a subject: plural when a part is a plural noun or a pronoun
+    ("paddles and balls", "you and your family"); None when it cannot say ("drinking and
+    driving is", "diagnosis and treatment is": one idea), or when it is not a coordination."""
+    conjuncts = list(subject.conjuncts)
+    if not conjuncts:
+        return None
+    span = subject.doc[subject.i : max(c.i for c in conjuncts)]
+    if any(t.tag_.startswith("VB") or t.tag_ in ("TO", "IN") for t in span):
+        return None  # "the best way to protect yourself and others is": not one subject
+    parts = [subject, *conjuncts]
+    if any(c.lower_ in ("each", "every", "no") for p in parts for c in p.children):
+        return None
+    joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for p in parts for c in p.children)
+    if not joined or any(_is_name(p) or p.tag_ not in ("NN", "NNS", "PRP") for p in parts):
+        return None
+    if any(p.lower_ in _SINGULAR_IN_S or p.lower_ in _UNJUDGED for p in parts):
+        return None
+    if any(p.tag_ in ("NNS", "PRP") and p.lower_ not in _SINGULAR for p in parts):
+        return "plural"
+    if all(any(c.dep_ in ("det", "poss") for c in p.children) for p in parts):
+        return "plural"  # "the park and the library": two things, each with its own determiner
+    return None
+
+
+def _verb_number(verb: Any) -> str | None:
+    lower = verb.lower_
+    if lower in _SINGULAR_FORMS or (verb.tag_ == "VBZ" and not lower.startswith("'")):
+        return "singular"
+    if lower in _PLURAL_FORMS or (verb.tag_ == "VBP" and not lower.startswith("'")):
+        return "plural"
+    return None
+
+
+def _agreeing_form(verb: Any, number: str) -> str | None:
+    lower = verb.lower_
+    table = _PLURAL_FORMS if number == "singular" else _SINGULAR_FORMS
+    if lower in table:
+        return table[lower]
+    lemma = _verb_lemma(lower)
+    if lemma is None:
+        return None
+    return _inflect(lemma, "VBZ") if number == "singular" else lemma
+
+
+def agreement(spacy_doc: Any) -> Iterator[Hit]:
+    """A finite verb whose number differs from its subject's."""
+    for verb in spacy_doc:
+        if verb.tag_ not in ("VBZ", "VBP", "VBD") or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.tag_ == "VBD" and verb.lower_ not in ("was", "were"):
+            continue
+        subject = _subject_of(verb)
+        if subject is None or subject.i > verb.i or verb.i - subject.i > 12 or not _reads_as_clause(subject, verb):
+            continue
+        subject_says = subject_number(subject, verb)
+        verb_says = _verb_number(verb)
+        if subject_says is None or verb_says is None or subject_says == verb_says:
+            continue
+        if verb.lower_ == "were" and _subjunctive(verb):
+            continue
+        if subject_says == "singular" and _may_be_imperative(subject, verb):
+            continue
+        right = _agreeing_form(verb, subject_says)
+        if not right or right == verb.lower_:
+            continue
+        fixed = _match_case(verb.text, right)
+        yield Hit(
+            "agreement",
+            f"\u201c{verb.text}\u201d does not agree with its subject \u201c{subject.text}\u201d "
+            f"({subject_says}); write \u201c{fixed}\u201d",
+            verb.idx,
+            verb.idx + len(verb.text),
+            (fixed,),
+        )
+
+
+def _reads_as_clause(subject: Any, verb: Any) -> bool:
+    """The subject, then at most adverbs and helpers, then the verb, in a sentence that is
+    not a headline, a label ("Reminder: vaccines are"), a list or a wh-question."""
+    doc = subject.doc
+    if any(
+        t.tag_ not in _BETWEEN_SUBJECT_AND_VERB and t.dep_ not in ("advmod", "neg", "aux", "auxpass")
+        for t in doc[subject.right_edge.i + 1 : verb.i]
+    ):
+        return False
+    if verb.text[:1].isupper() and verb.i != verb.sent.start or verb.text.isupper() and len(verb.text) > 1:
+        return False  # "... Have a safe holiday", "WE ALMOST FORGOT": a headline's capitals
+    following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if verb.dep_ not in _AUX and following is not None and (following.like_num or following.tag_ == "$"):
+        return False  # "Children ages 5 to 11", "salary range $34,000": a noun the tagger read as a verb
+    if verb.tag_ == "VBP" and (doc[verb.i - 1].text == "," or doc[verb.sent.start].tag_ in ("IN", "TO")):
+        return False  # "Anyone needing help, call ...", "For more information go to": imperatives
+    if verb.dep_ == "ccomp" and verb.head.lower_ in _MANDATIVE and verb.tag_ == "VBP":
+        return False  # "we recommend everyone wear a mask": the subjunctive
+    return not _wh_question(subject)
+
+
+def _may_be_imperative(subject: Any, verb: Any) -> bool:
+    """A bare verb after a singular noun may be an order to the reader ("Everyone meet Alice!",
+    "2 weeks before a visit stay outdoors"): judged only after a determiner-led subject that
+    no preposition governs ("The dog love it")."""
+    if verb.tag_ != "VBP" or verb.lower_ in ("are", "were", "do"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+        return False  # "each of the pools have": a part of something, not a vocative
+    if not any(c.dep_ in ("det", "poss") for c in subject.children):
+        return True
+    left = subject.left_edge.i
+    return left > 0 and subject.doc[left - 1].tag_ == "IN"
+
+
+def _wh_question(subject: Any) -> bool:
+    """ "How many stations is it?": the subject of a wh-question may not be what the parse says."""
+    before = subject.doc[subject.sent.start : subject.i]
+    return any(t.tag_ in ("WRB", "WP", "WDT") for t in before) and subject.sent.text.rstrip().endswith("?")
+
+
+def _subjunctive(verb: Any) -> bool:
+    """ "if it were", "as if it were", "I wish it were": were with a singular subject is right."""
+    words = [t.lower_ for t in verb.sent if t.i < verb.i]
+    return any(w in ("if", "wish", "though", "whether", "suppose") for w in words[-4:])
+
+
+# -- verb forms after helpers ----------------------------------------------------------------
+
+
+def _helper_kind(helper: Any) -> str | None:
+    lower = helper.lower_
+    if helper.dep_ == "aux" and helper.tag_ == "MD" and lower in _MODALS:
+        if lower in ("ca", "wo") and (helper.i + 1 >= len(helper.doc) or helper.nbor(1).lower_ != "n't"):
+            return None  # "cant" as a word, not "can't"
+        return "modal"
+    if helper.dep_ == "aux" and lower in _DO:
+        return "do"
+    if helper.dep_ == "aux" and helper.tag_ == "TO":
+        return "to"
+    if helper.dep_ == "aux" and lower in _HAVE:
+        return "have"
+    if helper.dep_ == "auxpass" and helper.lemma_ in ("be", "") and lower in ("is", "are", "was", "were", "be", "been"):
+        return "be"
+    return None
+
+
+def _plain_gap(helper: Any, verb: Any) -> bool:
+    """Only adverbs, "not" or a question's subject between the helper and its verb."""
+    between = verb.doc[helper.i + 1 : verb.i]
+    if len(between) > 3:
+        return False
+    for token in between:
+        if token.dep_ in _AUX:
+            return False  # "will be closed": the nearer helper governs
+        if token.tag_ not in _BETWEEN_TAGS and token.lower_ not in ("n't", "not"):
+            return False
+    return True
+
+
+def _wrong_after_base_helper(verb: Any) -> str | None:
+    """The base form, when the verb after a modal, "do" or "to" is not in it ("will closed")."""
+    lower = verb.lower_
+    if verb.tag_ not in ("VB", "VBZ", "VBD", "VBN") or not lower.isalpha():
+        return None
+    lemmas = _lemminflect().getAllLemmas(lower, upos="VERB").get("VERB") or ()
+    if verb.tag_ == "VB" and lower in lemmas:
+        return None  # a base form already ("found" is also "to found")
+    others = [lemma for lemma in lemmas if lemma != lower]
+    return others[0] if others else None  # "did you saw": the tagger read the past of "see"
+
+
+def _wrong_participle(verb: Any, passive: bool) -> str | None:
+    """The past participle, when the verb after perfect "have" or passive "be" is a base form
+    ("have approve", "was postpone") or a simple past that differs ("has went")."""
+    lower = verb.lower_
+    if verb.tag_ not in ("VB", "VBP", "VBD", "VBN", "NN") or not lower.isalpha():
+        return None
+    lemma = _verb_lemma(lower)
+    if lemma is None:
+        return None
+    participles = set(_lemminflect().getInflection(lemma, tag="VBN") or ())
+    if not participles or lower in participles or lower in _ALSO_PARTICIPLES:
+        return None
+    past = set(_lemminflect().getInflection(lemma, tag="VBD") or ())
+    if lower == lemma or (lower in past and not passive):
+        return sorted(participles)[0]
+    return None
+
+
+def verb_form(spacy_doc: Any) -> Iterator[Hit]:
+    """The wrong form of a verb after a helper: "can picks", "didn't went", "has close"."""
+    for helper in spacy_doc:
+        kind = _helper_kind(helper)
+        if kind is None:
+            continue
+        verb = helper.head
+        if verb.i <= helper.i or verb.pos_ not in ("VERB", "AUX", "NOUN") or not _plain_gap(helper, verb):
+            continue
+        if verb.pos_ == "NOUN" and kind not in ("have",):
+            continue
+        if kind in ("modal", "do", "to"):
+            right = _wrong_after_base_helper(verb)
+            wants = "the base form"
+        else:
+            right = _wrong_participle(verb, passive=kind == "be")
+            wants = "the past participle"
+        if not right or _compound_or_modifier(verb, kind):
+            continue
+        fixed = _match_case(verb.text, right)
+        yield Hit(
+            "verb-form",
+            f"after \u201c{helper.text}\u201d the verb takes {wants}: \u201c{helper.text} \u2026 {fixed}\u201d, "
+            f"not \u201c{verb.text}\u201d",
+            verb.idx,
+            verb.idx + len(verb.text),
+            (fixed,),
+        )
+
+
+def _compound_or_modifier(verb: Any, kind: str) -> bool:
+    """ "has walk-in clinics", "answers to frequently asked questions", "This week is Make a
+    Plan": not a verb after a helper."""
+    if kind == "to" and verb.tag_ == "VBN" or verb.text[:1].isupper():
+        return True
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is None:
+        return False
+    if following.text in ("-", "\u2011") and not verb.whitespace_:
+        return True
+    return verb.tag_ == "VBN" and following.tag_ in ("NN", "NNS") and following.dep_ != "dobj"
+
+
+# -- "which" for people ----------------------------------------------------------------------
+
+
+def _names_people(noun: Any) -> bool:
+    if noun.ent_type_ == "PERSON":
+        return True
+    lower = noun.lower_
+    if lower in _PEOPLE:
+        return True
+    if noun.tag_ == "NNS":
+        lemma = _lemminflect().getLemma(lower, upos="NOUN")
+        return bool(lemma) and lemma[0] in _PEOPLE
+    return False
+
+
+def relative(spacy_doc: Any) -> Iterator[Hit]:
+    """ "which" opening a clause about people ("anyone which wants"): write "who"."""
+    for word in spacy_doc:
+        if word.lower_ != "which" or word.tag_ != "WDT" or word.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        clause = word.head
+        if clause.dep_ != "relcl" or not _names_people(clause.head) or clause.head.i >= word.i:
+            continue
+        if word.i - clause.head.i > 2:
+            continue  # "the parks near residents which ..." the antecedent may be another noun
+        fixed = _match_case(word.text, "who")
+        yield Hit(
+            "relative",
+            f"\u201c{clause.head.text} {word.text}\u201d: use \u201cwho\u201d (or \u201cthat\u201d) for people",
+            word.idx,
+            word.idx + len(word.text),
+            (fixed,),
+        )
+
+
+# -- apostrophes the parse can place --------------------------------------------------------
+
+
+def apostrophe(spacy_doc: Any) -> Iterator[Hit]:
+    """ "this years festival" -> "year's"; "two class's left" -> "classes"."""
+    for token in spacy_doc:
+        if token.tag_ == "NNS" and token.lower_.endswith("s") and token.is_alpha:
+            right = _missing_possessive(token)
+            if right:
+                fixed = _match_case(token.text, right)
+                yield Hit(
+                    "apostrophe",
+                    f"\u201c{token.text}\u201d owns the noun after it: write \u201c{fixed}\u201d",
+                    token.idx,
+                    token.idx + len(token.text),
+                    (fixed,),
+                )
+        elif token.tag_ == "POS" and token.i > 0:
+            noun = token.nbor(-1)
+            plural = _plural_with_apostrophe(noun, token)
+            if plural:
+                fixed = _match_case(noun.text, plural)
+                yield Hit(
+                    "apostrophe",
+                    f"\u201c{noun.text}{token.text}\u201d is a plural, not a possessive: write \u201c{fixed}\u201d",
+                    noun.idx,
+                    token.idx + len(token.text),
+                    (fixed,),
+                )
+
+
+def _missing_possessive(token: Any) -> str | None:
+    stem = token.lower_[:-1]
+    if stem not in _TIME_NOUNS or token.i + 1 >= len(token.doc):
+        return None
+    following = token.nbor(1)
+    if (
+        following.tag_ not in ("NN", "NNS")
+        or not token.whitespace_
+        or following.text[:1].isupper() != token.text[:1].isupper()
+        and token.i != token.sent.start
+    ):
+        return None
+    before = token.nbor(-1).lower_ if token.i > token.sent.start else ""
+    if stem in _DEICTIC_TIMES or before in _TIME_DETERMINERS:
+        return token.text[:-1] + "\u2019s" if "\u2019" in token.doc.text else token.text[:-1] + "'s"
+    return None
+
+
+def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
+    """A noun + 's with nothing possessed after it, counted as many ("two class's left") or
+    the subject of a plural verb ("the event's are")."""
+    if noun.tag_ not in ("NN", "NNS") or not noun.is_alpha or noun.is_title and noun.i != noun.sent.start:
+        return None
+    following = mark.nbor(1) if mark.i + 1 < len(mark.doc) else None
+    if following is not None and following.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "JJS", "JJR", "CD", "VBG", "CC"):
+        return None  # "the city's new park", "our community's and country's veterans": possessives
+    counted = any((c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or c.lower_ in _PLURAL_DETERMINERS for c in noun.children)
+    subject_of_plural = noun.dep_ in _SUBJECTS and following is not None and following.lower_ in ("are", "were", "have")
+    if not (counted or subject_of_plural):
+        return None
+    forms = _lemminflect().getInflection(noun.lower_, tag="NNS")
+    return forms[0] if forms else None
