@@ -258,8 +258,10 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 # Builtin rules precise enough to run beside LanguageTool: they catch what it misses
-# ("Their excited to see you") and name the word and the fix in their messages.
-PRECISE_RULES = ("confusable", "a-an", "repeated-word")
+# ("Their excited to see you", "each of the pools on the east side have": LanguageTool's
+# agreement rules look at neighbouring words, the parse rules at the subject) and name the
+# word and the fix in their messages.
+PRECISE_RULES = ("confusable", "a-an", "repeated-word", "agreement", "verb-form", "relative", "apostrophe")
 
 
 def merge(languagetool: Iterable[Finding], precise: Iterable[Finding]) -> list[Finding]:
@@ -489,8 +491,10 @@ CHECK = Check(
       # then, in .post-lint.toml:  [grammar]  server = "http://localhost:8081"
 
     With LanguageTool, the builtin rules that are precise (confusables such as
-    their/they're and its/it's, a/an, repeated words) run too: they catch what
-    LanguageTool misses ("Their excited to see you"), and where both flag the same
+    their/they're and its/it's, a/an, repeated words, and the parse rules for
+    agreement, verb forms, "which" for people and apostrophes) run too: they catch
+    what LanguageTool misses ("Their excited to see you", "each of the pools on the
+    east side have"), and where both flag the same
     words the two findings merge into one, with the builtin message and
     LanguageTool's rule named.
 
