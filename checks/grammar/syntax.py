@@ -39,11 +39,15 @@ _TIME_DETERMINERS = frozenset(_DATA["time-determiners"])
 _DEICTIC_TIMES = frozenset({"today", "tonight", "tomorrow", "yesterday"})
 _PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several", "few", "both", "all", "some"})
 _ALSO_PARTICIPLES = frozenset(_DATA["also-participles"])
+_NUMBER_NOUNS = frozenset(_DATA["number-nouns"])
+_BARE_INFINITIVE_HEADS = frozenset(_DATA["bare-infinitive-heads"])
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+_NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "NORP", "LOC", "LAW"})
 _AUX = ("aux", "auxpass")
 _MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might", "must", "wo", "ca"})
 _DO = frozenset({"do", "does", "did"})
+_BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'re", "'s", "'m"})
 _HAVE = frozenset({"have", "has", "had", "'ve"})
 # Forms whose number the word itself says; VBZ/VBP say it for every other verb.
 _SINGULAR_FORMS = {"is": "are", "was": "were", "has": "have", "does": "do"}
@@ -91,14 +95,17 @@ def _subject_of(verb: Any) -> Any | None:
 
 
 def _is_name(subject: Any) -> bool:
-    """A title or a name as the subject ("Movies in the Park returns", "Parks and Rec is")."""
-    words = [t for t in subject.subtree if t.is_alpha]
+    """A title or a name as the subject ("Movies in the Park returns", "Parks and Rec is");
+    a lower-case noun is not made a name by a place after it ("the sidewalks along Main Street")."""
     if subject.tag_ in ("NNP", "NNPS"):
         return True
-    if subject.ent_type_ and subject.i != subject.sent.start:
+    if subject.ent_type_ in _NAME_ENTITIES and subject.i != subject.sent.start:
         return True  # at a sentence's start the tagger's entity guess is weak ("Paddles and balls")
-    capitals = [t for t in words if t.text[:1].isupper() and t.i != t.sent.start]
-    return len(capitals) >= 1 and len(words) >= 2 or (subject.text[:1].isupper() and subject.i != subject.sent.start)
+    if not subject.text[:1].isupper():
+        return False
+    if subject.i != subject.sent.start:
+        return True
+    return any(t.text[:1].isupper() and t.i != subject.i for t in subject.subtree if t.is_alpha)
 
 
 def _antecedent(verb: Any) -> Any | None:
@@ -139,6 +146,8 @@ def subject_number(subject: Any, verb: Any) -> str | None:
         return "singular" if lower == "one" else None
     if subject.tag_ not in ("NN", "NNS") or _is_name(subject) or lower in _UNJUDGED:
         return None
+    if lower in _NUMBER_NOUNS and subject.i + 1 < len(subject.doc) and subject.nbor(1).like_num:
+        return None  # "Seniors age 60+ are free": "age 60+" describes the seniors
     if any(c.dep_ == "nummod" or c.lower_ in ("all", "some", "any", "no", "most", "these", "those") for c in subject.children):
         return None  # "10 miles is a long way", "no parking is allowed"
     if subject.tag_ == "NNS":
@@ -242,12 +251,21 @@ def _reads_as_clause(subject: Any, verb: Any) -> bool:
     if verb.text[:1].isupper() and verb.i != verb.sent.start or verb.text.isupper() and len(verb.text) > 1:
         return False  # "... Have a safe holiday", "WE ALMOST FORGOT": a headline's capitals
     following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if verb.dep_ not in _AUX and following is not None and (following.like_num or following.tag_ == "$"):
+    if (
+        verb.dep_ not in _AUX
+        and verb.lower_ in _NUMBER_NOUNS
+        and following is not None
+        and (following.like_num or following.tag_ == "$")
+    ):
         return False  # "Children ages 5 to 11", "salary range $34,000": a noun the tagger read as a verb
     if verb.tag_ == "VBP" and (doc[verb.i - 1].text == "," or doc[verb.sent.start].tag_ in ("IN", "TO")):
         return False  # "Anyone needing help, call ...", "For more information go to": imperatives
     if verb.dep_ == "ccomp" and verb.head.lower_ in _MANDATIVE and verb.tag_ == "VBP":
         return False  # "we recommend everyone wear a mask": the subjunctive
+    if verb.dep_ == "ccomp" and verb.head.lower_ in _BARE_INFINITIVE_HEADS:
+        return False  # "don't let a party squash your meal", "watch a deputy revive a child"
+    if verb.i > 0 and doc[verb.i - 1].lower_ in ("here", "there"):
+        return False  # "here are some tips": the subject follows
     return not _wh_question(subject)
 
 
@@ -255,8 +273,8 @@ def _may_be_imperative(subject: Any, verb: Any) -> bool:
     """A bare verb after a singular noun may be an order to the reader ("Everyone meet Alice!",
     "2 weeks before a visit stay outdoors"): judged only after a determiner-led subject that
     no preposition governs ("The dog love it")."""
-    if verb.tag_ != "VBP" or verb.lower_ in ("are", "were", "do"):
-        return False
+    if verb.tag_ != "VBP" or verb.lower_ in ("are", "were", "do") or subject.lower_ in ("who", "that", "which"):
+        return False  # a relative clause is never an order
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
         return False  # "each of the pools have": a part of something, not a vocative
     if not any(c.dep_ in ("det", "poss") for c in subject.children):
@@ -340,8 +358,40 @@ def _wrong_participle(verb: Any, passive: bool) -> str | None:
     return None
 
 
+def _participle_after_be(word: Any) -> str | None:
+    """ "We are excite", "should be reopen": a verb's base form where "be" wants its past
+    participle, which the tagger calls an adjective. Words that are adjectives too ("open",
+    "close", "clean") are left alone."""
+    lower = word.lower_
+    if word.dep_ != "acomp" or word.head.lemma_ not in ("be", "") or word.head.lower_ not in _BE_FORMS:
+        return None
+    if not lower.isalpha() or _lemminflect().getAllLemmas(lower, upos="ADJ"):
+        return None
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    if following is None or following.lower_ != "by":
+        return None  # only a passive's agent says a participle was meant ("should be reopen by noon"):
+        # the lexicon misses adjectives ("is key to", "are complete")
+    lemmas = _lemminflect().getAllLemmas(lower, upos="VERB").get("VERB") or ()
+    if lower not in lemmas:
+        return None
+    participles = _lemminflect().getInflection(lower, tag="VBN") or ()
+    return participles[0] if participles and participles[0] != lower else None
+
+
 def verb_form(spacy_doc: Any) -> Iterator[Hit]:
     """The wrong form of a verb after a helper: "can picks", "didn't went", "has close"."""
+    for word in spacy_doc:
+        right = _participle_after_be(word)
+        if right:
+            fixed = _match_case(word.text, right)
+            yield Hit(
+                "verb-form",
+                f"after \u201c{word.head.text}\u201d the verb takes the past participle: \u201c{fixed}\u201d, "
+                f"not \u201c{word.text}\u201d",
+                word.idx,
+                word.idx + len(word.text),
+                (fixed,),
+            )
     for helper in spacy_doc:
         kind = _helper_kind(helper)
         if kind is None:
@@ -373,11 +423,13 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
 def _compound_or_modifier(verb: Any, kind: str) -> bool:
     """ "has walk-in clinics", "answers to frequently asked questions", "This week is Make a
     Plan": not a verb after a helper."""
-    if kind == "to" and verb.tag_ == "VBN" or verb.text[:1].isupper():
+    if verb.text[:1].isupper():
         return True
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is None:
         return False
+    if kind == "to" and verb.tag_ == "VBN" and following.tag_ in ("NN", "NNS", "JJ"):
+        return True
     if following.text in ("-", "\u2011") and not verb.whitespace_:
         return True
     return verb.tag_ == "VBN" and following.tag_ in ("NN", "NNS") and following.dep_ != "dobj"
