@@ -124,6 +124,8 @@ def _antecedent(verb: Any) -> Any | None:
 def subject_number(subject: Any, verb: Any) -> str | None:
     """'singular', 'plural' or None when the parse cannot say (then nothing is flagged)."""
     lower = subject.lower_
+    if lower == "which" and subject.i > 0 and subject.nbor(-1).text == ",":
+        return None  # ", which is a lot faster": "which" may stand for the whole clause before it
     if lower in ("who", "that", "which"):
         antecedent = _antecedent(verb)
         return None if antecedent is None else subject_number(antecedent, verb)
