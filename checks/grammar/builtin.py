@@ -1036,7 +1036,8 @@ def _derived(lower: str, lexicon: words.Speller, vocab: frozenset[str]) -> bool:
             return True
     for prefix in _PREFIXES:
         if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and ok(lower[len(prefix) :]):
-            return True
+            # ... unless it is one slip from a common word: "untill" is "until", not "un" + "till".
+            return not any(edits == 1 and score >= 3.0 for _, edits, score in lexicon.corrections(lower, two_edits=False))
     return False
 
 
