@@ -78,19 +78,19 @@ class Speller:
 
     def corrections(self, word: str, limit: int = 3, two_edits: bool = True) -> list[tuple[str, int, float]]:
         """(correction, edits, score) for lower-case ``word``, best first: frequency less EDIT_COST."""
-        found: dict[str, int] = {}
+        # One edit away any dictionary word may be meant ("snowplowz", "snowplows"); two edits away
+        # only a commoner one (_offered), or every rare word would be somebody's correction.
+        found: dict[str, float] = {}
         for candidate in _edits1(word, 0):
-            if candidate not in found and self._offered(candidate) is not None:
-                found[candidate] = 1
+            z = self.zipf(candidate)
+            if z is not None and candidate.isalpha():
+                found[candidate] = z - EDIT_COST[1]
+        scored = [(candidate, 1, score) for candidate, score in found.items()]
         if two_edits and len(word) >= TWO_EDITS_FROM:
             for candidate in self._two_edits(word):
-                found.setdefault(candidate, 2)
-        found.pop(word, None)
-        scored = []
-        for candidate, edits in found.items():
-            z = self._offered(candidate)
-            if z is not None:
-                scored.append((candidate, edits, z - EDIT_COST[edits]))
+                z = self._offered(candidate)
+                if candidate not in found and z is not None and candidate != word:
+                    scored.append((candidate, 2, z - EDIT_COST[2]))
         scored.sort(key=lambda c: (-c[2], c[0]))
         return scored[:limit]
 
