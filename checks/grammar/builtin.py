@@ -1034,6 +1034,10 @@ def _derived(lower: str, lexicon: words.Speller, vocab: frozenset[str]) -> bool:
             continue  # "houres" is no plural of "hour"
         if lower.endswith(suffix) and len(stem) >= 3 and ok(stem):
             return True
+    for suffix in ("able", "less", "ness"):
+        # "compostable", "touchless": a known word and a living suffix, unless a slip as below.
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 and ok(lower[: -len(suffix)]):
+            return not any(edits == 1 and score >= 3.0 for _, edits, score in lexicon.corrections(lower, two_edits=False))
     for prefix in _PREFIXES:
         if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and ok(lower[len(prefix) :]):
             # ... unless it is one slip from a common word: "untill" is "until", not "un" + "till".
