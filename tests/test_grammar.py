@@ -56,6 +56,67 @@ def test_misspelling_is_flagged_with_ranked_suggestions(linter: Linter) -> None:
     assert finding.suggestions[0] == "season"
 
 
+# Invented for these tests: slips people really make, each with the word it should become.
+_INVENTED_TYPOS = [
+    ("The board will schedual a hearing on the levy.", "schedual", "schedule"),
+    ("Residents will recieve a postcard with their ballot.", "recieve", "receive"),
+    ("The shelter can accomodate forty families tonight.", "accomodate", "accommodate"),
+    ("The pool opens tommorow at noon.", "tommorow", "tomorrow"),
+    ("The road stays closed untill the crews finish.", "untill", "until"),
+    ("You will definately want a coat for the parade.", "definately", "definitely"),
+    ("Local goverment works best when you show up.", "goverment", "government"),
+    ("Bring a copy of the necesary forms to the counter.", "necesary", "necessary"),
+    ("The librray will host a story time on Monday.", "librray", "library"),
+    ("Crews will plow the main roads frist and side streets after.", "frist", "first"),
+    ("Please wear a mask whn you visit the clinic.", "whn", "when"),
+    ("Test your smoke alarms evrey month.", "evrey", "every"),
+]
+
+
+@pytest.mark.parametrize(("text", "typo", "fix"), _INVENTED_TYPOS)
+def test_common_misspellings_are_flagged_with_the_likeliest_fix_first(linter: Linter, text: str, typo: str, fix: str) -> None:
+    found = [f for f in lint(linter, text).findings if f.rule == "grammar/spelling"]
+    assert [text[f.offset : f.offset + f.length] for f in found] == [typo]
+    assert found[0].suggestions[0] == fix
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Book a telehealth visit or join the livestream of the town hall tonight.",
+        "Snap a selfie in your favorite hoodie at the cosplay contest in the library.",
+        "Take a rideshare or an e-bike to the touchless drop box; curbside pickup runs all week.",
+        "Calls to defund the program came up at the webinar; the podcast and the app have the details.",
+        "Vaping and vapes are banned in parks; find the FAQ and the PDF on our website.",
+        "Para información sobre la vacuna, sigue este enlace.",
+        "Reminder: bring your child(ren) to the clinic; the dashboard shows hospital capacity by wknd.",
+    ],
+)
+def test_newer_and_everyday_words_are_not_misspellings(linter: Linter, text: str) -> None:
+    assert [r for r in rules(linter, text) if r[0] == "grammar/spelling"] == []
+
+
+def test_corrections_reach_two_edits_ranked_by_frequency() -> None:
+    from post_lint.checks.grammar.speller import speller
+
+    lexicon = speller()
+    assert lexicon.corrections("nessary")[0][0] == "necessary"  # two edits, not the rare "pessary"
+    assert lexicon.corrections("wierd")[0][0] == "weird"  # one edit beats a commoner word two away
+    assert lexicon.corrections("brn", two_edits=False)
+    assert lexicon.known("telehealth") and not lexicon.known("schedual")
+
+
+def test_corrections_take_a_few_milliseconds() -> None:
+    from post_lint.checks.grammar.speller import speller
+
+    lexicon = speller()
+    lexicon.corrections("seperately")  # builds the index of words starting with "s"
+    start = time.perf_counter()
+    for _ in range(10):
+        lexicon.corrections("seperately")
+    assert (time.perf_counter() - start) / 10 < 0.05
+
+
 def test_vocabulary_option_accepts_local_words(linter: Linter) -> None:
     text = "Our new Snowbirdz program pairs volunteers with seniors."
     assert rules(linter, text, vocabulary=["Snowbirdz"]) == []

@@ -24,6 +24,7 @@ from post_lint.model import Document
 from post_lint.text.people import english_speller
 from post_lint.text.sentences import is_abbreviation
 
+from . import speller as words
 from . import syntax
 from .hit import Hit
 
@@ -213,7 +214,9 @@ def check(doc: Document, extra_vocabulary: Iterable[str] = (), rules: Iterable[s
     """Every builtin finding for ``doc``, at most one per word, in text order."""
     reader = _Reader(doc)
     speller = spellchecker()
-    english = is_english(reader.words, speller)
+    # The frequency list knows newer words ("telehealth", "coronavirus") that would make a short
+    # English post look foreign to the dictionary alone.
+    english = is_english(reader.words, words.speller())
     chosen = set(rules) if rules is not None else None
     hits: list[Hit] = []
     # Kept hits never overlap, so sorted by start they are sorted by end too: an overlap
@@ -879,28 +882,40 @@ _RESOLVERS: dict[str, Callable[[_Reader, int, Word], Hit | None]] = {"their": _t
 
 def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
     known = speller.word_frequency.dictionary
+    lexicon = words.speller()
     for i, word in enumerate(r.words):
         if _disguised(r.prose, word.start, word.end):
             continue  # "lea\u200bves", "b*tch": hidden-text and conduct report these, not as typos
         for start, part in _parts(word):
-            if _plausible(r, word, part, start, known, vocab):
+            if _plausible(r, word, part, start, known, vocab, lexicon) or _foreign_stretch(r, i, lexicon):
                 continue
-            candidates = _candidates(speller, part.lower())
-            if not candidates:
-                continue  # nothing close: more likely a name or a word we do not know than a typo
-            ranked = sorted(candidates, key=lambda c: (-known.get(c, 0), c))[:3]
+            lower = part.lower()
+            # Two-edit corrections only for a lower-case word: a capitalized unknown is likelier a name.
+            found = lexicon.corrections(lower, two_edits=part[0].islower() or r.sentence_start(i))
             if part[0].isupper() and r.sentence_start(i):
-                # A capitalized first word may be a name ("Tioga County"): only a slip of a common word counts.
-                ranked = [c for c in ranked if known.get(c, 0) >= 50_000 or _swapped(part.lower(), c)]
-                if not ranked:
-                    continue
+                # A capitalized first word may be a name ("Tioga County"): only a slip of a common word
+                # counts, and before another capitalized word ("Baca County") only a swap of two letters.
+                # Two edits only for a long word ("Rememember"): a short one is likelier a name ("Maeve").
+                named = (nxt := r.next(i)) is not None and nxt.capitalized and nxt.lower != "i"
+                found = [
+                    c
+                    for c in found
+                    if _swapped(lower, c[0]) or not named and (lexicon.zipf(c[0]) or 0) >= 4.5 and (c[1] == 1 or len(lower) >= 8)
+                ]
             elif part[0].isupper():
                 # A capitalized word mid-sentence is likelier a name ("Cass", "Darke") than a typo,
                 # unless two of its letters are swapped around a common word ("Hsitory", "Udpate").
-                ranked = [c for c in ranked if known.get(c, 0) >= 1000 and _swapped(part.lower(), c)]
-                if not ranked:
-                    continue
-            fixes = tuple(_match_case(part, c) for c in ranked)
+                found = [c for c in found if (lexicon.zipf(c[0]) or 0) >= 4.0 and _swapped(lower, c[0])]
+            else:
+                # Two edits count only toward a common word and from a word of six letters or more:
+                # "keiki" and "temporada" are two edits from "kevin" and "temporary" too.
+                found = [c for c in found if c[1] == 1 or len(lower) >= 6 and (lexicon.zipf(c[0]) or 0) >= 4.6]
+            if found and len(lower) == 3 and not any(c in "aeiouy" for c in lower):
+                # No vowel: a shortening ("brn hair") unless it is a slip of a very common word ("wth").
+                found = [c for c in found if (lexicon.zipf(c[0]) or 0) >= 6.0]
+            if not found:
+                continue  # nothing close: more likely a name or a word we do not know than a typo
+            fixes = tuple(_match_case(part, c[0]) for c in found)
             yield Hit(
                 "spelling",
                 f"\u201c{part}\u201d is not in the dictionary: did you mean \u201c{fixes[0]}\u201d? "
@@ -909,6 +924,22 @@ def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
                 start + len(part),
                 fixes,
             )
+
+
+# Spanish words English dictionaries also list ("la", "de"): beside an unknown word, a sign of Spanish.
+_SPANISH = frozenset("la las el los de del en y para por con una es que su sus al este esta estas".split())
+
+
+def _foreign_stretch(r: _Reader, i: int, lexicon: words.Speller) -> bool:
+    """A word among accented, unknown or Spanish words ("información sobre la", "sigue este enlace")
+    is another language's, not an English typo: two such words among the three on each side."""
+    strange = 0
+    for k in range(max(0, i - 3), min(len(r.words), i + 4)):
+        other = r.words[k]
+        if k != i and other.text.isalpha():
+            if not other.text.isascii() or other.lower in _SPANISH or not lexicon.known(other.lower):
+                strange += 1
+    return strange >= 2
 
 
 _DISGUISE = frozenset("*$@!|#" + "\u00ad\u034f\u180e\u200b\u200c\u200d\u2060\ufeff")
@@ -931,15 +962,6 @@ def _swapped(word: str, candidate: str) -> bool:
     )
 
 
-def _candidates(speller: Any, word: str) -> set[str]:
-    """Known words one edit away (a transposition counts as one).
-
-    Two edits away is left out: it is slow on long words (seconds) and, for
-    an unknown word with no near neighbour, a name is likelier than a typo.
-    """
-    return set(speller.known(speller.edit_distance_1(word)))
-
-
 def _parts(word: Word) -> Iterator[tuple[int, str]]:
     text = word.text
     if re.search(r"n['\u2019]t$", text.lower()):
@@ -950,13 +972,15 @@ def _parts(word: Word) -> Iterator[tuple[int, str]]:
     yield word.start, stem
 
 
-def _plausible(r: _Reader, word: Word, part: str, start: int, known: dict, vocab: frozenset[str]) -> bool:
+def _plausible(r: _Reader, word: Word, part: str, start: int, known: dict, vocab: frozenset[str], lexicon: words.Speller) -> bool:
     """True when ``part`` should not be called a misspelling."""
     if len(part) < 3 or not part.isalpha() or not part.isascii():
         return True
     lower = part.lower()
-    if lower in known or lower in vocab or part in vocab:
+    if lexicon.known(lower) or lower in vocab or part in vocab:
         return True
+    if len(lower) >= 4 and not any(c in "aeiouy" for c in lower):
+        return True  # no vowel at all: a deliberate shortening ("wknd", "bldg", "mgmt"), not a slip
     if part != lower and not (part[0].isupper() and part[1:].islower()):
         return True  # capitals inside or throughout: an abbreviation or a brand ("FEMA", "iPhone")
     if word.entity_label in _NAME_ENTITIES or re.search(r"(.)\1\1", lower):
@@ -967,13 +991,17 @@ def _plausible(r: _Reader, word: Word, part: str, start: int, known: dict, vocab
         return True  # split by an invisible character: the hidden-text check reports that
     if before and before in "@#/._-\\" or after[:1] in ("@", "/", "_", "-") or (after[:1] == "." and after[1:2].isalpha()):
         return True  # part of a handle, path, domain or compound
+    if before == "(" and r.prose[start - 2 : start - 1].isalpha() or before and before in "\u2018\u2019'":
+        return True  # "child(ren)", "\u2018ohana", "'til": a written-out option or an elision
+    if after[:1] == "\u2026" or r.prose[start + len(part) : start + len(part) + 3] == "...":
+        return True  # "Nearly all coun\u2026": a post cut short mid-word
     if (
         after[:1] == "."
         and len(part) <= 4
         and not re.match(r"\.(?:\s+[A-Z]|\s*$)", r.prose[start + len(part) : start + len(part) + 3])
     ):
         return True  # an abbreviation: "dept., and", "ext. 4"
-    return _derived(lower, known, vocab) or _british(lower, known)
+    return _derived(lower, lexicon, vocab) or _british(lower, known)
 
 
 _NAME_ENTITIES = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})
@@ -994,18 +1022,26 @@ def _british(lower: str, known: dict) -> bool:
 _PREFIXES = tuple(_SPELLING["prefixes"])
 
 
-def _derived(lower: str, known: dict, vocab: frozenset[str]) -> bool:
+def _derived(lower: str, lexicon: words.Speller, vocab: frozenset[str]) -> bool:
     """Plurals, prefixes and compounds of known words: "daycares", "unvaccinated", "handwashing"."""
 
     def ok(w: str) -> bool:
-        return w in known or w in vocab
+        return lexicon.known(w) or w in vocab
 
     for suffix in ("s", "es", "'s"):
-        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3 and ok(lower[: -len(suffix)]):
+        stem = lower[: -len(suffix)]
+        if suffix == "es" and not stem.endswith(("s", "x", "z", "ch", "sh", "o")):
+            continue  # "houres" is no plural of "hour"
+        if lower.endswith(suffix) and len(stem) >= 3 and ok(stem):
             return True
+    for suffix in ("able", "less", "ness"):
+        # "compostable", "touchless": a known word and a living suffix, unless a slip as below.
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 and ok(lower[: -len(suffix)]):
+            return not any(edits == 1 and score >= 3.0 for _, edits, score in lexicon.corrections(lower, two_edits=False))
     for prefix in _PREFIXES:
         if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and ok(lower[len(prefix) :]):
-            return True
+            # ... unless it is one slip from a common word: "untill" is "until", not "un" + "till".
+            return not any(edits == 1 and score >= 3.0 for _, edits, score in lexicon.corrections(lower, two_edits=False))
     return False
 
 

@@ -1,0 +1,178 @@
+"""Spelling for the builtin grammar engine: which words are English, and what a typo most likely meant.
+
+Two word lists, one frequency scale (Zipf: log10 of uses per billion words; "the" is 7.6):
+
+- words.tsv, built by scripts/build_spelling_words.py: symspellpy's 82,765-word frequency list
+  (Google Books counts intersected with SCOWL, so it holds few misspellings), everyday words newer
+  than it ("telehealth", "selfie") and lower-case words several county government accounts wrote.
+- pyspellchecker's US-English dictionary, already loaded for the names check (160,000 words with
+  subtitle counts; many are rare names and foreign words, so only its commoner words are offered
+  as corrections).
+
+Corrections reach two edits (a transposition is one), ranked by frequency less a cost per edit,
+so "schedual" gives "schedule" and "nessary" "necessary" rather than the rarer "pessary". The
+second edit is searched through an index of the listed words' one-letter deletions, built per first
+letter when first needed (typos seldom change the first letter): a few milliseconds a word, instead
+of the hundreds of thousands of strings a brute-force two-edit search makes.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from post_lint.text.people import english_speller
+
+_HERE = Path(__file__).parent
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+OFFERED = 2.5  # a pyspellchecker-only word at least this common (Zipf) may be offered as a correction
+# Zipf points a correction loses for one edit and for two: one edit to a word 40 times more common
+# is a tie, and a second edit costs more again ("wierd" is "weird", not the far commoner "were").
+EDIT_COST = {1: 1.6, 2: 4.0}
+TWO_EDITS_FROM = 5  # letters a word needs before two-edit corrections are sought ("brn" has too many)
+
+
+class Speller:
+    """The lexicon and the corrections search; one per process (:func:`speller`)."""
+
+    def __init__(self, listed: dict[str, int], counts: dict[str, int], total: int) -> None:
+        self.listed = listed  # word -> Zipf x 10, from words.tsv
+        self.counts = counts  # pyspellchecker: word -> count
+        self._per_billion = 1e9 / total if total else 0.0
+        self._deletes: dict[str, dict[str, list[str]]] = {}
+        self._pool: dict[str, list[str]] | None = None
+
+    def zipf(self, word: str) -> float | None:
+        """How common ``word`` is (Zipf), or None for a word neither list has."""
+        listed = self.listed.get(word)
+        if listed is not None:
+            return listed / 10
+        count = self.counts.get(word)
+        if count:
+            return math.log10(count * self._per_billion)
+        return None
+
+    def known(self, word: str) -> bool:
+        return word in self.listed or word in self.counts
+
+    __contains__ = known
+
+    def listed_word(self, word: str) -> bool:
+        """In words.tsv: an English word by better evidence than a subtitle count alone."""
+        return word in self.listed
+
+    def _offered(self, word: str) -> float | None:
+        """The Zipf of a word that may be offered as a correction, else None."""
+        listed = self.listed.get(word)
+        if listed is not None:
+            return listed / 10
+        count = self.counts.get(word)
+        if count and word.isalpha():
+            z = math.log10(count * self._per_billion)
+            if z >= OFFERED:
+                return z
+        return None
+
+    def corrections(self, word: str, limit: int = 3, two_edits: bool = True) -> list[tuple[str, int, float]]:
+        """(correction, edits, score) for lower-case ``word``, best first: frequency less EDIT_COST."""
+        # One edit away any dictionary word may be meant ("snowplowz", "snowplows"); two edits away
+        # only a commoner one (_offered), or every rare word would be somebody's correction.
+        found: dict[str, float] = {}
+        for candidate in _edits1(word, 0):
+            z = self.zipf(candidate)
+            if z is not None and candidate.isalpha():
+                found[candidate] = z - EDIT_COST[1]
+        scored = [(candidate, 1, score) for candidate, score in found.items()]
+        if two_edits and len(word) >= TWO_EDITS_FROM:
+            for candidate in self._two_edits(word):
+                z = self._offered(candidate)
+                if candidate not in found and z is not None and candidate != word:
+                    scored.append((candidate, 2, z - EDIT_COST[2]))
+        scored.sort(key=lambda c: (-c[2], c[0]))
+        return scored[:limit]
+
+    def _two_edits(self, word: str) -> set[str]:
+        """Offered words two edits from ``word`` that keep its first letter (the edits come after it)."""
+        index = self._deletes_of(word[0])
+        found: set[str] = set()
+        for middle in _edits1(word, 1):
+            # middle + one letter inserted (after the first)
+            found.update(index.get(middle, ()))
+            for i in range(1, len(middle)):
+                shorter = middle[:i] + middle[i + 1 :]
+                # middle with a letter deleted
+                if self._offered(shorter) is not None:
+                    found.add(shorter)
+                # middle with the letter at i replaced: both lose that letter to the same string
+                for candidate in index.get(shorter, ()):
+                    if len(candidate) == len(middle) and candidate[:i] == middle[:i]:
+                        found.add(candidate)
+            for i in range(1, len(middle) - 1):
+                swapped = middle[:i] + middle[i + 1] + middle[i] + middle[i + 2 :]
+                if self._offered(swapped) is not None:
+                    found.add(swapped)
+        return found
+
+    def _deletes_of(self, first: str) -> dict[str, list[str]]:
+        """Offered words starting with ``first``, by each of their one-letter deletions after the first letter."""
+        index = self._deletes.get(first)
+        if index is None:
+            index = {}
+            for w in self._by_first().get(first, ()):
+                for i in range(1, len(w)):
+                    index.setdefault(w[:i] + w[i + 1 :], []).append(w)
+            self._deletes[first] = index
+        return index
+
+    def _by_first(self) -> dict[str, list[str]]:
+        """Every word that may be offered, by first letter (made once, on the first two-edit search)."""
+        if self._pool is None:
+            pool: dict[str, list[str]] = {}
+            least = 10**OFFERED / self._per_billion if self._per_billion else math.inf
+            extra = [w for w, c in self.counts.items() if c >= least and w not in self.listed and w.isalpha()]
+            for w in [*self.listed, *extra]:
+                pool.setdefault(w[0], []).append(w)
+            self._pool = pool
+        return self._pool
+
+
+def _edits1(word: str, start: int) -> set[str]:
+    """Every string one edit from ``word`` (delete, swap of neighbours, replace, insert) at or after ``start``."""
+    out: set[str] = set()
+    n = len(word)
+    for i in range(start, n + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            out.add(head + tail[1:])
+            if len(tail) > 1:
+                out.add(head + tail[1] + tail[0] + tail[2:])
+            for c in _LETTERS:
+                out.add(head + c + tail[1:])
+        for c in _LETTERS:
+            out.add(head + c + tail)
+    out.discard(word)
+    return out
+
+
+def _load_words(path: Path) -> dict[str, int]:
+    """words.tsv: a line per frequency ("76<TAB>the ..."), so loading is a split a line (about 20 ms)."""
+    words: dict[str, int] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line[0] != "#":
+                zipf, _, listed = line.partition("\t")
+                words.update(dict.fromkeys(listed.split(), int(zipf)))
+    return words
+
+
+@lru_cache(maxsize=1)
+def speller() -> Speller:
+    """The shared speller; ImportError without pyspellchecker (its US dictionary is half the lexicon)."""
+    english: Any = english_speller()
+    if english is None:
+        raise ImportError("pyspellchecker is not installed (pip install pyspellchecker)")
+    frequency = english.word_frequency
+    return Speller(_load_words(_HERE / "words.tsv"), frequency.dictionary, frequency.total_words)
