@@ -311,6 +311,7 @@ def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> It
     skip = set(skipped)
     # A post mostly in another language (a Spanish notice): its words are not English typos.
     english = builtin.is_english(builtin.words_of(doc), builtin.spellchecker().word_frequency.dictionary)
+    judge: builtin.WordJudge | None = None  # built on the first speller match only
     for match in matches:
         try:
             rule = match["rule"]
@@ -335,6 +336,9 @@ def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> It
         # "this years festival") flag real words used wrongly, and "years" is in every list.
         if _is_speller(rule_id):
             if not english or _known_word(word, vocab) or any(s < offset + length and offset < e for s, e in entities):
+                continue
+            judge = judge or builtin.WordJudge(doc, _vocabulary_extra(ctx))
+            if judge.excused(offset, word):
                 continue
             if not _plausible_typo(doc, offset, word, suggestions):
                 continue

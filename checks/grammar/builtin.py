@@ -926,6 +926,29 @@ def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
             )
 
 
+class WordJudge:
+    """The builtin speller's view of one post, for LanguageTool's speller matches: a word it
+    knows or excuses here (the word lists, a name spaCy found, a shortening, "child(ren)", a
+    Spanish stretch) is no more a typo when LanguageTool calls it one."""
+
+    def __init__(self, doc: Document, extra_vocabulary: Iterable[str] = ()) -> None:
+        self._reader = _Reader(doc)
+        self._starts = {w.start: i for i, w in enumerate(self._reader.words)}
+        self._known = spellchecker().word_frequency.dictionary
+        self._vocab = vocabulary(tuple(extra_vocabulary))
+        self._lexicon = words.speller()
+
+    def excused(self, start: int, text: str) -> bool:
+        i = self._starts.get(start)
+        if i is None:
+            return all(self._lexicon.known(p) for p in re.findall(r"[a-z']+", text.lower()) if len(p) > 1)
+        word = self._reader.words[i]
+        r, lexicon = self._reader, self._lexicon
+        if _foreign_stretch(r, i, lexicon):
+            return True
+        return all(_plausible(r, word, part, at, self._known, self._vocab, lexicon) for at, part in _parts(word))
+
+
 # Spanish words English dictionaries also list ("la", "de"): beside an unknown word, a sign of Spanish.
 _SPANISH = frozenset("la las el los de del en y para por con una es que su sus al este esta estas".split())
 
