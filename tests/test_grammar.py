@@ -155,6 +155,8 @@ def test_confusable_pairs_beyond_the_possessives(linter: Linter, text: str, word
         ("You must proof your address.", "proof", "prove"),
         ("Your choose of park matters.", "choose", "choice"),
         ("Some residents will loss power tonight.", "loss", "lose"),
+        ("Please response by Friday.", "response", "respond"),
+        ("Thank you for your respond.", "respond", "response"),
     ],
 )
 def test_noun_and_verb_in_each_others_slot(linter: Linter, text: str, word: str, fix: str) -> None:
