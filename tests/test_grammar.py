@@ -169,6 +169,96 @@ def test_confusables_used_correctly_pass(linter: Linter) -> None:
     assert rules(linter, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        ("The parade was delayed do to rain.", "do", "due"),
+        ("Do to the weather, the market is cancelled.", "Do", "Due"),
+        ("Registration runs Monday threw Friday.", "threw", "through"),
+        ("Please read threw the guide before you apply.", "threw", "through"),
+        ("Were hiring seasonal park staff.", "Were", "We're"),
+        ("This is were the new library will go.", "were", "where"),
+        ("The crews said they where almost done.", "where", "were"),
+        ("We are open every day accept Sunday.", "accept", "except"),
+        ("We will except donations at the door.", "except", "accept"),
+        ("Crews will work weather or not it snows.", "weather", "whether"),
+        ("Events will go on, whether permitting.", "whether", "weather"),
+        ("Click hear to register.", "hear", "here"),
+        ("Can you here the sirens at night?", "here", "hear"),
+        ("Our former chief has past away.", "past", "passed"),
+        ("Drivers walked passed the barricade.", "passed", "past"),
+        ("Please be quite.", "quite", "quiet"),
+        ("You should of seen the crowd!", "of", "have"),
+        ("Everyday is a good day to recycle.", "Everyday", "Every day"),
+        ("The new app let's you pay your water bill online.", "let's", "lets"),
+        ("The dog broke lose from its leash.", "lose", "loose"),
+    ],
+)
+def test_confusable_pairs_beyond_the_possessives(linter: Linter, text: str, word: str, fix: str) -> None:
+    (finding,) = lint(linter, text).findings
+    assert (finding.rule, text[finding.offset : finding.offset + finding.length]) == ("grammar/confusable", word)
+    assert finding.message.endswith(f"did you mean \u201c{fix}\u201d?")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        ("Any advise is welcome at the meeting.", "advise", "advice"),
+        ("Please give me advise on the permit.", "advise", "advice"),
+        ("Our staff can advice you on permits.", "advice", "advise"),
+        ("We advice residents to stay off the ice.", "advice", "advise"),
+        ("She advices new owners every week.", "advices", "advises"),
+        ("It is hard to breath in heavy smoke.", "breath", "breathe"),
+        ("Take a deep breathe and relax.", "breathe", "breath"),
+        ("Homes for sell in the city.", "sell", "sale"),
+        ("He beliefs the plan will work.", "beliefs", "believes"),
+        ("It is my strong believe that parks matter.", "believe", "belief"),
+        ("You must proof your address.", "proof", "prove"),
+        ("Your choose of park matters.", "choose", "choice"),
+        ("Some residents will loss power tonight.", "loss", "lose"),
+        ("Please response by Friday.", "response", "respond"),
+        ("Thank you for your respond.", "respond", "response"),
+    ],
+)
+def test_noun_and_verb_in_each_others_slot(linter: Linter, text: str, word: str, fix: str) -> None:
+    (finding,) = lint(linter, text).findings
+    assert (finding.rule, text[finding.offset : finding.offset + finding.length]) == ("grammar/confusable", word)
+    assert finding.message.endswith(f"did you mean \u201c{fix}\u201d?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What can we do to help? Here is what to do to stay safe.",
+        "The pitcher threw out the first pitch, and the storm threw a tree onto the road on Friday.",
+        "Were you there? Were it not for volunteers, the park would close. The students who went were thrilled.",
+        "We accept cash. Does anyone accept cash? Everyone except the staff may park here.",
+        "Regardless of weather, the market is open. The kind of weather we get in March varies.",
+        "We live close to here. We hear you. Come hear live music. We're here to help. Can we park here?",
+        "He has past experience as a firefighter. It was past midnight. The bill was passed last night.",
+        "It's quiet right now. Not quite. It would of course be better to wait.",
+        "Everyday heroes work at City Hall. From the everyday to the extraordinary.",
+        "Let's go to the fair. The app lets you pay online.",
+        "Some believe the plan will work. They each choose a book. Help her breathe. Let them choose.",
+        "It's a hard sell. I kind of believe it. Listen to advice from experts. We are open to advice.",
+        "Will sale prices drop? We do breath work on Fridays. The breath test is free. Weight loss classes start Monday.",
+        "Phase I sale begins. The Breathe program starts Monday. Thank you for choosing us.",
+    ],
+)
+def test_confusable_pairs_used_correctly_pass(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []
+
+
+def test_noun_verb_pairs_come_from_the_data_file() -> None:
+    from post_lint.checks.grammar import builtin
+
+    table = builtin._confusions()
+    for pair in builtin._noun_verb()["pairs"]:
+        assert pair["noun"] in table and pair["verb"] in table, pair
+    assert [meant for meant, _, _ in table["belief"]] == ["believe", "believes"]
+    assert [meant for meant, _, _ in table["believes"]] == ["beliefs"]
+
+
 def test_agreement_after_pronoun_subject(linter: Linter) -> None:
     assert rules(linter, "We is proud of our crews.") == [("grammar/agreement", "is")]
     assert rules(linter, "Does it have a ramp? If it were warmer we would go.") == []

@@ -453,7 +453,7 @@ CHECK = Check(
         "grammar/spelling": "a word not in the US-English dictionary, the city vocabulary or [grammar] vocabulary (builtin)",
         "grammar/repeated-word": "the same word twice in a row: \u201cthe the\u201d (builtin)",
         "grammar/a-an": "\u201ca\u201d before a vowel sound or \u201can\u201d before a consonant sound (builtin)",
-        "grammar/confusable": "their/there/they're, your/you're, its/it's, then/than, affect/effect, lose/loose, to/too, who's/whose (builtin)",
+        "grammar/confusable": "their/there/they're, your/you're, its/it's, then/than, affect/effect, lose/loose, to/too, who's/whose, due to, through, were/where/we're, accept/except, weather/whether, here/hear, past/passed, quiet/quite, could have, every day, lets, and a noun or a verb in the other's place: \u201cyour advise\u201d, \u201chard to breath\u201d, \u201cfor sell\u201d (builtin)",
         "grammar/agreement": "a subject and a verb that disagree: \u201cwe is\u201d, \u201cthe dogs loves\u201d, \u201ceach of the pools have\u201d (builtin)",
         "grammar/verb-form": "the wrong verb form after a helper: \u201ccan picks\u201d, \u201cdidn't went\u201d, \u201chave approve\u201d (builtin)",
         "grammar/relative": "\u201cwhich\u201d for people: \u201canyone which wants\u201d (builtin)",
@@ -522,7 +522,10 @@ CHECK = Check(
     vocabulary.txt and [grammar] vocabulary are never misspellings), repeated
     words, a/an by sound (an hour, a university, an FAQ), their/there/they're,
     your/you're, its/it's, then/than, affect/effect, lose/loose, to/too,
-    who's/whose, contractions without apostrophes (dont; "wont" only before a
+    who's/whose, do to/due to, threw/through, were/where/we're, accept/except,
+    weather/whether, here/hear, past/passed, quiet/quite, "could of", "everyday"
+    for every day, nouns and verbs in each other's place ("your advise", "hard
+    to breath", "for sell"; the pairs are in noun_verb.toml), contractions without apostrophes (dont; "wont" only before a
     verb), lower-case "i" and sentences that start in lower case; and, from the
     parse, subject-verb agreement however far apart the two are ("each of the
     pools ... have", "paddles and balls is", "the dogs loves"), the verb form after

@@ -769,6 +769,360 @@ def _to_before_an_adverb_of_degree(r: _Reader, i: int) -> bool:
     return previous is None or previous.tag not in ("CD",) and previous.lower not in data["to-before-degree-words"]
 
 
+# -- noun/verb pairs in each other's slot (noun_verb.toml) --
+
+
+@lru_cache(maxsize=1)
+def _noun_verb() -> dict[str, Any]:
+    data = tomllib.loads((_HERE / "noun_verb.toml").read_text(encoding="utf-8"))
+    slots = {key: frozenset(value) for key, value in data["slots"].items()}
+    return {"pairs": data["pair"], "slots": slots}
+
+
+def _noun_verb_rows() -> Iterator[tuple[str, str, str, str]]:
+    """(written, meant, why, test) rows for every pair of noun_verb.toml, as in confusions.toml."""
+    for pair in _noun_verb()["pairs"]:
+        noun, verb = pair["noun"], pair["verb"]
+        nouns, verbs = pair.get("nouns", noun), pair.get("verbs", verb)
+        as_noun = f"a noun is needed here; \u201c{verb}\u201d is the verb"
+        as_verb = f"a verb is needed here; \u201c{noun}\u201d is the noun"
+        yield verb, noun, as_noun, "verb_in_a_noun_slot"
+        if verbs != verb:
+            yield verbs, nouns, as_noun, "verb_in_a_noun_slot"
+        yield noun, verb, as_verb, "noun_in_a_verb_slot"
+        yield noun, verbs, as_verb, "noun_after_he_or_she"
+        for wrong in [nouns] * (nouns != noun) + pair.get("misspelled", []):
+            yield wrong, verbs, as_verb, "noun_after_he_or_she"
+
+
+def _in(word: Word, words: frozenset[str]) -> bool:
+    """``word`` is in ``words``; an entry "'ll" matches the end of "we'll"."""
+    if word.lower in words:
+        return True
+    cut = word.lower.rfind("'")
+    return cut > 0 and word.lower[cut:] in words
+
+
+def _plain(r: _Reader, i: int, names: bool = True) -> bool:
+    """Word i is an ordinary word: lower case (or a sentence's capital), not a name, not part of a compound."""
+    word = r.words[i]
+    if names and word.entity or not word.text.isalpha():
+        return False
+    if word.text[1:] != word.text[1:].lower() or word.capitalized and not r.sentence_start(i):
+        return False  # "the Breathe program", "SELL": a title or a name
+    before = r.prose[word.start - 1 : word.start]
+    after = r.prose[word.end : word.end + 1]
+    return before not in ("-", "/") and after not in ("-", "/")
+
+
+def _back(r: _Reader, i: int, skip: frozenset[str]) -> tuple[int, Word | None]:
+    """The word before word i (and its index), looking past one word of ``skip`` ("will not loss")."""
+    previous = r.prev(i)
+    if previous is not None and previous.lower in skip:
+        earlier = r.prev(i - 1)
+        if earlier is not None:
+            return i - 2, earlier
+    return i - 1, previous
+
+
+def _noun_follows(r: _Reader, i: int) -> bool:
+    """A noun or "of" right after word i makes it part of a noun phrase: "sale price", "proof of"."""
+    following = r.next(i)
+    return following is not None and (following.tag in _NOUN_TAGS or following.lower in ("of", "'s"))
+
+
+def _noun_in_a_verb_slot(r: _Reader, i: int) -> bool:
+    """ "can breath", "don't loss", "hard to breath", "we advice": a noun where a bare verb belongs."""
+    slots = _noun_verb()["slots"]
+    if not _plain(r, i):
+        return False
+    j, previous = _back(r, i, slots["adverbs"])
+    if previous is None:
+        return False
+    if previous.lower in slots["base-subjects"] and previous.tag == "PRP":
+        return _subject(r, j)  # "we advice residents": after a subject a noun may follow as the object
+    if _noun_follows(r, i) and not (previous.tag == "MD" and r.prev(j) is not None):
+        return False  # "do breath work", "Will sale prices drop?": a compound noun
+    if _in(previous, slots["verb-helpers"]):
+        return previous.tag in ("MD", "VB", "VBP", "VBZ", "VBD", "UH", "") or previous.lower == "please"
+    if previous.lower == "to":
+        cue = r.prev(j)
+        return cue is not None and cue.lower in slots["infinitive-cues"]
+    return False
+
+
+def _noun_after_he_or_she(r: _Reader, i: int) -> bool:
+    """ "he beliefs", "she advices": a noun where the -s form of the verb belongs."""
+    slots = _noun_verb()["slots"]
+    if not _plain(r, i):
+        return False
+    j, previous = _back(r, i, slots["adverbs"])
+    return previous is not None and previous.lower in slots["s-subjects"] and _subject(r, j)
+
+
+def _subject(r: _Reader, j: int) -> bool:
+    """Word j, a pronoun, is a subject: not "Phase I", not "the Rev. He"."""
+    word, before = r.words[j], r.prev(j)
+    if word.lower == "i" and word.text != "I":
+        return False
+    if before is None or not before.capitalized:
+        return True
+    return r.sentence_start(j - 1) and before.tag not in _NOUN_TAGS  # "When I", not "Phase I"
+
+
+def _verb_in_a_noun_slot(r: _Reader, i: int) -> bool:
+    """ "your advise", "a deep breathe", "homes for sell": a bare verb where a noun belongs."""
+    slots = _noun_verb()["slots"]
+    if not _plain(r, i):
+        return False
+    following = r.next(i)
+    if following is not None and (following.tag in ("DT", "PRP", "PRP$", "TO") or following.tag in _NOUN_TAGS):
+        return False  # "for choose us", "a lose situation": some other slip, or a compound
+    if following is not None and following.lower == "by":
+        return False  # "the sell by date"
+    j, previous = i - 1, r.prev(i)
+    if previous is not None and previous.tag in ("JJ", "JJS") and previous.lower not in slots["determiners"]:
+        if previous.lower in slots["verb-as-noun-after"]:
+            return False  # "a hard sell"
+        j, previous = i - 2, r.prev(i - 1)
+        if previous is None or previous.lower not in slots["determiners"]:
+            return False  # one adjective only after a determiner: "a deep breathe"
+    if previous is None:
+        return False
+    if previous.lower in ("me", "us", "you", "them", "him") and j == i - 1:
+        j, previous = j - 1, r.prev(j)  # "give me advise"
+        if previous is None:
+            return False
+    if previous.lower in slots["noun-verbs"] and j >= i - 2:
+        return following is None or following.tag not in ("VB", "RB")
+    if previous.lower in slots["determiners"]:
+        return previous.tag in ("DT", "PRP$", "")
+    if previous.lower in slots["prepositions"] and j == i - 1:
+        hedge = r.prev(j)
+        return hedge is None or hedge.lower not in slots["of-hedges"]
+    return False
+
+
+# -- small tests of other pairs (their cue words are in confusables.toml) --
+
+
+def _do_to_means_due_to(r: _Reader, i: int) -> bool:
+    """ "delayed do to rain", "is do to", "Do to the weather,": "do to" before a cause, not a verb."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if following is None or following.lower != "to":
+        return False
+    after = r.next(i + 1)
+    if after is None:
+        return False
+    if previous is None:
+        gap = r.prose[: r.words[i].start].rstrip(" \t")
+        opens = not gap or gap[-1] in ".!?,:;\n"
+        return opens and (after.lower in data["due-to-cues"] or after.tag == "PRP$")
+    if previous.lower in data["be-forms"] or previous.lower in data["due-to-before"]:
+        return True
+    return previous.tag in ("VBN", "VBD") and previous.lower not in data["do-forms"] and after.tag != "PRP"
+
+
+def _threw_means_through(r: _Reader, i: int) -> bool:
+    """ "open threw Friday", "go threw the steps", "Monday threw Friday"."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if previous is None or following is None:
+        return False
+    if following.lower in ("out", "up", "away", "off", "down", "back", "together", "in"):
+        return False  # "threw out the first pitch"
+    if previous.lower in data["through-cues"]:
+        return True
+    times = data["time-words"]
+    return (previous.lower in times or previous.tag == "CD") and (following.lower in times or following.tag == "CD")
+
+
+def _were_means_we_are(r: _Reader, i: int) -> bool:
+    """ "Were excited to announce": "Were" opening a sentence, with no subject after it."""
+    word, following = r.words[i], r.next(i)
+    if following is None or not word.capitalized or not r.sentence_start(i) or word.text.isupper():
+        return False
+    return following.lower in _confusables()["were-cues"] or following.tag == "VBG"
+
+
+def _were_means_where(r: _Reader, i: int) -> bool:
+    """ "this is were", "they went were he wanted", "Were could we": "were" where a place is asked or meant."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if following is None:
+        return False
+    if previous is None:
+        # "Were could we sleep?": a question word, not a verb, comes before a helper
+        word = r.words[i]
+        return word.capitalized and r.sentence_start(i) and following.tag == "MD"
+    if previous.lower in data["where-cues"]:
+        return True
+    return previous.lower in data["motion-verbs"] and following.lower in ("he", "she", "we", "they", "i", "you")
+
+
+def _where_means_were(r: _Reader, i: int) -> bool:
+    """ "they where going", "There where major delays": "where" right after a subject."""
+    previous, following = r.prev(i), r.next(i)
+    if previous is None or following is None:
+        return False
+    if previous.text == "There" and r.sentence_start(i - 1):
+        # "There where many delays"; "there where the sky is blue" (a place) keeps its article
+        return following.tag in ("JJ", "NNS", "CD") or following.lower in _confusables()["quantity-words"]
+    return previous.lower in ("we", "they")
+
+
+def _accept_means_except(r: _Reader, i: int) -> bool:
+    """ "open daily accept Sundays", "Friday accept holidays": "accept" between an "all" word or a day and an exception."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    return (
+        previous is not None
+        and following is not None
+        and (previous.lower in data["except-before"] or previous.lower in data["time-words"])
+        and following.lower in data["except-after"]
+    )
+
+
+def _except_means_accept(r: _Reader, i: int) -> bool:
+    """ "will except donations", "Please except our apology": "except" where a verb belongs."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if previous is None or following is None or previous.lower not in data["accept-before"]:
+        return False
+    if previous.lower in ("now", "also", "not") and (r.prev(i - 1) is None or r.prev(i - 1).lower not in data["accept-before"]):
+        return False  # "all are welcome now except", "everyone not except": only after a helper or a subject
+    return following.tag in ("DT", "PRP$", "NNS", "CD") or following.lower in ("cash", "payment", "applications")
+
+
+def _weather_means_whether(r: _Reader, i: int) -> bool:
+    """ "weather or not", "Weather you're new", "decide weather to": "weather" opening a clause."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if following is None or not _plain(r, i):
+        return False
+    if following.lower == "or" and r.next(i + 1) is not None and r.next(i + 1).lower == "not":
+        return True
+    if following.lower not in data["subject-pronouns"] and following.lower != "to":
+        return False
+    if previous is None:
+        return r.sentence_start(i) and following.lower != "to"
+    return previous.lower in data["whether-cues"]
+
+
+def _whether_means_weather(r: _Reader, i: int) -> bool:
+    """ "the whether", "whether permitting": "whether" as a noun."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if following is not None and following.lower in data["weather-after"]:
+        return True
+    return previous is not None and previous.lower in data["weather-before"]
+
+
+def _here_means_hear(r: _Reader, i: int) -> bool:
+    """ "can here you", "glad to here", "did you here from": "here" where a verb belongs."""
+    data, slots, following = _confusables(), _noun_verb()["slots"], r.next(i)
+    j, previous = _back(r, i, slots["adverbs"] | {"you", "we", "they", "i"})
+    if previous is None:
+        return False
+    if previous.lower == "to":
+        cue = r.prev(j)
+        return cue is not None and cue.lower in data["hear-cues"] and following is not None
+    if not _in(previous, slots["verb-helpers"]) or previous.lower == "please":
+        return False
+    return following is not None and following.lower in data["hear-objects"]
+
+
+def _hear_means_here(r: _Reader, i: int) -> bool:
+    """ "we're hear to help", "click hear": "hear" where a place is meant."""
+    data, previous, following = _confusables(), r.prev(i), r.next(i)
+    if previous is None or following is not None and following.lower in ("it", "them", "you", "him", "her", "from", "about"):
+        return False
+    return previous.lower in data["be-forms"] or previous.lower in data["here-before"]
+
+
+def _past_means_passed(r: _Reader, i: int) -> bool:
+    """ "the deadline has past", "has past away": "past" as a verb after have."""
+    data, following = _confusables(), r.next(i)
+    _, previous = _back(r, i, frozenset(("just", "already", "recently", "since", "now", "not", "never")))
+    if previous is None or not _in(previous, data["have-forms"]):
+        return False
+    if following is None:
+        return _ends_clause(r, i)
+    return following.tag not in _NOUN_TAGS and following.tag not in ("JJ", "VBG", "CD") and following.lower != "due"
+
+
+def _passed_means_past(r: _Reader, i: int) -> bool:
+    """ "walked passed the school", "the passed week", "in the passed."."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if previous is None:
+        return False
+    if previous.lower in data["motion-verbs"] and previous.lower not in ("come", "came", "move", "moved", "live"):
+        return following is not None and following.tag in ("DT", "PRP$", "NNP")
+    if previous.lower in ("the", "this"):
+        if following is not None:
+            return following.lower in data["time-nouns"]
+        earlier = r.prev(i - 1)
+        return _ends_clause(r, i) and earlier is not None and earlier.lower in ("in", "of", "from")
+    return False
+
+
+def _quiet_means_quite(r: _Reader, i: int) -> bool:
+    """ "quiet a few", "quiet possibly", "not quiet ready": "quiet" as a degree word."""
+    data, following = _confusables(), r.next(i)
+    if following is None:
+        return False
+    if following.lower in ("a", "an"):
+        after = r.next(i + 1)
+        return after is not None and after.lower in data["quite-a"]
+    return following.lower in data["quite-after"] and _clause_goes_on(r, i + 1)
+
+
+def _quite_means_quiet(r: _Reader, i: int) -> bool:
+    """ "please be quite.", "peace and quite", "quite hours": "quite" as an adjective."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if following is not None:
+        return following.lower in data["quiet-nouns"]
+    return previous is not None and previous.lower in data["quiet-before"] and _ends_clause(r, i)
+
+
+def _of_means_have(r: _Reader, i: int) -> bool:
+    """ "could of been", "should of known": "of" for the sound of "'ve"."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if previous is None or following is None or previous.lower not in data["of-modals"] or following.lower == "course":
+        return False
+    earlier = r.prev(i - 1)
+    if earlier is not None and earlier.tag in ("DT", "PRP$", "JJ"):
+        return False  # "the might of", "a must of"
+    return following.tag in ("VBN", "VBD", "RB") or following.lower in ("been", "had", "gone", "known", "seen", "done")
+
+
+def _everyday_means_every_day(r: _Reader, i: int) -> bool:
+    """ "open everyday.", "Everyday is", "everyday at noon": "everyday" not before a noun."""
+    following, previous = r.next(i), r.prev(i)
+    if not _plain(r, i, names=False):  # spaCy calls "everyday" a DATE
+        return False
+    if previous is not None and previous.tag in ("DT", "PRP$"):
+        return False  # "from the everyday to the extraordinary": a noun
+    if following is None:
+        return _ends_clause(r, i) and i > 0
+    if following.lower in ("is", "was", "this", "now"):
+        return True  # "Everyday is", "everyday this week"
+    return following.tag in ("IN", "DT", "PRP", "PRP$", "WRB", "TO", "MD", "CD")
+
+
+def _lose_as_an_adjective(r: _Reader, i: int) -> bool:
+    """ "broke lose", "knocked lose from": "lose" after a verb that wants "loose" (free)."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if previous is None or previous.lower not in data["loose-before"]:
+        return False
+    return following is None and _ends_clause(r, i) or following is not None and following.lower in ("from", "on", "in", "and")
+
+
+def _lets_as_a_verb(r: _Reader, i: int) -> bool:
+    """ "the app let's you", "it let's us": "let's" after its subject, before an object."""
+    data, following, previous = _confusables(), r.next(i), r.prev(i)
+    return (
+        previous is not None
+        and following is not None
+        and previous.lower in data["lets-subjects"]
+        and following.lower in data["lets-objects"]
+    )
+
+
 _Test = Callable[[_Reader, int], bool]
 
 # The tests the rows of confusions.toml name (without the leading underscore).
@@ -790,16 +1144,41 @@ _TESTS: dict[str, _Test] = {
         _loose_as_a_verb,
         _too_before_a_determiner,
         _to_before_an_adverb_of_degree,
+        _noun_in_a_verb_slot,
+        _noun_after_he_or_she,
+        _verb_in_a_noun_slot,
+        _do_to_means_due_to,
+        _threw_means_through,
+        _were_means_we_are,
+        _were_means_where,
+        _where_means_were,
+        _accept_means_except,
+        _except_means_accept,
+        _weather_means_whether,
+        _whether_means_weather,
+        _here_means_hear,
+        _hear_means_here,
+        _past_means_passed,
+        _passed_means_past,
+        _quiet_means_quite,
+        _quite_means_quiet,
+        _of_means_have,
+        _everyday_means_every_day,
+        _lets_as_a_verb,
+        _lose_as_an_adjective,
     )
 }
 
 
 @lru_cache(maxsize=1)
 def _confusions() -> dict[str, tuple[tuple[str, str, _Test], ...]]:
-    """A word as written -> (the word meant, why, test) rows, in order: the table of confusions.toml."""
+    """A word as written -> (the word meant, why, test) rows, in order: confusions.toml, then noun_verb.toml."""
     table: dict[str, list[tuple[str, str, _Test]]] = {}
     for row in tomllib.loads((_HERE / "confusions.toml").read_text(encoding="utf-8"))["confusion"]:
         table.setdefault(row["written"], []).append((row["meant"], row["why"], _TESTS[row["test"]]))
+    # then the noun/verb pairs of noun_verb.toml, each in the other's slot
+    for written, meant, why, test in _noun_verb_rows():
+        table.setdefault(written, []).append((meant, why, _TESTS[test]))
     return {written: tuple(rows) for written, rows in table.items()}
 
 
