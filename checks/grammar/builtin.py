@@ -1453,11 +1453,12 @@ _RULES = (
     ("repeated-word", _repeated_word),
     ("a-an", _a_an),
     ("agreement", _agreement),
+    ("confusable", _confusable),
     ("agreement", lambda r: syntax.agreement(r.doc.nlp) if r.doc.nlp is not None else ()),
+    ("agreement", lambda r: syntax.determiner_agreement(r.doc.nlp) if r.doc.nlp is not None else ()),
     ("verb-form", lambda r: syntax.verb_form(r.doc.nlp) if r.doc.nlp is not None else ()),
     ("relative", lambda r: syntax.relative(r.doc.nlp) if r.doc.nlp is not None else ()),
     ("apostrophe", lambda r: syntax.apostrophe(r.doc.nlp) if r.doc.nlp is not None else ()),
-    ("confusable", _confusable),
     ("sentence-case", _sentence_case),
     ("spelling", _spelling),
 )

@@ -36,11 +36,35 @@ _PEOPLE = frozenset(_DATA["people"])
 _MANDATIVE = frozenset(_DATA["mandative-verbs"])
 _TIME_NOUNS = frozenset(_DATA["time-nouns"])
 _TIME_DETERMINERS = frozenset(_DATA["time-determiners"])
+_COUNT_WORDS = frozenset(
+    {
+        "few",
+        "couple",
+        "lot",
+        "number",
+        "dozen",
+        "hundred",
+        "thousand",
+        "million",
+        "total",
+        "additional",
+        "extra",
+        "great",
+        "good",
+        "whole",
+    }
+)
+_SUBORDINATORS = frozenset(
+    {"that", "because", "if", "when", "while", "although", "though", "since", "as", "unless", "until", "whether", "once", "so"}
+)
 _DEICTIC_TIMES = frozenset({"today", "tonight", "tomorrow", "yesterday"})
 _PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several", "few", "both", "all", "some"})
 _ALSO_PARTICIPLES = frozenset(_DATA["also-participles"])
 _NUMBER_NOUNS = frozenset(_DATA["number-nouns"])
 _BARE_INFINITIVE_HEADS = frozenset(_DATA["bare-infinitive-heads"])
+_ALSO_ADJECTIVES = frozenset(_DATA["also-adjectives"])
+_PLURAL_DETS = frozenset(_DATA["plural-determiners"])
+_SINGULAR_DETS = frozenset(_DATA["singular-determiners"])
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "NORP", "LOC", "LAW"})
@@ -124,6 +148,9 @@ def _antecedent(verb: Any) -> Any | None:
 def subject_number(subject: Any, verb: Any) -> str | None:
     """'singular', 'plural' or None when the parse cannot say (then nothing is flagged)."""
     lower = subject.lower_
+    left = subject.left_edge.i
+    if left > 0 and subject.doc[left - 1].tag_ == "IN" and subject.doc[left - 1].lower_ not in _SUBORDINATORS:
+        return None  # "... with Drs. Dowell and Dunn describes": a preposition's object read as the subject
     if lower == "which" and subject.i > 0 and subject.nbor(-1).text == ",":
         return None  # ", which is a lot faster": "which" may stand for the whole clause before it
     if lower in ("who", "that", "which"):
@@ -145,6 +172,8 @@ def subject_number(subject: Any, verb: Any) -> str | None:
     if lower in _PLURAL:
         return "plural"
     if subject.tag_ == "CD":
+        if any(c.lower_ in ("these", "those", "all", "both") for c in subject.children):
+            return "plural"  # "these three include"
         return "singular" if lower == "one" else None
     if subject.tag_ not in ("NN", "NNS") or _is_name(subject) or lower in _UNJUDGED:
         return None
@@ -178,6 +207,12 @@ def _coordination(subject: Any) -> str | None:
     if any(c.lower_ in ("each", "every", "no") for p in parts for c in p.children):
         return None
     joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for p in parts for c in p.children)
+    if (
+        joined
+        and any(p.ent_type_ == "PERSON" for p in parts)
+        and all(p.ent_type_ == "PERSON" or p.tag_ in ("NN", "NNS", "PRP") and not _is_name(p) for p in parts)
+    ):
+        return "plural"  # "Tina and her father sing": people, not a firm's name ("Barnes and Noble")
     if not joined or any(_is_name(p) or p.tag_ not in ("NN", "NNS", "PRP") for p in parts):
         return None
     if any(p.lower_ in _SINGULAR_IN_S or p.lower_ in _UNJUDGED for p in parts):
@@ -245,10 +280,10 @@ def _reads_as_clause(subject: Any, verb: Any) -> bool:
     """The subject, then at most adverbs and helpers, then the verb, in a sentence that is
     not a headline, a label ("Reminder: vaccines are"), a list or a wh-question."""
     doc = subject.doc
-    if any(
-        t.tag_ not in _BETWEEN_SUBJECT_AND_VERB and t.dep_ not in ("advmod", "neg", "aux", "auxpass")
-        for t in doc[subject.right_edge.i + 1 : verb.i]
-    ):
+    between = list(doc[subject.right_edge.i + 1 : verb.i])
+    if len(between) >= 3 and between[0].text == "," and between[-1].text == "," and "," not in {t.text for t in between[1:-1]}:
+        between = []  # "Marketing, for example, are": an aside between commas
+    if any(t.tag_ not in _BETWEEN_SUBJECT_AND_VERB and t.dep_ not in ("advmod", "neg", "aux", "auxpass") for t in between):
         return False
     if verb.text[:1].isupper() and verb.i != verb.sent.start or verb.text.isupper() and len(verb.text) > 1:
         return False  # "... Have a safe holiday", "WE ALMOST FORGOT": a headline's capitals
@@ -260,7 +295,11 @@ def _reads_as_clause(subject: Any, verb: Any) -> bool:
         and (following.like_num or following.tag_ == "$")
     ):
         return False  # "Children ages 5 to 11", "salary range $34,000": a noun the tagger read as a verb
-    if verb.tag_ == "VBP" and (doc[verb.i - 1].text == "," or doc[verb.sent.start].tag_ in ("IN", "TO")):
+    if (
+        verb.tag_ == "VBP"
+        and verb.lower_ not in ("are", "were")
+        and (doc[verb.i - 1].text == "," or doc[verb.sent.start].tag_ in ("IN", "TO"))
+    ):
         return False  # "Anyone needing help, call ...", "For more information go to": imperatives
     if verb.dep_ == "ccomp" and verb.head.lower_ in _MANDATIVE and verb.tag_ == "VBP":
         return False  # "we recommend everyone wear a mask": the subjunctive
@@ -289,6 +328,60 @@ def _wh_question(subject: Any) -> bool:
     """ "How many stations is it?": the subject of a wh-question may not be what the parse says."""
     before = subject.doc[subject.sent.start : subject.i]
     return any(t.tag_ in ("WRB", "WP", "WDT") for t in before) and subject.sent.text.rstrip().endswith("?")
+
+
+def determiner_agreement(spacy_doc: Any) -> Iterator[Hit]:
+    """ "several event", "both lane", "each residents", "a parks": a determiner that counts
+    and a noun of the other number."""
+    for det in spacy_doc:
+        lower = det.lower_
+        if lower not in _PLURAL_DETS and lower not in _SINGULAR_DETS:
+            continue
+        noun = det.head
+        if noun.i <= det.i or noun.i - det.i > 3 or not noun.is_alpha or not noun.is_lower:
+            continue
+        if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in _COUNT_WORDS for c in noun.children):
+            continue  # "a few hours", "every two weeks", "an additional 50 spots"
+        between = spacy_doc[det.i + 1 : noun.i]
+        if any(
+            t.tag_ in ("CD", "POS", "NN", "NNS", "NNP", "NNPS") or t.tag_.startswith("VB") or t.lower_ in _COUNT_WORDS
+            for t in between
+        ):
+            continue  # "a virus changes", "those battling cancer": the parse joined the wrong words
+        if noun.conjuncts or any(c.dep_ == "cc" for c in noun.children):
+            continue  # "many style and grammar issues": the count may cover the whole list
+        verb_too = bool(_lemminflect().getAllLemmas(noun.lower_, upos="VERB"))
+        if verb_too and (lower in _SINGULAR_DETS or lower in ("many", "those")):
+            continue  # "this results in", "a tornado strikes", "the time many vacation": maybe a verb
+        following = spacy_doc[noun.i + 1] if noun.i + 1 < len(spacy_doc) else None
+        if following is not None and (following.lower_ == "of" or following.tag_ in ("NN", "NNS", "POS")):
+            continue  # "these kind of", "a parks department": a noun that modifies another
+        right = _noun_for(noun, plural=lower in _PLURAL_DETS)
+        if not right:
+            continue
+        fixed = _match_case(noun.text, right)
+        yield Hit(
+            "agreement",
+            f"\u201c{det.text} \u2026 {noun.text}\u201d: the noun does not agree with \u201c{det.text}\u201d; write \u201c{fixed}\u201d",
+            noun.idx,
+            noun.idx + len(noun.text),
+            (fixed,),
+        )
+
+
+def _noun_for(noun: Any, plural: bool) -> str | None:
+    lower = noun.lower_
+    if lower in _SINGULAR_IN_S or lower in _UNJUDGED or lower in _TIME_NOUNS:
+        return None
+    if plural and noun.tag_ == "NN":
+        forms = _lemminflect().getAllInflections(lower, upos="NOUN")
+        plurals = [p for p in forms.get("NNS", ()) if p != lower]
+        return plurals[0] if plurals and "NN" in forms else None  # a mass noun has no plural: left alone
+    if not plural and noun.tag_ == "NNS":
+        lemma = _lemminflect().getLemma(lower, upos="NOUN")
+        if lemma and lemma[0] != lower and lemma[0] not in _UNJUDGED and lower.rstrip("s") + "s" == lower:
+            return lemma[0]
+    return None
 
 
 def _subjunctive(verb: Any) -> bool:
@@ -320,9 +413,18 @@ def _helper_kind(helper: Any) -> str | None:
 def _plain_gap(helper: Any, verb: Any) -> bool:
     """Only adverbs, "not" or a question's subject between the helper and its verb."""
     between = verb.doc[helper.i + 1 : verb.i]
-    if len(between) > 3:
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and helper.i < c.i < verb.i), None)
+    inside = set(range(subject.left_edge.i, subject.right_edge.i + 1)) if subject is not None else set()
+    if len(between) - len(inside) > 3:
         return False
+    if inside and (
+        not helper.sent.text.rstrip().endswith("?")
+        or any(verb.doc[i].tag_.startswith("VB") or verb.doc[i].is_punct for i in inside)
+    ):
+        return False  # a noun between the helper and its verb only in a plain question
     for token in between:
+        if token.i in inside and token.dep_ not in _AUX:
+            continue  # "did the new application work?": the question's subject
         if token.dep_ in _AUX:
             return False  # "will be closed": the nearer helper governs
         if token.tag_ not in _BETWEEN_TAGS and token.lower_ not in ("n't", "not"):
@@ -370,9 +472,9 @@ def _participle_after_be(word: Any) -> str | None:
     if not lower.isalpha() or _lemminflect().getAllLemmas(lower, upos="ADJ"):
         return None
     following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
-    if following is None or following.lower_ != "by":
-        return None  # only a passive's agent says a participle was meant ("should be reopen by noon"):
-        # the lexicon misses adjectives ("is key to", "are complete")
+    by_agent = following is not None and following.lower_ == "by"
+    if not by_agent and (lower in _ALSO_ADJECTIVES or _lemminflect().getAllInflections(lower, upos="NOUN")):
+        return None  # "is key to", "are complete", "the rinse": a noun or adjective, unless "by" follows
     lemmas = _lemminflect().getAllLemmas(lower, upos="VERB").get("VERB") or ()
     if lower not in lemmas:
         return None
