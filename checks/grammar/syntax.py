@@ -14,17 +14,18 @@ subject, a quantity whose number comes from what follows):
 - apostrophe: a possessive of time without its apostrophe ("this years festival",
   "todays parade") and a plural written with one ("two class's left", "the event's are").
 
-Inflections come from lemminflect's lexicon (the English verbs and their forms).
+Inflections come from lemminflect's lexicon (the English verbs and their forms), read from
+``inflections.tsv.gz`` by :mod:`inflect`.
 """
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import inflect
 from .hit import Hit
 
 _DATA = tomllib.loads((Path(__file__).with_name("syntax.toml")).read_text(encoding="utf-8"))
@@ -81,20 +82,13 @@ _BETWEEN_TAGS = frozenset({"RB", "PRP", "EX", "RBR"})
 _BETWEEN_SUBJECT_AND_VERB = frozenset({"RB", "RBR", "RBS", ",", "MD"})
 
 
-@lru_cache(maxsize=1)
-def _lemminflect() -> Any:
-    import lemminflect  # the English verb lexicon; imported with the grammar rules that need it
-
-    return lemminflect
-
-
 def _verb_lemma(word: str) -> str | None:
-    lemmas = _lemminflect().getAllLemmas(word, upos="VERB").get("VERB")
+    lemmas = inflect.all_lemmas(word, upos="VERB").get("VERB")
     return lemmas[0] if lemmas else None
 
 
 def _inflect(lemma: str, tag: str) -> str | None:
-    forms = _lemminflect().getInflection(lemma, tag=tag)
+    forms = inflect.inflection(lemma, tag=tag)
     return forms[0] if forms else None
 
 
@@ -182,13 +176,13 @@ def subject_number(subject: Any, verb: Any) -> str | None:
     if any(c.dep_ == "nummod" or c.lower_ in ("all", "some", "any", "no", "most", "these", "those") for c in subject.children):
         return None  # "10 miles is a long way", "no parking is allowed"
     if subject.tag_ == "NNS":
-        lemma = _lemminflect().getLemma(lower, upos="NOUN")
+        lemma = inflect.lemma(lower, upos="NOUN")
         if lower in _SINGULAR_IN_S or lower in _UNJUDGED or not lemma or lemma[0] == lower:
             return None  # "lots of", "hundreds of": the number is what follows
         return "plural"
     if not lower.isalpha() or lower.endswith("s") or lower in _SINGULAR_IN_S:
         return None  # "Thanks", odd tokens: the tagger's guess
-    if not _lemminflect().getAllLemmas(lower, upos="NOUN"):
+    if not inflect.all_lemmas(lower, upos="NOUN"):
         return None  # a word the lexicon does not know ("snowplowz"): its number is a guess
     return "singular"
 
@@ -350,7 +344,7 @@ def determiner_agreement(spacy_doc: Any) -> Iterator[Hit]:
             continue  # "a virus changes", "those battling cancer": the parse joined the wrong words
         if noun.conjuncts or any(c.dep_ == "cc" for c in noun.children):
             continue  # "many style and grammar issues": the count may cover the whole list
-        verb_too = bool(_lemminflect().getAllLemmas(noun.lower_, upos="VERB"))
+        verb_too = bool(inflect.all_lemmas(noun.lower_, upos="VERB"))
         if verb_too and (lower in _SINGULAR_DETS or lower in ("many", "those")):
             continue  # "this results in", "a tornado strikes", "the time many vacation": maybe a verb
         following = spacy_doc[noun.i + 1] if noun.i + 1 < len(spacy_doc) else None
@@ -374,11 +368,11 @@ def _noun_for(noun: Any, plural: bool) -> str | None:
     if lower in _SINGULAR_IN_S or lower in _UNJUDGED or lower in _TIME_NOUNS:
         return None
     if plural and noun.tag_ == "NN":
-        forms = _lemminflect().getAllInflections(lower, upos="NOUN")
+        forms = inflect.all_inflections(lower, upos="NOUN")
         plurals = [p for p in forms.get("NNS", ()) if p != lower]
         return plurals[0] if plurals and "NN" in forms else None  # a mass noun has no plural: left alone
     if not plural and noun.tag_ == "NNS":
-        lemma = _lemminflect().getLemma(lower, upos="NOUN")
+        lemma = inflect.lemma(lower, upos="NOUN")
         if lemma and lemma[0] != lower and lemma[0] not in _UNJUDGED and lower.rstrip("s") + "s" == lower:
             return lemma[0]
     return None
@@ -437,7 +431,7 @@ def _wrong_after_base_helper(verb: Any) -> str | None:
     lower = verb.lower_
     if verb.tag_ not in ("VB", "VBZ", "VBD", "VBN") or not lower.isalpha():
         return None
-    lemmas = _lemminflect().getAllLemmas(lower, upos="VERB").get("VERB") or ()
+    lemmas = inflect.all_lemmas(lower, upos="VERB").get("VERB") or ()
     if verb.tag_ == "VB" and lower in lemmas:
         return None  # a base form already ("found" is also "to found")
     others = [lemma for lemma in lemmas if lemma != lower]
@@ -453,10 +447,10 @@ def _wrong_participle(verb: Any, passive: bool) -> str | None:
     lemma = _verb_lemma(lower)
     if lemma is None:
         return None
-    participles = set(_lemminflect().getInflection(lemma, tag="VBN") or ())
+    participles = set(inflect.inflection(lemma, tag="VBN") or ())
     if not participles or lower in participles or lower in _ALSO_PARTICIPLES:
         return None
-    past = set(_lemminflect().getInflection(lemma, tag="VBD") or ())
+    past = set(inflect.inflection(lemma, tag="VBD") or ())
     if lower == lemma or (lower in past and not passive):
         return sorted(participles)[0]
     return None
@@ -469,16 +463,16 @@ def _participle_after_be(word: Any) -> str | None:
     lower = word.lower_
     if word.dep_ != "acomp" or word.head.lemma_ not in ("be", "") or word.head.lower_ not in _BE_FORMS:
         return None
-    if not lower.isalpha() or _lemminflect().getAllLemmas(lower, upos="ADJ"):
+    if not lower.isalpha() or inflect.all_lemmas(lower, upos="ADJ"):
         return None
     following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
     by_agent = following is not None and following.lower_ == "by"
-    if not by_agent and (lower in _ALSO_ADJECTIVES or _lemminflect().getAllInflections(lower, upos="NOUN")):
+    if not by_agent and (lower in _ALSO_ADJECTIVES or inflect.all_inflections(lower, upos="NOUN")):
         return None  # "is key to", "are complete", "the rinse": a noun or adjective, unless "by" follows
-    lemmas = _lemminflect().getAllLemmas(lower, upos="VERB").get("VERB") or ()
+    lemmas = inflect.all_lemmas(lower, upos="VERB").get("VERB") or ()
     if lower not in lemmas:
         return None
-    participles = _lemminflect().getInflection(lower, tag="VBN") or ()
+    participles = inflect.inflection(lower, tag="VBN") or ()
     return participles[0] if participles and participles[0] != lower else None
 
 
@@ -549,7 +543,7 @@ def _names_people(noun: Any) -> bool:
     if lower in _PEOPLE:
         return True
     if noun.tag_ == "NNS":
-        lemma = _lemminflect().getLemma(lower, upos="NOUN")
+        lemma = inflect.lemma(lower, upos="NOUN")
         return bool(lemma) and lemma[0] in _PEOPLE
     return False
 
@@ -635,5 +629,5 @@ def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
     subject_of_plural = noun.dep_ in _SUBJECTS and following is not None and following.lower_ in ("are", "were", "have")
     if not (counted or subject_of_plural):
         return None
-    forms = _lemminflect().getInflection(noun.lower_, tag="NNS")
+    forms = inflect.inflection(noun.lower_, tag="NNS")
     return forms[0] if forms else None
