@@ -346,6 +346,21 @@ class _FakeLanguageTool(BaseHTTPRequestHandler):
                     },
                 }
             )
+        weekday = text.find("Friday")
+        if weekday >= 0:  # comma advice, in a category lt_skip_rules.txt switches off as a whole
+            matches.append(
+                {
+                    "message": "Commas set off the month in a weekday-month-day date.",
+                    "replacements": [{"value": "Friday,"}],
+                    "offset": len(text[:weekday].encode("utf-16-le")) // 2,
+                    "length": 6,
+                    "rule": {
+                        "id": "A_FUTURE_COMMA_RULE",
+                        "issueType": "typographical",
+                        "category": {"id": "PUNCTUATION", "name": "Punctuation"},
+                    },
+                }
+            )
         hashtag = text.find("#")
         if hashtag >= 0:
             utf16 = len(text[:hashtag].encode("utf-16-le")) // 2
@@ -498,3 +513,20 @@ def test_confusions_table_names_only_tests_that_exist_and_uses_them_all() -> Non
     used = {test for rows in table.values() for _, _, test in rows}
     assert used == set(builtin._TESTS.values())
     assert table["they're"][0][0] == "their"  # rows keep their order: the first that holds wins
+
+
+def test_a_skipped_languagetool_category_drops_its_rules_even_ones_not_listed(fake_server) -> None:
+    server, _handler = fake_server
+    text = "Residents will recieve a notice on Friday October 8."
+    result = _lt_linter(f"http://127.0.0.1:{server.server_port}").lint_text(text, path="post.txt")
+    # lt_skip_rules.txt has category:PUNCTUATION: a comma rule it does not name is dropped too.
+    assert [f.rule for f in result.findings] == ["grammar/lt/MORFOLOGIK_RULE_EN_US"]
+
+
+def test_skip_rules_option_takes_a_category(fake_server) -> None:
+    server, handler = fake_server
+    url = f"http://127.0.0.1:{server.server_port}"
+    result = _lt_linter(url, **{"skip-rules": ["category:typos"]}).lint_text("You will recieve it.", path="post.txt")
+    assert result.findings == []
+    # A category is filtered here, not sent to LanguageTool as a rule id.
+    assert all("category:" not in form.get("disabledRules", [""])[0] for form in handler.requests)

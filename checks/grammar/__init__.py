@@ -302,6 +302,10 @@ def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> It
     text = doc.prose
     if not text.strip():
         return
+    # "category:PUNCTUATION" skips a whole LanguageTool category (rules added in later
+    # releases too); "EN_COMPOUNDS_*" every rule id that starts so; the rest are rule ids.
+    categories = frozenset(r.split(":", 1)[1].strip().upper() for r in skipped if r.lower().startswith("category:"))
+    skipped = tuple(r for r in skipped if not r.lower().startswith("category:"))
     prefixes = tuple(r[:-1] for r in skipped if r.endswith("*"))
     skipped = tuple(r for r in skipped if not r.endswith("*"))
     matches = client.check(text, ctx["language"], skipped)
@@ -322,13 +326,15 @@ def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> It
             raise lt.LanguageToolError(f"LanguageTool at {client.url} answered a malformed match") from None
         if rule_id in skip or (prefixes and rule_id.startswith(prefixes)) or length <= 0 or offset + length > len(doc.text):
             continue
+        category = str((rule.get("category") or {}).get("id", "")) if isinstance(rule, dict) else ""
+        if category.upper() in categories:
+            continue
         if not any(c.isalnum() for c in doc.text[offset : offset + length]):
             continue  # emoji or punctuation alone ("⬇️⬇️" is not a repeated word): other checks' business
         if doc.overlaps_token(offset, offset + length, _SPECIAL):
             continue
         if not doc.prose[offset : offset + length].strip():
             continue  # a match on blanked non-prose (code, front matter)
-        category = str((rule.get("category") or {}).get("id", "")) if isinstance(rule, dict) else ""
         word = doc.text[offset : offset + length]
         suggestions = [str(r.get("value", "")) for r in match.get("replacements", [])[:5] if isinstance(r, dict)]
         # Only the dictionary speller's findings are second-guessed against our word lists:
@@ -438,7 +444,11 @@ CHECK = Check(
         ),
         "language": Option("en-US", "LanguageTool language code"),
         "skip-rules": Option(
-            [], "more LanguageTool rule ids never reported, beside the bundled lt_skip_rules.txt", list, item_type=str
+            [],
+            "more LanguageTool rule ids never reported, beside the bundled lt_skip_rules.txt "
+            '("RULE_ID", "PREFIX_*", or "category:CATEGORY_ID" for a whole category)',
+            list,
+            item_type=str,
         ),
         "vocabulary": Option(
             [],
@@ -504,8 +514,11 @@ CHECK = Check(
 
     Findings keep LanguageTool's rule id (grammar/lt/EN_A_VS_AN) and its
     replacements as suggestions. Rules that misfire on posts (spacing and
-    punctuation around hashtags, URLs and @mentions) or duplicate other checks are
-    skipped (lt_skip_rules.txt, plus skip-rules), and so is any match touching a
+    punctuation around hashtags, URLs and @mentions; comma and hyphen advice on
+    house style) or duplicate other checks are skipped, and so are whole categories
+    that are advice rather than errors (Punctuation, Style, Redundancy, Plain
+    English): lt_skip_rules.txt, plus skip-rules, which takes rule ids, "PREFIX_*"
+    and "category:ID". So is any match touching a
     hashtag, URL, mention or e-mail address. Each post is one request with a
     timeout of a few seconds; UTF-16 offsets are mapped to characters, so emoji
     never shift a column. post-lint talks to LanguageTool's /v2/check HTTP API
