@@ -530,3 +530,24 @@ def test_skip_rules_option_takes_a_category(fake_server) -> None:
     assert result.findings == []
     # A category is filtered here, not sent to LanguageTool as a rule id.
     assert all("category:" not in form.get("disabledRules", [""])[0] for form in handler.requests)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "suggestions", "plausible"),
+    [
+        ("Suspect: WM, brn hair, grn eyes.", "brn", ["BRN", "born"], False),  # no vowel: shorthand
+        ("Stop by the YMCA of the Northwoods today.", "Northwoods", ["Northwood's"], False),  # a name ending in s
+        ("Dont forget your mask.", "Dont", ["Don't"], True),  # a missing apostrophe, not a name
+        ("Please visit todays clinic.", "todays", ["today's"], True),
+        ("Vaccines are avaliable today.", "avaliable", ["available"], True),
+    ],
+)
+def test_languagetool_speller_match_is_kept_only_when_it_looks_like_a_slip(
+    text: str, word: str, suggestions: list[str], plausible: bool
+) -> None:
+    from post_lint.checks.grammar import _plausible_typo
+
+    from post_lint.document import parse
+
+    doc = parse(text, "post.txt")[0]
+    assert _plausible_typo(doc, text.index(word), word, suggestions) is plausible

@@ -377,10 +377,17 @@ def _plausible_typo(doc: Document, offset: int, word: str, suggestions: list[str
 
     Words with capitals inside ("ReadyNC", "HABs") are brands or abbreviations. A
     capitalized word mid-sentence is a name unless a suggestion is the same word
-    with two neighbouring letters swapped ("Hsitory" -> "History").
+    with two neighbouring letters swapped ("Hsitory" -> "History"). A word without
+    a vowel ("brn hair grn eyes", "frm") is shorthand, not a slip.
     """
-    if any(s.replace("'", "").replace("\u2019", "") == word for s in suggestions if s != word):
-        return True  # "Dont" -> "Don't": a missing apostrophe, never a name
+    if not any(c in "aeiouy" for c in word.lower()):
+        return False
+    for s in suggestions:
+        if s != word and s.replace("'", "").replace("\u2019", "") == word:
+            # "Dont" -> "Don't": a missing apostrophe, never a name. A possessive
+            # ("the Northwoods" -> "Northwood's") is no such sign: names end in s too.
+            if not (word[:1].isupper() and s[-2:] in ("'s", "\u2019s")):
+                return True
     if any(c.isupper() for c in word[1:]):
         return False
     if word[:1].isupper():
