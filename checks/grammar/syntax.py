@@ -132,8 +132,8 @@ def _antecedent(verb: Any) -> Any | None:
     if clause.dep_ != "relcl":
         return None
     noun = clause.head
-    if noun.dep_ == "pobj" or noun.conjuncts:
-        return None  # "women across the country who are", "one of our students who has": which noun?
+    if noun.dep_ == "pobj" or noun.conjuncts or (noun.dep_ == "dobj" and noun.head.tag_ in ("VBG", "VBN")):
+        return None  # "women across the country who are", "Senators alleging fraud who were": which noun?
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or noun.lower_ == "one":
         return None  # "one of the people who are": either reading is English
     return noun
@@ -282,6 +282,14 @@ def _reads_as_clause(subject: Any, verb: Any) -> bool:
     if verb.text[:1].isupper() and verb.i != verb.sent.start or verb.text.isupper() and len(verb.text) > 1:
         return False  # "... Have a safe holiday", "WE ALMOST FORGOT": a headline's capitals
     following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if (
+        verb.dep_ not in _AUX
+        and following is not None
+        and following.tag_ in ("VB", "VBP", "VBZ")
+        and following.head == verb
+        and following.dep_ not in _AUX
+    ):
+        return False  # "the diseases ticks carry": two verbs in a row, one of them a noun misread
     if (
         verb.dep_ not in _AUX
         and verb.lower_ in _NUMBER_NOUNS
