@@ -23,14 +23,18 @@ from common import ROOT, load_average, median
 
 TEXT = "The Anoka Aquatic Center opens Saturday at noon. Swim lessons start June 10. 🏊\n"
 TARGETS = {"emoji only, echo text (the issue's command)": 0.15, "every check": 1.0}
+# post-lint's own start, not LanguageTool's: with LanguageTool installed, engine auto would start
+# the shared server on the first run and then send every later run's post to it (its findings are
+# never cached, so the cache-hit row would be a full run). POST_LINT_AUTOSTART=1 to time that path.
+ENV = {**os.environ, "POST_LINT_AUTOSTART": os.environ.get("POST_LINT_AUTOSTART", "0")}
 
 
 def _time(command: list[str], stdin: str, runs: int) -> tuple[list[float], int]:
-    subprocess.run(command, input=stdin, capture_output=True, text=True, cwd=ROOT, check=False)  # warm the disk cache
+    subprocess.run(command, input=stdin, capture_output=True, text=True, cwd=ROOT, env=ENV, check=False)  # warm the disk cache
     times, code = [], 0
     for _ in range(runs):
         start = time.perf_counter()
-        done = subprocess.run(command, input=stdin, capture_output=True, text=True, cwd=ROOT, check=False)
+        done = subprocess.run(command, input=stdin, capture_output=True, text=True, cwd=ROOT, env=ENV, check=False)
         times.append(time.perf_counter() - start)
         code = done.returncode
     return times, code
