@@ -408,7 +408,7 @@ def _a_an(r: _Reader) -> Iterator[Hit]:
         before = r.prose[word.start - 1 : word.start]
         if before and (before.isalnum() or before in "-./'\u2019"):
             continue
-        sound = vowel_sound(following.text)
+        sound = vowel_sound(_read_in_capitals(r, i + 1, following.text))
         if sound is None:
             continue
         right = "an" if sound else "a"
@@ -423,6 +423,15 @@ def _a_an(r: _Reader) -> Iterator[Hit]:
             word.end,
             (fixed,),
         )
+
+
+def _read_in_capitals(r: _Reader, i: int, text: str) -> str:
+    """A common word inside a run of capitals is read as a word, not spelled out as letters:
+    "a RED FLAG WARNING" (an initialism such as "an FBI agent" or "an ATM" keeps its letters)."""
+    after = r.next(i)
+    if not (text.isupper() and len(text) >= 3 and after is not None and after.text.isupper() and len(after.text) >= 2):
+        return text
+    return text.lower() if (words.speller().zipf(text.lower()) or 0) >= 4.5 else text
 
 
 def _agreement(r: _Reader) -> Iterator[Hit]:
