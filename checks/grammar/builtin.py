@@ -1456,6 +1456,11 @@ def _derived(lower: str, lexicon: words.Speller, vocab: frozenset[str]) -> bool:
     return False
 
 
+def _on_parse(rule: Callable[[Any], Iterable[Hit]]) -> Callable[[_Reader], Iterable[Hit]]:
+    """A parse rule (syntax.py) as a word rule: it reads the spaCy Doc, and finds nothing without one."""
+    return lambda r: rule(r.doc.nlp) if r.doc.nlp is not None else ()
+
+
 _RULES = (
     ("apostrophe", _apostrophe),
     ("lowercase-i", _lowercase_i),
@@ -1463,11 +1468,11 @@ _RULES = (
     ("a-an", _a_an),
     ("agreement", _agreement),
     ("confusable", _confusable),
-    ("agreement", lambda r: syntax.agreement(r.doc.nlp) if r.doc.nlp is not None else ()),
-    ("agreement", lambda r: syntax.determiner_agreement(r.doc.nlp) if r.doc.nlp is not None else ()),
-    ("verb-form", lambda r: syntax.verb_form(r.doc.nlp) if r.doc.nlp is not None else ()),
-    ("relative", lambda r: syntax.relative(r.doc.nlp) if r.doc.nlp is not None else ()),
-    ("apostrophe", lambda r: syntax.apostrophe(r.doc.nlp) if r.doc.nlp is not None else ()),
+    ("agreement", _on_parse(syntax.agreement)),
+    ("agreement", _on_parse(syntax.determiner_agreement)),
+    ("verb-form", _on_parse(syntax.verb_form)),
+    ("relative", _on_parse(syntax.relative)),
+    ("apostrophe", _on_parse(syntax.apostrophe)),
     ("sentence-case", _sentence_case),
     ("spelling", _spelling),
 )

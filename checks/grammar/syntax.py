@@ -92,6 +92,11 @@ def _inflect(lemma: str, tag: str) -> str | None:
     return forms[0] if forms else None
 
 
+def _token_hit(rule: str, token: Any, fixed: str, message: str, end: int | None = None) -> Hit:
+    """A finding on ``token`` (or from it to ``end``) whose one suggestion is ``fixed``."""
+    return Hit(rule, message, token.idx, token.idx + len(token.text) if end is None else end, (fixed,))
+
+
 def _match_case(original: str, replacement: str) -> str:
     return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
 
@@ -260,13 +265,12 @@ def agreement(spacy_doc: Any) -> Iterator[Hit]:
         if not right or right == verb.lower_:
             continue
         fixed = _match_case(verb.text, right)
-        yield Hit(
+        yield _token_hit(
             "agreement",
+            verb,
+            fixed,
             f"\u201c{verb.text}\u201d does not agree with its subject \u201c{subject.text}\u201d "
             f"({subject_says}); write \u201c{fixed}\u201d",
-            verb.idx,
-            verb.idx + len(verb.text),
-            (fixed,),
         )
 
 
@@ -362,12 +366,11 @@ def determiner_agreement(spacy_doc: Any) -> Iterator[Hit]:
         if not right:
             continue
         fixed = _match_case(noun.text, right)
-        yield Hit(
+        yield _token_hit(
             "agreement",
+            noun,
+            fixed,
             f"\u201c{det.text} \u2026 {noun.text}\u201d: the noun does not agree with \u201c{det.text}\u201d; write \u201c{fixed}\u201d",
-            noun.idx,
-            noun.idx + len(noun.text),
-            (fixed,),
         )
 
 
@@ -490,13 +493,12 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         right = _participle_after_be(word)
         if right:
             fixed = _match_case(word.text, right)
-            yield Hit(
+            yield _token_hit(
                 "verb-form",
+                word,
+                fixed,
                 f"after \u201c{word.head.text}\u201d the verb takes the past participle: \u201c{fixed}\u201d, "
                 f"not \u201c{word.text}\u201d",
-                word.idx,
-                word.idx + len(word.text),
-                (fixed,),
             )
     for helper in spacy_doc:
         kind = _helper_kind(helper)
@@ -516,13 +518,12 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         if not right or _compound_or_modifier(verb, kind):
             continue
         fixed = _match_case(verb.text, right)
-        yield Hit(
+        yield _token_hit(
             "verb-form",
+            verb,
+            fixed,
             f"after \u201c{helper.text}\u201d the verb takes {wants}: \u201c{helper.text} \u2026 {fixed}\u201d, "
             f"not \u201c{verb.text}\u201d",
-            verb.idx,
-            verb.idx + len(verb.text),
-            (fixed,),
         )
 
 
@@ -567,12 +568,11 @@ def relative(spacy_doc: Any) -> Iterator[Hit]:
         if word.i - clause.head.i > 2:
             continue  # "the parks near residents which ..." the antecedent may be another noun
         fixed = _match_case(word.text, "who")
-        yield Hit(
+        yield _token_hit(
             "relative",
+            word,
+            fixed,
             f"\u201c{clause.head.text} {word.text}\u201d: use \u201cwho\u201d (or \u201cthat\u201d) for people",
-            word.idx,
-            word.idx + len(word.text),
-            (fixed,),
         )
 
 
@@ -586,24 +586,23 @@ def apostrophe(spacy_doc: Any) -> Iterator[Hit]:
             right = _missing_possessive(token)
             if right:
                 fixed = _match_case(token.text, right)
-                yield Hit(
+                yield _token_hit(
                     "apostrophe",
+                    token,
+                    fixed,
                     f"\u201c{token.text}\u201d owns the noun after it: write \u201c{fixed}\u201d",
-                    token.idx,
-                    token.idx + len(token.text),
-                    (fixed,),
                 )
         elif token.tag_ == "POS" and token.i > 0:
             noun = token.nbor(-1)
             plural = _plural_with_apostrophe(noun, token)
             if plural:
                 fixed = _match_case(noun.text, plural)
-                yield Hit(
+                yield _token_hit(
                     "apostrophe",
+                    noun,
+                    fixed,
                     f"\u201c{noun.text}{token.text}\u201d is a plural, not a possessive: write \u201c{fixed}\u201d",
-                    noun.idx,
-                    token.idx + len(token.text),
-                    (fixed,),
+                    end=token.idx + len(token.text),
                 )
 
 
