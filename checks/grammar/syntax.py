@@ -59,12 +59,12 @@ _SUBORDINATORS = frozenset(
     {"that", "because", "if", "when", "while", "although", "though", "since", "as", "unless", "until", "whether", "once", "so"}
 )
 _DEICTIC_TIMES = frozenset({"today", "tonight", "tomorrow", "yesterday"})
-_PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several", "few", "both", "all", "some"})
 _ALSO_PARTICIPLES = frozenset(_DATA["also-participles"])
 _NUMBER_NOUNS = frozenset(_DATA["number-nouns"])
 _BARE_INFINITIVE_HEADS = frozenset(_DATA["bare-infinitive-heads"])
 _ALSO_ADJECTIVES = frozenset(_DATA["also-adjectives"])
 _PLURAL_DETS = frozenset(_DATA["plural-determiners"])
+_MANY_WORDS = frozenset(_DATA["many-words"])
 _SINGULAR_DETS = frozenset(_DATA["singular-determiners"])
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -632,7 +632,7 @@ def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
     following = mark.nbor(1) if mark.i + 1 < len(mark.doc) else None
     if following is not None and following.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "JJS", "JJR", "CD", "VBG", "CC"):
         return None  # "the city's new park", "our community's and country's veterans": possessives
-    counted = any((c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or c.lower_ in _PLURAL_DETERMINERS for c in noun.children)
+    counted = any((c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or c.lower_ in _MANY_WORDS for c in noun.children)
     subject_of_plural = noun.dep_ in _SUBJECTS and following is not None and following.lower_ in ("are", "were", "have")
     if not (counted or subject_of_plural):
         return None
