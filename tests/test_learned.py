@@ -86,6 +86,28 @@ def test_words_of_a_named_speaker_are_not_scored(tiny_model: Path) -> None:
     assert not list(learned_findings(doc, _context("opinion"), tiny_model, "x", "y"))
 
 
+def test_a_disclaimer_is_not_scored_as_evidence(tmp_path: Path) -> None:
+    # "but" after "not speaking for" turns to the author's own view, not to a confidence.
+    path = tmp_path / "learned.json"
+    weights = {"but": 2.0, "not": 1.0, "speaking": 1.0}
+    path.write_text(json.dumps({"intercept": -1.5, "threshold": 0.6, "weights": weights}), encoding="utf-8")
+    doc, _ = parse("I'm not speaking for the department, but the new station is a big step up.", "post.txt")
+    assert not list(learned_findings(doc, _context("confidential"), path, "x", "y"))
+    doc, _ = parse("I can't say much, but the new station is a big step up.", "post.txt")
+    assert list(learned_findings(doc, _context("confidential"), path, "x", "y"))
+
+
+def test_disclaimer_clauses_run_from_the_clause_start_through_the_turn_to_the_authors_words() -> None:
+    from post_lint.text.disclaimers import disclaimer_clauses
+
+    text = "I'm an officer here. I'm not speaking for the department, but the station is great. Views are my own."
+    assert [text[s:e] for s, e in disclaimer_clauses(text)] == [
+        "I'm not speaking for the department, but ",
+        "Views are my own",
+    ]
+    assert disclaimer_clauses("The department is speaking for all of us.") == []
+
+
 @pytest.mark.parametrize("name", ["opinion", "partisan", "partners", "conduct", "confidential"])
 def test_every_judgement_check_declares_its_learned_rule_and_options(name: str) -> None:
     check = load_check(name)

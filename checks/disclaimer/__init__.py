@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.facts import Facts
 from post_lint.model import Document, Finding
+from post_lint.text.disclaimers import disclaimer_phrases
 from post_lint.text.phrases import Match, find_phrases
 
 _HERE = Path(__file__).parent
@@ -46,7 +47,7 @@ class _Prepared(NamedTuple):
 
 def prepare(options: Mapping[str, Any], facts: Facts) -> _Prepared:
     """Once per config (the Check's prepare hook): the phrase lists, with the config's extras."""
-    accepted = load_word_list(_HERE / "disclaimers.txt", options["extra-phrases"])
+    accepted = disclaimer_phrases(options["extra-phrases"])
     # The configured wording itself always counts, whatever its words.
     accepted.append(" ".join(options["wording"].lower().rstrip(".").split()))
     return _Prepared(
@@ -101,7 +102,7 @@ CHECK = Check(
     prepare=prepare,
     options={
         "wording": Option(DEFAULT_WORDING, "the disclaimer sentence suggested (it always counts as a disclaimer)"),
-        "extra-phrases": Option([], "more phrases that count as a disclaimer, beside disclaimers.txt", list, item_type=str),
+        "extra-phrases": Option([], "more phrases that count as a disclaimer, beside the shipped list", list, item_type=str),
         "employer-names": Option(
             [],
             "how employees name their employer (\u201cI work for <name>\u201d, \u201cas a <name> employee\u201d); "

@@ -128,15 +128,19 @@ def learned_findings(
     """One finding when the model scores the post at or above its threshold, on the sentence that weighs most.
 
     Attributed quotations are not scored (a named speaker's words are not the
-    account's own voice), nor are the ``cleared`` spans: sentences the check's
-    precise rules recognised as a lawful near-miss.
+    account's own voice), nor are disclaimers ("I'm not speaking for the department,
+    but"), nor the ``cleared`` spans: sentences the check's precise rules recognised
+    as a lawful near-miss.
     """
     if not ctx["learned"]:
         return
     model = LinearModel.load(model_file)
     if model is None:
         return
-    text = _blank_spans(doc.prose, [*doc.attributed_quotes, *cleared])  # as trained: URLs, mentions and hashtags kept
+    from .disclaimers import disclaimer_clauses
+
+    unscored = [*doc.attributed_quotes, *disclaimer_clauses(doc.prose), *cleared]
+    text = _blank_spans(doc.prose, unscored)  # as trained: URLs, mentions and hashtags kept
     if not text.strip():
         return  # every sentence was a quotation or a near-miss the rules settled: nothing left to score
     threshold = float(ctx["learned-threshold"]) or model.threshold
