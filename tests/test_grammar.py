@@ -551,3 +551,9 @@ def test_languagetool_speller_match_is_kept_only_when_it_looks_like_a_slip(
 
     doc = parse(text, "post.txt")[0]
     assert _plausible_typo(doc, text.index(word), word, suggestions) is plausible
+
+
+@pytest.mark.parametrize(("which", "fix"), [("which", "who"), ("Which", "Who"), ("WHICH", "WHO")])
+def test_a_parse_rules_fix_keeps_the_case_of_the_word_it_replaces(linter: Linter, which: str, fix: str) -> None:
+    [finding] = lint(linter, f"Thanks to all the volunteers {which} helped on Saturday.").findings
+    assert finding.rule == "grammar/relative" and finding.suggestions == (fix,)

@@ -26,7 +26,7 @@ from post_lint.text.sentences import is_abbreviation
 
 from . import speller as words
 from . import syntax
-from .hit import Hit
+from .hit import Hit, match_case
 
 _HERE = Path(__file__).parent
 
@@ -190,14 +190,6 @@ class _Reader:
         return text.replace("'", "\u2019") if self.curly else text
 
 
-def _match_case(original: str, replacement: str) -> str:
-    if original.isupper() and len(original) > 1:
-        return replacement.upper()
-    if original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
 def is_english(words: list[Word], known: Any) -> bool:
     """False for a post mostly in another language: the English rules would misfire."""
     plain = [w.lower for w in words if w.text.isalpha() and w.text.islower() and len(w.text) > 1]
@@ -258,7 +250,7 @@ def _apostrophe(r: _Reader) -> Iterator[Hit]:
                 continue
         elif word.lower == "im" and (word.text == "IM" or following is None):
             continue
-        fixed = r.apostrophe(_match_case(word.text, correction) if word.lower != "im" else correction)
+        fixed = r.apostrophe(match_case(word.text, correction) if word.lower != "im" else correction)
         if word.lower in ("im", "ive"):
             fixed = r.apostrophe("I" + correction[1:])
         yield Hit(
@@ -414,7 +406,7 @@ def _a_an(r: _Reader) -> Iterator[Hit]:
         right = "an" if sound else "a"
         if word.lower == right:
             continue
-        fixed = _match_case(word.text, right)
+        fixed = match_case(word.text, right)
         why = "a vowel sound" if sound else "a consonant sound"
         yield Hit(
             "a-an",
@@ -464,7 +456,7 @@ def _agreement(r: _Reader) -> Iterator[Hit]:
         if verb.lower in ("has", "have") and following is not None and following.lower in ("to",) and word.lower == "i":
             pass
         right = forms[verb.lower]
-        fixed = _match_case(verb.text, right)
+        fixed = match_case(verb.text, right)
         yield Hit(
             "agreement",
             f"\u201c{word.text} {verb.text}\u201d: the verb does not agree with its subject; write \u201c{word.text} {fixed}\u201d",
@@ -488,7 +480,7 @@ def _phrase_continues(r: _Reader, i: int) -> bool:
 
 
 def _confusable_hit(word: Word, right: str, why: str) -> Hit:
-    fixed = _match_case(word.text, right)
+    fixed = match_case(word.text, right)
     return Hit(
         "confusable",
         f"\u201c{word.text}\u201d looks like the wrong word here ({why}): did you mean \u201c{fixed}\u201d?",
@@ -1303,7 +1295,7 @@ def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
                 found = [c for c in found if (lexicon.zipf(c[0]) or 0) >= 6.0]
             if not found:
                 continue  # nothing close: more likely a name or a word we do not know than a typo
-            fixes = tuple(_match_case(part, c[0]) for c in found)
+            fixes = tuple(match_case(part, c[0]) for c in found)
             yield Hit(
                 "spelling",
                 f"\u201c{part}\u201d is not in the dictionary: did you mean \u201c{fixes[0]}\u201d? "

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import inflect
-from .hit import Hit
+from .hit import Hit, match_case
 
 _DATA = tomllib.loads((Path(__file__).with_name("syntax.toml")).read_text(encoding="utf-8"))
 _SINGULAR = frozenset(_DATA["singular-subjects"])
@@ -95,10 +95,6 @@ def _inflect(lemma: str, tag: str) -> str | None:
 def _token_hit(rule: str, token: Any, fixed: str, message: str, end: int | None = None) -> Hit:
     """A finding on ``token`` (or from it to ``end``) whose one suggestion is ``fixed``."""
     return Hit(rule, message, token.idx, token.idx + len(token.text) if end is None else end, (fixed,))
-
-
-def _match_case(original: str, replacement: str) -> str:
-    return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
 
 
 # -- agreement -----------------------------------------------------------------------------
@@ -264,7 +260,7 @@ def agreement(spacy_doc: Any) -> Iterator[Hit]:
         right = _agreeing_form(verb, subject_says)
         if not right or right == verb.lower_:
             continue
-        fixed = _match_case(verb.text, right)
+        fixed = match_case(verb.text, right)
         yield _token_hit(
             "agreement",
             verb,
@@ -365,7 +361,7 @@ def determiner_agreement(spacy_doc: Any) -> Iterator[Hit]:
         right = _noun_for(noun, plural=lower in _PLURAL_DETS)
         if not right:
             continue
-        fixed = _match_case(noun.text, right)
+        fixed = match_case(noun.text, right)
         yield _token_hit(
             "agreement",
             noun,
@@ -492,7 +488,7 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
     for word in spacy_doc:
         right = _participle_after_be(word)
         if right:
-            fixed = _match_case(word.text, right)
+            fixed = match_case(word.text, right)
             yield _token_hit(
                 "verb-form",
                 word,
@@ -517,7 +513,7 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
             wants = "the past participle"
         if not right or _compound_or_modifier(verb, kind):
             continue
-        fixed = _match_case(verb.text, right)
+        fixed = match_case(verb.text, right)
         yield _token_hit(
             "verb-form",
             verb,
@@ -567,7 +563,7 @@ def relative(spacy_doc: Any) -> Iterator[Hit]:
             continue
         if word.i - clause.head.i > 2:
             continue  # "the parks near residents which ..." the antecedent may be another noun
-        fixed = _match_case(word.text, "who")
+        fixed = match_case(word.text, "who")
         yield _token_hit(
             "relative",
             word,
@@ -585,7 +581,7 @@ def apostrophe(spacy_doc: Any) -> Iterator[Hit]:
         if token.tag_ == "NNS" and token.lower_.endswith("s") and token.is_alpha:
             right = _missing_possessive(token)
             if right:
-                fixed = _match_case(token.text, right)
+                fixed = match_case(token.text, right)
                 yield _token_hit(
                     "apostrophe",
                     token,
@@ -596,7 +592,7 @@ def apostrophe(spacy_doc: Any) -> Iterator[Hit]:
             noun = token.nbor(-1)
             plural = _plural_with_apostrophe(noun, token)
             if plural:
-                fixed = _match_case(noun.text, plural)
+                fixed = match_case(noun.text, plural)
                 yield _token_hit(
                     "apostrophe",
                     noun,
