@@ -239,3 +239,26 @@ def test_init_asks_for_what_the_options_left_out() -> None:
     assert answers.policy_title == "City of Cedar Bluff Social Media Policy"
     text = init.render(answers, checks)
     assert 'title = "City of Cedar Bluff Social Media Policy"' in text
+
+
+def _plain(text: str) -> str:
+    """Case, spacing, curly quotes and the policy's stray ® aside."""
+    text = text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').replace("\u00ae", "")
+    return " ".join(text.split()).lower()
+
+
+@pytest.mark.parametrize("name", check_names())
+def test_every_checks_clause_is_quoted_word_for_word_from_the_shipped_policy(name: str) -> None:
+    # A finding cites its clause as the policy's own words: a paraphrase would put words in the policy's mouth.
+    from conftest import SHARED
+
+    from post_lint.registry import load_check
+
+    policy = SHARED / "policy" / "social-media-policy.txt"
+    if not policy.is_file():
+        pytest.skip(f"{policy} is not beside this checkout")
+    text = _plain(policy.read_text(encoding="utf-8"))
+    check = load_check(name)
+    for part in re.split(r"\s*(?:\[\.\.\.\]|\.\.\.|\u2026)\s*", check.policy_clause):  # elisions
+        assert _plain(part).rstrip(". ") in text, f"{name}: {part!r} is not in the policy"
+    assert _plain(check.policy_section.split(". ", 1)[-1]) in text

@@ -420,7 +420,7 @@ CHECK = Check(
     description="Spelling and grammar errors: typos, wrong words, a/an, agreement, missing apostrophes.",
     severity="warning",
     policy_section="V. Rules of Use",
-    policy_clause="Maintain a professional and courteous tone",
+    policy_clause="Make sure information is accurate, free of grammatical errors and presented in a professional manner.",
     run=run,
     options={
         "engine": Option(

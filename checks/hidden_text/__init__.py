@@ -141,8 +141,8 @@ CHECK = Check(
     description="Invisible characters, bidi controls and look-alike letters that hide what a post says.",
     severity="warning",
     policy_section="V. Rules of Use",
-    policy_clause="Improve content accessibility by limiting the use of emoji. Make sure information is accurate, "
-    "free of grammatical errors and presented in a professional manner.",
+    policy_clause="Make sure information is accurate, free of grammatical errors and presented in a professional "
+    "manner. [...] Improve content accessibility by limiting the use of emoji.",
     run=run,
     options={
         "control-characters": Option(True, "flag control characters such as NUL inside the text"),

@@ -147,8 +147,8 @@ CHECK = Check(
     description="Comments: comments and links unrelated to the post they answer (for review).",
     severity="warning",
     policy_section="V. Rules of Use",
-    policy_clause="Comments totally unrelated to the topic of the forum; Hyperlinks to material that is not directly "
-    "related to the discussion",
+    policy_clause="Comments totally unrelated to the topic of the forum [...] Hyperlinks to material that is not "
+    "directly related to the discussion",
     run=run,
     options={
         **learned_options(on=False),  # comments: opt-in until review of fair criticism is <= 5%
