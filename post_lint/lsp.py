@@ -137,8 +137,16 @@ class LintedDocument:
 
 
 def policy_markdown(finding: Any) -> str:
-    """A finding's hover text: rule, severity, message, the policy clause and its suggestions."""
+    """A finding's hover text: rule, severity, message, why it matters and what to write instead
+    (the rule's documentation, as `post-lint explain` gives it), the policy clause and its suggestions."""
+    from .registry import documented_rule
+
     lines = [f"**post-lint** `{finding.rule}` ({finding.severity})", "", finding.message]
+    info = documented_rule(finding.check, finding.rule)
+    if info is not None and info.why:
+        lines += ["", f"**Why:** {info.why}"]
+    if info is not None and info.fix:
+        lines += ["", f"**Instead:** {info.fix}"]
     if finding.policy:
         lines += ["", f"Policy, {finding.policy}"]
         link = getattr(finding, "policy_link", "")

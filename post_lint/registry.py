@@ -21,7 +21,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from .api import Check
+from .api import Check, RuleInfo, rule_under
 
 CHECK_GROUP = "post_lint.checks"
 COMMAND_GROUP = "post_lint.commands"
@@ -132,6 +132,16 @@ def load_check(name: str) -> Check | BrokenCheck:
     except ValueError as exc:
         return BrokenCheck(name, f"its rules do not load: {exc}")
     return obj
+
+
+def documented_rule(check_name: str, rule: str) -> RuleInfo | None:
+    """The declared rule ``rule`` is or falls under (``grammar/lt/X`` under ``grammar/lt``), with its
+    summary, why and fix from the check's rules.toml; None for a check that did not load."""
+    check = load_check(check_name)
+    if not isinstance(check, Check):
+        return None
+    found = rule_under(rule, check.rule_info)
+    return check.rule_info[found] if found is not None else None
 
 
 def load_checks(names: list[str] | None = None) -> tuple[list[Check], list[BrokenCheck]]:

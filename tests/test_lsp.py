@@ -334,3 +334,15 @@ def test_default_session_runs_every_check(workspace: Path) -> None:
     finally:
         if client.process.poll() is None:
             client.process.kill()
+
+
+def test_hover_says_why_the_rule_matters_and_what_to_write_instead() -> None:
+    from post_lint.lsp import policy_markdown
+    from post_lint.model import Finding
+
+    finding = Finding("emoji", "emoji/inline", "warning", "emoji inside a sentence", 3, 2, policy="V. Rules of Use")
+    hover = policy_markdown(finding)
+    assert '**Why:** "We ❤️ our volunteers" is heard as' in hover
+    assert "**Instead:** Write the word" in hover
+    # A rule the check does not document (a plugin's, or a check that failed to load) still hovers.
+    assert policy_markdown(Finding("nope", "nope/x", "error", "m", 0, 1)).startswith("**post-lint** `nope/x` (error)")

@@ -24,27 +24,17 @@ def _rules(findings: list[Finding]) -> dict[str, dict[str, Any]]:
     return rules
 
 
-def _rule_info(check: Any, rule: str) -> Any:
-    """The declared rule ``rule`` is or falls under (``grammar/lt/X`` under ``grammar/lt``), or None."""
-    from ..api import rule_under
-
-    if check is None:
-        return None
-    found = rule_under(rule, check.rule_info)
-    return check.rule_info[found] if found is not None else None
-
-
 def descriptor(rule: str, check_name: str, policy: str) -> dict[str, Any]:
     """A SARIF reportingDescriptor: what the rule flags and why, the check and its policy, and help
     (why, what to write instead, the check's documentation) as text and Markdown."""
     import textwrap
 
     from ..api import Check
-    from ..registry import load_check
+    from ..registry import documented_rule, load_check
 
     loaded = load_check(check_name)
     check = loaded if isinstance(loaded, Check) else None
-    info = _rule_info(check, rule)
+    info = documented_rule(check_name, rule)
     short = info.summary if info is not None else (check.description if check else check_name)
     full = f"{short[:1].upper()}{short[1:]}. " if info is not None else ""
     full += f"{info.why} " if info is not None and info.why else ""
