@@ -26,9 +26,6 @@ from post_lint.text.sentences import split_sentences
 
 _HERE = Path(__file__).parent
 _MACRO = re.compile(r"<<(\w+)>>")
-# A sentence ends at . ! ? before a space, or at a line break; not after "Sgt." or "a.m.".
-# What each rule means for the author: why it may not be posted and what to do (patterns.toml [advice]).
-ADVICE: dict[str, str] = tomllib.loads((_HERE / "patterns.toml").read_text(encoding="utf-8"))["advice"]
 
 
 @dataclass(frozen=True)
@@ -114,12 +111,8 @@ def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] |
             quoted = " ".join(doc.text[s:e].split())
             if len(quoted) > 60:
                 quoted = quoted[:57] + "..."
-            yield ctx.finding(
-                pattern.rule,
-                f"{pattern.what} (\u201c{quoted}\u201d): {ADVICE[pattern.rule]}",
-                s,
-                e - s,
-            )
+            # rules.toml's message: the pattern's "what", the words, then why and what to do.
+            yield ctx.finding(pattern.rule, ctx.message(pattern.rule, what=pattern.what, quoted=quoted), s, e - s)
 
 
 run = rules_then_model(
