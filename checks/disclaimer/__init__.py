@@ -71,8 +71,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     said = " ".join(doc.text[first.start : first.end].split())
     yield ctx.finding(
         "missing",
-        f"\u201c{said}\u201d identifies you as a City employee and the post is about City business "
-        f"(\u201c{topics[0].phrase}\u201d), so the policy asks for a disclaimer: add \u201c{ctx['wording']}\u201d",
+        ctx.message("missing", said=said, topic=topics[0].phrase, wording=ctx["wording"]),
         first.start,
         first.end - first.start,
         suggestions=[ctx["wording"]],
