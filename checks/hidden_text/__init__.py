@@ -64,8 +64,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         if ch in BIDI_CONTROLS:
             yield ctx.finding(
                 "bidi",
-                f"invisible {_name(ch)} changes the order text is displayed in, so readers may see "
-                "something other than what was written; delete it",
+                ctx.message("bidi", name=_name(ch)),
                 i,
                 1,
                 suggestions=[""],
@@ -73,12 +72,12 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         elif ch in _ZERO_WIDTH and not (ch == "\ufeff" and i == 0) and not _joins_emoji_or_script(text, i):
             yield ctx.finding(
                 "zero-width",
-                f"invisible {_name(ch)}: screen readers, search and hashtags see a different word "
-                "than readers do; delete it (it usually comes from copy-paste)",
+                ctx.message("zero-width", name=_name(ch)),
                 i,
                 1,
                 suggestions=[""],
             )
+    # Two more kinds of zero-width finding keep their own sentences here: a rule has one template.
     for m in _TAG.finditer(text):
         # Tag characters belong only in subdivision flags (🏴 + tags), which are emoji.
         j = m.start()
@@ -103,7 +102,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         for m in _CONTROL.finditer(text):
             yield ctx.finding(
                 "control",
-                f"control character U+{ord(m.group()):04X} in the text: it is invisible or breaks the post; delete it",
+                ctx.message("control", codepoint=ord(m.group())),
                 m.start(),
                 1,
                 suggestions=[""],
@@ -113,10 +112,10 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         scripts = {_script(c) for c in word}
         if "LATIN" in scripts and scripts & set(_LOOKALIKE_SCRIPTS):
             fixed = "".join(CONFUSABLES.get(c, c) for c in word)
+            lookalikes = "/".join(sorted(scripts - {"LATIN", "OTHER"})).title()
             yield ctx.finding(
                 "mixed-script",
-                f"'{word}' mixes Latin letters with look-alike {'/'.join(sorted(scripts - {'LATIN', 'OTHER'})).title()} "
-                "ones: it looks right but search, hashtags and screen readers treat it as another word; retype it",
+                ctx.message("mixed-script", word=word, scripts=lookalikes),
                 start,
                 len(word),
                 suggestions=[fixed] if fixed != word else [],
