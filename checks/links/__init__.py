@@ -191,8 +191,7 @@ def _url_tokens(doc: Document) -> list[Token]:
 def _shortener_finding(ctx: Context, offset: int, length: int, domain: str) -> Finding:
     return ctx.finding(
         "shortener",
-        f"{domain} is a link shortener: readers cannot see where the link goes before they tap it, and the "
-        "short link can later be pointed anywhere; paste the full address of the page instead",
+        ctx.message("shortener", domain=domain),
         offset,
         length,
     )
@@ -201,8 +200,7 @@ def _shortener_finding(ctx: Context, offset: int, length: int, domain: str) -> F
 def _ip_finding(ctx: Context, offset: int, length: int, address: str) -> Finding:
     return ctx.finding(
         "ip-address",
-        f"link to the raw IP address {address}: readers cannot tell whose site it is, and it may be an internal "
-        "or temporary server; link to the site's name (e.g. anokaminnesota.com/...) instead",
+        ctx.message("ip-address", address=address),
         offset,
         length,
     )
@@ -244,9 +242,7 @@ def _check_url(
     elif allowed is not None and not _matches(bare, allowed):
         yield ctx.finding(
             "external-domain",
-            f"links to {bare}, outside the city's own and government sites: make sure the page is directly related "
-            "to this post and from a source the city stands behind; if it is a trusted partner's site, add "
-            f'"{bare}" to [links] allowed-domains',
+            ctx.message("external-domain", domain=bare),
             start,
             length,
         )
@@ -255,8 +251,7 @@ def _check_url(
         secure = "https" + url[len(scheme) :]
         yield ctx.finding(
             "insecure",
-            "plain http:// link: the page is sent unencrypted and most browsers warn about it; "
-            "use the https:// address (check that it opens)",
+            ctx.message("insecure"),
             start,
             length,
             suggestions=[secure],
@@ -267,8 +262,7 @@ def _check_url(
         names = ", ".join(dict.fromkeys(found))
         yield ctx.finding(
             "tracking",
-            f"tracking parameter{'s' if len(set(found)) > 1 else ''} {names} in the link: they make the address "
-            "long and hard to read aloud and track who clicks; remove them",
+            ctx.message("tracking", s="s" if len(set(found)) > 1 else "", names=names),
             start,
             length,
             suggestions=[cleaned],
