@@ -18,7 +18,6 @@ the new splash pad"), which no pattern matches.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -37,10 +36,6 @@ _HERE = Path(__file__).parent
 # "should have" done; demands.txt: what they are told to do; opinion-verbs.txt: "I (always) believe").
 DEMANDS = tuple(load_word_list(_HERE / "demands.txt"))
 OPINION_VERBS = tuple(load_word_list(_HERE / "opinion-verbs.txt"))
-
-
-# The message of each rule ({quoted}: the words flagged), in messages.toml.
-_MESSAGES: dict[str, str] = tomllib.loads((_HERE / "messages.toml").read_text(encoding="utf-8"))
 
 
 def governing(extra: tuple[str, ...] = ()) -> list[str]:
@@ -161,9 +156,8 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _finding(ctx: Context, kind: str, words: str, match: Match) -> Finding:
-    quoted = f"\u201c{' '.join(words.split())}\u201d"
-    message = _MESSAGES[kind if kind in ("employment", "evaluation") else "first-person"].format(quoted=quoted)
-    return ctx.finding(kind, message, match.start, match.end - match.start)
+    # kind is first-person, evaluation or employment: each rule's message is in rules.toml.
+    return ctx.finding(kind, ctx.message(kind, words=" ".join(words.split())), match.start, match.end - match.start)
 
 
 run = rules_then_model(
