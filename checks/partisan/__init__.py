@@ -198,7 +198,7 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         if inside(quoted, start, end) or any(s < end and start < e for s, e in reported):
             continue
         reported.append((start, end))
-        yield ctx.finding(rule, _message(rule, doc.text[start:end]), start, end - start)
+        yield ctx.finding(rule, ctx.message(rule, words=" ".join(doc.text[start:end].split())), start, end - start)
 
     if not reported and ctx["classifier"]:
         # A quotation is someone else's voice, attributed or not.
@@ -217,31 +217,10 @@ def _classify(doc: Document, ctx: Context) -> Iterator[Finding]:
         start, end = sentence
         yield ctx.finding(
             "political-voice",
-            f"this post reads like political messaging (score {score:.2f}), not City information: an official "
-            "City account may not take political sides; report the facts of City business in neutral words",
+            ctx.message("political-voice", score=score),
             start,
             end - start,
         )
-
-
-def _message(rule: str, words: str) -> str:
-    quoted = f"\u201c{' '.join(words.split())}\u201d"
-    if rule == "vote":
-        return (
-            f"{quoted} tells people how to vote: an official City account may not take sides in an election; "
-            "share neutral voting information (dates, places, registration) instead"
-        )
-    if rule == "party":
-        return (
-            f"{quoted} is praised or attacked here: an official City account may not take political sides; "
-            "name parties and politicians only in neutral reporting"
-        )
-    if rule == "campaign":
-        return (
-            f"{quoted} promotes a campaign, rally or party account: an official City account may not be used for "
-            "campaigning; remove it"
-        )
-    return f"{quoted} is a partisan slogan or loaded label: an official City account may not take political sides; remove it"
 
 
 run = rules_then_model(
