@@ -24,7 +24,6 @@ from post_lint.text.model import learned_options, rules_then_model
 from .cues import CUE_FILES, Cue, compile_cues, find_cues, freeze_extra
 from .mentions import Mention, Partner, find_mentions, parse_organizations
 
-WHY = "the policy forbids negative comments on community partners or their services"
 # Organisation entities that are the city itself, not a partner (own-names.toml).
 _SELF = tuple(tomllib.loads(Path(__file__).with_name("own-names.toml").read_text(encoding="utf-8"))["self"])
 _QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
@@ -276,16 +275,14 @@ def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] |
         if configured:
             yield ctx.finding(
                 "negative",
-                f"negative statement about {names}, a community partner ({kind}: \u201c{cue_text}\u201d): "
-                f"{WHY}; remove it, or say what residents need to know neutrally",
+                ctx.message("negative", names=names, kind=kind, cue=cue_text),
                 start,
                 end - start,
             )
         else:
             yield ctx.finding(
                 "organization",
-                f"negative statement about {names} ({kind}: \u201c{cue_text}\u201d): if it is a community partner, "
-                f"{WHY}; list your partners under [partners] organizations to make this check precise",
+                ctx.message("organization", names=names, kind=kind, cue=cue_text),
                 start,
                 end - start,
                 severity="warning",
