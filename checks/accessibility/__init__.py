@@ -70,7 +70,7 @@ def _hashtag_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
             camel = "#" + "".join(pieces)
             yield ctx.finding(
                 "hashtag-case",
-                f"screen readers read {token.text} as one long made-up word; capitalise each word (CamelCase), e.g. {camel}",
+                ctx.message("hashtag-case", hashtag=token.text, camel=camel),
                 token.start,
                 token.end - token.start,
                 suggestions=[camel],
@@ -120,9 +120,7 @@ def _caps_findings(doc: Document, ctx: Context, text: str) -> Iterator[Finding]:
         phrase = doc.text[start:end]
         yield ctx.finding(
             "all-caps",
-            f"\u201c{phrase}\u201d is in ALL CAPS: it reads as shouting, is harder to read, and some screen readers "
-            "spell capitals out letter by letter; write it in normal case (keep acronyms in capitals) and "
-            "make it stand out with a line of its own or a colon instead",
+            ctx.message("all-caps", phrase=phrase),
             start,
             end - start,
             suggestions=[_normal_case(doc.text, start, end, acronyms, vocab)],
@@ -212,9 +210,7 @@ def _grade_findings(ctx: Context, text: str) -> Iterator[Finding]:
     hardest = max(found, key=lambda s: 0.39 * s.words + 11.8 * s.syllables / s.words)
     yield ctx.finding(
         "reading-grade",
-        f"reads at grade {level:.1f} (Flesch-Kincaid), above the limit of {limit:g}: many residents read "
-        f"more easily at grade {limit:g} or below; use shorter sentences and everyday words "
-        f"(this sentence is the hardest: {hardest.words} words)",
+        ctx.message("reading-grade", level=level, limit=limit, words=hardest.words),
         hardest.start,
         hardest.end - hardest.start,
     )
@@ -238,8 +234,7 @@ def _alt_text_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             "alt-text",
-            f"this image {problem}: screen-reader users hear nothing useful; describe what it shows "
-            "between the brackets, e.g. ![Plows clearing Main Street](...)",
+            ctx.message("alt-text", problem=problem),
             offset,
             length,
         )
@@ -298,8 +293,7 @@ def _length_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         how = " (links count as 23, emoji as 2)" if spec["counting"] == "x" else ""
         yield ctx.finding(
             "length",
-            f"{total} characters{how}, over the {limit}-character limit of {spec['name']}: the post will be cut off "
-            f"or refused; shorten it by {total - limit} (the part past the limit is underlined)",
+            ctx.message("length", total=total, how=how, limit=limit, platform=spec["name"], over=total - limit),
             over_at,
             end - over_at,
         )
