@@ -294,7 +294,9 @@ def merge(languagetool: Iterable[Finding], precise: Iterable[Finding]) -> list[F
 
 def _builtin_findings(doc: Document, ctx: Context, rules: Iterable[str] | None = None) -> Iterator[Finding]:
     for hit in builtin.check(doc, _vocabulary_extra(ctx), rules):
-        yield ctx.finding(hit.rule, hit.message, hit.start, hit.end - hit.start, suggestions=hit.suggestions)
+        # Most hits carry the fields of their rule's message template (rules.toml), a few a sentence.
+        message = hit.message or ctx.message(hit.rule, **dict(hit.fields))
+        yield ctx.finding(hit.rule, message, hit.start, hit.end - hit.start, suggestions=hit.suggestions)
 
 
 def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> Iterator[Finding]:

@@ -253,13 +253,7 @@ def _apostrophe(r: _Reader) -> Iterator[Hit]:
         fixed = r.apostrophe(match_case(word.text, correction) if word.lower != "im" else correction)
         if word.lower in ("im", "ive"):
             fixed = r.apostrophe("I" + correction[1:])
-        yield Hit(
-            "apostrophe",
-            f"\u201c{word.text}\u201d is missing its apostrophe: write \u201c{fixed}\u201d",
-            word.start,
-            word.end,
-            (fixed,),
-        )
+        yield Hit.of("apostrophe", word.start, word.end, (fixed,), word=word.text, fixed=fixed)
 
 
 def _lowercase_i(r: _Reader) -> Iterator[Hit]:
@@ -281,13 +275,7 @@ def _lowercase_i(r: _Reader) -> Iterator[Hit]:
             continue
         if word.text == "i" and r.next(i) is None and previous is None:
             continue  # a lone letter, e.g. a list label
-        yield Hit(
-            "lowercase-i",
-            "the pronoun \u201cI\u201d is always a capital letter",
-            word.start,
-            word.start + 1,
-            ("I",),
-        )
+        yield Hit.of("lowercase-i", word.start, word.start + 1, ("I",))
 
 
 def _sentence_case(r: _Reader) -> Iterator[Hit]:
@@ -303,13 +291,7 @@ def _sentence_case(r: _Reader) -> Iterator[Hit]:
         if after == "." or after in _APOSTROPHES and word.lower in ("s",):
             continue  # "etc." or "a.m." style fragments
         fixed = word.text[:1].upper() + word.text[1:]
-        yield Hit(
-            "sentence-case",
-            f"a sentence starts with a lower-case letter: write \u201c{fixed}\u201d",
-            word.start,
-            word.end,
-            (fixed,),
-        )
+        yield Hit.of("sentence-case", word.start, word.end, (fixed,), fixed=fixed)
 
 
 def _repeated_word(r: _Reader) -> Iterator[Hit]:
@@ -327,13 +309,7 @@ def _repeated_word(r: _Reader) -> Iterator[Hit]:
             # "Walla Walla", "Bora Bora": names, not slips (unless a small word like "The The").
             if len(word.text) > 3:
                 continue
-        yield Hit(
-            "repeated-word",
-            f"\u201c{word.text}\u201d twice in a row: delete one",
-            word.start,
-            other.end,
-            (word.text,),
-        )
+        yield Hit.of("repeated-word", word.start, other.end, (word.text,), word=word.text)
 
 
 def _matches(word: str, patterns: Iterable[str]) -> bool:
@@ -407,13 +383,8 @@ def _a_an(r: _Reader) -> Iterator[Hit]:
         if word.lower == right:
             continue
         fixed = match_case(word.text, right)
-        why = "a vowel sound" if sound else "a consonant sound"
-        yield Hit(
-            "a-an",
-            f"use \u201c{fixed}\u201d before \u201c{following.text}\u201d, which starts with {why}",
-            word.start,
-            word.end,
-            (fixed,),
+        yield Hit.of(
+            "a-an", word.start, word.end, (fixed,), fixed=fixed, word=following.text, sound="vowel" if sound else "consonant"
         )
 
 
@@ -457,13 +428,7 @@ def _agreement(r: _Reader) -> Iterator[Hit]:
             pass
         right = forms[verb.lower]
         fixed = match_case(verb.text, right)
-        yield Hit(
-            "agreement",
-            f"\u201c{word.text} {verb.text}\u201d: the verb does not agree with its subject; write \u201c{word.text} {fixed}\u201d",
-            verb.start,
-            verb.end,
-            (fixed,),
-        )
+        yield Hit.of("agreement", verb.start, verb.end, (fixed,), subject=word.text, verb=verb.text, fixed=fixed)
 
 
 def _phrase_continues(r: _Reader, i: int) -> bool:
@@ -481,13 +446,7 @@ def _phrase_continues(r: _Reader, i: int) -> bool:
 
 def _confusable_hit(word: Word, right: str, why: str) -> Hit:
     fixed = match_case(word.text, right)
-    return Hit(
-        "confusable",
-        f"\u201c{word.text}\u201d looks like the wrong word here ({why}): did you mean \u201c{fixed}\u201d?",
-        word.start,
-        word.end,
-        (fixed,),
-    )
+    return Hit.of("confusable", word.start, word.end, (fixed,), word=word.text, why=why, fixed=fixed)
 
 
 def _possessive_for_contraction(r: _Reader, i: int, word: Word) -> bool:
@@ -1296,14 +1255,7 @@ def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
             if not found:
                 continue  # nothing close: more likely a name or a word we do not know than a typo
             fixes = tuple(match_case(part, c[0]) for c in found)
-            yield Hit(
-                "spelling",
-                f"\u201c{part}\u201d is not in the dictionary: did you mean \u201c{fixes[0]}\u201d? "
-                "If it is a name or a local word, add it to [grammar] vocabulary",
-                start,
-                start + len(part),
-                fixes,
-            )
+            yield Hit.of("spelling", start, start + len(part), fixes, word=part, fixed=fixes[0])
 
 
 class WordJudge:

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
 class Hit:
     rule: str
+    # A sentence of its own, for the few forms a rule's one rules.toml template does not
+    # cover; "" when the rule's template says it, filled in with ``fields`` (see ``of``).
     message: str
     start: int
     end: int
     suggestions: tuple[str, ...] = ()
+    fields: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, rule: str, start: int, end: int, suggestions: tuple[str, ...] = (), **fields: Any) -> Hit:
+        """A hit whose message is the rule's template in rules.toml, filled in with ``fields``."""
+        return cls(rule, "", start, end, suggestions, tuple(fields.items()))
 
 
 def match_case(original: str, replacement: str) -> str:

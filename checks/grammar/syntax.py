@@ -93,8 +93,14 @@ def _inflect(lemma: str, tag: str) -> str | None:
 
 
 def _token_hit(rule: str, token: Any, fixed: str, message: str, end: int | None = None) -> Hit:
-    """A finding on ``token`` (or from it to ``end``) whose one suggestion is ``fixed``."""
+    """A finding on ``token`` (or from it to ``end``) whose one suggestion is ``fixed``, with a
+    message of its own (a form the rule's rules.toml template does not cover)."""
     return Hit(rule, message, token.idx, token.idx + len(token.text) if end is None else end, (fixed,))
+
+
+def _templated_hit(rule: str, token: Any, fixed: str, **fields: Any) -> Hit:
+    """A finding on ``token`` whose one suggestion is ``fixed``; its message is the rule's template."""
+    return Hit.of(rule, token.idx, token.idx + len(token.text), (fixed,), **fields)
 
 
 # -- agreement -----------------------------------------------------------------------------
@@ -489,12 +495,8 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         right = _participle_after_be(word)
         if right:
             fixed = match_case(word.text, right)
-            yield _token_hit(
-                "verb-form",
-                word,
-                fixed,
-                f"after \u201c{word.head.text}\u201d the verb takes the past participle: \u201c{fixed}\u201d, "
-                f"not \u201c{word.text}\u201d",
+            yield _templated_hit(
+                "verb-form", word, fixed, helper=word.head.text, form="the past participle", fix=fixed, verb=word.text
             )
     for helper in spacy_doc:
         kind = _helper_kind(helper)
@@ -514,13 +516,8 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         if not right or _compound_or_modifier(verb, kind):
             continue
         fixed = match_case(verb.text, right)
-        yield _token_hit(
-            "verb-form",
-            verb,
-            fixed,
-            f"after \u201c{helper.text}\u201d the verb takes {wants}: \u201c{helper.text} \u2026 {fixed}\u201d, "
-            f"not \u201c{verb.text}\u201d",
-        )
+        fix = f"{helper.text} \u2026 {fixed}"  # the helper, then the verb put right
+        yield _templated_hit("verb-form", verb, fixed, helper=helper.text, form=wants, fix=fix, verb=verb.text)
 
 
 def _compound_or_modifier(verb: Any, kind: str) -> bool:
@@ -564,12 +561,7 @@ def relative(spacy_doc: Any) -> Iterator[Hit]:
         if word.i - clause.head.i > 2:
             continue  # "the parks near residents which ..." the antecedent may be another noun
         fixed = match_case(word.text, "who")
-        yield _token_hit(
-            "relative",
-            word,
-            fixed,
-            f"\u201c{clause.head.text} {word.text}\u201d: use \u201cwho\u201d (or \u201cthat\u201d) for people",
-        )
+        yield _templated_hit("relative", word, fixed, noun=clause.head.text, word=word.text)
 
 
 # -- apostrophes the parse can place --------------------------------------------------------
