@@ -428,7 +428,9 @@ def _agreement(r: _Reader) -> Iterator[Hit]:
             pass
         right = forms[verb.lower]
         fixed = match_case(verb.text, right)
-        yield Hit.of("agreement", verb.start, verb.end, (fixed,), subject=word.text, verb=verb.text, fixed=fixed)
+        # Its own sentence: agreement's template is the parse rule's, which says more ("(plural)").
+        said = f"\u201c{word.text} {verb.text}\u201d: the verb does not agree with its subject; write \u201c{word.text} {fixed}\u201d"
+        yield Hit("agreement", said, verb.start, verb.end, (fixed,))
 
 
 def _phrase_continues(r: _Reader, i: int) -> bool:

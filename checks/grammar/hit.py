@@ -18,7 +18,7 @@ class Hit:
     fields: tuple[tuple[str, Any], ...] = ()
 
     @classmethod
-    def of(cls, rule: str, start: int, end: int, suggestions: tuple[str, ...] = (), **fields: Any) -> Hit:
+    def of(cls, rule: str, start: int, end: int, suggestions: tuple[str, ...] = (), /, **fields: Any) -> Hit:
         """A hit whose message is the rule's template in rules.toml, filled in with ``fields``."""
         return cls(rule, "", start, end, suggestions, tuple(fields.items()))
 

@@ -98,7 +98,7 @@ def _token_hit(rule: str, token: Any, fixed: str, message: str, end: int | None 
     return Hit(rule, message, token.idx, token.idx + len(token.text) if end is None else end, (fixed,))
 
 
-def _templated_hit(rule: str, token: Any, fixed: str, **fields: Any) -> Hit:
+def _templated_hit(rule: str, token: Any, fixed: str, /, **fields: Any) -> Hit:
     """A finding on ``token`` whose one suggestion is ``fixed``; its message is the rule's template."""
     return Hit.of(rule, token.idx, token.idx + len(token.text), (fixed,), **fields)
 
@@ -267,13 +267,7 @@ def agreement(spacy_doc: Any) -> Iterator[Hit]:
         if not right or right == verb.lower_:
             continue
         fixed = match_case(verb.text, right)
-        yield _token_hit(
-            "agreement",
-            verb,
-            fixed,
-            f"\u201c{verb.text}\u201d does not agree with its subject \u201c{subject.text}\u201d "
-            f"({subject_says}); write \u201c{fixed}\u201d",
-        )
+        yield _templated_hit("agreement", verb, fixed, verb=verb.text, subject=subject.text, number=subject_says, fixed=fixed)
 
 
 def _reads_as_clause(subject: Any, verb: Any) -> bool:
