@@ -10,7 +10,7 @@ rules.toml, say) and diff the two files; an empty diff means byte-identical find
 The texts: the labeled corpus (tests/corpus, with its config.toml), examples/ (with its
 .post-lint.toml), ``--posts`` real posts spread over the shared posts file (default 2,000),
 linted with the corpus config and with none, and every check's cases.toml examples (with
-each example's options). The grammar check runs its builtin engine, so LanguageTool being
+each example's options), and a few probe texts for message branches those miss. The grammar check runs its builtin engine, so LanguageTool being
 up or not changes nothing. ``--select`` limits the checks, for a quicker run.
 """
 
@@ -36,6 +36,14 @@ from post_lint.registry import check_names, load_check  # noqa: E402
 from post_lint.runner import Linter  # noqa: E402
 
 BUILTIN_GRAMMAR = {"engine": "builtin"}
+# Texts for message branches the sets above do not reach (checked by hand, case by case).
+PROBES = (
+    "We are excite to see everyone at the park on Saturday.",  # grammar/verb-form after "be"
+    "Sign up at http://2130706433/register or http://0x7f.0.0.1/register today.",  # links/ip-address, other notations
+    "Trick or treat 🏴\U000e0067\U000e0062 on Main Street tonight\U000e0041.",  # hidden-text: tag characters
+    "Library hours: 9 to 5\U000e0100\U000e0101 every day this week.",  # hidden-text: variation selectors
+    "Report potholes at\x00 the city website, and we\u2060ll fix them.",  # hidden-text: control and zero-width
+)
 
 
 def _config(data: dict[str, Any], path: Path | None = None) -> Config:
@@ -96,13 +104,24 @@ def cases(select: list[str] | None) -> Iterator[str]:
             yield from _lines("cases", linter.lint_text(example.text, path, reply_to=example.reply_to))
 
 
+def probes(select: list[str] | None) -> Iterator[str]:
+    corpus_config = ROOT / "tests" / "corpus" / "config.toml"
+    config = _config(tomllib.loads(corpus_config.read_text(encoding="utf-8")))
+    linter = Linter(config=config, select=select)
+    yield from _lines("probes", linter.lint_batch([(text, f"probe-{i}.txt") for i, text in enumerate(PROBES)]))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--posts", type=int, default=2000, help="real posts to lint (default 2000)")
     parser.add_argument("--select", action="append", help="only these checks (repeatable)")
+    parser.add_argument("--probes-only", action="store_true", help="only the probe texts (seconds, not minutes)")
     args = parser.parse_args(argv)
     out = sys.stdout
-    for part in (corpus(args.select), examples(args.select), real_posts(args.posts, args.select), cases(args.select)):
+    parts = (corpus, examples, lambda select: real_posts(args.posts, select), cases, probes)
+    if args.probes_only:
+        parts = (probes,)
+    for part in (make(args.select) for make in parts):
         for line in part:
             out.write(line + "\n")
     return 0
