@@ -193,3 +193,27 @@ def test_token_vectors_read_only_the_sentences_that_name_a_partner_an_official_o
     beside = placeholder_vector(language, "The pantry reopened Monday. It was a terrible storm.", FACTS)
     assert alone is not None and beside is not None and (alone == beside).all()  # the storm is not the pantry's
     assert placeholder_vector(language, "It was a terrible storm.", FACTS) is None
+
+
+def test_praise_of_something_else_does_not_settle_a_sentence_for_the_partners_model() -> None:
+    # "helpful staff" is no cue until negated; clearing its sentence left the model only
+    # "Why is the pantry a great place to volunteer?", which it read as sarcasm.
+    from post_lint.checks.partners import _rule_findings
+
+    from post_lint import nlp
+
+    language = nlp.load(None, frozenset({"tok2vec", "tagger", "parser", "lemmatizer", "ner"}))
+    settled: dict[str, list[tuple[int, int]]] = {}
+    for text in (
+        "Why is the pantry a great place to volunteer? Free coffee, short shifts and helpful staff!",
+        "Park in the pantry lot. Avoid the ramp on Main Street; it is being repaved.",
+    ):
+        doc, _ = parse(text, "post.txt")
+        doc.nlp = language(doc.prose)
+        cleared: list[tuple[int, int]] = []
+        partners = [{"name": "Harvest Table Food Pantry", "aliases": ["the pantry"]}]
+        assert list(_rule_findings(doc, _context("partners", organizations=partners), cleared)) == []
+        settled[text] = [(s, e) for s, e in cleared]
+    praise, detour = settled.values()
+    assert praise == []
+    assert detour, "a negative cue aimed elsewhere still settles its sentence"

@@ -255,7 +255,9 @@ def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] |
         aimed_at = _partners_for_cue(cue, tokens, resolver, sentences[index], previous, following)
         for partner in aimed_at:
             hits.setdefault(index, {}).setdefault(partner, (cue.kind, doc.text[cue.start : cue.end].rstrip(".,;:!?"), cue.start))
-        if not aimed_at and cleared is not None:
+        # A negative cue the parse aimed elsewhere settles its sentence; a word of praise
+        # ("helpful staff") is no cue until negated, so it settles nothing.
+        if not aimed_at and cleared is not None and cue.role != "negated":
             cleared.append((sentences[index].start_char, sentences[index].end_char))
     for index, sentence in enumerate(sentences):
         found = unlike_comparison(sentence, resolver)
