@@ -192,6 +192,15 @@ def test_confusables_used_correctly_pass(linter: Linter) -> None:
         ("Everyday is a good day to recycle.", "Everyday", "Every day"),
         ("The new app let's you pay your water bill online.", "let's", "lets"),
         ("The dog broke lose from its leash.", "lose", "loose"),
+        ("The ban took affect at midnight.", "affect", "effect"),
+        ("The new fees had an immediate affect.", "affect", "effect"),
+        ("Detours might adversely effect the bus schedule.", "effect", "affect"),
+        ("Families badly effected by the flood can call us.", "effected", "affected"),
+        ("If you loose your pass, we can print a new one.", "loose", "lose"),
+        ("In principal the plan is sound.", "principal", "principle"),
+        ("The basic principals of fire safety are simple.", "principals", "principles"),
+        ("Meet our new school principle at the open house.", "principle", "principal"),
+        ("The principle reason for the delay is the weather.", "principle", "principal"),
     ],
 )
 def test_confusable_pairs_beyond_the_possessives(linter: Linter, text: str, word: str, fix: str) -> None:
@@ -243,6 +252,10 @@ def test_noun_and_verb_in_each_others_slot(linter: Linter, text: str, word: str,
         "It's a hard sell. I kind of believe it. Listen to advice from experts. We are open to advice.",
         "Will sale prices drop? We do breath work on Fridays. The breath test is free. Weight loss classes start Monday.",
         "Phase I sale begins. The Breathe program starts Monday. Thank you for choosing us.",
+        "The rules go into effect Monday. How will this affect my taxes? Signs of depression include a flat affect.",
+        "Thanks to all our principals and teachers! The principle of fairness guides us. Principal Lee spoke.",
+        "Keep dogs from running loose in the park. A loose dog was found on Elm. Don't let your dog loose.",
+        "The board effected change in 2019. We hope to effect real change. Does the vaccine affect fertility?",
     ],
 )
 def test_confusable_pairs_used_correctly_pass(linter: Linter, text: str) -> None:

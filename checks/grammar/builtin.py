@@ -672,42 +672,56 @@ def _than_without_a_comparison(r: _Reader, i: int) -> bool:
     return not _comparative_before(r, i, 14)
 
 
+_OBJECT_TAGS = ("DT", "PRP$", "PRP", "NNS", "NN")
+_VERB_TAGS = ("VB", "VBP", "VBZ")
+
+
 def _effect_as_a_verb(r: _Reader, i: int) -> bool:
-    """ "will effect the schedule": after a modal or "to", before an object."""
+    """ "will effect the schedule", "might adversely effect the": a verb before its object
+    (after a modal or "to", or wherever the tagger reads it as a verb)."""
     following, previous = r.next(i), r.prev(i)
-    return (
-        previous is not None
-        and previous.lower in _confusables()["modal-or-to"]
-        and following is not None
-        and following.tag in ("DT", "PRP$", "PRP", "NNS", "NN")
-        and following.lower not in ("change", "changes")
-    )
+    if following is None or following.tag not in _OBJECT_TAGS or following.lower in ("change", "changes"):
+        return False  # "to effect change" is the lawful verb: to bring about
+    return previous is not None and previous.lower in _confusables()["modal-or-to"] or r.words[i].tag in _VERB_TAGS
 
 
 def _effected_by(r: _Reader, i: int) -> bool:
-    following = r.next(i)
-    return following is not None and following.lower == "by"
+    """ "effected by the storm", "would've effected the baby", "was badly effected": influenced."""
+    following, previous = r.next(i), r.prev(i)
+    if following is not None and following.lower == "by":
+        return True
+    if following is not None and following.tag in ("DT", "PRP$", "PRP") and following.lower not in ("a", "an"):
+        return r.words[i].tag in ("VBN", "VBD")  # "effected a change" brought it about
+    # Passive after an adverb of degree, at the clause's end: "She was badly effected."
+    return previous is not None and previous.tag == "RB" and (following is None or following.tag in (".", ","))
 
 
 def _affect_as_a_noun(r: _Reader, i: int) -> bool:
-    """ "a lasting affect", "the affect on": after an article or an adjective."""
+    """ "a lasting affect", "the affect on", "took affect": where the tagger reads a noun."""
     following, previous = r.next(i), r.prev(i)
+    data = _confusables()
+    if previous is not None and previous.lower in data["affect-noun-ok"]:
+        return False  # "a flat affect": psychology's noun
+    if r.words[i].tag in ("NN", "NNS") and not r.words[i].capitalized:
+        return True
     if previous is None:
         return False
-    if previous.lower in _confusables()["effect-noun-cues"]:
+    if previous.lower in data["effect-noun-cues"]:
         return True
     return following is not None and following.lower in ("on", "of") and previous.tag in ("DT", "JJ")
 
 
 def _loose_as_a_verb(r: _Reader, i: int) -> bool:
-    """ "don't loose your keys": after a modal, "to" or a negation, before an object."""
+    """ "don't loose your keys", "if I loose my pass": a verb before an object."""
     following, previous = r.next(i), r.prev(i)
-    return (
-        previous is not None
-        and (previous.lower in _confusables()["modal-or-to"] or previous.lower in ("don't", "never", "not"))
-        and following is not None
-        and following.tag in ("DT", "PRP$", "PRP", "NN", "NNS")
+    if following is None or following.tag not in (*_OBJECT_TAGS, "RB"):
+        return False
+    if following.tag == "RB" and following.lower not in ("so", "too", "all", "everything"):
+        return False  # "run loose outside"
+    verb_slot = previous is not None and (
+        previous.lower in _confusables()["modal-or-to"] or previous.lower in ("don't", "never", "not")
     )
+    return verb_slot or r.words[i].tag in ("VB", "VBP")
 
 
 def _too_before_a_determiner(r: _Reader, i: int) -> bool:
@@ -1074,6 +1088,27 @@ def _lose_as_an_adjective(r: _Reader, i: int) -> bool:
     return following is None and _ends_clause(r, i) or following is not None and following.lower in ("from", "on", "in", "and")
 
 
+def _principal_means_principle(r: _Reader, i: int) -> bool:
+    """ "in principal", "basic principals of": a rule or belief."""
+    following, previous = r.next(i), r.prev(i)
+    if previous is None:
+        return False
+    if previous.lower == "in" and r.words[i].lower == "principal":
+        return following is None or following.tag not in ("NN", "NNS", "NNP", "POS")  # "in principal Lee's office"
+    if r.words[i].lower != "principals":
+        return False
+    # Only after a word that describes beliefs: "thanks to our principals" are school heads.
+    return previous.lower in _confusables()["principle-adjectives"]
+
+
+def _principle_means_principal(r: _Reader, i: int) -> bool:
+    """ "the principle investigator", "our school principle": the chief one, or a school's head."""
+    following, previous = r.next(i), r.prev(i)
+    if previous is not None and previous.lower in _confusables()["principal-before"]:
+        return True
+    return following is not None and following.tag in ("NN", "NNS") and not r.words[i].capitalized
+
+
 def _lets_as_a_verb(r: _Reader, i: int) -> bool:
     """ "the app let's you", "it let's us": "let's" after its subject, before an object."""
     data, following, previous = _confusables(), r.next(i), r.prev(i)
@@ -1104,6 +1139,8 @@ _TESTS: dict[str, _Test] = {
         _effected_by,
         _affect_as_a_noun,
         _loose_as_a_verb,
+        _principal_means_principle,
+        _principle_means_principal,
         _too_before_a_determiner,
         _to_before_an_adverb_of_degree,
         _noun_in_a_verb_slot,

@@ -66,6 +66,7 @@ _ALSO_ADJECTIVES = frozenset(_DATA["also-adjectives"])
 _PLURAL_DETS = frozenset(_DATA["plural-determiners"])
 _MANY_WORDS = frozenset(_DATA["many-words"])
 _SINGULAR_DETS = frozenset(_DATA["singular-determiners"])
+_QUESTION_HELPERS = frozenset(_DATA["question-helpers"])
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "NORP", "LOC", "LAW"})
@@ -309,7 +310,21 @@ def _reads_as_clause(subject: Any, verb: Any) -> bool:
         return False  # "don't let a party squash your meal", "watch a deputy revive a child"
     if verb.i > 0 and doc[verb.i - 1].lower_ in ("here", "there"):
         return False  # "here are some tips": the subject follows
+    if _helper_opens_the_question(subject, verb):
+        return False  # "Does the COVID-19 vaccine affect fertility?": "Does" agrees, the verb is bare
     return not _wh_question(subject)
+
+
+def _helper_opens_the_question(subject: Any, verb: Any) -> bool:
+    """A yes/no question whose helper comes before the subject ("Does the COVID-19 vaccine
+    affect ...?"): the helper agrees, and the parse may have left it unattached."""
+    words = [t for t in verb.sent if t.is_alpha]
+    return (
+        bool(words)
+        and words[0].lower_ in _QUESTION_HELPERS
+        and words[0].i < subject.left_edge.i
+        and verb.sent.text.rstrip(" \"'\u201d\u2019").endswith("?")
+    )
 
 
 def _may_be_imperative(subject: Any, verb: Any) -> bool:
