@@ -566,6 +566,15 @@ def test_languagetool_speller_match_is_kept_only_when_it_looks_like_a_slip(
     assert _plausible_typo(doc, text.index(word), word, suggestions) is plausible
 
 
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [("The detour affect traffic on Main.", "affects"), ("Has the crews finished the road work yet?", None)],
+)
+def test_a_verb_the_tagger_reads_as_a_noun_keeps_its_agreement_finding(linter: Linter, text: str, fix: str | None) -> None:
+    found = [(f.rule, f.suggestions[0]) for f in lint(linter, text).findings]
+    assert found == ([("grammar/agreement", fix)] if fix else [])
+
+
 @pytest.mark.parametrize(("which", "fix"), [("which", "who"), ("Which", "Who"), ("WHICH", "WHO")])
 def test_a_parse_rules_fix_keeps_the_case_of_the_word_it_replaces(linter: Linter, which: str, fix: str) -> None:
     [finding] = lint(linter, f"Thanks to all the volunteers {which} helped on Saturday.").findings

@@ -703,7 +703,8 @@ def _affect_as_a_noun(r: _Reader, i: int) -> bool:
     if previous is not None and previous.lower in data["affect-noun-ok"]:
         return False  # "a flat affect": psychology's noun
     if r.words[i].tag in ("NN", "NNS") and not r.words[i].capitalized:
-        return True
+        # ... unless an object follows, as it does a verb the tagger misread ("the detour affect traffic")
+        return following is None or following.tag not in _OBJECT_TAGS
     if previous is None:
         return False
     if previous.lower in data["effect-noun-cues"]:

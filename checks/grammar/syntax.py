@@ -323,6 +323,7 @@ def _helper_opens_the_question(subject: Any, verb: Any) -> bool:
         bool(words)
         and words[0].lower_ in _QUESTION_HELPERS
         and words[0].i < subject.left_edge.i
+        and verb.i > subject.i  # the helper itself must agree: "Has the crews finished?"
         and verb.sent.text.rstrip(" \"'\u201d\u2019").endswith("?")
     )
 
