@@ -461,9 +461,9 @@ def _wrong_after_base_helper(verb: Any) -> str | None:
     return others[0] if others else None  # "did you saw": the tagger read the past of "see"
 
 
-def _wrong_participle(verb: Any, passive: bool) -> str | None:
+def _wrong_participle(verb: Any) -> str | None:
     """The past participle, when the verb after perfect "have" or passive "be" is a base form
-    ("have approve", "was postpone") or a simple past that differs ("has went")."""
+    ("have approve", "was postpone") or a simple past that differs ("has went", "was gave")."""
     lower = verb.lower_
     if verb.tag_ not in ("VB", "VBP", "VBD", "VBN", "NN") or not lower.isalpha():
         return None
@@ -474,7 +474,7 @@ def _wrong_participle(verb: Any, passive: bool) -> str | None:
     if not participles or lower in participles or lower in _ALSO_PARTICIPLES:
         return None
     past = set(inflect.inflection(lemma, tag="VBD") or ())
-    if lower == lemma or (lower in past and not passive):
+    if lower == lemma or lower in past:  # "has went", "has been gave": a simple past that is no participle
         return sorted(participles)[0]
     return None
 
@@ -521,7 +521,7 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
             right = _wrong_after_base_helper(verb)
             wants = "the base form"
         else:
-            right = _wrong_participle(verb, passive=kind == "be")
+            right = _wrong_participle(verb)
             wants = "the past participle"
         if not right or _compound_or_modifier(verb, kind):
             continue
