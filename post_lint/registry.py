@@ -8,6 +8,9 @@ about 80 ms (most of it importing the module itself), which is half of a
 cold start. The scan is therefore cached in the user's cache folder, keyed
 on the import path and the modification times of its folders: installing,
 upgrading or removing a package changes a folder's mtime and so the key.
+Each environment (interpreter prefix) has its own file: with one shared
+file, two virtualenvs used in turn (an editor's and a shell's) rescanned
+on every start, each overwriting the other's scan.
 """
 
 from __future__ import annotations
@@ -70,6 +73,12 @@ def _path_key() -> str:
     return "\n".join(parts)  # compared whole: hashing it would cost an import at every start
 
 
+def _cache_file() -> Path:
+    import zlib  # built in: no cost at start, unlike hashlib
+
+    return cache_dir() / f"entry-points-{zlib.crc32(sys.prefix.encode()):08x}.json"
+
+
 def _scan() -> dict[str, dict[str, str]]:
     from importlib.metadata import entry_points
 
@@ -85,7 +94,7 @@ def _scan() -> dict[str, dict[str, str]]:
 def _all_entry_points() -> dict[str, dict[str, str]]:
     if os.environ.get("POST_LINT_NO_CACHE"):
         return _scan()
-    path = cache_dir() / "entry-points.json"
+    path = _cache_file()
     key = _path_key()
     try:
         cached = json.loads(path.read_text(encoding="utf-8"))

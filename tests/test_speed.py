@@ -5,6 +5,8 @@ No timings here (they belong in bench/); these tests pin what each speed-up keep
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from post_lint import nlp
@@ -61,3 +63,23 @@ def test_a_phrase_lists_regex_is_compiled_only_when_a_text_holds_one_of_its_anch
     found = phrases.find_phrases("What a disgraceful, poor decision. Vote for Jane Smith!", words)
     assert [m.phrase.lower() for m in found] == ["disgraceful", "poor decision", "vote for jane smith"]
     assert phrases._compiled.cache_info().currsize > 0
+
+
+def test_each_python_environment_keeps_its_own_entry_point_scan(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import sys
+
+    from post_lint import registry
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("POST_LINT_NO_CACHE", raising=False)
+    registry.clear_cache()
+    try:
+        names = registry.check_names()
+        mine = registry._cache_file()
+        monkeypatch.setattr(sys, "prefix", sys.prefix + "-another-venv")
+        assert registry._cache_file() != mine  # another virtualenv does not overwrite this one's scan
+        registry.clear_cache()
+        assert registry.check_names() == names
+        assert mine.is_file() and registry._cache_file().is_file()
+    finally:
+        registry.clear_cache()
