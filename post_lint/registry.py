@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .api import Check, RuleInfo, rule_under
+from .datacache import cache_dir
 
 CHECK_GROUP = "post_lint.checks"
 COMMAND_GROUP = "post_lint.commands"
@@ -53,11 +54,6 @@ class BrokenCheck:
 
     name: str
     reason: str
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "post-lint"
 
 
 def _path_key() -> str:

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..datacache import cached
 from ..facts import Facts
 from .features import feature_set
 
@@ -69,7 +70,8 @@ def _load(path: str) -> LinearModel | None:
     file = Path(path)
     if not file.is_file():
         return None
-    data = json.loads(file.read_text(encoding="utf-8"))
+    # Parsed once and kept as marshal (post_lint.datacache): 2.5 MB of JSON over the checks.
+    data = cached("learned", [file], lambda: json.loads(file.read_text(encoding="utf-8")))
     dense = data.get("dense")
     return LinearModel(
         intercept=float(data["intercept"]),

@@ -6,19 +6,20 @@ personal-data check (is the word before a phone number someone's first name?).
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+
+from ..datacache import cached
 
 
 @lru_cache(maxsize=1)
 def census_names() -> tuple[frozenset[str], frozenset[str]] | None:
     """(given names, surnames) in lower case, or None when the package is missing."""
-    try:
-        import names
-    except ImportError:
+    folder = _package_folder("names")
+    if folder is None:
         return None
-    folder = Path(names.__file__).parent
 
     def read(*files: str) -> frozenset[str]:
         words: set[str] = set()
@@ -27,17 +28,35 @@ def census_names() -> tuple[frozenset[str], frozenset[str]] | None:
                 words.update(line.split(" ", 1)[0].lower() for line in handle if line.strip())
         return frozenset(words)
 
-    return read("dist.male.first", "dist.female.first"), read("dist.all.last")
+    return cached(
+        "census-names",
+        [folder / f for f in _CENSUS_FILES],
+        lambda: (read("dist.male.first", "dist.female.first"), read("dist.all.last")),
+    )
+
+
+_CENSUS_FILES = ("dist.male.first", "dist.female.first", "dist.all.last")
+
+
+def _package_folder(name: str) -> Path | None:
+    """Where an installed package's files are, without importing it; None when it is missing."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent
 
 
 @lru_cache(maxsize=1)
 def census_ranks() -> tuple[dict[str, int], dict[str, int]] | None:
     """(given name, surname) -> rank by frequency (1 the most common), or None without the package."""
-    try:
-        import names
-    except ImportError:
+    folder = _package_folder("names")
+    if folder is None:
         return None
-    folder = Path(names.__file__).parent
 
     def read(*files: str) -> dict[str, int]:
         ranks: dict[str, int] = {}
@@ -49,25 +68,50 @@ def census_ranks() -> tuple[dict[str, int], dict[str, int]] | None:
                         ranks[word] = min(rank, ranks.get(word, rank))
         return ranks
 
-    return read("dist.male.first", "dist.female.first"), read("dist.all.last")
+    return cached(
+        "census-ranks",
+        [folder / f for f in _CENSUS_FILES],
+        lambda: (read("dist.male.first", "dist.female.first"), read("dist.all.last")),
+    )
 
 
 EVERYDAY = 1000  # pyspellchecker's count at which a word is an everyday English word
 
 
-@lru_cache(maxsize=1)
-def english_speller() -> Any:
-    """pyspellchecker's English dictionary (US spellings, edit distance 2), loaded once per process.
+@dataclass(frozen=True)
+class EnglishWords:
+    """pyspellchecker's US-English word counts: the part of its SpellChecker that post-lint reads
+    (``word_frequency.dictionary`` and ``word_frequency.total_words``), under the same names."""
 
-    One instance for every user (the builtin grammar engine's spelling, :func:`everyday_word`):
-    loading it takes about a tenth of a second and 14 MB, and nobody changes it. None when
-    pyspellchecker is missing.
+    dictionary: Counter[str]
+    total_words: int
+
+    @property
+    def word_frequency(self) -> EnglishWords:
+        return self
+
+
+@lru_cache(maxsize=1)
+def english_speller() -> EnglishWords | None:
+    """pyspellchecker's English dictionary (US spellings), loaded once per process.
+
+    One instance for every user (the builtin grammar engine's spelling, :func:`everyday_word`).
+    Its gzipped JSON is parsed once and kept as marshal in the user's cache (a third of the
+    time, on every cold run; :mod:`post_lint.datacache`). None when pyspellchecker is missing.
     """
-    try:
-        from spellchecker import SpellChecker
-    except ImportError:
+    folder = _package_folder("spellchecker")  # found, not imported: the cache may make that needless
+    if folder is None:
         return None
-    return SpellChecker(language="en", distance=2)
+    source = folder / "resources" / "en.json.gz"
+    words, total = cached("spelling-en", [source], _read_english_words)
+    return EnglishWords(Counter(words), total)
+
+
+def _read_english_words() -> tuple[dict[str, int], int]:
+    from spellchecker import SpellChecker
+
+    frequency = SpellChecker(language="en", distance=2).word_frequency
+    return dict(frequency.dictionary), frequency.total_words
 
 
 def _word_counts() -> dict[str, int]:
