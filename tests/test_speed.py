@@ -101,3 +101,45 @@ def test_loading_the_model_leaves_spacys_command_line_unimported_but_reachable()
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False", "True", "True", "spacy.cli.info"]
+
+
+def test_cached_data_is_rebuilt_when_its_file_changes_and_kept_otherwise(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import os
+
+    from post_lint.datacache import cached
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("POST_LINT_NO_CACHE", raising=False)
+    source = tmp_path / "words.txt"
+    source.write_text("a b", encoding="utf-8")
+    builds: list[int] = []
+
+    def build() -> dict[str, object]:
+        builds.append(1)
+        return {"words": frozenset(source.read_text(encoding="utf-8").split()), "weights": [0.1, 2.5]}
+
+    first = cached("probe", [source], build)
+    assert cached("probe", [source], build) == first and len(builds) == 1  # the second from the cache
+    source.write_text("a b c", encoding="utf-8")
+    os.utime(source, ns=(1, 1))
+    assert cached("probe", [source], build)["words"] == frozenset("abc") and len(builds) == 2
+    for stored in (tmp_path / "cache").rglob("*.marshal"):
+        stored.write_bytes(b"torn")
+    assert cached("probe", [source], build)["words"] == frozenset("abc") and len(builds) == 3
+
+
+def test_cached_data_without_a_writable_cache_or_with_caching_off_is_built_each_time(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from post_lint.datacache import cached
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # the cache folder cannot be made
+    source = tmp_path / "words.txt"
+    source.write_text("a", encoding="utf-8")
+    assert cached("probe", [source], lambda: ["a"]) == ["a"] == cached("probe", [source], lambda: ["a"])
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("POST_LINT_NO_CACHE", "1")
+    assert cached("probe", [source], lambda: ["b"]) == ["b"]
+    assert not (tmp_path / "cache").exists()
