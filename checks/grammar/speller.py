@@ -12,7 +12,7 @@ Two word lists, one frequency scale (Zipf: log10 of uses per billion words; "the
 Corrections reach two edits (a transposition is one), ranked by frequency less a cost per edit,
 so "schedual" gives "schedule" and "nessary" "necessary" rather than the rarer "pessary". The
 second edit is searched through an index of the listed words' one-letter deletions, built per first
-letter when first needed (typos seldom change the first letter): a few milliseconds a word, instead
+letter and length when first needed (typos seldom change the first letter): a few milliseconds a word, instead
 of the hundreds of thousands of strings a brute-force two-edit search makes.
 """
 
@@ -42,8 +42,8 @@ class Speller:
         self.listed = listed  # word -> Zipf x 10, from words.tsv
         self.counts = counts  # pyspellchecker: word -> count
         self._per_billion = 1e9 / total if total else 0.0
-        self._deletes: dict[str, dict[str, list[str]]] = {}
-        self._pool: dict[str, list[str]] | None = None
+        self._deletes: dict[tuple[str, int], dict[str, list[str]]] = {}
+        self._pool: dict[tuple[str, int], list[str]] | None = None
 
     def zipf(self, word: str) -> float | None:
         """How common ``word`` is (Zipf), or None for a word neither list has."""
@@ -96,19 +96,20 @@ class Speller:
 
     def _two_edits(self, word: str) -> set[str]:
         """Offered words two edits from ``word`` that keep its first letter (the edits come after it)."""
-        index = self._deletes_of(word[0])
+        first = word[0]
         found: set[str] = set()
         for middle in _edits1(word, 1):
             # middle + one letter inserted (after the first)
-            found.update(index.get(middle, ()))
+            found.update(self._deletes_of(first, len(middle) + 1).get(middle, ()))
+            same_length = self._deletes_of(first, len(middle))
             for i in range(1, len(middle)):
                 shorter = middle[:i] + middle[i + 1 :]
                 # middle with a letter deleted
                 if self._offered(shorter) is not None:
                     found.add(shorter)
                 # middle with the letter at i replaced: both lose that letter to the same string
-                for candidate in index.get(shorter, ()):
-                    if len(candidate) == len(middle) and candidate[:i] == middle[:i]:
+                for candidate in same_length.get(shorter, ()):
+                    if candidate[:i] == middle[:i]:
                         found.add(candidate)
             for i in range(1, len(middle) - 1):
                 swapped = middle[:i] + middle[i + 1] + middle[i] + middle[i + 2 :]
@@ -116,25 +117,28 @@ class Speller:
                     found.add(swapped)
         return found
 
-    def _deletes_of(self, first: str) -> dict[str, list[str]]:
-        """Offered words starting with ``first``, by each of their one-letter deletions after the first letter."""
-        index = self._deletes.get(first)
+    def _deletes_of(self, first: str, length: int) -> dict[str, list[str]]:
+        """Offered words of ``length`` letters starting with ``first``, by each of their one-letter
+        deletions after the first letter. Built per first letter and length when first needed: a
+        two-edit search needs four lengths, and building a whole letter's index cost tens of ms."""
+        key = (first, length)
+        index = self._deletes.get(key)
         if index is None:
             index = {}
-            for w in self._by_first().get(first, ()):
-                for i in range(1, len(w)):
+            for w in self._by_first().get(key, ()):
+                for i in range(1, length):
                     index.setdefault(w[:i] + w[i + 1 :], []).append(w)
-            self._deletes[first] = index
+            self._deletes[key] = index
         return index
 
-    def _by_first(self) -> dict[str, list[str]]:
-        """Every word that may be offered, by first letter (made once, on the first two-edit search)."""
+    def _by_first(self) -> dict[tuple[str, int], list[str]]:
+        """Every word that may be offered, by first letter and length (made once, on the first two-edit search)."""
         if self._pool is None:
-            pool: dict[str, list[str]] = {}
+            pool: dict[tuple[str, int], list[str]] = {}
             least = 10**OFFERED / self._per_billion if self._per_billion else math.inf
             extra = [w for w, c in self.counts.items() if c >= least and w not in self.listed and w.isalpha()]
             for w in [*self.listed, *extra]:
-                pool.setdefault(w[0], []).append(w)
+                pool.setdefault((w[0], len(w)), []).append(w)
             self._pool = pool
         return self._pool
 
