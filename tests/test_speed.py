@@ -143,3 +143,51 @@ def test_cached_data_without_a_writable_cache_or_with_caching_off_is_built_each_
     monkeypatch.setenv("POST_LINT_NO_CACHE", "1")
     assert cached("probe", [source], lambda: ["b"]) == ["b"]
     assert not (tmp_path / "cache").exists()
+
+
+RULER_TEXTS = (
+    TEXT,
+    "I think you're gonna love it. Y'all got ta see the new ol' bridge, it's doin' fine and there's nothin' to fear.",
+    "We can't, won't, shouldn't and ain't going to stop.  Let's go!\n\nThey did it themselves; he had been there.",
+    "Does anyone know if that's the one? Something happened to everybody who was here, and those were theirs.",
+    "",
+    "   \n ",
+)
+
+
+def test_the_attribute_rulers_look_ups_give_the_stock_rulers_annotations() -> None:
+    import importlib.util
+
+    import spacy
+
+    from post_lint import ruler
+
+    loaded = nlp.load(None, nlp.pipes_for(["tagger", "lemmatizer", "parser"]))
+    assert isinstance(getattr(loaded.get_pipe("attribute_ruler"), "match", None).__self__, ruler.FastRuler)
+    name = next(n for n in nlp.DEFAULT_MODELS if importlib.util.find_spec(n))
+    stock = spacy.load(name, exclude=["ner"])
+    stock.add_pipe(nlp.SENTENCES_PIPE, first=True)
+    for text in RULER_TEXTS:
+        ours, theirs = loaded(text), stock(text)
+        attributes = ("tag_", "pos_", "lemma_", "dep_", "head.i")
+        assert [[str(t.morph), *(_attr(t, a) for a in attributes)] for t in ours] == [
+            [str(t.morph), *(_attr(t, a) for a in attributes)] for t in theirs
+        ]
+
+
+def _attr(token: object, dotted: str) -> object:
+    for part in dotted.split("."):
+        token = getattr(token, part)
+    return token
+
+
+def test_a_ruler_with_patterns_the_look_ups_do_not_handle_keeps_spacys_matching() -> None:
+    import spacy
+
+    from post_lint import ruler
+
+    blank = spacy.blank("en")
+    stock = blank.add_pipe("attribute_ruler")
+    stock.add([[{"LOWER": "walk", "OP": "+"}]], {"LEMMA": "walking"})
+    assert not ruler.install(blank)
+    assert "match" not in vars(stock)
