@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from . import ruler
@@ -113,7 +114,7 @@ def _load_one(spacy: Any, name: str, keep: frozenset[str]) -> Any:
 
     if importlib.util.find_spec(name) is None and not _is_path(name):
         raise OSError(f"[E050] Can't find model '{name}'")
-    nlp = spacy.load(name, exclude=_excluded(name, keep))
+    nlp = spacy.load(name, exclude=_excluded(name, keep), config=_bare_tokenizer(spacy, name))
     _use_numpy_blas(nlp)
     ruler.install(nlp)  # the attribute ruler's matches by look-up: the same annotations, a seventh faster
     _memoize_lemmas(nlp)
@@ -123,6 +124,36 @@ def _load_one(spacy: Any, name: str, keep: frozenset[str]) -> Any:
     nlp.add_pipe(SENTENCES_PIPE, first=True)
     _LANGUAGES[id(nlp.vocab)] = nlp
     return nlp
+
+
+BARE_TOKENIZER = "post_lint.bare_tokenizer.v1"
+
+
+def _bare_tokenizer(spacy: Any, name: str) -> dict[str, Any]:
+    """Config that builds the tokenizer with no rules, when the model's own tokenizer file replaces them all.
+
+    spaCy first builds the language's default tokenizer (2,700 special cases, three big
+    regexes), then loads the model's saved tokenizer, which resets every rule and reads
+    its own: a tenth of a second of every cold start built to be thrown away. A model
+    folder without a saved tokenizer gets the default one, as in ``spacy.load``.
+    """
+    try:
+        if not (_model_dir(name) / "tokenizer").exists():
+            return {}
+    except (OSError, StopIteration, ValueError):
+        return {}
+    # Registered again on each load (a dict entry): asking the registry first scans entry points.
+    spacy.util.registry.tokenizers.register(BARE_TOKENIZER, func=_make_bare_tokenizer)
+    return {"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}}
+
+
+def _make_bare_tokenizer() -> Any:
+    def bare(nlp: Any) -> Any:
+        from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found,unused-ignore]  # a Cython module, no stub
+
+        return Tokenizer(nlp.vocab)
+
+    return bare
 
 
 # Each loaded pipeline by its vocabulary, so that code holding only a Doc (a check's learned
@@ -192,19 +223,22 @@ def _is_path(name: str) -> bool:
 
 
 @lru_cache(maxsize=8)
+def _model_dir(name: str) -> Path:
+    """The folder holding the model's config, meta.json and pipe data."""
+    from spacy.util import get_package_path
+
+    path = Path(get_package_path(name) if not _is_path(name) else name)
+    if (path / "config.cfg").is_file():
+        return path
+    # Installed packages keep the model in a versioned sub-folder.
+    return next(p for p in path.iterdir() if (p / "config.cfg").is_file() and (p / "meta.json").is_file())
+
+
+@lru_cache(maxsize=8)
 def _pipe_names(name: str) -> tuple[str, ...]:
-    from spacy.util import get_model_meta, get_package_path
+    from spacy.util import get_model_meta
 
-    path = get_package_path(name) if not _is_path(name) else name
-    try:
-        meta = get_model_meta(path)
-    except Exception:
-        # Installed packages keep the model in a versioned sub-folder.
-        from pathlib import Path
-
-        sub = next(p for p in Path(path).iterdir() if (p / "meta.json").is_file())
-        meta = get_model_meta(sub)
-    return tuple(meta.get("pipeline", ()))
+    return tuple(get_model_meta(_model_dir(name)).get("pipeline", ()))
 
 
 def _excluded(name: str, keep: frozenset[str]) -> list[str]:

@@ -191,3 +191,22 @@ def test_a_ruler_with_patterns_the_look_ups_do_not_handle_keeps_spacys_matching(
     stock.add([[{"LOWER": "walk", "OP": "+"}]], {"LEMMA": "walking"})
     assert not ruler.install(blank)
     assert "match" not in vars(stock)
+
+
+def test_the_model_is_loaded_without_building_the_default_tokenizer_first_and_tokenizes_the_same() -> None:
+    import importlib.util
+
+    import spacy
+
+    loaded = nlp.load(None, nlp.pipes_for(["ner"]))
+    assert loaded.config["nlp"]["tokenizer"]["@tokenizers"] == nlp.BARE_TOKENIZER
+    name = next(n for n in nlp.DEFAULT_MODELS if importlib.util.find_spec(n))
+    stock = spacy.load(name, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "ner"])
+    assert loaded.tokenizer.rules == stock.tokenizer.rules
+    texts = (
+        *RULER_TEXTS,
+        "Don't miss it!!! Visit https://www.anokacounty.us/parks?x=1, e-mail parks@anoka.mn.us or call (763) 555-0123 :) #SnowDay @CityHall",
+        "U.S. Rep. O'Neil's 5-year plan: $3.5M for 12th St. & 3rd Ave.; it's 20°F—can't wait… 👩🏽‍🚒 🇺🇸",
+    )
+    for text in texts:
+        assert [(t.text, t.whitespace_) for t in loaded.make_doc(text)] == [(t.text, t.whitespace_) for t in stock.make_doc(text)]
