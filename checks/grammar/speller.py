@@ -98,6 +98,8 @@ class Speller:
         """Offered words two edits from ``word`` that keep its first letter (the edits come after it)."""
         first = word[0]
         found: set[str] = set()
+        # Most strings tried are no word at all: two set look-ups rule them out before _offered.
+        listed, counts, offered = self.listed, self.counts, self._offered
         for middle in _edits1(word, 1):
             # middle + one letter inserted (after the first)
             found.update(self._deletes_of(first, len(middle) + 1).get(middle, ()))
@@ -105,7 +107,7 @@ class Speller:
             for i in range(1, len(middle)):
                 shorter = middle[:i] + middle[i + 1 :]
                 # middle with a letter deleted
-                if self._offered(shorter) is not None:
+                if (shorter in listed or shorter in counts) and offered(shorter) is not None:
                     found.add(shorter)
                 # middle with the letter at i replaced: both lose that letter to the same string
                 for candidate in same_length.get(shorter, ()):
@@ -113,7 +115,7 @@ class Speller:
                         found.add(candidate)
             for i in range(1, len(middle) - 1):
                 swapped = middle[:i] + middle[i + 1] + middle[i] + middle[i + 2 :]
-                if self._offered(swapped) is not None:
+                if (swapped in listed or swapped in counts) and offered(swapped) is not None:
                     found.add(swapped)
         return found
 
