@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from .phrases import find_phrases
@@ -32,6 +33,11 @@ def disclaimer_phrases(extra: Iterable[str] = ()) -> list[str]:
 def disclaimer_clauses(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that disclaim: from the start of the disclaiming clause through the
     phrase and the turn after it ("I'm not speaking for the department, but")."""
+    return list(_clauses(text))
+
+
+@lru_cache(maxsize=64)  # the five judgement checks' learned layers ask about the same post
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for match in find_phrases(text, tuple(disclaimer_phrases())):
         # The clause starts after the last sentence end or clause break before the phrase.
@@ -43,4 +49,4 @@ def disclaimer_clauses(text: str) -> list[tuple[int, int]]:
         end = clause_end.start() if clause_end else len(text)
         pivot = _PIVOT.match(text, end)
         spans.append((start, pivot.end() if pivot else end))
-    return spans
+    return tuple(spans)
