@@ -216,16 +216,20 @@ def _undo_leet(norm: Normalized) -> Normalized:
     # character from every position of a long "!!!!" run would be O(n²).
     for m in _LEET_RUN.finditer(norm.text):
         word = m.group().rstrip("!")
-        if not word:
-            continue
-        letters = sum(c.isalpha() for c in word)
+        if not word or not _HAS_LEET.search(word):
+            continue  # no character to map (most words): nothing below would change it
+        letters = sum(map(str.isalpha, word))
         # Only inside words that are mostly letters: "v0te", "r3-elect", not "2024" or "5pm".
-        if letters and letters >= len(word) / 2 and not re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm|s)", word):
+        if letters and letters >= len(word) / 2 and not _ORDINAL_OR_TIME.fullmatch(word):
             for i in range(m.start(), m.start() + len(word)):
                 if i == m.start() and chars[i] == "@":
                     continue  # "@GOP" is a mention, not "agop"
                 chars[i] = LEET.get(chars[i], chars[i])
     return Normalized("".join(chars), norm.starts, norm.ends, norm.original)
+
+
+_HAS_LEET = re.compile("[" + re.escape("".join(LEET)) + "]")
+_ORDINAL_OR_TIME = re.compile(r"\d+(?:st|nd|rd|th|am|pm|s)")
 
 
 def _join_spaced(norm: Normalized) -> Normalized:
