@@ -1,8 +1,8 @@
 """Linting many files on every core: worker processes forked after spaCy is loaded.
 
 The parent reads the files and forms exactly the batches a single process would
-(so read problems, batches and the order of findings are the same), lints a small
-first slice itself (which loads spaCy with the pipes the checks need), then forks
+(so read problems, batches and the order of findings are the same), lints the first
+few texts itself (which loads spaCy with the pipes the checks need), then forks
 ``jobs`` workers. Forked workers share the loaded model copy-on-write: no worker
 loads it again. Each batch is cut into slices the workers lint with the very same
 code as one process (:meth:`Linter._lint_items`, cache included: entries are
@@ -21,6 +21,9 @@ from .model import InputProblem, Result
 
 if TYPE_CHECKING:
     from .runner import Linter, _Item
+
+# Texts the parent lints before forking (loading spaCy and the checks' data once, for all workers).
+WARM_UP = 8
 
 # The Linter the forked workers use: set in the parent just before the fork, inherited.
 _WORKER_LINTER: Linter | None = None
@@ -67,8 +70,12 @@ def lint_events(
     work = [(i, s) for i, e in enumerate(events) if isinstance(e, list) for s in _slices(e, size)]
     done: dict[int, list[Result]] = {}
     if work:
-        # The first slice in the parent: spaCy is loaded before the fork, and shared.
+        # A few texts in the parent first: spaCy and the checks' data are loaded before the fork,
+        # and shared. Only a few: while the parent lints them, the other cores wait.
         first_index, first = work.pop(0)
+        if len(first) > WARM_UP:
+            work.insert(0, (first_index, first[WARM_UP:]))
+            first = first[:WARM_UP]
         done.setdefault(first_index, []).append(linter._lint_items(first))
         if progress:
             progress(len(first))
