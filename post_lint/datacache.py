@@ -8,8 +8,10 @@ which :mod:`marshal` stores and loads several times faster than JSON or text is 
 Each entry is keyed on the path, size and modification time of the files it was built
 from (as Python keys its bytecode), on a version the caller bumps when it changes what
 it builds, and on the interpreter (marshal's format is the interpreter's). A stale, torn
-or unreadable entry is built afresh; a cache folder that cannot be written (a read-only
-home) only costs the speed. ``POST_LINT_NO_CACHE=1`` reads and writes none.
+or unreadable entry is built afresh and written over the old one (one file per name and
+set of source paths, at most :data:`KEEP` per name); a cache folder that cannot be
+written (a read-only home) only costs the speed. ``POST_LINT_NO_CACHE=1`` reads and
+writes none.
 """
 
 from __future__ import annotations
@@ -30,29 +32,36 @@ def cache_dir() -> Path:
     return Path(base) / "post-lint"
 
 
-def _key(sources: Iterable[str | os.PathLike[str]], version: int) -> str:
+def _key(sources: list[str], version: int) -> str:
     parts = [f"v{version}", sys.version, str(marshal.version)]
     for source in sources:
         stat = os.stat(source)
-        parts.append(f"{os.fspath(source)}:{stat.st_size}:{stat.st_mtime_ns}")
+        parts.append(f"{source}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(parts)
+
+
+# Entries kept per name: one per set of source files (an install, a checkout); a changed file
+# overwrites its own entry, and the oldest entries beyond this are removed.
+KEEP = 16
 
 
 def cached(name: str, sources: Iterable[str | os.PathLike[str]], build: Callable[[], T], version: int = 1) -> T:
     """What ``build()`` returns for the current ``sources``, from the cache when they are unchanged.
 
     ``build`` must return data marshal can store (no objects of its own classes); ``name``
-    names the entry (a file in the cache folder, one per name and set of sources).
+    names the entry (a file in the cache folder, one per name and set of source files).
     """
     if os.environ.get("POST_LINT_NO_CACHE"):
         return build()
+    paths = [os.fspath(source) for source in sources]
     try:
-        key = _key(sources, version)
+        key = _key(paths, version)
     except OSError:
         return build()  # a source is missing: build() says what that means
     import zlib  # built in: cheaper than hashlib at start
 
-    path = cache_dir() / "data" / f"{name}-{zlib.crc32(key.encode()):08x}.marshal"
+    folder = cache_dir() / "data"
+    path = folder / f"{name}-{zlib.crc32(chr(0).join(paths).encode()):08x}.marshal"
     try:
         stored_key, data = marshal.loads(path.read_bytes())
         if stored_key == key:
@@ -61,10 +70,18 @@ def cached(name: str, sources: Iterable[str | os.PathLike[str]], build: Callable
         pass
     data = build()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps((key, data)))  # type: ignore[arg-type]  # T is marshal's kind of data
         os.replace(tmp, path)
+        _prune(folder, name)
     except (OSError, ValueError):  # read-only home; or data marshal cannot store (a bug, but not the user's problem)
         pass
     return data
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Keep the :data:`KEEP` most recently written entries of ``name`` (tests and checkouts come and go)."""
+    entries = sorted(folder.glob(f"{name}-*.marshal"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for stale in entries[KEEP:]:
+        stale.unlink(missing_ok=True)

@@ -210,3 +210,26 @@ def test_the_model_is_loaded_without_building_the_default_tokenizer_first_and_to
     )
     for text in texts:
         assert [(t.text, t.whitespace_) for t in loaded.make_doc(text)] == [(t.text, t.whitespace_) for t in stock.make_doc(text)]
+
+
+def test_the_data_cache_keeps_one_entry_per_file_and_a_bounded_number_per_name(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import os
+
+    from post_lint import datacache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("POST_LINT_NO_CACHE", raising=False)
+    monkeypatch.setattr(datacache, "KEEP", 3)
+    source = tmp_path / "model.json"
+    for n in range(4):  # retrained four times: one entry, rewritten
+        source.write_text("x" * n, encoding="utf-8")
+        os.utime(source, ns=(n, n))
+        assert datacache.cached("probe", [source], lambda n=n: n) == n
+    assert len(list((tmp_path / "cache").rglob("probe-*.marshal"))) == 1
+    for n in range(5):  # five checkouts: the three most recent kept
+        other = tmp_path / f"copy{n}.json"
+        other.write_text("y", encoding="utf-8")
+        datacache.cached("probe", [other], lambda: 0)
+    assert len(list((tmp_path / "cache").rglob("probe-*.marshal"))) == 3
