@@ -106,19 +106,6 @@ def test_corrections_reach_two_edits_ranked_by_frequency() -> None:
     assert lexicon.known("telehealth") and not lexicon.known("schedual")
 
 
-def test_corrections_take_a_few_milliseconds() -> None:
-    from post_lint.checks.grammar.speller import speller
-
-    lexicon = speller()
-    lexicon.corrections("seperately")  # builds the index of words starting with "s"
-    # CPU time, not wall time: on a shared machine (load 8 on 2 cores) wall time was 130 ms a call
-    # for the same 10 ms of work.
-    start = time.process_time()
-    for _ in range(10):
-        lexicon.corrections("seperately")
-    assert (time.process_time() - start) / 10 < 0.05
-
-
 def test_vocabulary_option_accepts_local_words(linter: Linter) -> None:
     text = "Our new Snowbirdz program pairs volunteers with seniors."
     assert rules(linter, text, vocabulary=["Snowbirdz"]) == []
