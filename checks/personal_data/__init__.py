@@ -26,7 +26,7 @@ from post_lint.text.consent import Consent, consent_in
 from . import detect
 from .allow import allow_list
 from .readable import readable
-from .sensitive import detect_sensitive
+from .sensitive import detect_parsed_facts, detect_sensitive
 from .whose import Known, Owner
 
 _WHY = "the policy forbids publishing private information"
@@ -85,6 +85,7 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
     ]
     if not same:
         hits = [replace(h, start=span[0], end=span[1]) for h in hits for span in [norm.span(h.start, h.end)]]
+    hits += detect_parsed_facts(doc, cues, facts.officials, hits)  # offsets already the original's
     # One finding per span: a card number is not also a phone number.
     priority = ["ssn", "card", "account", "email", "phone", "birth-date", "age", "address", "vehicle", "sensitive"]
     hits.sort(key=lambda h: (priority.index(h.rule), h.start))

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from post_lint.model import Document
 from post_lint.text.consent import consent_in
+from post_lint.text.parsed import parsed
 from post_lint.text.sentences import sentence_at
 
-from . import whose
-from .detect import Hit, Scene, address_pattern
+from . import about, whose
+from .detect import Cues, Hit, Scene, address_pattern
 
 _AMOUNT = re.compile(r"\$\s?\d[\d,]*(?:\.\d\d)?(?:\s?(?:k|K|thousand|million))?")
 
@@ -125,3 +128,35 @@ def detect_sensitive(scene: Scene) -> Iterator[Hit]:
             for more in pattern.finditer(text, m.end(), min(sentence[1], m.end() + 40)):
                 end = more.end()
             yield Hit("sensitive", m.start(), end, what)
+
+
+# The first words of the fact phrases as word starts ("arrest" finds "arrested"): a post
+# without any is not parsed.
+@lru_cache(maxsize=16)
+def _fact_trigger(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
+    firsts = {p.split()[0].lower() for _, phrases in lists for p in phrases if p.split()}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, firsts), key=len, reverse=True)) + r")", re.IGNORECASE)
+
+
+def detect_parsed_facts(doc: Document, cues: Cues, officials: tuple[str, ...], taken: list[Hit]) -> Iterator[Hit]:
+    """Sensitive facts whose person the parse finds (about.py), in sentences the patterns left alone."""
+    lists = about.fact_lists(cues)
+    if not _fact_trigger(lists).search(doc.words_text):
+        return
+    sdoc = parsed(doc)
+    if sdoc is None:
+        return
+    consent = consent_in(doc.words_text)
+    done = {doc.sentence_at(h.start) for h in taken if h.rule == "sensitive"}
+    for fact in about.Reader(sdoc, cues, officials).facts():
+        sentence = doc.sentence_at(fact.start)
+        if sentence in done or (consent.noted and fact.kind in ("medical", "family")):
+            continue
+        done.add(sentence)
+        start, end = fact.start, fact.end
+        if fact.kind == "debt":  # the amount, when the sentence gives one, is the datum
+            amounts = list(_AMOUNT.finditer(doc.words_text, sentence[0], sentence[1]))
+            if amounts:
+                nearest = min(amounts, key=lambda a: abs(a.start() - fact.start))
+                start, end = nearest.span()
+        yield Hit("sensitive", start, end, f"{about.KINDS[fact.kind]} ({fact.who})")

@@ -1,0 +1,282 @@
+"""Whom a sensitive fact is about, read through spaCy's parse.
+
+A medical condition, a family matter, an arrest or charge, a leave or an
+investigation, or a debt is private only when it is one private person's. The
+fact words are the ``fact-*`` lists of ``cues.toml`` (phrases of lemmas); the
+parse then says whom each one is about, climbing from the fact to the verb it
+completes:
+
+* the subject of that verb ("Maria Garcia recovers from a stroke", "she goes
+  through a difficult divorce"), or for what is done to someone (``done-to``)
+  the object of an active verb ("police arrested Tyler Grimes");
+* the person a relative clause, an apposition or a participle describes ("Ray
+  Dunn, who has been sober ...");
+* a possessor ("her divorce", "the Nguyen family's son").
+
+That someone is a private person when they are a person's name (spaCy's PERSON,
+or a census given name), "she" or "he" after such a name, or a relation or
+household that the sentence pins down (the Garcia family, "the man in the yellow
+house on Spruce Street", "one Hickory Lane household"). Not when they are the
+reader or people in general ("anyone who has diabetes", "people living with
+ALS"), an official in a public office ("Mayor Lee is recovering from surgery"),
+or the organisation. A fact word that only modifies another noun names a topic
+("cancer screening", "the Diabetes Prevention Program"); a preposition other
+than those in ``fact-preps`` makes it one too ("speak about cancer").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from post_lint.text.people import census_names, everyday_word
+
+KINDS = {
+    "medical": "a private person's medical condition",
+    "family": "a private person's family matters",
+    "legal": "that a private person was arrested, charged or cited",
+    "status": "that a private person is under investigation, disciplined or on leave",
+    "debt": "what a private person owes",
+}
+_MAX_CLIMB = 8
+_PERSON_PRONOUNS = frozenset({"she", "he", "her", "him", "his", "hers"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_STREET_ADDRESS = re.compile(r"\b\d{1,6}\s+[A-Z]")
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str
+    start: int  # character offsets of the fact's words
+    end: int
+    who: str  # the words that say whom it is about
+
+
+@lru_cache(maxsize=16)
+def _phrases(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """First word -> [(kind, phrase words)], longest first."""
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for kind, phrases in lists:
+        for phrase in phrases:
+            # Written in capitals, an entry matches only in capitals: "AIDS", not "home health aids".
+            words = tuple(phrase.split() if phrase.isupper() else phrase.lower().split())
+            if words:
+                index.setdefault(words[0], []).append((kind, words))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[1]))
+    return index
+
+
+def fact_lists(cues: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((kind, tuple(cues.lists.get(f"fact-{kind}", ()))) for kind in KINDS)
+
+
+def _forms(token: Any) -> tuple[str, ...]:
+    return (token.lemma_.lower(), token.lower_, token.text) if token.text.isupper() else (token.lemma_.lower(), token.lower_)
+
+
+def find_fact_words(sdoc: Any, lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Iterator[tuple[str, int, int]]:
+    """(kind, first token, end token) of every fact phrase in the Doc, longest at each place."""
+    index = _phrases(lists)
+    i = 0
+    while i < len(sdoc):
+        found = None
+        for key in set(_forms(sdoc[i])):
+            for kind, words in index.get(key, ()):
+                if i + len(words) <= len(sdoc) and all(w == "*" or w in _forms(sdoc[i + k]) for k, w in enumerate(words)):
+                    if found is None or len(words) > found[2] - found[1]:
+                        found = (kind, i, i + len(words))
+                    break
+        if found is None:
+            i += 1
+            continue
+        yield found
+        i = found[2]
+
+
+def _root(sdoc: Any, start: int, end: int) -> Any:
+    """The phrase's head: its one word whose head lies outside it."""
+    for token in sdoc[start:end]:
+        if not start <= token.head.i < end or token.head.i == token.i:
+            return token
+    return sdoc[start]
+
+
+class Reader:
+    """Reads one parsed post: who each fact is about."""
+
+    def __init__(self, sdoc: Any, cues: Any, officials: tuple[str, ...]) -> None:
+        self.sdoc, self.cues = sdoc, cues
+        self.officials = {w.lower() for name in officials for w in name.split()[-1:]}
+        names = census_names()
+        self.given = names[0] if names else frozenset()
+        self.surnames = names[1] if names else frozenset()
+        self.relations = cues.sets["person"] | cues.sets["household"]
+        self.households = frozenset({"family", "household", "couple", "kids", "children", "twins", "home"})
+        self.generic = cues.sets["generic-person"]
+        self.done_to = cues.sets["done-to"]
+        self.preps = cues.sets["fact-preps"]
+        self.carriers = cues.sets["fact-carrier"]
+        self.verbs = cues.sets["fact-verb"] | self.done_to
+        self.public = cues.sets["public-office"]
+        self.titles = cues.sets["title"] | cues.sets["honorific"] | self.public | cues.sets["organisation"]
+        self.blocked = cues.sets["not-a-name"] | cues.sets["facility"] | cues.sets["organisation"]
+        self.streets = cues.sets["street-suffix"]
+
+    def facts(self) -> Iterator[Fact]:
+        seen: set[int] = set()  # one fact per sentence and kind
+        for kind, start, end in find_fact_words(self.sdoc, fact_lists(self.cues)):
+            root = _root(self.sdoc, start, end)
+            key = hash((kind, root.sent.start))
+            if key in seen:
+                continue
+            who = self.about(root)
+            if who:
+                seen.add(key)
+                yield Fact(kind, self.sdoc[start].idx, self.sdoc[end - 1].idx + len(self.sdoc[end - 1]), who)
+
+    def about(self, fact: Any) -> str | None:
+        """Whom the fact at ``fact`` (its head word) is about, when that is one private person."""
+        if fact.dep_ in ("compound", "amod", "nmod") and fact.head.pos_ in ("NOUN", "PROPN"):
+            return None  # "cancer screening", "Diabetes Prevention Program": a topic
+        cur, via = fact, ""
+        done_to = fact.lemma_.lower() in self.done_to
+        for _ in range(_MAX_CLIMB):
+            owner = self._possessor(cur)
+            if owner is not None:
+                return owner
+            if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
+                if via == "dobj" and cur.lemma_.lower() not in self.verbs:
+                    return None  # "to discuss HIV", "prevent cancer": the fact is a topic
+                return self._of_verb(cur, done_to and cur is fact)
+            via = cur.dep_
+            if cur.dep_ == "pobj":
+                prep = cur.head
+                if prep.lower_ not in self.preps:
+                    return None
+                cur = prep.head
+                if cur.pos_ in ("NOUN", "PROPN") and not self._carries(cur):
+                    return None  # "the risk of heart attack", "awareness of autism": a topic
+                continue
+            if cur.dep_ == "attr" and cur.pos_ == "NOUN":
+                return None  # "#CervicalCancer is the easiest cancer to prevent": the subject is the disease
+            if cur.dep_ in ("appos", "acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
+                return self.private(cur.head)
+            if cur.dep_ in _SUBJECTS:
+                return None  # "Cancer does not wait": the fact is the subject, no one's
+            cur = cur.head
+        return None
+
+    def _carries(self, noun: Any) -> bool:
+        """A noun a fact may hang from: "a battle with ALS", "treatment for addiction", "her son"."""
+        lemma = noun.lemma_.lower()
+        return lemma in self.carriers or lemma in self.relations or noun.pos_ == "PROPN"
+
+    def _of_verb(self, verb: Any, done_to: bool) -> str | None:
+        for _ in range(3):
+            deps = {c.dep_: c for c in verb.children}
+            if done_to and "nsubjpass" not in deps:
+                who = deps.get("dobj")
+            else:
+                who = deps.get("nsubjpass") or deps.get("nsubj")
+            if who is not None:
+                if who.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    return self.private(verb.head)
+                return self.private(who)
+            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+                return self.private(verb.head)  # "Jane Olson, diagnosed with cancer last year"
+            if verb.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head  # "after finishing treatment": from the preposition to its verb
+        return None
+
+    def _possessor(self, token: Any) -> str | None:
+        for child in token.children:
+            if child.dep_ == "poss":
+                return self.private(child)
+        return None
+
+    def private(self, token: Any) -> str | None:
+        """``token`` (a noun or pronoun) read as one private person, or None."""
+        lower = token.lower_
+        if lower in self.generic or token.pos_ == "DET":
+            return None
+        if token.pos_ == "PRON":
+            return self._antecedent(token) if lower in _PERSON_PRONOUNS else None
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+            return self._name(token)
+        if token.lemma_.lower() in self.relations:
+            return self._pinned(token)
+        return None
+
+    def _name(self, token: Any) -> str | None:
+        words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
+        words = [w for w in words if w.i >= words[-1].i - 4]
+        titles = []
+        while len(words) > 1 and words[0].lower_.rstrip(".") in self.titles:
+            titles.append(words.pop(0).lower_.rstrip("."))  # "Deputy Clerk Anna Voss"
+        name = " ".join(w.text for w in words)
+        lowered = [w.lower_.rstrip(".") for w in words]
+        if any(w in self.blocked for w in lowered) or any(w in self.streets for w in lowered[-1:]):
+            return None
+        if lowered[-1] in self.officials or any(t in self.public for t in titles) or self._public_title(words[0]):
+            return None  # an official the city lists, or someone named after a public office
+        if words[0].i > 0 and self.sdoc[words[0].i - 1].text in ("#", "@"):
+            return None  # a hashtag or an account: "#CervicalCancer"
+        first = lowered[0]
+        if len(words) > 1 and any(everyday_word(w) and w not in self.given and w not in self.surnames for w in lowered):
+            return None  # "Genesee Healthy Start": a program, not a person
+        if first in self.given and (len(words) > 1 or not everyday_word(first)):
+            return name  # "Maria Garcia", "Kelly"; not "Rose" or "Mom" alone
+        if token.ent_type_ == "PERSON" and len(words) > 1 and lowered[-1] in self.surnames:
+            return name  # a given name the 1990 census lacks: "Liam O'Connor"
+        return None
+
+    def _public_title(self, first: Any) -> bool:
+        before = [t.lower_.rstrip(".") for t in self.sdoc[max(first.sent.start, first.i - 3) : first.i]]
+        return any(w in self.public for w in before)
+
+    def _antecedent(self, pronoun: Any) -> str | None:
+        """The private person "she" or "he" stands for: a name before it in its sentence or the one before."""
+        sentence = pronoun.sent
+        start = sentence.start
+        if start > 0:
+            start = self.sdoc[start - 1].sent.start
+        for token in reversed(self.sdoc[start : pronoun.i]):
+            if token.pos_ == "PROPN" and token.dep_ != "compound":
+                name = self._name(token)
+                if name:
+                    return name
+        return None
+
+    def _pinned(self, noun: Any) -> str | None:
+        """A relation or household the sentence pins to one home: "the Garcia family", "her son",
+        "the man in the yellow house on Spruce Street", "one Hickory Lane household"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.private(child)
+            if child.dep_ == "compound" and child.pos_ == "PROPN":
+                # "the Garcia family", "one Hickory Lane household"; not "an Aurora girl" (a town's)
+                household = noun.lemma_.lower() in self.households and child.lower_ in self.surnames
+                phrase = " ".join(t.text for t in noun.subtree if t.i <= noun.i)
+                return phrase if household or self._street(child) else None
+            if child.dep_ == "appos":
+                return self.private(child)
+        tail = [t for t in noun.subtree if t.i > noun.i]
+        for token in tail:
+            if self._street(token):
+                return " ".join(t.text for t in noun.subtree)
+        return None
+
+    def _street(self, token: Any) -> bool:
+        """A named street or a house address: "Spruce Street", "Hickory Lane", "310 Cedar Lane"."""
+        if token.pos_ != "PROPN":
+            return False
+        words = [c for c in token.lefts if c.dep_ in ("compound", "nummod")] + [token]
+        text = " ".join(w.text for w in words)
+        return len(words) >= 2 and (token.lower_.rstrip(".") in self.streets or bool(_STREET_ADDRESS.match(text)))

@@ -1,0 +1,33 @@
+"""A post's spaCy parse, for a check that reads it only now and then.
+
+A check that declares spaCy components (``Check.nlp``) is skipped whole when no model
+loads. personal-data must run without one, yet reads the parse for the few posts whose
+words may tell a sensitive fact: it asks here. The runner's Doc is used when it already
+has a parse, tags and entities (a run with the grammar or partners check); otherwise the
+post is parsed here, with the default model. None when spaCy or its model is missing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Document
+
+COMPONENTS = ("lemmatizer", "parser", "ner")
+_FAILED: list[bool] = []  # once no model loads, do not try again for every post
+
+
+def parsed(doc: Document) -> Any | None:
+    """``doc``'s spaCy Doc with lemmas, a dependency parse and entities, or None."""
+    have = doc.nlp
+    if have is not None and all(have.has_annotation(a) for a in ("DEP", "LEMMA", "ENT_IOB")):
+        return have
+    if _FAILED:
+        return None
+    from .. import nlp
+
+    try:
+        return nlp.parse_many(None, COMPONENTS, [doc.prose])[0]
+    except (nlp.ModelUnavailable, ValueError):
+        _FAILED.append(True)
+        return None
