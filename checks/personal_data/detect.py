@@ -201,7 +201,7 @@ def _holder_in_sentence(scene: Scene, start: int) -> Owner | None:
         return None
     holders = scene.cues.lowercase_pattern("holder").pattern
     for m in re.finditer(
-        rf"\b(?:a|the|her|his|their|my)\s+(?:[a-z-]+\s+)?(?P<rel>{holders})(?!\s+members?)\b", scene.text[sentence[0] : start]
+        rf"\b(?i:a|the|her|his|their|my)\s+(?:[a-z-]+\s+)?(?P<rel>{holders})(?!\s+members?)\b", scene.text[sentence[0] : start]
     ):
         before = scene.text[sentence[0] : sentence[0] + m.start()]
         if not re.search(r"\b(?:if|when|whether|any|anyone|every|each)\b[^,;—–-]*$", before, re.IGNORECASE):
@@ -413,17 +413,42 @@ def detect_numbers(text: str, cues: Cues) -> Iterator[Hit]:
         re.IGNORECASE,
     ):
         yield Hit("card", m.start("digits"), m.end("digits"), "card's last four digits")
-    account = cues.pattern("account")
+    yield from _identifiers(text, cues, cues.pattern("account"), needs_owner=False)
+    yield from _identifiers(text, cues, cues.pattern("record"), needs_owner=True)
+
+
+def _identifiers(text: str, cues: Cues, cue_pattern: re.Pattern[str], *, needs_owner: bool) -> Iterator[Hit]:
+    """The identifier after each cue ("account 4401 2231 0098", "driver's license, number D455-6128");
+    for a record's number, only where its sentence ties it to someone (:func:`_tied_to_someone`)."""
     identifier = re.compile(
-        r"[\s:#.]*(?:(?:number|no\.?|num|is|was|of|ending\s+in|ends\s+in)[\s:#.]*){0,2}"
+        r"[\s:#.,]*(?:(?:number|no\.?|num|is|was|of|ending\s+in|ends\s+in)[\s:#.]*){0,2}"
         r"(?P<id>\d{2,6}(?:[ .]\d{2,6}){1,5}(?![\d.-])|(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])(?!\w|,\d)",
         re.IGNORECASE,
     )
-    for cue in account.finditer(text):
+    for cue in cue_pattern.finditer(text):
         m = identifier.match(text, cue.end(), min(len(text), cue.end() + 60))
-        if m and not re.fullmatch(r"(?:19|20)\d\d", m.group("id")):
-            what = re.sub(r"\s+", " ", cue.group().lower()).rstrip(" #:")
-            yield Hit("account", m.start("id"), m.end("id"), what if "number" in what else f"{what} number")
+        if not m or re.fullmatch(r"(?:19|20)\d\d", m.group("id")):
+            continue
+        if needs_owner and not _tied_to_someone(text, cue.start(), m.end(), cues):
+            continue
+        what = re.sub(r"\s+", " ", cue.group().lower()).rstrip(" #:")
+        yield Hit("account", m.start("id"), m.end("id"), what if "number" in what else f"{what} number")
+
+
+def _tied_to_someone(text: str, start: int, end: int, cues: Cues) -> bool:
+    """The sentence names whose the number is: a person, a pronoun, a relation, the reader
+    ("your case number"), or a house address; not a project's or a hearing's."""
+    left, right = sentence_bounds(text, start, end)
+    sentence = text[left:right]
+    people = cues.lowercase_pattern("person").pattern + "|" + cues.lowercase_pattern("household").pattern
+    if re.search(rf"\b(?:your|her|his|she|he|him|their)\b|(?:{people})", sentence):
+        return True
+    if address_pattern(cues.lists["street-suffix"]).search(sentence):
+        return True
+    # "... has been approved. The homeowner can pick it up": the next sentence's subject.
+    if re.match(rf"[\s.!?]*(?:She|He|The\s+(?:{people}))\b", text[right : right + 60]):
+        return True
+    return any(_names_a_person(m.group(), cues) for m in re.finditer(_NAME_WORD + r"(?:\s+" + _NAME_WORD + r")+", sentence))
 
 
 # -- dates of birth and ages ---------------------------------------------------

@@ -305,9 +305,17 @@ def _mail_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     mail = word_pattern(words, False).pattern
     return re.compile(
         rf"\b(?:send|mail|deliver|drop\s+off)\s+(?:(?:your|a|any|our|some)\s+)?(?:[\w-]+\s+)?{mail}"
-        rf"|{mail}\s+(?:can|may|should|will)\s+be\s+(?:sent|mailed|delivered|dropped\s+off)\b",
+        rf"|{mail}\s+(?:can|may|should|will)\s+(?:be\s+(?:sent|mailed|delivered|dropped\s+off)|go)\b",
         re.IGNORECASE,
     )
+
+
+_SOMEONES_ADDRESS = re.compile(r"\b(?:her|his|their|[A-Z][a-z]+['’]s)\s+(?:(?:home|mailing|street|new)\s+)?address\b")
+
+
+def _someones_address() -> re.Pattern[str]:
+    """ "Ms. Delgado's address, 77 Orchard Lane", "his mailing address": a person's own."""
+    return _SOMEONES_ADDRESS
 
 
 def _personal_mail(cues) -> re.Pattern[str]:
@@ -333,6 +341,8 @@ def address_owner(
     extra = (
         (cues.lowercase_pattern("home"), PRIVATE, HOME),
         (_personal_mail(cues), PRIVATE, "mail for a person"),
+        (_someones_address(), PRIVATE, "someone's address"),
+        (cues.lowercase_pattern("private-incident"), PRIVATE, "an incident at a home"),
         (word_pattern(cues.lists["facility"], False), ORGANISATION, PUBLIC_PLACE),
         (word_pattern(cues.lists["venue"], True), ORGANISATION, PUBLIC_PLACE),
     )
