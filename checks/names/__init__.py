@@ -88,7 +88,12 @@ def _words_of(name: str) -> list[str]:
 
 
 def _key(word: str) -> str:
+    word = re.sub(r"^([OD])['’](?=[A-Z])", r"\1", word)  # "O'Connor" is the surname "oconnor"
     return re.sub(r"['’].*$", "", word).rstrip(".").lower()
+
+
+# Words that greet or introduce the person after them, which the model may fold into an entity.
+_GREETINGS = frozenset({"meet", "welcome", "congratulations", "congrats", "thanks", "thank", "kudos", "hello", "hi"})
 
 
 def _candidates(doc: Document, titles: frozenset[str], given: frozenset[str], surnames: frozenset[str]):
@@ -101,12 +106,15 @@ def _candidates(doc: Document, titles: frozenset[str], given: frozenset[str], su
         trimmed = re.sub(r"(?:['’]s?|[.,:;!?])+$", "", text[start : ent.end_char])
         # Drop titles and, in a PERSON, other words in front of the given name ("Mom Sarah Tran",
         # "Flash Flood Warning"); a first name the 1990 census lists lack stays ("Amir Haddad").
+        # A surname the census lists stays ("Harper Quinn"). Outside a PERSON only a greeting goes
+        # ("Meet Darnell Hughes", which the model calls an organisation; not "Elevate Denver Bond").
         while (m := re.match(r"(\S+)\s+(\S+)", trimmed)) and (
             _key(m.group(1)) in titles
+            or (ent.label_ != "PERSON" and _key(m.group(1)) in _GREETINGS)
             or (
                 ent.label_ == "PERSON"
                 and _key(m.group(1)) not in given
-                and (everyday_word(m.group(1)) or _key(m.group(2)) in given)
+                and (everyday_word(m.group(1)) or (_key(m.group(2)) in given and _key(m.group(1)) not in surnames))
             )
         ):
             start, trimmed = start + m.start(2), trimmed[m.start(2) :]
@@ -127,7 +135,7 @@ def _missed_by_the_model(doc: Document, cues: re.Pattern[str], given: frozenset[
     # place or group for a given name after a cue is a person ("Contact owner Becky").
     covered = [(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ != "PERSON" and len(e) > 1]
     # After a cue word, or after a child's age or grade ("10-year-old Tommy", "fourth grader Mia").
-    child = r"\b(?:\w+|\d{1,2})[- ](?:years?|yrs?)[- ]old|\b\w+[- ]grader"
+    child = r"\b(?:\w+|\d{1,2})[- ](?:years?|yrs?)[- ]old|\b\w+[- ]grader|\bkindergart[ne]+r|\bpreschooler"
     pattern = re.compile(
         rf"(?:(?i:{cues.pattern})|(?i:{child})),?\s+(?P<first>[A-Z][a-z]+)(?:\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))?\b"
     )
@@ -232,6 +240,8 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
     key = clean_name(name).lower()
     if not key or key in lists.not_names or key.split()[0] in lists.not_names or key in lists.public_figures:
         return True
+    if _historical(text, start, doc.sentence_at(start)):
+        return True
     # A hashtag that is only a name ("#MariaGonzalez") names the person; a name inside a link does not.
     tag = doc.token_at(start)
     in_token = doc.overlaps_token(start, end) and not (
@@ -241,8 +251,10 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
         return True
     if re.search(r"\d\s+$|\d[\d)-]*\s*\($", text[max(0, start - 12) : start]) or _COUNTY_LIST.match(text, end):
         return True  # "814 Jefferson" (a street), "722-6300 (Roosevelt)", "Logan, Morgan and Washington Counties"
+    household = bool(re.search(r"\b[Tt]he\s+$", text[max(0, start - 4) : start])) and _key(name) in lists.surnames
     if (
         len(words) == 1
+        and not household  # "the Harlow family" is a household, "an Anoka family" a town's
         and (
             (text[end : end + 1] == " " and lists.person_nouns.match(text, end + 1))  # "a 10-year-old Aurora girl"
             or re.search(rf"{lists.person_nouns.pattern}(?:\s+[\w']+){{0,3}}\s+from\s+$", text[max(0, start - 50) : start], re.I)
@@ -260,6 +272,19 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
     return lists.officials.allows(name, text, start)
 
 
+_NAMESAKE = re.compile(
+    r"\b(?:named\s+(?:for|after)|in\s+(?:honou?r|memory)\s+of|honou?ring|dedicated\s+to|legacy\s+of|birthplace\s+of)"
+    r"\s+(?:the\s+late\s+)?(?:[A-Z][\w.]*\s+){0,2}$"
+)
+_OLD_YEAR = re.compile(r"\b(?:in|since|from|until|by|circa|the|built)\s+(?:1[6-8]\d\d|19[0-3]\d)\b|\((?:1[6-8]|19)\d\d\s*[-–]")
+
+
+def _historical(text: str, start: int, sentence: tuple[int, int]) -> bool:
+    """A namesake or a figure of history: "named for Andrew Carnegie", "in memory of", or a
+    sentence that dates what the person did before 1940 ("who funded it in 1904")."""
+    return bool(_NAMESAKE.search(text[max(sentence[0], start - 60) : start]) or _OLD_YEAR.search(text, *sentence))
+
+
 def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], lists: _Lists, full_names: list[str]) -> bool:
     """Words that are not a person's name by themselves or by what surrounds them."""
     if len(words) == 1:
@@ -267,6 +292,8 @@ def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], list
         # a surname already used in full, or follows "Mr.", "Officer", ...
         word = _key(words[0])
         follow_up = any(_key(_words_of(full)[-1]) == word for full in full_names)
+        if word in lists.surnames and re.match(r"\s+family\b", text[end : end + 8]):
+            return False  # "the Harlow family": a household by its surname
         if not (follow_up or _HONORIFIC.search(text[max(0, start - 12) : start])):
             if word not in lists.given or word in lists.word_names:
                 return True
@@ -284,6 +311,8 @@ def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], list
             return True
     if len(words) > 1 and any(_key(w) in lists.titles for w in words[1:]):
         return True  # "Mohave Sheriff", "Admin Clerk", "Dir Kleinschmidt": an office, not a name
+    if len(words) > 1 and _key(words[0]) in lists.given and _HONORIFIC.search(text[max(0, start - 12) : start]):
+        return False  # "Sgt. Leo Marsh": a title before a given name makes "Marsh" a surname
     # "George Green Park", "Martin Luther King Jr. Day", "St. Patrick's Day"
     after = re.match(r"(?:['’]s?|\.)?(?:,?\s+(?:Jr|Sr|II|III)\.?)?\s+([A-Z][A-Za-z]*)", text[end : end + 30])
     facility = lists.facility
@@ -344,6 +373,11 @@ def _found(doc: Document, lists: _Lists) -> list[tuple[int, int, str]]:
     for start, end, name in _missed_by_the_model(doc, cues, lists.given, lists.surnames):
         if not any(s < end and start < e for s, e, _ in found):
             found.append((start, end, name))
+    # "the Harlow family": a household by its surname, which the model may not see.
+    for m in re.finditer(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+)\s+family\b", doc.prose):
+        start, end = m.span("name")
+        if m.group("name").lower() in lists.surnames and not any(s < end and start < e for s, e, _ in found):
+            found.append((start, end, m.group("name")))
     # "jane smith", "JANE SMITH", "Ｊａｎｅ Ｓｍｉｔｈ", "#MariaGonzalez": names the model cannot see.
     for start, end, name in disguised_names(doc, lists.given, lists.surnames):
         if not any(s < end and start < e for s, e, _ in found):

@@ -55,7 +55,10 @@ def disguised_names(doc: Document, given: frozenset[str], surnames: frozenset[st
         if not _a_name(pair, given, surnames):
             continue
         start, end = norm.span(first.start(), last.end())
-        if not _plain(doc.text[start:end]):
+        written = doc.text[start:end]
+        if written.isascii() and not (written.islower() or written.isupper()):
+            continue  # "de Paul thrift store": one word capitalised, one not, is no disguise
+        if not _plain(written):
             yield start, end, " ".join(w.capitalize() for w in pair)
     for token in doc.tokens_of("hashtag"):
         parts = split_camel(token.text.lstrip("#"), digits=False)
