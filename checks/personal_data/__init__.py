@@ -79,6 +79,7 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
         *detect.detect_emails(scene, tokens, allow),
         *detect.detect_numbers(text, cues),
         *detect.detect_birth_and_age(text, cues),
+        *detect.detect_child_details(text, cues),
         *detect.detect_addresses(scene, allow),
         *detect.detect_vehicles(text, cues),
         *detect_sensitive(scene),
@@ -87,7 +88,7 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
         hits = [replace(h, start=span[0], end=span[1]) for h in hits for span in [norm.span(h.start, h.end)]]
     hits += detect_parsed_facts(doc, cues, facts.officials, hits)  # offsets already the original's
     # One finding per span: a card number is not also a phone number.
-    priority = ["ssn", "card", "account", "email", "phone", "birth-date", "age", "address", "vehicle", "sensitive"]
+    priority = ["ssn", "card", "account", "email", "phone", "birth-date", "age", "child", "address", "vehicle", "sensitive"]
     hits.sort(key=lambda h: (priority.index(h.rule), h.start))
     taken: list[detect.Hit] = []
     for hit in hits:
@@ -122,9 +123,9 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     allow_entries = list(dict.fromkeys((*ctx["allow"], *ctx.facts.contacts)))
     taken = _hits(doc, ctx, allow_entries)
     org_severity = _org_lines_severity(ctx, allow_entries)
-    consent = consent_in(text) if any(h.rule in ("age", "birth-date") for h in taken) else None
+    consent = consent_in(text) if any(h.rule in ("age", "birth-date", "child") for h in taken) else None
     for hit in sorted(taken, key=lambda h: h.start):
-        if consent is not None and hit.rule in ("age", "birth-date") and _consented(hit, text, consent):
+        if consent is not None and hit.rule in ("age", "birth-date", "child") and _consented(hit, text, consent):
             continue  # "(shared with her parents' permission)": the person, or a child's parent, agreed
         if ctx.profile == COMMENTS:
             yield _in_comment(doc, ctx, hit)
@@ -186,7 +187,7 @@ def _in_comment(doc: Document, ctx: Context, hit: detect.Hit) -> Finding:
 def _consented(hit: detect.Hit, text: str, consent: Consent) -> bool:
     """Consent noted covers an adult's age or birth date; a child's age needs a parent's."""
     age = re.match(r"\d+", text[hit.start : hit.end])
-    child = hit.rule == "age" and age is not None and int(age.group()) < 18
+    child = hit.rule == "child" or (hit.rule == "age" and age is not None and int(age.group()) < 18)
     return consent.parent if child else consent.noted
 
 
@@ -199,7 +200,7 @@ def _because(owner: Owner) -> str:
 CHECK = Check(
     name="personal-data",
     description="Private information: a private person's phone or e-mail, ID and card numbers, birth dates, ages, "
-    "home addresses, what someone owes or their health.",
+    "home addresses, and facts about them (health, family, arrests, leave, debts).",
     severity="error",
     policy_section="V. Rules of Use",
     policy_clause="No social media website may be used by the City or any City employee or agent to disclose "
@@ -241,16 +242,18 @@ CHECK = Check(
         "personal-data/ssn": "a Social Security number",
         "personal-data/card": "a payment card number (Luhn-valid, or in any grouping after 'card', 'Visa', 'debit' ...) "
         "or a card's last four digits",
-        "personal-data/account": "an account, case, permit, licence, policy or ID number the text names as such, "
-        "in any grouping ('account 4401 2231 0098')",
+        "personal-data/account": "an account, licence, policy or ID number the text names as such, in any grouping "
+        "('account 4401 2231 0098'); a case, permit or file number only when its sentence ties it to someone",
         "personal-data/birth-date": "a date of birth ('born 03/14/1961', 'DOB: ...') of someone who may be alive",
         "personal-data/age": "the age of a named person ('Marcus, 34,', 'Ruth turns 100 today', "
         "'Noah and Ava Berg, ages 9 and 6')",
+        "personal-data/child": "a named child's grade or school ('Jacob Reinholt, a fifth grader at Lincoln "
+        "Elementary', 'Eighth grader Liam O'Connor'), unless a parent's consent is noted",
         "personal-data/address": "a house number and street tied to a private person, with or without 'home' "
         "('mail cards to her at 88 Birch Court', 'Jane Olson of 2207 Pleasant Street'); never a venue's",
         "personal-data/vehicle": "a licence plate, or a vehicle described as someone's ('her silver 2014 Honda Civic')",
-        "personal-data/sensitive": "what a private person owes, their medical condition, or that they are under "
-        "investigation or on leave, when the sentence names them, their address or their street",
+        "personal-data/sensitive": "a private person's medical condition, family matters, arrest or charge, leave or "
+        "investigation, or what they owe, when the parse ties the fact to them (a name, 'she' after one, a household)",
         "personal-data/public-contact": "(info) a phone number or e-mail address the sentence gives to the "
         "organisation itself; only while no public contact is configured",
     },
@@ -309,6 +312,20 @@ CHECK = Check(
     city: "call Clerk Amy Berg at ..." is the city's line. A private contact
     someone agreed to publish passes in the one post whose consent is recorded
     (front matter post-lint: {allow: {contacts: [...]}}, or consents.toml).
+
+    Whom a fact is about. Health, family matters, arrests and charges, a
+    leave or an investigation, and debts (the fact-* lists of cues.toml,
+    matched on lemmas) are read through spaCy's parse, from the fact up to
+    the verb it completes: its subject ("Maria Garcia recovers from a
+    stroke"), for what is done to someone its object ("police arrested Tyler
+    Grimes"), the person a relative clause describes ("Ray Dunn, who has
+    been sober ..."), or a possessor ("her divorce"). That must be one
+    private person: a name, "she" or "he" after one, or a relation pinned to
+    one home ("the Garcia family", "a family on Juniper Street"); never the
+    reader, people in general ("people living with ALS"), an official after
+    a public title, or a topic ("cancer screening", "to discuss HIV"). A
+    case, permit or file number counts only when its sentence ties it to
+    someone; an account, card, licence or ID number always does.
 
     Addresses: a house number and street tied to a private person ("mail cards
     to her at", "his home", "the resident at", "Jane Olson of 1420 Ferry St",

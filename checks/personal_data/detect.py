@@ -89,7 +89,7 @@ class Scene:
 
 
 # -- helpers ------------------------------------------------------------------
-_NAME_WORD = r"[A-Z][a-z]+(?:['’-][A-Za-z]+)?"
+_NAME_WORD = r"(?:O['’])?[A-Z][a-z]+(?:['’-][A-Za-z]+)?"
 _NAME = rf"(?<![\w.@#-])(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{0,2}})"
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
@@ -547,6 +547,50 @@ def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
                 yield Hit("age", m.start("age"), m.end("age") + 2, "age")
 
 
+# -- a named child's grade and school -----------------------------------------
+_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_GRADE = rf"(?:(?i:{_ORDINAL})[- ]grader|[Kk]indergart[ne]+r|[Pp]reschooler|in\s+(?:the\s+)?(?i:{_ORDINAL})[- ]grade\b)"
+_SCHOOL_YEAR = r"(?:freshman|sophomore|junior|senior|student|pupil)"
+
+
+@lru_cache(maxsize=8)
+def _child_patterns(schools: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    school = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in schools), key=len, reverse=True))
+    named_school = rf"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{1,4}}?(?:{school})\b"
+    return (
+        # "fifth grader Lily Chen", "Kindergartner Ruby Hale"
+        re.compile(rf"(?P<detail>{_GRADE}),?\s+{_NAME}"),
+        # "Lily Chen, a fifth grader at ...", "Kaylee, who is in second grade", "Jacob, a junior at Central High School"
+        re.compile(
+            rf"{_NAME},?\s+(?:(?:a|an|our|who\s+is|who\s+lives\s+on\s+[^,.;]{{1,40}}?\s+and\s+is)\s+)?(?:[\w-]+\s+){{0,2}}?"
+            rf"(?P<detail>{_GRADE}|{_SCHOOL_YEAR}\s+(?:at|from|of)\s+{named_school})"
+        ),
+        # "Liam O'Connor of Northside Middle School"
+        re.compile(rf"{_NAME}\s+(?:of|from|at)\s+(?P<detail>{named_school})"),
+    )
+
+
+_ADULT_AT_SCHOOL = re.compile(
+    r"\b(?:teacher|principal|coach|counselor|nurse|staff|superintendent|secretary|custodian|librarian|parent|mom|dad|"
+    r"director|volunteer|aide|paraprofessional|board)\b",
+    re.IGNORECASE,
+)
+
+
+def detect_child_details(text: str, cues: Cues) -> Iterator[Hit]:
+    """A named child's grade or school ("Jacob Reinholt, a fifth grader at Lincoln Elementary",
+    "Eighth grader Liam O'Connor of Northside Middle School"): a minor a stranger could find."""
+    if not re.search(r"grade|kindergart|preschool|school|elementary|academy|montessori", text, re.IGNORECASE):
+        return
+    for i, pattern in enumerate(_child_patterns(tuple(cues.lists["school"]))):
+        for m in pattern.finditer(text):
+            # After "fifth grader" any capitalised name is a child's ("Liam", whom the 1990 census lacks).
+            person = _is_person_name(m.group("name"), cues) if i == 0 else _names_a_person(m.group("name"), cues)
+            if not person or _ADULT_AT_SCHOOL.search(text[max(0, m.start() - 30) : m.end()]):
+                continue
+            yield Hit("child", m.start("detail"), m.end("detail"), "a named child's grade or school")
+
+
 # -- street addresses ----------------------------------------------------------
 _DIRECTION = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|Southwest)\.?"
 
@@ -578,8 +622,16 @@ def detect_addresses(scene: Scene, allow: AllowList) -> Iterator[Hit]:
             yield Hit("address", m.start(), end, "home address", Owner(whose.PRIVATE, "", whose.HOME))
             continue
         owner = whose.address_owner(text, scene.sentences, m.start(), end, cues, scene.known, scene.mentions)
-        if owner is not None and owner.private:
+        if owner is not None and owner.private and not _historic(text, sentence_at(scene.sentences, m.start())):
             yield Hit("address", m.start(), end, "home address", owner)
+
+
+_HISTORIC = re.compile(r"\bhistoric(?:al)?\b|\b(?:the|in|since|from|until|by|circa|built)\s+(?:1[6-8]\d\d|19[0-3]\d)\b", re.I)
+
+
+def _historic(text: str, sentence: tuple[int, int]) -> bool:
+    """A house of history: "the 1887 home of lumber baron ...", "the historic Olson house"."""
+    return bool(_HISTORIC.search(text, *sentence))
 
 
 # -- licence plates and vehicles -------------------------------------------------

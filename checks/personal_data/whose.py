@@ -240,6 +240,7 @@ _PHONE_GAP = re.compile(
 # ... and their street address: "Jane Olson of", "Jenny, who lives at", "Ruth at".
 _ADDRESS_GAP = re.compile(
     r"(?:,\s*\d{1,3},)?(?:['’]s(?:\s+[a-z-]+){0,3}?)?,?\s+(?:of|at|on|who\s+lives\s+at|lives\s+at|resides\s+at|,\s*of)\s*"
+    r"|,\s*"  # "Our neighbor Joan Petty, 512 Ridge Road, has offered ...": the address in apposition
 )
 
 
