@@ -254,3 +254,30 @@ def test_consent_noted_and_replies_to_the_writer_are_not_flagged(text: str) -> N
 )
 def test_lists_of_counties_streets_and_town_labels_are_places(text: str) -> None:
     assert findings(_bare(), text) == []
+
+
+# -- issue 16 --------------------------------------------------------------------------
+def test_a_household_named_by_its_surname_is_flagged(linter: Linter) -> None:
+    assert names(linter, "Bring donations for the Harlow family to the fire hall.") == ["Harlow"]
+
+
+def test_a_greeting_the_model_folds_into_a_name_is_left_out(linter: Linter) -> None:
+    assert names(linter, "Meet Darnell Hughes, a dad of three who rides the bus.") == ["Darnell Hughes"]
+
+
+def test_namesakes_and_figures_of_history_are_not_flagged(linter: Linter) -> None:
+    assert names(linter, "The library is named for Andrew Carnegie, who funded it.") == []
+    assert names(linter, "The detector was created in 1925 by Chester Gordon and James Lowe.") == []
+
+
+def test_a_department_head_after_their_public_title_is_not_flagged(linter: Linter) -> None:
+    assert names(linter, "Public Works Director Sam Olafson said the work will end Friday.") == []
+
+
+def test_consent_given_by_name_covers_the_adult_named(linter: Linter) -> None:
+    text = "Thank you to volunteer Carla Jensen for 300 hours at the pantry (shared with Carla's permission)."
+    assert names(linter, text) == []
+
+
+def test_a_capitalised_word_beside_a_lower_case_one_is_no_disguised_name(linter: Linter) -> None:
+    assert names(linter, "The St. Vincent de Paul thrift store accepts furniture.") == []

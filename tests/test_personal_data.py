@@ -433,3 +433,74 @@ def test_a_clause_about_a_named_person_gives_them_the_number_but_a_missing_perso
     assert flagged(linter, "Grower Tom Lind is happy to show you around: 763-555-0152.") == [("phone", "763-555-0152")]
     alert = "MISSING: Trinity Gilbert, last seen 2/12/11 wearing a blue shirt and jeans. 763-555-0153"
     assert flagged(linter, alert) == []
+
+
+# -- issue 16: whom a fact is about (spaCy's parse), records, children -----------------
+def _parsed_facts(linter: Linter, text: str) -> list[tuple[str, str]]:
+    pytest.importorskip("spacy")
+    return [pair for pair in flagged(linter, text) if pair[0] == "sensitive"]
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("Thanks to everyone supporting the Garcia family while Maria Garcia recovers from a stroke.", "recovers from a stroke"),
+        (
+            "Kelly Brandt from our front office is off while she goes through a difficult divorce.",
+            "goes through a difficult divorce",
+        ),
+        ("Maple Falls police arrested Tyler Grimes of Shady Oak Road on burglary charges Monday.", "arrested"),
+        ("The Nguyen family's son was diagnosed with leukemia this spring.", "diagnosed with leukemia"),
+        ("Neighbors, please be gentle: the man in the yellow house on Spruce Street has dementia.", "dementia"),
+        ("Shout-out to Ray Dunn, who has been sober for a year after treatment for alcohol addiction.", "sober"),
+    ],
+)
+def test_a_fact_the_parse_ties_to_one_private_person_is_flagged(linter: Linter, text: str, fact: str) -> None:
+    assert [span for _, span in _parsed_facts(linter, text)] == [fact]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People living with ALS and their families can find support at the monthly group.",
+        "Marijuana can increase heart rate and the risk of heart attack.",
+        "Dr. Lee will speak about cancer prevention at the library.",
+        "Mr. Rob Faubion will be on Health Talk tomorrow to discuss the HIV and Aging Conference.",
+        "Mayor Linda Ferris is recovering from knee surgery and will miss Monday's meeting.",
+        "One of our home health aids, Katee Dean visits patients at home.",
+        "A man was arrested Tuesday after a disturbance downtown; no one was hurt.",
+        "Flu season is here: people with diabetes, asthma or heart disease are at higher risk.",
+    ],
+)
+def test_a_fact_about_no_one_in_particular_or_a_topic_is_not_flagged(linter: Linter, text: str) -> None:
+    assert _parsed_facts(linter, text) == []
+
+
+def test_a_permit_number_is_a_public_record_unless_its_sentence_ties_it_to_someone(linter: Linter) -> None:
+    assert flagged(linter, "Permit #24-0117 for the new library addition was approved by the Plan Commission.") == []
+    assert flagged(linter, "Jane Olson's permit number 24-0117 was approved Friday.") == [("account", "24-0117")]
+
+
+def test_an_id_number_after_a_comma_is_still_the_ids(linter: Linter) -> None:
+    text = "A driver's license, number D455-6128-8730, was found at Riverside Park."
+    assert flagged(linter, text) == [("account", "D455-6128-8730")]
+
+
+def test_a_named_childs_grade_and_school_are_personal_data(linter: Linter) -> None:
+    text = "Congratulations to Jacob Reinholt, a fifth grader at Lincoln Elementary, on the spelling bee!"
+    assert flagged(linter, text) == [("child", "fifth grader")]
+    assert flagged(linter, "Eighth grader Liam O'Connor built a bat house.") == [("child", "Eighth grader")]
+
+
+def test_a_school_staff_member_at_their_school_is_no_child(linter: Linter) -> None:
+    assert flagged(linter, "Teacher Dana Olson of Lincoln Elementary won the award.") == []
+
+
+def test_an_address_given_as_someones_is_theirs_without_the_word_home(linter: Linter) -> None:
+    assert flagged(linter, "Ms. Delgado's address, 77 Orchard Lane, was on the flyer.") == [("address", "77 Orchard Lane")]
+    assert flagged(linter, "Our neighbor Joan Petty, 512 Ridge Road, offered her driveway.") == [("address", "512 Ridge Road")]
+
+
+def test_a_historic_house_is_no_ones_home(linter: Linter) -> None:
+    text = "See the 1887 home of lumber baron Frederick Weyerhaeuser at 422 Summit Avenue."
+    assert flagged(linter, text) == []

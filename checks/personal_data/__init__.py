@@ -74,6 +74,8 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
         mentions=tuple(here(t.start, t.end) for t in tokens if t.kind == "mention"),
     )
     text = scene.text
+    # Facts about people through spaCy's parse; the older patterns only where it cannot read them.
+    facts_read = detect_parsed_facts(doc, cues, facts.officials)
     hits = [
         *detect.detect_phones(scene, region, allow),
         *detect.detect_emails(scene, tokens, allow),
@@ -82,11 +84,11 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
         *detect.detect_child_details(text, cues),
         *detect.detect_addresses(scene, allow),
         *detect.detect_vehicles(text, cues),
-        *detect_sensitive(scene),
+        *(detect_sensitive(scene) if facts_read is None else ()),
     ]
     if not same:
         hits = [replace(h, start=span[0], end=span[1]) for h in hits for span in [norm.span(h.start, h.end)]]
-    hits += detect_parsed_facts(doc, cues, facts.officials, hits)  # offsets already the original's
+    hits += facts_read or []  # offsets already the original's
     # One finding per span: a card number is not also a phone number.
     priority = ["ssn", "card", "account", "email", "phone", "birth-date", "age", "child", "address", "vehicle", "sensitive"]
     hits.sort(key=lambda h: (priority.index(h.rule), h.start))

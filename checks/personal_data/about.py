@@ -105,6 +105,18 @@ def _root(sdoc: Any, start: int, end: int) -> Any:
     return sdoc[start]
 
 
+def _with_its_preposition(sdoc: Any, root: Any, start: int) -> int:
+    """Where the reported span starts: with the preposition and verb the fact completes
+    ("recovering from knee surgery", "on administrative leave"), not the noun alone."""
+    if root.dep_ != "pobj" or root.head.i >= start:
+        return start
+    prep = root.head
+    verb = prep.head
+    if verb.i == prep.i - 1 and verb.pos_ == "VERB" and verb.lemma_ not in ("be", "have"):
+        return verb.i
+    return prep.i
+
+
 class Reader:
     """Reads one parsed post: who each fact is about."""
 
@@ -121,22 +133,29 @@ class Reader:
         self.preps = cues.sets["fact-preps"]
         self.carriers = cues.sets["fact-carrier"]
         self.verbs = cues.sets["fact-verb"] | self.done_to
+        self.sent = frozenset({"send", "admit", "refer", "rush", "take", "go", "return"})
         self.public = cues.sets["public-office"]
         self.titles = cues.sets["title"] | cues.sets["honorific"] | self.public | cues.sets["organisation"]
         self.blocked = cues.sets["not-a-name"] | cues.sets["facility"] | cues.sets["organisation"]
         self.streets = cues.sets["street-suffix"]
 
     def facts(self) -> Iterator[Fact]:
-        seen: set[int] = set()  # one fact per sentence and kind
-        for kind, start, end in find_fact_words(self.sdoc, fact_lists(self.cues)):
+        seen: set[tuple[str, int]] = set()  # one fact per sentence and kind
+        found = list(find_fact_words(self.sdoc, fact_lists(self.cues)))
+        for kind, start, end in found:
             root = _root(self.sdoc, start, end)
-            key = hash((kind, root.sent.start))
-            if key in seen:
+            if (kind, root.sent.start) in seen:
                 continue
             who = self.about(root)
-            if who:
-                seen.add(key)
-                yield Fact(kind, self.sdoc[start].idx, self.sdoc[end - 1].idx + len(self.sdoc[end - 1]), who)
+            if not who:
+                continue
+            seen.add((kind, root.sent.start))
+            # The fact words close after it, to the last: "diagnosed with leukemia".
+            for other, more_start, more_end in found:
+                if other == kind and end <= more_start <= end + 3 and more_end <= root.sent.end:
+                    end = more_end
+            start = _with_its_preposition(self.sdoc, root, start)
+            yield Fact(kind, self.sdoc[start].idx, self.sdoc[end - 1].idx + len(self.sdoc[end - 1]), who)
 
     def about(self, fact: Any) -> str | None:
         """Whom the fact at ``fact`` (its head word) is about, when that is one private person."""
@@ -155,8 +174,8 @@ class Reader:
             via = cur.dep_
             if cur.dep_ == "pobj":
                 prep = cur.head
-                if prep.lower_ not in self.preps:
-                    return None
+                if prep.lower_ not in self.preps and not (prep.lower_ in ("for", "to") and self._takes_for(prep.head)):
+                    return None  # "speak about cancer"; "for" and "to" only after "arrested", "sent", "treatment"
                 cur = prep.head
                 if cur.pos_ in ("NOUN", "PROPN") and not self._carries(cur):
                     return None  # "the risk of heart attack", "awareness of autism": a topic
@@ -169,6 +188,11 @@ class Reader:
                 return None  # "Cancer does not wait": the fact is the subject, no one's
             cur = cur.head
         return None
+
+    def _takes_for(self, head: Any) -> bool:
+        """ "arrested for", "sent to collections", "treatment for": not "raised money for leukemia"."""
+        lemma = head.lemma_.lower()
+        return lemma in self.done_to or lemma in self.carriers or lemma in self.sent
 
     def _carries(self, noun: Any) -> bool:
         """A noun a fact may hang from: "a battle with ALS", "treatment for addiction", "her son"."""
@@ -210,6 +234,11 @@ class Reader:
             return self._antecedent(token) if lower in _PERSON_PRONOUNS else None
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
             return self._name(token)
+        for child in token.children:  # "Our receptionist Lori Haugen", "Teacher's aide Corey Vance"
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return self._name(child)
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            return self._name(token.head)  # "Tim Becker, a longtime park volunteer, who ..."
         if token.lemma_.lower() in self.relations:
             return self._pinned(token)
         return None

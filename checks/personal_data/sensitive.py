@@ -138,16 +138,18 @@ def _fact_trigger(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, firsts), key=len, reverse=True)) + r")", re.IGNORECASE)
 
 
-def detect_parsed_facts(doc: Document, cues: Cues, officials: tuple[str, ...], taken: list[Hit]) -> Iterator[Hit]:
-    """Sensitive facts whose person the parse finds (about.py), in sentences the patterns left alone."""
+def detect_parsed_facts(doc: Document, cues: Cues, officials: tuple[str, ...]) -> list[Hit] | None:
+    """Sensitive facts whose person the parse finds (about.py); None when the post has no
+    fact word or spaCy is missing, so that the patterns of :func:`detect_sensitive` decide."""
     lists = about.fact_lists(cues)
     if not _fact_trigger(lists).search(doc.words_text):
-        return
+        return None
     sdoc = parsed(doc)
     if sdoc is None:
-        return
+        return None
     consent = consent_in(doc.words_text)
-    done = {doc.sentence_at(h.start) for h in taken if h.rule == "sensitive"}
+    done: set[tuple[int, int]] = set()
+    hits = []
     for fact in about.Reader(sdoc, cues, officials).facts():
         sentence = doc.sentence_at(fact.start)
         if sentence in done or (consent.noted and fact.kind in ("medical", "family")):
@@ -159,4 +161,5 @@ def detect_parsed_facts(doc: Document, cues: Cues, officials: tuple[str, ...], t
             if amounts:
                 nearest = min(amounts, key=lambda a: abs(a.start() - fact.start))
                 start, end = nearest.span()
-        yield Hit("sensitive", start, end, f"{about.KINDS[fact.kind]} ({fact.who})")
+        hits.append(Hit("sensitive", start, end, f"{about.KINDS[fact.kind]} ({fact.who})"))
+    return hits
