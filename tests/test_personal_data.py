@@ -504,3 +504,20 @@ def test_an_address_given_as_someones_is_theirs_without_the_word_home(linter: Li
 def test_a_historic_house_is_no_ones_home(linter: Linter) -> None:
     text = "See the 1887 home of lumber baron Frederick Weyerhaeuser at 422 Summit Avenue."
     assert flagged(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("The finder's number: 715-555-0188.", "715-555-0188"),
+        ("Lost ring found at the park. Owner can contact Gary, who found it, at 715-555-0111.", "715-555-0111"),
+        ("Mrs. Kowalski, 715-555-0103, is collecting coats.", "715-555-0103"),
+        ("Lost cat! Her owners are heartbroken, so please ring them on 715-555-0133.", "715-555-0133"),
+    ],
+)
+def test_a_private_persons_number_is_flagged_however_it_is_introduced(linter: Linter, text: str, number: str) -> None:
+    assert flagged(linter, text) == [("phone", number)]
+
+
+def test_a_patients_condition_in_general_is_not_their_doctors(linter: Linter) -> None:
+    assert _parsed_facts(linter, "Dr. Amy Ross treats patients with cancer at the county clinic.") == []

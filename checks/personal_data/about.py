@@ -170,6 +170,8 @@ class Reader:
             if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
                 if via == "dobj" and cur.lemma_.lower() not in self.verbs:
                     return None  # "to discuss HIV", "prevent cancer": the fact is a topic
+                if via == "pobj" and any(c.dep_ == "dobj" and c.lower_ in self.generic for c in cur.children):
+                    return None  # "Dr. Ross treats patients with cancer": the patients', in general
                 return self._of_verb(cur, done_to and cur is fact)
             via = cur.dep_
             if cur.dep_ == "pobj":

@@ -84,7 +84,8 @@ def word_pattern(words: tuple[str, ...], case: bool) -> re.Pattern[str]:
     parts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words if w), key=len, reverse=True)
     if not parts:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w'’@#-])(?:" + "|".join(parts) + r")(?![\w'’-])", 0 if case else re.IGNORECASE)
+    # A possessive counts as the word: "the finder's number", "the clinic's line".
+    return re.compile(r"(?<![\w'’@#-])(?:" + "|".join(parts) + r")(?![\w-]|['’](?!s\b))", 0 if case else re.IGNORECASE)
 
 
 def _given_names() -> frozenset[str] | None:
@@ -158,6 +159,8 @@ def without_opening_word(run: str, cues) -> str:
     key = first.lower().rstrip(".")
     if given is not None and key in given and key not in cues.sets["word-names"]:
         return run
+    if rest and key in cues.sets["honorific"]:
+        return run  # "Mrs. Kowalski, 715-555-0103, is collecting coats"
     return rest
 
 
@@ -232,6 +235,7 @@ def _cues_in(
 # What may stand between a person's name and their number: "Jenny at", "Karen Klein: ",
 # "Jenny (cell)", "Dana can be reached at", "Jenny by phone at".
 _PHONE_GAP = re.compile(
+    r"(?:,\s*who\s+[^,.;:]{1,40},)?"  # "contact Gary, who found it, at"
     r"(?:['’]s)?[\s,:(–—-]*(?:(?:can|may)\s+be\s+(?:reached|contacted|called)|is\s+reachable|"
     r"(?:number|phone|cell|email|e-mail)\s+is)?[\s,:(–—-]*(?:(?:at|on|via|by\s+(?:phone|calling|text|e-?mail))\b)?[\s,:(–—-]*"
     r"(?:[\d().+\s-]{7,}(?:\s*(?:ext\.?|x)\s*\d+)?\s*(?:or|and|,|/)\s*)?",
