@@ -244,7 +244,6 @@ _PHONE_GAP = re.compile(
 # ... and their street address: "Jane Olson of", "Jenny, who lives at", "Ruth at".
 _ADDRESS_GAP = re.compile(
     r"(?:,\s*\d{1,3},)?(?:['’]s(?:\s+[a-z-]+){0,3}?)?,?\s+(?:of|at|on|who\s+lives\s+at|lives\s+at|resides\s+at|,\s*of)\s*"
-    r"|,\s*"  # "Our neighbor Joan Petty, 512 Ridge Road, has offered ...": the address in apposition
 )
 
 
@@ -286,7 +285,10 @@ def owner_before(
             continue  # inside a nearer cue already read ("Family" in "Family Resource Center")
         if cue.kind == "verb":
             return None
-        if cue.kind == PRIVATE and cue.why == NAME and not name_gap.fullmatch(text, cue.end, start):
+        # "Our neighbor Joan Petty, 512 Ridge Road, has offered ...": an address in apposition to a
+        # full name is the person's; after one word ("Renaissance Orlando, 6677 Sea Harbor Dr") a place's.
+        apposition = name_gap is _ADDRESS_GAP and re.fullmatch(r",\s*", text[cue.end : start]) and _full_name(cue.text)
+        if cue.kind == PRIVATE and cue.why == NAME and not (name_gap.fullmatch(text, cue.end, start) or apposition):
             if name_gap is _ADDRESS_GAP and not text[cue.end : start].strip(" ,(-–—:"):
                 return Owner(ORGANISATION, cue.text, PUBLIC_PLACE)  # "Casa San Jose 2116 Broadway Ave"
             subject = subject or cue
@@ -303,6 +305,15 @@ def owner_before(
     if subject is not None and not borrowed and len(gap) <= 60 and not re.search(r"\d", gap):
         return Owner(PRIVATE, subject.text, subject.why)
     return None
+
+
+def _full_name(name: str) -> bool:
+    """A given name and a census surname: "Joan Petty", not "Orlando" or "Casa San Jose"."""
+    words = [w.lower() for w in name.split()]
+    given, surnames = _given_names(), _surnames()
+    if given is None or surnames is None:
+        return len(words) >= 2
+    return len(words) >= 2 and words[0] in given and words[-1] in surnames
 
 
 @lru_cache(maxsize=8)
