@@ -521,3 +521,23 @@ def test_a_private_persons_number_is_flagged_however_it_is_introduced(linter: Li
 
 def test_a_patients_condition_in_general_is_not_their_doctors(linter: Linter) -> None:
     assert _parsed_facts(linter, "Dr. Amy Ross treats patients with cancer at the county clinic.") == []
+
+
+def test_a_named_childs_home_street_is_personal_data(linter: Linter) -> None:
+    text = "Little Oliver Brandt, who lives on Tamarack Court, rescued a kitten from a storm drain."
+    assert flagged(linter, text) == [("child", "Tamarack Court")]
+
+
+def test_a_dash_before_a_number_hands_it_to_the_name_before(linter: Linter) -> None:
+    assert flagged(linter, "Lost: a silver bracelet at the pool. Call Denise Farr - 715-555-0121.") == [("phone", "715-555-0121")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Front counter hours are shorter while our clerk, Anita Brooks, is out on maternity leave.",
+        "Local baker Tom Riggs filed for bankruptcy last month, but the shop will stay open.",
+    ],
+)
+def test_leave_and_bankruptcy_told_of_a_named_person_are_flagged(linter: Linter, text: str) -> None:
+    assert len(_parsed_facts(linter, text)) == 1

@@ -249,8 +249,9 @@ CHECK = Check(
         "personal-data/birth-date": "a date of birth ('born 03/14/1961', 'DOB: ...') of someone who may be alive",
         "personal-data/age": "the age of a named person ('Marcus, 34,', 'Ruth turns 100 today', "
         "'Noah and Ava Berg, ages 9 and 6')",
-        "personal-data/child": "a named child's grade or school ('Jacob Reinholt, a fifth grader at Lincoln "
-        "Elementary', 'Eighth grader Liam O'Connor'), unless a parent's consent is noted",
+        "personal-data/child": "a named child's grade, school or home street ('Jacob Reinholt, a fifth grader at "
+        "Lincoln Elementary', 'Eighth grader Liam O'Connor', 'little Oliver, who lives on Tamarack Court'), unless a "
+        "parent's consent is noted",
         "personal-data/address": "a house number and street tied to a private person, with or without 'home' "
         "('mail cards to her at 88 Birch Court', 'Jane Olson of 2207 Pleasant Street'); never a venue's",
         "personal-data/vehicle": "a licence plate, or a vehicle described as someone's ('her silver 2014 Honda Civic')",

@@ -192,9 +192,10 @@ class Reader:
         return None
 
     def _takes_for(self, head: Any) -> bool:
-        """ "arrested for", "sent to collections", "treatment for": not "raised money for leukemia"."""
+        """ "arrested for", "filed for bankruptcy", "sent to collections", "treatment for"; not "raised
+        money for leukemia"."""
         lemma = head.lemma_.lower()
-        return lemma in self.done_to or lemma in self.carriers or lemma in self.sent
+        return lemma in self.verbs or lemma in self.carriers or lemma in self.sent
 
     def _carries(self, noun: Any) -> bool:
         """A noun a fact may hang from: "a battle with ALS", "treatment for addiction", "her son"."""

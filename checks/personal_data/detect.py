@@ -554,9 +554,10 @@ _SCHOOL_YEAR = r"(?:freshman|sophomore|junior|senior|student|pupil)"
 
 
 @lru_cache(maxsize=8)
-def _child_patterns(schools: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+def _child_patterns(schools: tuple[str, ...], streets: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     school = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in schools), key=len, reverse=True))
     named_school = rf"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{1,4}}?(?:{school})\b"
+    street = "|".join(sorted((re.escape(w) for w in streets), key=len, reverse=True))
     return (
         # "fifth grader Lily Chen", "Kindergartner Ruby Hale"
         re.compile(rf"(?P<detail>{_GRADE}),?\s+{_NAME}"),
@@ -567,6 +568,11 @@ def _child_patterns(schools: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
         ),
         # "Liam O'Connor of Northside Middle School"
         re.compile(rf"{_NAME}\s+(?:of|from|at)\s+(?P<detail>{named_school})"),
+        # "Little Oliver Brandt, who lives on Tamarack Court": a child's home street
+        re.compile(
+            rf"\b(?i:little|young|son|daughter|grandson|granddaughter|boy|girl)\s+{_NAME},?\s+(?:who\s+lives\s+on|of|from)\s+"
+            rf"(?P<detail>(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{street}))\b"
+        ),
     )
 
 
@@ -578,17 +584,20 @@ _ADULT_AT_SCHOOL = re.compile(
 
 
 def detect_child_details(text: str, cues: Cues) -> Iterator[Hit]:
-    """A named child's grade or school ("Jacob Reinholt, a fifth grader at Lincoln Elementary",
-    "Eighth grader Liam O'Connor of Northside Middle School"): a minor a stranger could find."""
-    if not re.search(r"grade|kindergart|preschool|school|elementary|academy|montessori", text, re.IGNORECASE):
+    """A named child's grade, school or home street ("Jacob Reinholt, a fifth grader at Lincoln
+    Elementary", "Eighth grader Liam O'Connor", "little Oliver Brandt, who lives on Tamarack Court"):
+    a minor a stranger could find."""
+    if not re.search(
+        r"grade|kindergart|preschool|school|elementary|academy|montessori|little|young|son|daughter|boy|girl", text, re.I
+    ):
         return
-    for i, pattern in enumerate(_child_patterns(tuple(cues.lists["school"]))):
+    for i, pattern in enumerate(_child_patterns(tuple(cues.lists["school"]), tuple(cues.lists["street-suffix"]))):
         for m in pattern.finditer(text):
             # After "fifth grader" any capitalised name is a child's ("Liam", whom the 1990 census lacks).
             person = _is_person_name(m.group("name"), cues) if i == 0 else _names_a_person(m.group("name"), cues)
             if not person or _ADULT_AT_SCHOOL.search(text[max(0, m.start() - 30) : m.end()]):
                 continue
-            yield Hit("child", m.start("detail"), m.end("detail"), "a named child's grade or school")
+            yield Hit("child", m.start("detail"), m.end("detail"), "a named child's grade, school or home street")
 
 
 # -- street addresses ----------------------------------------------------------

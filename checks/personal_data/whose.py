@@ -416,5 +416,8 @@ def _clause_start(text: str, sentences: list[tuple[int, int]], start: int) -> in
     sentence = sentence_at(sentences, start)
     left = sentence[0] if sentence[0] <= start else max(0, start - _WINDOW)
     for m in _CLAUSE_BREAK.finditer(text, left, start):
+        # "Call Denise Farr - 715-555-0121": a dash right before the datum introduces it.
+        if m.end() == start and m.group().strip() in "-–—":
+            break
         left = m.end()
     return left
