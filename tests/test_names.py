@@ -282,3 +282,7 @@ def test_consent_given_by_name_covers_the_adult_named(linter: Linter) -> None:
 
 def test_a_capitalised_word_beside_a_lower_case_one_is_no_disguised_name(linter: Linter) -> None:
     assert names(linter, "The St. Vincent de Paul thrift store accepts furniture.") == []
+
+
+def test_a_contraction_is_no_given_name(linter: Linter) -> None:
+    assert names(linter, "September is National Preparedness Month. Don't Wait to Communicate.") == []

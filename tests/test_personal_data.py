@@ -541,3 +541,8 @@ def test_a_dash_before_a_number_hands_it_to_the_name_before(linter: Linter) -> N
 )
 def test_leave_and_bankruptcy_told_of_a_named_person_are_flagged(linter: Linter, text: str) -> None:
     assert len(_parsed_facts(linter, text)) == 1
+
+
+def test_a_free_mail_mailbox_of_words_with_no_owner_is_a_groups_not_a_persons(linter: Linter) -> None:
+    assert flagged(linter, "To join, email FLWCBreastfeeding@gmail.com by Friday.") == []
+    assert flagged(linter, "Questions? jenny.olson82@gmail.com") == [("email", "jenny.olson82@gmail.com")]

@@ -88,6 +88,8 @@ def _words_of(name: str) -> list[str]:
 
 
 def _key(word: str) -> str:
+    if re.search(r"n['’]t$", word):
+        return word.lower()  # "Don't" is no "Don"
     word = re.sub(r"^([OD])['’](?=[A-Z])", r"\1", word)  # "O'Connor" is the surname "oconnor"
     return re.sub(r"['’].*$", "", word).rstrip(".").lower()
 

@@ -294,8 +294,10 @@ CHECK = Check(
 
     "Call the clinic and ask for Maria at ..." is Maria's; "Business owners can
     call ..." is not the owners' (they are the readers). An e-mail address at a
-    free-mail domain (gmail.com, yahoo.com, ...) with no organisation named is
-    a person's; at a work domain a name only says whose work mailbox it is.
+    free-mail domain (gmail.com, yahoo.com, ...) with no owner named is a
+    person's when its mailbox holds a name ("jenny.olson82", "judyh1962"), a
+    group's when it holds words ("whatsourrecipe", "flwcbreastfeeding"); at a
+    work domain a name only says whose work mailbox it is.
 
     The organisation's own contacts are never an error. Until the config lists
     any public contact they are a note (personal-data/public-contact, info), so

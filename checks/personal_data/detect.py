@@ -339,9 +339,28 @@ def email_owner(scene: Scene, start: int, end: int, address: str, obfuscated: bo
         return owner
     if obfuscated:
         return Owner(whose.PRIVATE, "", "written to dodge filters")
-    if free and not any(part in local for part in cues.sets["role-mailbox-part"]):
+    if free and not any(part in local for part in cues.sets["role-mailbox-part"]) and _names_someone(local):
         return Owner(whose.PRIVATE, domain, "a personal mailbox")
     return Owner(whose.ORGANISATION, "", "given with no owner: the account's own address")
+
+
+def _names_someone(local: str) -> bool:
+    """A mailbox's local part that holds a person's name ("jenny.olson82", "judyh1962",
+    "davelindgren"), not a group's words ("whatsourrecipe", "flwcbreastfeeding")."""
+    from post_lint.text.people import census_names
+
+    names = census_names()
+    if names is None:
+        return True
+    given, surnames = names
+    for run in re.findall(r"[a-z]+", local.lower()):
+        if len(run) >= 4 and run in surnames:
+            return True
+        if any(run[:n] in given for n in range(3, min(len(run), 10) + 1)):
+            return True
+        if any(run[1:n] in surnames for n in range(5, len(run) + 1)):
+            return True  # "tlarson": an initial and a surname
+    return False
 
 
 def detect_emails(scene: Scene, doc_tokens: list, allow: AllowList) -> Iterator[Hit]:
