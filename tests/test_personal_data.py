@@ -546,3 +546,11 @@ def test_leave_and_bankruptcy_told_of_a_named_person_are_flagged(linter: Linter,
 def test_a_free_mail_mailbox_of_words_with_no_owner_is_a_groups_not_a_persons(linter: Linter) -> None:
     assert flagged(linter, "To join, email FLWCBreastfeeding@gmail.com by Friday.") == []
     assert flagged(linter, "Questions? jenny.olson82@gmail.com") == [("email", "jenny.olson82@gmail.com")]
+
+
+def test_without_a_parse_the_patterns_still_find_facts(linter: Linter, monkeypatch: pytest.MonkeyPatch) -> None:
+    from post_lint.checks.personal_data import sensitive
+
+    monkeypatch.setattr(sensitive, "parsed", lambda doc: None)  # no spaCy model
+    text = "Parks worker Dylan Price is on administrative leave while the department reviews the incident."
+    assert flagged(linter, text) == [("sensitive", "on administrative leave")]
