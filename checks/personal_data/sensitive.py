@@ -19,6 +19,7 @@ from functools import lru_cache
 from post_lint.model import Document
 from post_lint.text.consent import consent_in
 from post_lint.text.parsed import parsed
+from post_lint.text.people import english_speller
 from post_lint.text.sentences import sentence_at
 
 from . import about, whose
@@ -130,12 +131,28 @@ def detect_sensitive(scene: Scene) -> Iterator[Hit]:
             yield Hit("sensitive", m.start(), end, what)
 
 
-# The first words of the fact phrases as word starts ("arrest" finds "arrested"): a post
-# without any is not parsed.
+# The rarest word of each fact phrase, as a word start ("arrest" finds "arrested", "maternity"
+# stands for "maternity leave"): a post without any is not parsed. Parsing is most of the
+# check's cost, so "in", "on", "be" or "medical" must not trigger it.
 @lru_cache(maxsize=16)
 def _fact_trigger(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
-    firsts = {p.split()[0].lower() for _, phrases in lists for p in phrases if p.split()}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, firsts), key=len, reverse=True)) + r")", re.IGNORECASE)
+    counts = _word_counts()
+    keys = set()
+    for _, phrases in lists:
+        for phrase in phrases:
+            words = [w.lower() for w in phrase.split() if w[0].isalpha()]
+            if words:
+                key = min(words, key=lambda w: (counts.get(w, 0), -len(w)))
+                keys.add(key[:-1] if len(key) > 4 and key.endswith("e") else key)  # "separat" finds "separating"
+    # A short key is a whole word ("ALS", not "also"); a longer one any word it starts.
+    short = "|".join(sorted(re.escape(k) for k in keys if len(k) <= 4))
+    long = "|".join(sorted((re.escape(k) for k in keys if len(k) > 4), key=len, reverse=True))
+    return re.compile(rf"\b(?:(?:{short})(?:s|ed|d|ing)?\b|(?:{long}))", re.IGNORECASE)
+
+
+def _word_counts() -> dict[str, int]:
+    speller = english_speller()
+    return speller.word_frequency.dictionary if speller is not None else {}
 
 
 def detect_parsed_facts(doc: Document, cues: Cues, officials: tuple[str, ...]) -> list[Hit] | None:
