@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from post_lint.model import Document
 from post_lint.text.consent import consent_in
-from post_lint.text.parsed import parsed
+from post_lint.text.parsed import can_parse, parsed
 from post_lint.text.people import english_speller
 from post_lint.text.sentences import sentence_at
 
@@ -156,11 +156,11 @@ def _word_counts() -> dict[str, int]:
 
 
 def detect_parsed_facts(doc: Document, cues: Cues, officials: tuple[str, ...]) -> list[Hit] | None:
-    """Sensitive facts whose person the parse finds (about.py); None when the post has no
-    fact word or spaCy is missing, so that the patterns of :func:`detect_sensitive` decide."""
+    """Sensitive facts whose person the parse finds (about.py); None when spaCy or its model is
+    missing, so that the patterns of :func:`detect_sensitive` decide."""
     lists = about.fact_lists(cues)
     if not _fact_trigger(lists).search(doc.words_text):
-        return None
+        return [] if can_parse(doc) else None  # no fact word: nothing for the parse, or the patterns, to read
     sdoc = parsed(doc)
     if sdoc is None:
         return None

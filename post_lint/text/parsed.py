@@ -17,6 +17,19 @@ COMPONENTS = ("lemmatizer", "parser", "ner")
 _FAILED: list[bool] = []  # once no model loads, do not try again for every post
 
 
+def can_parse(doc: Document) -> bool:
+    """Whether :func:`parsed` would give a parse: the runner's has one, or spaCy and a model are installed."""
+    if doc.nlp is not None and all(doc.nlp.has_annotation(a) for a in ("DEP", "LEMMA", "ENT_IOB")):
+        return True
+    if _FAILED:
+        return False
+    import importlib.util
+
+    from ..nlp import DEFAULT_MODELS
+
+    return importlib.util.find_spec("spacy") is not None and any(importlib.util.find_spec(m) for m in DEFAULT_MODELS)
+
+
 def parsed(doc: Document) -> Any | None:
     """``doc``'s spaCy Doc with lemmas, a dependency parse and entities, or None."""
     have = doc.nlp
