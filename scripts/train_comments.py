@@ -50,6 +50,10 @@ CHECKS = {
 LEGIT = frozenset({"keep", "criticism", "ordinary", "legitimate", "ok", "clean"})
 TRAINING = ROOT / "scripts" / "training"
 DEV_SETS = (ROOT / "tests" / "comments" / "dev.toml", ROOT / "tests" / "comments" / "holdout.toml")
+MAX_LEGIT_RATE = 0.004
+MIN_THRESHOLD = 0.5
+C_VALUES = [1.0, 3.0, 10.0]
+MIN_WEIGHT = 0.05
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class Example:
     post: str
     facts: Facts
     category: str
+    config: str = ""  # the config.toml the comment is judged under (cross-validation runs the rules with it)
 
 
 def _read(file: Path) -> dict[str, Any]:
@@ -80,7 +85,7 @@ def load_folder(folder: Path, limit: int = 0) -> list[Example]:
             if limit and seen[raw["category"]] > limit:
                 continue
             post = posts.get(raw.get("post", ""), raw.get("post", ""))
-            examples.append(Example(raw["text"], post, facts, raw["category"]))
+            examples.append(Example(raw["text"], post, facts, raw["category"], str(config) if config.is_file() else ""))
     return examples
 
 
@@ -91,7 +96,13 @@ def load_set(file: Path) -> list[Example]:
     data = _read(file)
     posts = data.get("posts", {})
     return [
-        Example(raw["text"], posts.get(raw.get("post", ""), raw.get("post", "")), facts, raw["category"])
+        Example(
+            raw["text"],
+            posts.get(raw.get("post", ""), raw.get("post", "")),
+            facts,
+            raw["category"],
+            str(config) if config.is_file() else "",
+        )
         for raw in data.get("comment", [])
     ]
 
@@ -105,6 +116,11 @@ def load_all(training: Path, limit: int = 0, dev_sets: bool = True) -> list[Exam
             if file.is_file():
                 examples += load_set(file)
     return examples
+
+
+def feature_rows(examples: list[Example]) -> list[dict[str, int]]:
+    """Each comment's features, as the vectorizer takes them."""
+    return [dict.fromkeys(comment_features(e.text, e.facts, e.post), 1) for e in examples]
 
 
 def legit_threshold(scores: list[float], legit: list[bool], max_rate: float, floor: float) -> float:
@@ -168,11 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--training", type=Path, default=TRAINING, help="folder holding comments-*/ folders")
     parser.add_argument("--limit", type=int, default=0, help="only the first N comments of each category in each file (tests)")
     parser.add_argument("--no-dev-sets", action="store_true", help="leave tests/comments/dev and holdout out")
-    parser.add_argument("--max-legit-rate", type=float, default=0.004, help="share of legitimate comments a model may flag (CV)")
-    parser.add_argument("--min-threshold", type=float, default=0.5, help="no threshold below this")
+    parser.add_argument("--max-legit-rate", type=float, default=MAX_LEGIT_RATE, help="share of legitimate comments a model may flag (CV)")
+    parser.add_argument("--min-threshold", type=float, default=MIN_THRESHOLD, help="no threshold below this")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--c-values", type=float, nargs="+", default=[1.0, 3.0, 10.0], help="regularisation strengths tried")
-    parser.add_argument("--min-weight", type=float, default=0.05, help="weights smaller than this are dropped from the file")
+    parser.add_argument("--c-values", type=float, nargs="+", default=C_VALUES, help="regularisation strengths tried")
+    parser.add_argument("--min-weight", type=float, default=MIN_WEIGHT, help="weights smaller than this are dropped from the file")
     parser.add_argument("--out", default=str(ROOT / "checks"), help="folder holding one sub-folder per check")
     args = parser.parse_args(argv)
 
@@ -182,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     if not examples:
         print(f"no training comments under {args.training}", file=sys.stderr)
         return 2
-    rows = [dict.fromkeys(comment_features(e.text, e.facts, e.post), 1) for e in examples]
+    rows = feature_rows(examples)
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(rows).tocsr()
     # liblinear takes 32-bit indices only (and is exact and fast on a matrix this size).
