@@ -65,7 +65,9 @@ def _score(payload: dict[str, Any], row: dict[str, int]) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0)))
 
 
-def model_flags(train: list[int], test: list[int], rows: list[dict[str, int]], examples: list[tc.Example], args: Any) -> dict[int, set[str]]:
+def model_flags(
+    train: list[int], test: list[int], rows: list[dict[str, int]], examples: list[tc.Example], args: Any
+) -> dict[int, set[str]]:
     """Which checks' models, trained on ``train``, flag each comment of ``test``."""
     from sklearn.feature_extraction import DictVectorizer
 
@@ -172,7 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         for i, verdict in zip(judged, both, strict=True):
             e = examples[i]
             if (e.category in tc.LEGIT) == (verdict != "keep"):
-                print(f"[{e.category} -> {verdict}; rules {rules[i][0]} {sorted(rules[i][1])}; models {sorted(flags[i])}] {e.text}")
+                print(
+                    f"[{e.category} -> {verdict}; rules {rules[i][0]} {sorted(rules[i][1])}; models {sorted(flags[i])}] {e.text}"
+                )
     return 0
 
 

@@ -184,11 +184,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--training", type=Path, default=TRAINING, help="folder holding comments-*/ folders")
     parser.add_argument("--limit", type=int, default=0, help="only the first N comments of each category in each file (tests)")
     parser.add_argument("--no-dev-sets", action="store_true", help="leave tests/comments/dev and holdout out")
-    parser.add_argument("--max-legit-rate", type=float, default=MAX_LEGIT_RATE, help="share of legitimate comments a model may flag (CV)")
+    parser.add_argument(
+        "--max-legit-rate", type=float, default=MAX_LEGIT_RATE, help="share of legitimate comments a model may flag (CV)"
+    )
     parser.add_argument("--min-threshold", type=float, default=MIN_THRESHOLD, help="no threshold below this")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--c-values", type=float, nargs="+", default=C_VALUES, help="regularisation strengths tried")
-    parser.add_argument("--min-weight", type=float, default=MIN_WEIGHT, help="weights smaller than this are dropped from the file")
+    parser.add_argument(
+        "--min-weight", type=float, default=MIN_WEIGHT, help="weights smaller than this are dropped from the file"
+    )
     parser.add_argument("--out", default=str(ROOT / "checks"), help="folder holding one sub-folder per check")
     args = parser.parse_args(argv)
 
