@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -28,36 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 import train_comments as tc  # noqa: E402
 
-_OFF = "".join(f"\n[{check}]\nlearned = false\n" for check in tc.CHECKS)
 _RANK = {"keep": 0, "review": 1, "hide": 2}
-
-
-def rule_pass(examples: list[tc.Example]) -> list[tuple[str, frozenset[str]]]:
-    """For each comment: the verdict of the rules alone, and the checks whose rules found something."""
-    from post_lint.comments import _reasons
-    from post_lint.runner import Linter
-
-    out: list[tuple[str, frozenset[str]]] = [("keep", frozenset())] * len(examples)
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, e in enumerate(examples):
-        groups[e.config].append(i)
-    for config, indices in sorted(groups.items()):
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "config.toml"
-            text = Path(config).read_text(encoding="utf-8") if config else ""
-            path.write_text(text + _OFF, encoding="utf-8")
-            linter = Linter(profile="comments", config_file=str(path))
-            items = [(examples[i].text, f"c{i}", examples[i].post) for i in indices]
-            result = linter.lint_comments(items, config_path=str(path))
-        by_label: dict[str, list[Any]] = defaultdict(list)
-        for finding in result.findings:
-            by_label[finding.path].append(finding)
-        for i in indices:
-            findings = by_label.get(f"c{i}", [])
-            reasons = _reasons(examples[i].text, findings)
-            verdict = max((r.verdict for r in reasons), key=_RANK.__getitem__, default="keep")
-            out[i] = (verdict, frozenset(f.check for f in findings))
-    return out
 
 
 def _score(payload: dict[str, Any], row: dict[str, int]) -> float:
@@ -66,7 +36,12 @@ def _score(payload: dict[str, Any], row: dict[str, int]) -> float:
 
 
 def model_flags(
-    train: list[int], test: list[int], rows: list[dict[str, int]], examples: list[tc.Example], args: Any
+    train: list[int],
+    test: list[int],
+    rows: list[dict[str, int]],
+    examples: list[tc.Example],
+    rules: list[tuple[str, frozenset[str]]],
+    args: Any,
 ) -> dict[int, set[str]]:
     """Which checks' models, trained on ``train``, flag each comment of ``test``."""
     from sklearn.feature_extraction import DictVectorizer
@@ -76,8 +51,8 @@ def model_flags(
     matrix.indices, matrix.indptr = matrix.indices.astype("int32"), matrix.indptr.astype("int32")
     names = vectorizer.get_feature_names_out()
     flags: dict[int, set[str]] = {i: set() for i in test}
-    for check in tc.CHECKS:
-        payload = tc.train_check(check, matrix, names, [examples[i] for i in train], args)
+    payloads = tc.train_all(matrix, names, [examples[i] for i in train], [rules[i] for i in train], args)
+    for check, payload in payloads.items():
         for i in test:
             if _score(payload, rows[i]) >= payload["threshold"]:
                 flags[i].add(check)
@@ -151,17 +126,17 @@ def main(argv: list[str] | None = None) -> int:
         test += tc.load_set(file)
     examples = train + test
     rows = tc.feature_rows(examples)
-    rules = rule_pass(examples)
+    rules = tc.rule_pass(examples)
     n = len(train)
     if test:
-        flags = model_flags(list(range(n)), list(range(n, len(examples))), rows, examples, args)
+        flags = model_flags(list(range(n)), list(range(n, len(examples))), rows, examples, rules, args)
         judged = list(range(n, len(examples)))
         title = f"trained on {' '.join(args.train)}; judged: {' '.join(args.test + [str(f) for f in args.test_set])}"
     else:
         flags = {}
         folds = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=1)
         for fit, held in folds.split(list(range(n)), [e.category for e in train]):
-            flags.update(model_flags(list(fit), list(held), rows, examples, args))
+            flags.update(model_flags(list(fit), list(held), rows, examples, rules, args))
         judged = list(range(n))
         title = f"{args.folds}-fold cross-validation over {' '.join(args.train)}" + ("" if args.no_dev_sets else " + dev sets")
     rule_only = [rules[i][0] for i in judged]

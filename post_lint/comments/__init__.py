@@ -26,7 +26,7 @@ from typing import Any
 from ..model import Finding
 from .export import Comment, Export, read_export
 
-__all__ = ["Comment", "Export", "Judged", "Reason", "Triage", "read_export", "triage", "VERDICTS"]
+__all__ = ["Comment", "Export", "Judged", "Reason", "Triage", "read_export", "triage", "verdict_of", "VERDICTS"]
 
 VERDICTS = ("keep", "review", "hide")
 _RANK = {v: i for i, v in enumerate(VERDICTS)}
@@ -202,6 +202,11 @@ def _reasons(text: str, findings: Iterable[Finding]) -> list[Reason]:
         words = " ".join(text[f.offset : f.offset + f.length].split())
         reasons.append(Reason(verdict, clause, f.rule, f.message, words, f.offset, f.length))
     return _dedupe(reasons)
+
+
+def verdict_of(text: str, findings: Iterable[Finding]) -> str:
+    """The verdict the policy gives one comment's findings (keep, review, hide), repetition aside."""
+    return max((r.verdict for r in _reasons(text, findings)), key=_RANK.__getitem__, default="keep")
 
 
 def _dedupe(reasons: list[Reason]) -> list[Reason]:
