@@ -243,7 +243,8 @@ def _repeats(judged: list[Judged]) -> None:
     for copies in groups.values():
         if len(copies) < 2:
             continue
-        promoted = any(r.rule.startswith("spam/") for c in copies for r in c.reasons)
+        # A promotion by the spam rules; the learned model's reading alone never hides a comment.
+        promoted = any(r.rule.startswith("spam/") and r.rule != "spam/learned" for c in copies for r in c.reasons)
         verdict = "hide" if promoted else "review"
         for j in copies:
             others = ", ".join(
