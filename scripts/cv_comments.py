@@ -47,7 +47,7 @@ def model_flags(
     from sklearn.feature_extraction import DictVectorizer
 
     vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform([rows[i] for i in train]).tocsr()
+    matrix = vectorizer.fit_transform(tc.common_features([rows[i] for i in train], args.min_count)).tocsr()
     matrix.indices, matrix.indptr = matrix.indices.astype("int32"), matrix.indptr.astype("int32")
     names = vectorizer.get_feature_names_out()
     flags: dict[int, set[str]] = {i: set() for i in test}
@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-threshold", type=float, default=tc.MIN_THRESHOLD)
     parser.add_argument("--c-values", type=float, nargs="+", default=tc.C_VALUES)
     parser.add_argument("--min-weight", type=float, default=tc.MIN_WEIGHT)
+    parser.add_argument("--min-count", type=int, default=tc.MIN_COUNT)
     args = parser.parse_args(argv)
     args.inner_folds, args.folds_outer = args.folds, args.folds
 

@@ -60,6 +60,7 @@ MAX_LEGIT_RATE = 0.01  # of legitimate comments the rules keep, flagged by the s
 MIN_THRESHOLD = 0.5
 C_VALUES = [1.0, 3.0, 10.0]
 MIN_WEIGHT = 0.05
+MIN_COUNT = 2
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,15 @@ def feature_rows(examples: list[Example]) -> list[dict[str, int]]:
     """Each comment's features, as the vectorizer takes them, with spaCy's parse as the comments profile has it."""
     parsed = parse_many(None, PARSE, [e.text for e in examples])
     return [dict.fromkeys(comment_features(e.text, e.facts, e.post, doc), 1) for e, doc in zip(examples, parsed, strict=True)]
+
+
+def common_features(rows: list[dict[str, int]], min_count: int) -> list[dict[str, int]]:
+    """Rows keeping only the features at least ``min_count`` comments have: a word one comment used is memorised, not learned."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        for name in row:
+            counts[name] = counts.get(name, 0) + 1
+    return [{name: v for name, v in row.items() if counts[name] >= min_count} for row in rows]
 
 
 def rule_pass(examples: list[Example]) -> list[tuple[str, frozenset[str]]]:
@@ -248,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--min-weight", type=float, default=MIN_WEIGHT, help="weights smaller than this are dropped from the file"
     )
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT, help="features fewer comments have are dropped")
     parser.add_argument("--out", default=str(ROOT / "checks"), help="folder holding one sub-folder per check")
     args = parser.parse_args(argv)
 
@@ -257,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     if not examples:
         print(f"no training comments under {args.training}", file=sys.stderr)
         return 2
-    rows = feature_rows(examples)
+    rows = common_features(feature_rows(examples), args.min_count)
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(rows).tocsr()
     # liblinear takes 32-bit indices only (and is exact and fast on a matrix this size).
