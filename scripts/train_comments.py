@@ -14,12 +14,15 @@ Training data (never a blind set from tests/blind/):
   criticism).
 
 One logistic regression per check, on :mod:`post_lint.text.comment_model`'s
-features: a comment of the check's categories is positive, every other comment
-negative. Each threshold is the lowest at which, in cross-validation, at most
-``--max-legit-rate`` of the legitimate comments (criticism and ordinary ones) would
-be flagged. The model's findings are only ever sent to review (policy.toml), so
-legitimate criticism is never hidden by the model. The same inputs give the same
-files, byte for byte.
+features (with spaCy's parse, as the comments profile has it): a comment of the
+check's categories is positive, every other comment negative. The six thresholds
+are chosen together (:mod:`post_lint.text.calibrate`) on out-of-fold scores of the
+comments the rules keep (the profile with the learned layer off decides which), so
+that the six models together flag at most ``--max-legit-rate`` of the legitimate
+comments (criticism and ordinary ones), never below a score of ``--min-threshold``.
+The models' findings are only ever sent to review (policy.toml), so legitimate
+criticism is never hidden by a model. The same inputs give the same files, byte for
+byte; a change to the rules changes what the models are calibrated on, so retrain.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from post_lint.facts import Facts, facts_from  # noqa: E402
+from post_lint.nlp import parse_many  # noqa: E402
 from post_lint.text.comment_model import comment_features  # noqa: E402
 
 # check -> the categories of section V it answers for
@@ -47,9 +51,16 @@ CHECKS = {
     "spam": ("spam",),
     "off-topic": ("off-topic", "link"),
 }
+# The parts of spaCy's pipeline the comments profile parses a comment with (the attacks check's).
+PARSE = ("lemmatizer", "parser", "ner")
 LEGIT = frozenset({"keep", "criticism", "ordinary", "legitimate", "ok", "clean"})
 TRAINING = ROOT / "scripts" / "training"
 DEV_SETS = (ROOT / "tests" / "comments" / "dev.toml", ROOT / "tests" / "comments" / "holdout.toml")
+MAX_LEGIT_RATE = 0.01  # of legitimate comments the rules keep, flagged by the six models together (CV)
+MIN_THRESHOLD = 0.5
+C_VALUES = [1.0, 3.0, 10.0]
+MIN_WEIGHT = 0.05
+MIN_COUNT = 2
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,7 @@ class Example:
     post: str
     facts: Facts
     category: str
+    config: str = ""  # the config.toml the comment is judged under (cross-validation runs the rules with it)
 
 
 def _read(file: Path) -> dict[str, Any]:
@@ -80,7 +92,7 @@ def load_folder(folder: Path, limit: int = 0) -> list[Example]:
             if limit and seen[raw["category"]] > limit:
                 continue
             post = posts.get(raw.get("post", ""), raw.get("post", ""))
-            examples.append(Example(raw["text"], post, facts, raw["category"]))
+            examples.append(Example(raw["text"], post, facts, raw["category"], str(config) if config.is_file() else ""))
     return examples
 
 
@@ -91,7 +103,13 @@ def load_set(file: Path) -> list[Example]:
     data = _read(file)
     posts = data.get("posts", {})
     return [
-        Example(raw["text"], posts.get(raw.get("post", ""), raw.get("post", "")), facts, raw["category"])
+        Example(
+            raw["text"],
+            posts.get(raw.get("post", ""), raw.get("post", "")),
+            facts,
+            raw["category"],
+            str(config) if config.is_file() else "",
+        )
         for raw in data.get("comment", [])
     ]
 
@@ -107,60 +125,120 @@ def load_all(training: Path, limit: int = 0, dev_sets: bool = True) -> list[Exam
     return examples
 
 
-def legit_threshold(scores: list[float], legit: list[bool], max_rate: float, floor: float) -> float:
-    """The lowest threshold (at least ``floor``) that flags at most ``max_rate`` of the legitimate comments."""
-    legit_scores = sorted((s for s, ok in zip(scores, legit, strict=True) if ok), reverse=True)
-    allowed = int(len(legit_scores) * max_rate)
-    above = legit_scores[allowed] if allowed < len(legit_scores) else 0.0
-    return max(floor, float(above) + 1e-4)
+def feature_rows(examples: list[Example]) -> list[dict[str, int]]:
+    """Each comment's features, as the vectorizer takes them, with spaCy's parse as the comments profile has it."""
+    parsed = parse_many(None, PARSE, [e.text for e in examples])
+    return [dict.fromkeys(comment_features(e.text, e.facts, e.post, doc), 1) for e, doc in zip(examples, parsed, strict=True)]
 
 
-def train_check(check: str, matrix: Any, names: Any, examples: list[Example], args: argparse.Namespace) -> dict:
-    """One check's model and threshold, as the JSON payload written beside the check."""
+def common_features(rows: list[dict[str, int]], min_count: int) -> list[dict[str, int]]:
+    """Rows keeping only the features at least ``min_count`` comments have: a word one comment used is memorised, not learned."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        for name in row:
+            counts[name] = counts.get(name, 0) + 1
+    return [{name: v for name, v in row.items() if counts[name] >= min_count} for row in rows]
+
+
+def rule_pass(examples: list[Example]) -> list[tuple[str, frozenset[str]]]:
+    """For each comment: the verdict of the comments profile's rules alone, and the checks whose rules found something.
+
+    A model is read only where its check's rules found nothing, and only changes a comment the
+    rules keep, so its threshold is calibrated on those.
+    """
+    import tempfile
+
+    from post_lint.comments import verdict_of
+    from post_lint.runner import Linter
+
+    out: list[tuple[str, frozenset[str]]] = [("keep", frozenset())] * len(examples)
+    groups: dict[str, list[int]] = {}
+    for i, e in enumerate(examples):
+        groups.setdefault(e.config, []).append(i)
+    for config, indices in sorted(groups.items()):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "config.toml"
+            text = Path(config).read_text(encoding="utf-8") if config else ""
+            path.write_text(text + "".join(f"\n[{check}]\nlearned = false\n" for check in CHECKS), encoding="utf-8")
+            result = Linter(profile="comments", config_file=str(path)).lint_comments(
+                [(examples[i].text, f"c{i}", examples[i].post) for i in indices], config_path=str(path)
+            )
+        found: dict[str, list[Any]] = {}
+        for finding in result.findings:
+            found.setdefault(finding.path, []).append(finding)
+        for i in indices:
+            mine = found.get(f"c{i}", [])
+            out[i] = (verdict_of(examples[i].text, mine), frozenset(f.check for f in mine))
+    return out
+
+
+def fit_check(
+    check: str, matrix: Any, examples: list[Example], args: argparse.Namespace
+) -> tuple[Any, float, float, list[float]]:
+    """One check's model on every comment, its C, its cross-validated average precision and out-of-fold scores."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import average_precision_score
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     labels = [int(e.category in CHECKS[check]) for e in examples]
-    legit = [e.category in LEGIT for e in examples]
     folds = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=0)
     best: tuple[float, float, Any, list[float]] | None = None
     for c in args.c_values:
         candidate = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=5000)
-        scores = list(cross_val_predict(candidate, matrix, labels, cv=folds, method="predict_proba")[:, 1])
-        quality = average_precision_score(labels, scores)
+        scores = [float(v) for v in cross_val_predict(candidate, matrix, labels, cv=folds, method="predict_proba")[:, 1]]
+        quality = float(average_precision_score(labels, scores))
         if best is None or quality > best[0]:
             best = (quality, c, candidate, scores)
     assert best is not None, "--c-values is empty"
-    quality, chosen_c, model, cv = best
+    quality, chosen_c, model, oof = best
     model.fit(matrix, labels)
-    threshold = legit_threshold(cv, legit, args.max_legit_rate, args.min_threshold)
-    positives = sum(labels)
-    tp = sum(1 for s, g in zip(cv, labels, strict=True) if g and s >= threshold)
-    legit_flagged = sum(1 for s, ok in zip(cv, legit, strict=True) if ok and s >= threshold)
+    return model, chosen_c, quality, oof
+
+
+def payload(check: str, model: Any, names: Any, threshold: float, meta: dict[str, Any], min_weight: float) -> dict:
+    """The JSON written beside the check."""
     weights = {
         str(n): round(float(w), 4)
         for n, w in sorted(zip(names, model.coef_[0], strict=True), key=lambda item: item[0])
-        if abs(w) >= args.min_weight
+        if abs(w) >= min_weight
     }
-    meta = {
-        "trained_by": "scripts/train_comments.py",
-        "categories": list(CHECKS[check]),
-        "comments": len(examples),
-        "positives": positives,
-        "legitimate": sum(legit),
-        "cv_recall": round(tp / positives, 3) if positives else 1.0,
-        "cv_legit_flagged": legit_flagged,
-        "cv_average_precision": round(float(quality), 3),
-        "features": len(weights),
-        "C": chosen_c,
+    meta = {"trained_by": "scripts/train_comments.py", "categories": list(CHECKS[check]), **meta, "features": len(weights)}
+    return {"intercept": round(float(model.intercept_[0]), 4), "threshold": round(threshold, 4), "weights": weights, "meta": meta}
+
+
+def train_all(
+    matrix: Any, names: Any, examples: list[Example], rules: list[tuple[str, frozenset[str]]], args: Any
+) -> dict[str, dict]:
+    """Every check's model, with thresholds calibrated together (:func:`post_lint.text.calibrate.calibrate`)."""
+    from post_lint.text.calibrate import Candidate, calibrate
+
+    fits = {check: fit_check(check, matrix, examples, args) for check in CHECKS}
+    candidates = {
+        check: [
+            Candidate(score, i)
+            for i, score in enumerate(fits[check][3])
+            if rules[i][0] == "keep" and check not in rules[i][1] and (check != "off-topic" or examples[i].post.strip())
+        ]
+        for check in CHECKS
     }
-    return {
-        "intercept": round(float(model.intercept_[0]), 4),
-        "threshold": round(threshold, 4),
-        "weights": weights,
-        "meta": meta,
-    }
+    legit = [e.category in LEGIT for e in examples]
+    chosen = calibrate(candidates, legit, args.max_legit_rate, args.min_threshold)
+    out = {}
+    for check, (model, c, quality, oof) in fits.items():
+        threshold = chosen.thresholds[check]
+        labels = [e.category in CHECKS[check] for e in examples]
+        meta = {
+            "comments": len(examples),
+            "positives": sum(labels),
+            "legitimate": sum(legit),
+            "cv_recall": round(sum(g and s >= threshold for s, g in zip(oof, labels, strict=True)) / max(sum(labels), 1), 3),
+            "cv_legit_flagged": sum(ok and s >= threshold for s, ok in zip(oof, legit, strict=True)),
+            "cv_average_precision": round(quality, 3),
+            "cv_joint": chosen.summary,
+            "C": c,
+        }
+        out[check] = payload(check, model, names, threshold, meta, args.min_weight)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,11 +246,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--training", type=Path, default=TRAINING, help="folder holding comments-*/ folders")
     parser.add_argument("--limit", type=int, default=0, help="only the first N comments of each category in each file (tests)")
     parser.add_argument("--no-dev-sets", action="store_true", help="leave tests/comments/dev and holdout out")
-    parser.add_argument("--max-legit-rate", type=float, default=0.004, help="share of legitimate comments a model may flag (CV)")
-    parser.add_argument("--min-threshold", type=float, default=0.5, help="no threshold below this")
+    parser.add_argument(
+        "--max-legit-rate",
+        type=float,
+        default=MAX_LEGIT_RATE,
+        help="share of legitimate comments the models may flag together (CV)",
+    )
+    parser.add_argument("--min-threshold", type=float, default=MIN_THRESHOLD, help="no threshold below this")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--c-values", type=float, nargs="+", default=[1.0, 3.0, 10.0], help="regularisation strengths tried")
-    parser.add_argument("--min-weight", type=float, default=0.05, help="weights smaller than this are dropped from the file")
+    parser.add_argument("--c-values", type=float, nargs="+", default=C_VALUES, help="regularisation strengths tried")
+    parser.add_argument(
+        "--min-weight", type=float, default=MIN_WEIGHT, help="weights smaller than this are dropped from the file"
+    )
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT, help="features fewer comments have are dropped")
     parser.add_argument("--out", default=str(ROOT / "checks"), help="folder holding one sub-folder per check")
     args = parser.parse_args(argv)
 
@@ -182,24 +268,25 @@ def main(argv: list[str] | None = None) -> int:
     if not examples:
         print(f"no training comments under {args.training}", file=sys.stderr)
         return 2
-    rows = [dict.fromkeys(comment_features(e.text, e.facts, e.post), 1) for e in examples]
+    rows = common_features(feature_rows(examples), args.min_count)
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(rows).tocsr()
     # liblinear takes 32-bit indices only (and is exact and fast on a matrix this size).
     matrix.indices, matrix.indptr = matrix.indices.astype("int32"), matrix.indptr.astype("int32")
     names = vectorizer.get_feature_names_out()
     print(f"{len(examples)} comments ({sum(e.category in LEGIT for e in examples)} legitimate); {len(names)} features")
-    for check in CHECKS:
-        payload = train_check(check, matrix, names, examples, args)
+    rules = rule_pass(examples)
+    for check, written in train_all(matrix, names, examples, rules, args).items():
         out = Path(args.out) / check.replace("-", "_") / "learned.json"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-        meta = payload["meta"]
+        out.write_text(json.dumps(written, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+        meta = written["meta"]
         print(
-            f"{check:<14} C {meta['C']:<4} threshold {payload['threshold']:.3f}  cv recall {meta['cv_recall']:.3f} "
+            f"{check:<14} C {meta['C']:<4} threshold {written['threshold']:.3f}  cv recall {meta['cv_recall']:.3f} "
             f"({meta['positives']} positives)  legit flagged {meta['cv_legit_flagged']}/{meta['legitimate']}  "
             f"AP {meta['cv_average_precision']:.3f}  {meta['features']} weights"
         )
+    print(f"together, where the rules keep a comment: {meta['cv_joint']}")
     return 0
 
 

@@ -11,8 +11,11 @@ import pytest
 from post_lint.comments import Export, triage
 from post_lint.comments.export import Comment
 from post_lint.facts import facts_from
+from post_lint.nlp import parse_many
 from post_lint.runner import Linter
+from post_lint.text.calibrate import Candidate, calibrate
 from post_lint.text.comment_model import comment_features
+from post_lint.text.comment_parse import parse_features, topic_features
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "tests" / "comments" / "config.toml"
@@ -20,10 +23,10 @@ POST = "The City Council approved the 2025 budget and a 4.9% levy increase at Mo
 FACTS = facts_from({"body": {"name": "City of Anoka", "officials": ["Mayor Erik Skogquist"]}})
 
 
-# The comment checks ship their learned layer switched off (README: it still sends too much fair
-# criticism to review); a city that wants it turns it on per check, as here.
-LEARNED_ON = "".join(
-    f"\n[{name}]\nlearned = true\n" for name in ("attacks", "hate", "spam", "accusations", "private-facts", "off-topic")
+# The comment checks ship their learned layer switched on; a city that reads every comment itself
+# may turn it off per check, as here.
+LEARNED_OFF = "".join(
+    f"\n[{name}]\nlearned = false\n" for name in ("attacks", "hate", "spam", "accusations", "private-facts", "off-topic")
 )
 
 
@@ -33,7 +36,7 @@ def _judge(*texts: str, learned: bool = True) -> list:
     comments = [Comment(i, i, str(i), "", text, POST, {}) for i, text in enumerate(texts, start=1)]
     with tempfile.TemporaryDirectory() as folder:
         config = Path(folder) / "config.toml"
-        config.write_text(CONFIG.read_text(encoding="utf-8") + (LEARNED_ON if learned else ""), encoding="utf-8")
+        config.write_text(CONFIG.read_text(encoding="utf-8") + ("" if learned else LEARNED_OFF), encoding="utf-8")
         linter = Linter(profile="comments", config_file=str(config))
         return triage(linter, [Export("test.csv", comments, [])]).judged
 
@@ -53,8 +56,8 @@ def test_an_insult_with_no_listed_word_gets_a_learned_finding_and_goes_to_review
     rules = [r.rule for r in judged.reasons]
     assert "attacks/learned" in rules, rules
     assert judged.verdict == "review"  # the model alone never hides
-    (default,) = _judge("Mayor Skogquist is a gutless little worm with the brains of a doorknob.", learned=False)
-    assert "attacks/learned" not in [r.rule for r in default.reasons]  # off unless the city turns it on
+    (off,) = _judge("Mayor Skogquist is a gutless little worm with the brains of a doorknob.", learned=False)
+    assert "attacks/learned" not in [r.rule for r in off.reasons]  # on by default; a city may turn it off
 
 
 @pytest.mark.slow
@@ -79,3 +82,50 @@ def test_training_twice_on_a_small_slice_writes_the_same_bytes(tmp_path: Path) -
         outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("learned.json"))})
     assert len(outputs[0]) == 6
     assert outputs[0] == outputs[1]
+
+
+def _parsed(text: str) -> object:
+    return parse_many(None, ("lemmatizer", "parser", "ner"), [text])[0]
+
+
+def _roles() -> frozenset[str]:
+    return frozenset({"mayor", "council", "staff", "caseworker", "supervisor"})
+
+
+def test_the_parse_tells_a_name_said_of_an_official_from_a_judgement_of_a_decision() -> None:
+    insult = parse_features(_parsed("Skogquist is a spineless worm."), FACTS, _roles())
+    verdict = parse_features(_parsed("The council's vote was wrong."), FACTS, _roles())
+    assert any(f.startswith("cm:pp:") and f.endswith("~official") for f in insult), insult
+    assert any(f.endswith("~decision") for f in verdict) and not any(f.endswith("~official") for f in verdict), verdict
+
+
+def test_the_parse_sees_a_negative_word_on_staff_and_a_noun_after_you() -> None:
+    assert "cm:pm:neg~role" in parse_features(_parsed("Those lazy caseworkers lost my file."), FACTS, _roles())
+    assert "cm:pv:you-noun" in parse_features(_parsed("You absolute sheep."), FACTS, _roles())
+
+
+def test_a_group_named_by_origin_is_a_feature_only_as_a_group() -> None:
+    assert "cm:grp:norp" in parse_features(_parsed("That is what happens when the Mexicans run the plant."), FACTS, _roles())
+    assert not parse_features(_parsed("Is the form available in Vietnamese?"), FACTS, _roles())
+
+
+def test_topic_features_say_whether_a_comment_shares_a_word_with_the_post_or_the_bodys_business() -> None:
+    assert "cm:topic:post" in topic_features("Will the levy go up again next year?", POST, FACTS)
+    assert "cm:topic:civic" in topic_features("Fix the potholes on Main Street first.", POST, FACTS)
+    assert "cm:topic:none" in topic_features("Can anyone recommend a good piano teacher for my daughter?", POST, FACTS)
+    assert topic_features("Can anyone recommend a piano teacher?", "", FACTS) == ["cm:no-post"]
+
+
+def test_calibration_spends_the_legitimate_budget_on_the_model_that_catches_most() -> None:
+    # Comments 0-3 legitimate, 4-9 hideable. Model a catches 4 and 5 for free, then 6-8 past legitimate 0;
+    # model b would pay legitimate 1 for hideable 9 only.
+    legit = [True] * 4 + [False] * 6
+    a = [Candidate(0.95, 4), Candidate(0.9, 5), Candidate(0.8, 0), Candidate(0.75, 6), Candidate(0.7, 7), Candidate(0.65, 8)]
+    a.append(Candidate(0.6, 2))
+    b = [Candidate(0.9, 1), Candidate(0.85, 9), Candidate(0.6, 3)]
+    one = calibrate({"a": a, "b": b}, legit, budget=0.25, floor=0.5)  # one legitimate comment of four
+    assert 0.6 < one.thresholds["a"] <= 0.65 and one.thresholds["b"] == 1.0
+    none = calibrate({"a": a, "b": b}, legit, budget=0.0, floor=0.5)
+    assert 0.8 < none.thresholds["a"] <= 0.9 and none.thresholds["b"] == 1.0
+    floored = calibrate({"a": a, "b": b}, legit, budget=1.0, floor=0.7)
+    assert min(floored.thresholds.values()) >= 0.7

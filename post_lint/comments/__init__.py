@@ -26,7 +26,7 @@ from typing import Any
 from ..model import Finding
 from .export import Comment, Export, read_export
 
-__all__ = ["Comment", "Export", "Judged", "Reason", "Triage", "read_export", "triage", "VERDICTS"]
+__all__ = ["Comment", "Export", "Judged", "Reason", "Triage", "read_export", "triage", "verdict_of", "VERDICTS"]
 
 VERDICTS = ("keep", "review", "hide")
 _RANK = {v: i for i, v in enumerate(VERDICTS)}
@@ -204,6 +204,11 @@ def _reasons(text: str, findings: Iterable[Finding]) -> list[Reason]:
     return _dedupe(reasons)
 
 
+def verdict_of(text: str, findings: Iterable[Finding]) -> str:
+    """The verdict the policy gives one comment's findings (keep, review, hide), repetition aside."""
+    return max((r.verdict for r in _reasons(text, findings)), key=_RANK.__getitem__, default="keep")
+
+
 def _dedupe(reasons: list[Reason]) -> list[Reason]:
     """One reason per rule and span: a moderator reads each thing once."""
     seen: set[tuple[str, int, int]] = set()
@@ -238,7 +243,8 @@ def _repeats(judged: list[Judged]) -> None:
     for copies in groups.values():
         if len(copies) < 2:
             continue
-        promoted = any(r.rule.startswith("spam/") for c in copies for r in c.reasons)
+        # A promotion by the spam rules; the learned model's reading alone never hides a comment.
+        promoted = any(r.rule.startswith("spam/") and r.rule != "spam/learned" for c in copies for r in c.reasons)
         verdict = "hide" if promoted else "review"
         for j in copies:
             others = ", ".join(

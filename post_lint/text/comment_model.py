@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..facts import Facts
+from .comment_parse import parse_features, topic_features
 from .features import features, lexicon, stopwords, tokens
 from .model import LEARNED_FILE, LinearModel, describe
 from .wordlists import load_word_list
@@ -46,7 +47,6 @@ _ADDRESS = re.compile(
 )
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?!\d)")
 _MONEY = re.compile(r"\$\s?\d|\d+\s?%\s*off|\bcode\s+[A-Z0-9]{4,}\b", re.IGNORECASE)
-_CONTENT = re.compile(r"[^\W\d_]{4,}")
 
 
 @cache
@@ -121,15 +121,6 @@ def _aimed(words: list[str]) -> list[str]:
     return found + _cue_features(words, targets)
 
 
-def _post_overlap(text: str, post: str) -> list[str]:
-    if not post.strip():
-        return ["cm:no-post"]
-    mine = {w.lower() for w in _CONTENT.findall(text)} - stopwords()
-    theirs = {w.lower() for w in _CONTENT.findall(post)} - stopwords()
-    shared = len(mine & theirs)
-    return [f"cm:post-shared:{min(shared, 2)}"]
-
-
 def _surface(text: str) -> list[str]:
     """Cues of the comment's surface: masked words, names, addresses, numbers, shouting, length."""
     found = []
@@ -151,20 +142,25 @@ def _surface(text: str) -> list[str]:
     return found
 
 
-def comment_features(text: str, facts: Facts | None = None, post: str = "") -> list[str]:
-    """The feature strings of a comment: the judgement features, plus who it is aimed at and its surface."""
+def comment_features(text: str, facts: Facts | None = None, post: str = "", parsed: Any = None) -> list[str]:
+    """The feature strings of a comment: the judgement features, who it is aimed at, its surface, its topic.
+
+    ``parsed`` is spaCy's parse of ``text`` (a Doc or a Span), for the features of who a
+    negative word is said of (:mod:`post_lint.text.comment_parse`); without it they are absent.
+    """
     facts = facts or Facts()
     found = features(text, facts)
     found += _aimed(tokens(text, facts))
     found += _surface(text)
-    found += _post_overlap(text, post)
+    found += topic_features(text, post, facts)
+    found += parse_features(parsed, facts, _roles())
     return found
 
 
 @lru_cache(maxsize=256)
-def comment_feature_set(text: str, facts: Facts | None = None, post: str = "") -> frozenset[str]:
+def comment_feature_set(text: str, facts: Facts | None = None, post: str = "", parsed: Any = None) -> frozenset[str]:
     """Distinct features, cached: six models score the same comment."""
-    return frozenset(comment_features(text, facts, post))
+    return frozenset(comment_features(text, facts, post, parsed))
 
 
 def score(model: LinearModel, found: Iterable[str]) -> float:
@@ -190,9 +186,21 @@ def _describe(feature: str) -> str:
         "cm:shouting": "capitals",
         "cm:you+word": "\u201cyou\u201d followed by a name for the reader",
         "cm:no-post": "no post given",
-    }.get(
-        feature, feature[3:].replace("~", " near ").replace("neg2", "a strongly negative word").replace("neg1", "a negative word")
-    )
+        "cm:topic:none": "no word shared with the post or the body's business",
+        "cm:pv:you-noun": "\u201cyou\u201d followed by a name for the reader",
+    }.get(feature) or _describe_parse(feature)
+
+
+_VALUES = {"neg2": "a strongly negative word", "neg1": "a negative word", "noun": "a noun", "adj": "a word"}
+
+
+def _describe_parse(feature: str) -> str:
+    """ "cm:pp:neg2~official" -> "a strongly negative word said of an official" (and the like)."""
+    head, _, target = feature[3:].partition("~")
+    value = head.rpartition(":")[2]
+    if head.startswith(("pp:", "pm:")) and target:
+        return f"{_VALUES.get(value, 'a negative word')} said of {'the reader' if target == 'you' else target}"
+    return head.replace("neg2", _VALUES["neg2"]).replace("neg1", _VALUES["neg1"]) + (f" near {target}" if target else "")
 
 
 def comment_learned_findings(doc: Any, ctx: Any, model_file: Path, what: str, advice: str) -> Iterator[Any]:
@@ -202,14 +210,20 @@ def comment_learned_findings(doc: Any, ctx: Any, model_file: Path, what: str, ad
     model = LinearModel.load(model_file)
     if model is None:
         return
-    text, post = doc.prose, getattr(doc, "reply_to", "") or ""
+    text, post, parsed = doc.prose, getattr(doc, "reply_to", "") or "", getattr(doc, "nlp", None)
     threshold = float(ctx["learned-threshold"]) or model.threshold
-    value = score(model, comment_feature_set(text, ctx.facts, post))
+    found = comment_feature_set(text, ctx.facts, post, parsed)
+    value = score(model, found)
     if value < threshold:
         return
     spans = doc.sentences or [(0, len(text))]
-    start, end = max(spans, key=lambda s: score(model, comment_feature_set(text[s[0] : s[1]], ctx.facts, post)))
-    evidence = ", ".join(_describe(f) for f in _evidence(model, comment_feature_set(text, ctx.facts, post)))
+
+    def sentence_score(span: tuple[int, int]) -> float:
+        part = parsed.char_span(span[0], span[1], alignment_mode="expand") if parsed is not None else None
+        return score(model, comment_feature_set(text[span[0] : span[1]], ctx.facts, post, part))
+
+    start, end = max(spans, key=sentence_score)
+    evidence = ", ".join(_describe(f) for f in _evidence(model, found))
     message = f"reads as {what} (model score {value:.2f}; weighed most: {evidence}): {advice}"
     yield ctx.finding("learned", message, start, end - start, severity=ctx["learned-severity"])
 

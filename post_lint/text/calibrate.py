@@ -1,0 +1,100 @@
+"""Thresholds for several models that flag comments together, chosen on out-of-fold scores.
+
+The comment checks' six models each send a comment to review; what a moderator feels is
+their union. Choosing each threshold alone (at most x% of legitimate comments flagged by
+each) lets six small shares add up, and spends them where the rules already decided. So
+the thresholds are chosen together, on cross-validated scores of the comments the rules
+keep (a model is read only there, and can only send a comment to review):
+
+1. every model lowers its threshold for free while it passes only hideable comments or
+   legitimate ones another model already flags;
+2. then, one legitimate comment at a time, the model whose next step catches the most
+   hideable comments not yet caught pays for it, while the legitimate comments flagged
+   stay within ``budget`` (a share of all legitimate comments);
+3. no threshold goes below ``floor``.
+
+Used by ``scripts/train_comments.py``; pure Python, so the same scores give the same
+thresholds on every machine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Candidate:
+    score: float
+    index: int  # the comment, in the list ``legit`` describes
+
+
+@dataclass
+class Calibrated:
+    thresholds: dict[str, float]
+    summary: str  # what the models flag together, in cross-validation
+
+
+class _Walk:
+    """One model's candidates, best score first, and how far down its threshold has come."""
+
+    def __init__(self, candidates: list[Candidate], floor: float) -> None:
+        self.items = sorted((c for c in candidates if c.score >= floor), key=lambda c: (-c.score, c.index))
+        self.at = 0  # items[:at] are flagged
+        self.floor = floor
+
+    def threshold(self) -> float:
+        if self.at == 0:
+            return 1.0  # flags nothing: no comment scores above 1
+        last = self.items[self.at - 1].score
+        following = self.items[self.at].score if self.at < len(self.items) else self.floor
+        return max(self.floor, last if following >= last else (last + following) / 2)
+
+
+def calibrate(candidates: dict[str, list[Candidate]], legit: list[bool], budget: float, floor: float) -> Calibrated:
+    """Thresholds per model so that together they flag at most ``budget`` of the legitimate comments."""
+    walks = {name: _Walk(items, floor) for name, items in sorted(candidates.items())}
+    allowed = int(budget * sum(legit))
+    flagged: set[int] = set()
+    spent = 0
+    while True:
+        _free_steps(walks, legit, flagged)
+        best: tuple[int, str, int] | None = None
+        for name, walk in walks.items():
+            gain, end = _paid_step(walk, legit, flagged)
+            if gain and (best is None or gain > best[0]):
+                best = (gain, name, end)
+        if best is None or spent + 1 > allowed:
+            break
+        _, name, end = best
+        walk = walks[name]
+        flagged.update(c.index for c in walk.items[walk.at : end])
+        walk.at, spent = end, spent + 1
+    caught = sum(1 for i in flagged if not legit[i])
+    summary = f"{caught} hideable comments the rules keep are flagged, and {spent} of {sum(legit)} legitimate ones"
+    return Calibrated({name: round(walk.threshold(), 4) for name, walk in walks.items()}, summary)
+
+
+def _free_steps(walks: dict[str, _Walk], legit: list[bool], flagged: set[int]) -> None:
+    moved = True
+    while moved:
+        moved = False
+        for walk in walks.values():
+            while walk.at < len(walk.items) and (not legit[walk.items[walk.at].index] or walk.items[walk.at].index in flagged):
+                flagged.add(walk.items[walk.at].index)
+                walk.at += 1
+                moved = True
+
+
+def _paid_step(walk: _Walk, legit: list[bool], flagged: set[int]) -> tuple[int, int]:
+    """(new hideable comments caught, where the walk would stop) for taking one more legitimate comment."""
+    if walk.at >= len(walk.items):
+        return 0, walk.at
+    end, gain = walk.at + 1, 0
+    taken = walk.items[walk.at].index
+    while end < len(walk.items):
+        index = walk.items[end].index
+        if legit[index] and index not in flagged and index != taken:
+            break
+        gain += int(not legit[index] and index not in flagged)
+        end += 1
+    return gain, end
