@@ -554,3 +554,22 @@ def test_without_a_parse_the_patterns_still_find_facts(linter: Linter, monkeypat
     monkeypatch.setattr(sensitive, "parsed", lambda doc: None)  # no spaCy model
     text = "Parks worker Dylan Price is on administrative leave while the department reviews the incident."
     assert flagged(linter, text) == [("sensitive", "on administrative leave")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms. Ruiz was diagnosed with diabetes last spring and now teaches our cooking class.",
+        "Keep Carl Jensen in your thoughts as he undergoes chemo this month.",
+    ],
+)
+def test_a_surname_after_an_honorific_and_a_misparsed_treatment_are_still_a_persons_medical_facts(text: str) -> None:
+    from post_lint.testing import lint_one
+
+    assert [f.rule for f in lint_one("personal-data", text)] == ["personal-data/sensitive"]
+
+
+def test_a_speaker_on_a_disease_is_not_its_patient() -> None:
+    from post_lint.testing import lint_one
+
+    assert lint_one("personal-data", "Dr. Patel will speak about diabetes at the library.") == []

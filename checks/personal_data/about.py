@@ -135,7 +135,8 @@ class Reader:
         self.verbs = cues.sets["fact-verb"] | self.done_to
         self.sent = frozenset({"send", "admit", "refer", "rush", "take", "go", "return"})
         self.public = cues.sets["public-office"]
-        self.titles = cues.sets["title"] | cues.sets["honorific"] | self.public | cues.sets["organisation"]
+        self.honorifics = cues.sets["honorific"]
+        self.titles = cues.sets["title"] | self.honorifics | self.public | cues.sets["organisation"]
         self.blocked = cues.sets["not-a-name"] | cues.sets["facility"] | cues.sets["organisation"]
         self.streets = cues.sets["street-suffix"]
 
@@ -163,6 +164,9 @@ class Reader:
             return None  # "cancer screening", "Diabetes Prevention Program": a topic
         cur, via = fact, ""
         done_to = fact.lemma_.lower() in self.done_to
+        before = self.sdoc[fact.i - 1] if fact.i > fact.sent.start else None
+        if fact.pos_ == "VERB" and not done_to and before is not None and before.pos_ == "VERB":
+            cur, via = before, "dobj"  # "as he undergoes chemo": a noun the parse misread as a second verb
         for _ in range(_MAX_CLIMB):
             owner = self._possessor(cur)
             if owner is not None:
@@ -267,6 +271,12 @@ class Reader:
             return name  # "Maria Garcia", "Kelly"; not "Rose" or "Mom" alone
         if token.ent_type_ == "PERSON" and len(words) > 1 and lowered[-1] in self.surnames:
             return name  # a given name the 1990 census lacks: "Liam O'Connor"
+        if (
+            len(words) == 1
+            and any(t in self.honorifics for t in titles)
+            and (first in self.surnames or token.ent_type_ == "PERSON")
+        ):
+            return f"{titles[-1].capitalize()}. {name}"  # "Ms. Ruiz": a surname after an honorific
         return None
 
     def _public_title(self, first: Any) -> bool:
