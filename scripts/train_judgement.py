@@ -41,6 +41,10 @@ CHECKS = ("opinion", "partisan", "partners", "conduct", "confidential")
 # pass (post_lint.text.dense). Each keeps the vectors only when they raise its
 # cross-validated average precision; partisan and confidential run without spaCy.
 DENSE_CANDIDATES = ("opinion", "partners", "conduct")
+# partisan's cross-validated precision must be higher than the others': on every blind set its
+# precision is the lowest of the five and its recall the highest, and its near-misses (a drain
+# "campaign", "keep our parks clean") share its words, so its threshold trades recall for precision.
+MIN_PRECISION = {"partisan": 0.90}
 COUNTY = ROOT.parent / "shared" / "data" / "posts" / "county_government.jsonl"
 TRAINING = ROOT / "scripts" / "training"
 
@@ -167,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         default=20000,
         help="at most this many real posts (from the training buckets) as clean examples",
     )
-    parser.add_argument("--min-precision", type=float, default=0.85, help="cross-validated precision the threshold must reach")
+    parser.add_argument("--min-precision", type=float, default=0.85, help="cross-validated precision the threshold must reach (partisan: at least 0.90)")
     parser.add_argument("--c-values", type=float, nargs="+", default=[0.3, 1.0, 3.0], help="regularisation strengths tried")
     parser.add_argument(
         "--dense-scales",
@@ -246,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         positives = sum(gold)
         # The lowest threshold whose cross-validated precision on the drafts (near-misses
         # included) reaches --min-precision, and never one that flags real posts more often.
-        threshold = max(quiet_floor, _precise_threshold(drafts_cv, gold, args.min_precision))
+        wanted = max(args.min_precision, MIN_PRECISION.get(check, 0.0))
+        threshold = max(quiet_floor, _precise_threshold(drafts_cv, gold, wanted))
         tp = sum(1 for s, g in zip(drafts_cv, gold, strict=True) if g and s >= threshold)
         fp = sum(1 for s, g in zip(drafts_cv, gold, strict=True) if not g and s >= threshold)
         flag_rate = sum(1 for s in held_scores if s >= threshold) / len(held_scores)
