@@ -171,7 +171,12 @@ def main(argv: list[str] | None = None) -> int:
         default=20000,
         help="at most this many real posts (from the training buckets) as clean examples",
     )
-    parser.add_argument("--min-precision", type=float, default=0.85, help="cross-validated precision the threshold must reach (partisan: at least 0.90)")
+    parser.add_argument(
+        "--min-precision",
+        type=float,
+        default=0.85,
+        help="cross-validated precision the threshold must reach (partisan: at least 0.90)",
+    )
     parser.add_argument("--c-values", type=float, nargs="+", default=[0.3, 1.0, 3.0], help="regularisation strengths tried")
     parser.add_argument(
         "--dense-scales",
