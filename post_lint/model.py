@@ -181,6 +181,13 @@ class Document:
         return attributed_quotes(self.prose)
 
     @cached_property
+    def disclaimer_clauses(self) -> list[tuple[int, int]]:
+        """Clauses that say whose views the post holds ("I'm not speaking for the department, but")."""
+        from .text.disclaimers import disclaimer_clauses
+
+        return disclaimer_clauses(self.prose)
+
+    @cached_property
     def normalized(self) -> Normalized:
         """``words_text`` normalised for matching (NFKC, look-alikes, spacing), case kept."""
         from .normalize import normalize

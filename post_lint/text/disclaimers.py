@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 
 from .phrases import find_phrases
@@ -19,9 +18,10 @@ from .wordlists import load_word_list
 
 DISCLAIMERS = Path(__file__).with_name("data") / "disclaimers.txt"
 
-# What may follow a disclaimer and belongs to it: the comma or dash and the turn to the
-# author's own words ("..., but", "; however,").
+# Where a disclaiming clause ends ("not speaking for the department|,").
 _CLAUSE_END = re.compile(r"[,;:.!?\n\u2013\u2014]")
+# What may follow it and belongs to it: the comma or dash and the turn to the author's own
+# words ("..., but", "; however,").
 _PIVOT = re.compile(r"[\s,;:\u2013\u2014-]*(?:(?:but|however|though|still)\b[\s,]*)?", re.I)
 
 
@@ -32,21 +32,19 @@ def disclaimer_phrases(extra: Iterable[str] = ()) -> list[str]:
 
 def disclaimer_clauses(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that disclaim: from the start of the disclaiming clause through the
-    phrase and the turn after it ("I'm not speaking for the department, but")."""
-    return list(_clauses(text))
+    phrase and the turn after it ("I'm not speaking for the department, but").
 
-
-@lru_cache(maxsize=64)  # the five judgement checks' learned layers ask about the same post
-def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    Checks read them once a post as ``Document.disclaimer_clauses``."""
     spans = []
     for match in find_phrases(text, tuple(disclaimer_phrases())):
         # The clause starts after the last sentence end or clause break before the phrase.
         head = text[: match.start]
         start = max(head.rfind(mark) + 1 for mark in ".!?;\n")
-        start += len(text[start : match.start]) - len(text[start : match.start].lstrip())
+        lead = text[start : match.start]
+        start += len(lead) - len(lead.lstrip())
         # ... and runs to the end of its clause ("not speaking for the department"), then the turn.
         clause_end = _CLAUSE_END.search(text, match.end)
         end = clause_end.start() if clause_end else len(text)
         pivot = _PIVOT.match(text, end)
         spans.append((start, pivot.end() if pivot else end))
-    return tuple(spans)
+    return spans

@@ -139,9 +139,7 @@ def learned_findings(
     model = LinearModel.load(model_file)
     if model is None:
         return
-    from .disclaimers import disclaimer_clauses
-
-    unscored = [*doc.attributed_quotes, *disclaimer_clauses(doc.prose), *cleared]
+    unscored = [*doc.attributed_quotes, *doc.disclaimer_clauses, *cleared]
     text = _blank_spans(doc.prose, unscored)  # as trained: URLs, mentions and hashtags kept
     if not text.strip():
         return  # every sentence was a quotation or a near-miss the rules settled: nothing left to score
