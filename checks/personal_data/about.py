@@ -253,6 +253,7 @@ class Reader:
     def _name(self, token: Any) -> str | None:
         words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token]
         words = [w for w in words if w.i >= words[-1].i - 4]
+        as_written = " ".join(w.text for w in words)  # titles and all: "Ms. Ruiz"
         titles = []
         while len(words) > 1 and words[0].lower_.rstrip(".") in self.titles:
             titles.append(words.pop(0).lower_.rstrip("."))  # "Deputy Clerk Anna Voss"
@@ -276,7 +277,7 @@ class Reader:
             and any(t in self.honorifics for t in titles)
             and (first in self.surnames or token.ent_type_ == "PERSON")
         ):
-            return f"{titles[-1].capitalize()}. {name}"  # "Ms. Ruiz": a surname after an honorific
+            return as_written  # "Ms. Ruiz": a surname after an honorific
         return None
 
     def _public_title(self, first: Any) -> bool:
