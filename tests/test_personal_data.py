@@ -453,6 +453,9 @@ def _parsed_facts(linter: Linter, text: str) -> list[tuple[str, str]]:
         ("The Nguyen family's son was diagnosed with leukemia this spring.", "diagnosed with leukemia"),
         ("Neighbors, please be gentle: the man in the yellow house on Spruce Street has dementia.", "dementia"),
         ("Shout-out to Ray Dunn, who has been sober for a year after treatment for alcohol addiction.", "sober"),
+        # A surname after an honorific is a person; a treatment the parse misreads as a second verb still counts.
+        ("Ms. Ruiz was diagnosed with diabetes last spring and now teaches our cooking class.", "diagnosed with diabetes"),
+        ("Keep Carl Jensen in your thoughts as he undergoes chemo this month.", "chemo"),
     ],
 )
 def test_a_fact_the_parse_ties_to_one_private_person_is_flagged(linter: Linter, text: str, fact: str) -> None:
@@ -465,6 +468,7 @@ def test_a_fact_the_parse_ties_to_one_private_person_is_flagged(linter: Linter, 
         "People living with ALS and their families can find support at the monthly group.",
         "Marijuana can increase heart rate and the risk of heart attack.",
         "Dr. Lee will speak about cancer prevention at the library.",
+        "Dr. Patel will speak about diabetes at the library.",
         "Mr. Rob Faubion will be on Health Talk tomorrow to discuss the HIV and Aging Conference.",
         "Mayor Linda Ferris is recovering from knee surgery and will miss Monday's meeting.",
         "One of our home health aids, Katee Dean visits patients at home.",
@@ -554,22 +558,3 @@ def test_without_a_parse_the_patterns_still_find_facts(linter: Linter, monkeypat
     monkeypatch.setattr(sensitive, "parsed", lambda doc: None)  # no spaCy model
     text = "Parks worker Dylan Price is on administrative leave while the department reviews the incident."
     assert flagged(linter, text) == [("sensitive", "on administrative leave")]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ms. Ruiz was diagnosed with diabetes last spring and now teaches our cooking class.",
-        "Keep Carl Jensen in your thoughts as he undergoes chemo this month.",
-    ],
-)
-def test_a_surname_after_an_honorific_and_a_misparsed_treatment_are_still_a_persons_medical_facts(text: str) -> None:
-    from post_lint.testing import lint_one
-
-    assert [f.rule for f in lint_one("personal-data", text)] == ["personal-data/sensitive"]
-
-
-def test_a_speaker_on_a_disease_is_not_its_patient() -> None:
-    from post_lint.testing import lint_one
-
-    assert lint_one("personal-data", "Dr. Patel will speak about diabetes at the library.") == []
