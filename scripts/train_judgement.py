@@ -175,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         "--min-precision",
         type=float,
         default=0.85,
-        help="cross-validated precision the threshold must reach (partisan: at least 0.90)",
+        help="cross-validated precision the threshold must reach (at least: "
+        + ", ".join(f"{check} {p:.2f}" for check, p in MIN_PRECISION.items())
+        + ")",
     )
     parser.add_argument("--c-values", type=float, nargs="+", default=[0.3, 1.0, 3.0], help="regularisation strengths tried")
     parser.add_argument(
@@ -215,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     mean, scale = standardise(*dense_train)
     z_train = standardised(dense_train, mean, scale)
     z_held = standardised(dense_matrix(county_held, held_facts), mean, scale)
+    # Words and vectors side by side at each scale tried (train, held out): built once, shared by the checks.
+    stacked = {s: (hstack([matrix, z_train * s]).tocsr(), hstack([held, z_held * s]).tocsr()) for s in args.dense_scales}
     print(
         f"{len(drafts)} drafts, {len(county_train)} real posts for training, {len(county_held)} held out; {len(names)} features"
     )
@@ -234,18 +238,14 @@ def main(argv: list[str] | None = None) -> int:
             # A smaller scale is a stronger pull of the vectors' weights towards zero.
             for candidate_scale in args.dense_scales:
                 candidate = LogisticRegression(C=best[1], class_weight="balanced", solver="lbfgs", max_iter=3000)
-                with_dense = hstack([matrix, z_train * candidate_scale]).tocsr()
+                with_dense = stacked[candidate_scale][0]
                 scores = cross_val_predict(candidate, with_dense, labels, cv=folds, method="predict_proba")[:, 1]
                 quality = average_precision_score(labels, scores)
                 if quality > best[0]:
                     best, dense_scale = (quality, best[1], candidate, scores), candidate_scale
         _, chosen_c, model, cv = best
         use_dense = dense_scale > 0
-        train_matrix, held_matrix = (
-            (hstack([matrix, z_train * dense_scale]).tocsr(), hstack([held, z_held * dense_scale]).tocsr())
-            if use_dense
-            else (matrix, held)
-        )
+        train_matrix, held_matrix = stacked[dense_scale] if use_dense else (matrix, held)
         model.fit(train_matrix, labels)
         held_scores = sorted(model.predict_proba(held_matrix)[:, 1], reverse=True)
         allowed = int(len(held_scores) * args.max_flag_rate)
