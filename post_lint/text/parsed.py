@@ -17,9 +17,14 @@ COMPONENTS = ("lemmatizer", "parser", "ner")
 _FAILED: list[bool] = []  # once no model loads, do not try again for every post
 
 
+def _has_parse(spacy_doc: Any) -> bool:
+    """The runner's Doc has what a fact needs: lemmas, a dependency parse and entities."""
+    return spacy_doc is not None and all(spacy_doc.has_annotation(a) for a in ("DEP", "LEMMA", "ENT_IOB"))
+
+
 def can_parse(doc: Document) -> bool:
     """Whether :func:`parsed` would give a parse: the runner's has one, or spaCy and a model are installed."""
-    if doc.nlp is not None and all(doc.nlp.has_annotation(a) for a in ("DEP", "LEMMA", "ENT_IOB")):
+    if _has_parse(doc.nlp):
         return True
     if _FAILED:
         return False
@@ -32,9 +37,8 @@ def can_parse(doc: Document) -> bool:
 
 def parsed(doc: Document) -> Any | None:
     """``doc``'s spaCy Doc with lemmas, a dependency parse and entities, or None."""
-    have = doc.nlp
-    if have is not None and all(have.has_annotation(a) for a in ("DEP", "LEMMA", "ENT_IOB")):
-        return have
+    if _has_parse(doc.nlp):
+        return doc.nlp
     if _FAILED:
         return None
     from .. import nlp
