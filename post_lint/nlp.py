@@ -7,7 +7,7 @@ of the speed: NER alone runs well over twice as fast as the full pipeline.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -170,11 +170,14 @@ SENTENCES_PIPE = "post_lint_sentences"
 
 
 def _memoize_lemmas(nlp: Any) -> None:
-    """Remember the rule lemmatizer's answer for each (word, part of speech, morphology).
+    """Remember the rule lemmatizer's answer for each (word, part of speech, morphology), and
+    set a Doc's lemmas in one array pass.
 
     Its answer depends on nothing else (the tables are fixed once loaded), but spaCy caches
-    only some of its paths, so every "the" and "is" was worked out afresh: a twentieth of a
-    run. The lemmas are the same.
+    only some of its paths, so every "the" and "is" was worked out afresh; and its component
+    made a Token object and set ``lemma_`` one token at a time, which was most of what was left
+    (0.49 s of 1,000 posts' 3.5 s of spaCy). ``nlp.pipe`` now reads the three attributes as one
+    array, looks each row up, and writes the lemmas back at once. The lemmas are the same.
     """
     if "lemmatizer" not in nlp.pipe_names:
         return
@@ -182,7 +185,13 @@ def _memoize_lemmas(nlp: Any) -> None:
     original = getattr(component, "lemmatize", None)
     if getattr(component, "mode", None) != "rule" or original is None:
         return
+    import numpy
+    from spacy.attrs import LEMMA, MORPH, ORTH, POS  # type: ignore[import-not-found,unused-ignore]  # a Cython module, no stub
+
     memo: dict[tuple[int, int, int], list[str]] = {}
+    hashes: dict[tuple[int, int, int], int] = {}
+    strings = nlp.vocab.strings
+    overwrite = bool(getattr(component, "overwrite", False))
 
     def lemmatize(token: Any) -> list[str]:
         key = (token.orth, token.pos, token.morph.key)
@@ -191,7 +200,27 @@ def _memoize_lemmas(nlp: Any) -> None:
             found = memo[key] = original(token)
         return found
 
+    def lemmatize_doc(doc: Any) -> Any:
+        if not len(doc):
+            return doc
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        lemmas = [row[3] for row in rows]
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = hashes.get(key)
+            if found is None:
+                found = hashes[key] = strings.add(lemmatize(doc[i])[0])
+            lemmas[i] = found
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+        return doc
+
+    def pipe(docs: Iterable[Any], **_: Any) -> Iterator[Any]:
+        return (lemmatize_doc(doc) for doc in docs)
+
     component.lemmatize = lemmatize
+    component.pipe = pipe  # nlp.pipe calls a component's own pipe; nlp(text) keeps spaCy's __call__
 
 
 def set_sentences(doc: Any) -> Any:
