@@ -96,34 +96,12 @@ def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool
     white space one blank (off: white space kept as written, one character for one).
     """
     if text.isascii():
-        # Nothing to drop or map in ASCII (every special character above is non-ASCII): skip the loop.
-        mapped_text = text.lower() if lower else text
-        result = Normalized(mapped_text, list(range(len(text))), list(range(1, len(text) + 1)), text)
-        if blanks:
-            result = _collapse_space(result)
-        if leet:
-            result = _undo_leet(result)
-        if spaced:
-            result = _join_spaced(result)
-        return result
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for index, ch in enumerate(text):
-        if ch in INVISIBLE or (ord(ch) > 0x2FF and unicodedata.category(ch) in _MARKS):
-            continue  # a combining mark on its own ("s\u0308hit"), a variation selector, a keycap
-        mapped = CONFUSABLES.get(ch) or LETTER_SYMBOLS.get(ch)
-        if mapped is None:
-            mapped = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
-            # NFKC leaves some look-alikes; a second pass through the table catches them.
-            mapped = "".join(CONFUSABLES.get(c, c) for c in mapped)
-        if lower:
-            mapped = mapped.lower()
-        for piece in mapped:
-            out.append(piece)
-            starts.append(index)
-            ends.append(index + 1)
-    result = Normalized("".join(out), starts, ends, text)
+        # Nothing to drop or map in ASCII (every special character above is non-ASCII).
+        mapped_text, starts, ends = (text.lower() if lower else text), list(range(len(text))), list(range(1, len(text) + 1))
+    else:
+        out, starts, ends = _mapped(text, lower)
+        mapped_text = "".join(out)
+    result = Normalized(mapped_text, starts, ends, text)
     if blanks:
         result = _collapse_space(result)
     if leet:
@@ -134,6 +112,56 @@ def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool
 
 
 _MARKS = frozenset({"Mn", "Me"})
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _mapped(text: str, lower: bool) -> tuple[list[str], list[int], list[int]]:
+    """The characters of ``text`` mapped for matching, with each one's original span.
+
+    ASCII runs are copied whole (nothing in them maps to anything else); only the other
+    characters go through :func:`_mapped_char`. A post with one emoji or curly quote used to
+    send every character through the per-character path: a tenth of all the checks' time.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    for m in _NON_ASCII.finditer(text):
+        index = m.start()
+        if index > last:
+            run = text[last:index]
+            out.append(run.lower() if lower else run)
+            starts.extend(range(last, index))
+            ends.extend(range(last + 1, index + 1))
+        mapped = _mapped_char(m.group(), lower)
+        for piece in mapped:
+            out.append(piece)
+            starts.append(index)
+            ends.append(index + 1)
+        last = index + 1
+    if last < len(text):
+        run = text[last:]
+        out.append(run.lower() if lower else run)
+        starts.extend(range(last, len(text)))
+        ends.extend(range(last + 1, len(text) + 1))
+    return out, starts, ends
+
+
+@lru_cache(maxsize=4096)
+def _mapped_char(ch: str, lower: bool) -> str:
+    """What one non-ASCII character becomes for matching ("" when it is dropped)."""
+    if ch in INVISIBLE or (ord(ch) > 0x2FF and unicodedata.category(ch) in _MARKS):
+        return ""  # a combining mark on its own ("s\u0308hit"), a variation selector, a keycap
+    mapped = CONFUSABLES.get(ch) or LETTER_SYMBOLS.get(ch)
+    if mapped is None:
+        mapped = unicodedata.normalize("NFKC", ch)
+        # NFKC leaves some look-alikes; a second pass through the table catches them.
+        mapped = "".join(CONFUSABLES.get(c, c) for c in mapped)
+    return mapped.lower() if lower else mapped
+
+
 # Two or more blanks, or a tab: one space ("should  have"), or one line break when the run holds
 # one ("should \n have" stays on two lines; a blank line stays a paragraph break).
 _BLANKS = re.compile(r"[^\S\n\r]*(?:\r\n|[\n\r])[^\S\n\r]*(?:(?:\r\n|[\n\r])\s*)?|[^\S\n\r]{2,}|\t")
