@@ -65,8 +65,10 @@ def lint_events(
     """
     global _WORKER_LINTER
     texts = sum(len(e) for e in events if isinstance(e, list))
-    # Small slices keep every worker busy to the end; a few per worker is enough.
-    size = max(1, min(64, -(-texts // (jobs * 4))))
+    # Small slices keep every worker busy to the end: the last slice is what one worker lints
+    # while the others have finished (32 posts: a quarter of a second). Below that, spaCy's
+    # batches get small enough to cost more than the waiting saves.
+    size = max(1, min(32, -(-texts // (jobs * 4))))
     work = [(i, s) for i, e in enumerate(events) if isinstance(e, list) for s in _slices(e, size)]
     done: dict[int, list[Result]] = {}
     if work:
