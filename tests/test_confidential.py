@@ -144,3 +144,23 @@ def test_runs_without_spacy_and_declares_its_rules() -> None:
         "security",
         "learned",
     }
+
+
+
+def test_patterns_compile_only_when_a_trigger_fires_and_every_one_compiles() -> None:
+    import re
+
+    from post_lint.checks.confidential import _Lazy, patterns
+
+    lazy = [
+        regex
+        for pattern in patterns(("for internal eyes",))
+        for regex in (pattern.pattern, pattern.requires, pattern.unless, pattern.unless_post)
+        if isinstance(regex, _Lazy)
+    ]
+    assert len(lazy) >= 30
+    fresh = [_Lazy(regex.source, regex.flags) for regex in lazy]
+    assert all(regex._compiled is None for regex in fresh)  # nothing compiled before a search
+    for regex in fresh:
+        regex.search("the door code is 4512")  # a broken pattern raises re.error here
+        assert isinstance(regex._compiled, re.Pattern)
