@@ -130,18 +130,26 @@ def _candidates(doc: Document, titles: frozenset[str], given: frozenset[str], su
         yield start, start + len(trimmed), trimmed
 
 
+# After a cue word, or after a child's age or grade ("10-year-old Tommy", "fourth grader Mia").
+_CHILD = r"\b(?:\w+|\d{1,2})[- ](?:years?|yrs?)[- ]old|\b\w+[- ]grader|\bkindergart[ne]+r|\bpreschooler"
+
+
+@lru_cache(maxsize=8)
+def _after_cue_patterns(cues: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A capitalised name after a person cue or a child's age; and a child's age just before a name."""
+    pattern = re.compile(
+        rf"(?:(?i:{cues})|(?i:{_CHILD})),?\s+(?P<first>[A-Z][a-z]+)(?:\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))?\b"
+    )
+    return pattern, re.compile(rf"(?i:{_CHILD}),?\s+$")
+
+
 def _missed_by_the_model(doc: Document, cues: re.Pattern[str], given: frozenset[str], surnames: frozenset[str]):
     """Names right after a person cue that no entity covers ("Thanks to Emily from ...")."""
     text = doc.text
     # A name inside a longer entity is part of a place ("Lincoln Elementary"); the model's one-word
     # place or group for a given name after a cue is a person ("Contact owner Becky").
     covered = [(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ != "PERSON" and len(e) > 1]
-    # After a cue word, or after a child's age or grade ("10-year-old Tommy", "fourth grader Mia").
-    child = r"\b(?:\w+|\d{1,2})[- ](?:years?|yrs?)[- ]old|\b\w+[- ]grader|\bkindergart[ne]+r|\bpreschooler"
-    pattern = re.compile(
-        rf"(?:(?i:{cues.pattern})|(?i:{child})),?\s+(?P<first>[A-Z][a-z]+)(?:\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))?\b"
-    )
-    child_age = re.compile(rf"(?i:{child}),?\s+$")
+    pattern, child_age = _after_cue_patterns(cues.pattern)
     for m in pattern.finditer(doc.prose):
         after_age = bool(child_age.search(doc.prose, 0, m.start("first")))
         if m.group("first").lower() not in given and not after_age:
@@ -214,25 +222,41 @@ class _Lists:
 
 
 def _lists(ctx: Context) -> _Lists:
-    given, surnames = _census_names()
     # Its own [names] allow, the body's officials and the names a post has consent for (ctx.facts).
     allowed = tuple(dict.fromkeys((*ctx["allow"], *ctx.facts.officials)))
+    extra = tuple(
+        tuple(ctx[key]) for key in ("extra-staff-roles", "extra-facility-words", "extra-not-names", "extra-public-titles")
+    )
+    return _lists_for(allowed, *extra)
+
+
+@lru_cache(maxsize=32)
+def _lists_for(
+    allowed: tuple[str, ...],
+    extra_roles: tuple[str, ...],
+    extra_facility: tuple[str, ...],
+    extra_not_names: tuple[str, ...],
+    extra_public_titles: tuple[str, ...],
+) -> _Lists:
+    """The lists for one config (and one post's consents): the same for every post of a run, so
+    made once, not for each post (parsing the officials was a fifth of the check's time)."""
+    given, surnames = _census_names()
     return _Lists(
         given=given,
         surnames=surnames,
-        officials=Officials.parse(tuple(allowed), _words("titles.txt", ())),
-        roles=who.lists(tuple(ctx["extra-staff-roles"])),
-        facility=_words("facility-words.txt", tuple(ctx["extra-facility-words"])),
-        not_names=_words("not-names.txt", tuple(ctx["extra-not-names"])),
+        officials=Officials.parse(allowed, _words("titles.txt", ())),
+        roles=who.lists(extra_roles),
+        facility=_words("facility-words.txt", extra_facility),
+        not_names=_words("not-names.txt", extra_not_names),
         word_names=_words("word-names.txt", ()),
         public_figures=_words("public-figures.txt", ()),
         titles=_words("titles.txt", ()),
         pets=_phrase_pattern("pet-words.txt", ()),
-        public_title=_phrase_pattern("public-titles.txt", tuple(ctx["extra-public-titles"]), r",?\s*(?:Dr\.?\s*)?$"),
+        public_title=_phrase_pattern("public-titles.txt", extra_public_titles, r",?\s*(?:Dr\.?\s*)?$"),
         states=_phrase_pattern("us-states.txt", (), flags=0),
         person_nouns=_phrase_pattern("person-nouns.txt", ()),
         # "Johnson & Johnson": an entity inside a phrase that is not a person.
-        not_name_phrases=_phrase_pattern("not-names.txt", tuple(ctx["extra-not-names"])),
+        not_name_phrases=_phrase_pattern("not-names.txt", extra_not_names),
     )
 
 

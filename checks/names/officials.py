@@ -12,11 +12,15 @@ from dataclasses import dataclass
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
 def clean_name(name: str) -> str:
     """A name without possessive, suffix or middle initials: "Eric J. Yang Jr.'s" → "Eric Yang"."""
-    name = re.sub(r"['’]s?$", "", name.strip())
+    name = _POSSESSIVE.sub("", name.strip())
     name = _SUFFIX.sub("", name)
-    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w)]
+    words = [w for w in name.split() if not _INITIAL.fullmatch(w)]
     return " ".join(words)
 
 
