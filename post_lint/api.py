@@ -22,6 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .datacache import cached as cached  # re-exported for plugins: big derived data kept between runs
 from .facts import Citation, Facts
 from .model import SEVERITIES, Document, Finding
 from .text.wordlists import load_word_list as load_word_list  # re-exported for plugins

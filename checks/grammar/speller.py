@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from post_lint.api import cached
 from post_lint.text.people import english_speller
 
 _HERE = Path(__file__).parent
@@ -33,14 +34,17 @@ OFFERED = 2.5  # a pyspellchecker-only word at least this common (Zipf) may be o
 # is a tie, and a second edit costs more again ("wierd" is "weird", not the far commoner "were").
 EDIT_COST = {1: 1.6, 2: 4.0}
 TWO_EDITS_FROM = 5  # letters a word needs before two-edit corrections are sought ("brn" has too many)
+# Bump when what the cached deletion indexes hold changes (OFFERED, or how they are built).
+_INDEX_VERSION = 1
 
 
 class Speller:
     """The lexicon and the corrections search; one per process (:func:`speller`)."""
 
-    def __init__(self, listed: dict[str, int], counts: dict[str, int], total: int) -> None:
+    def __init__(self, listed: dict[str, int], counts: dict[str, int], total: int, sources: tuple[Path, ...] = ()) -> None:
         self.listed = listed  # word -> Zipf x 10, from words.tsv
         self.counts = counts  # pyspellchecker: word -> count
+        self.sources = sources  # the files both lists came from: the deletion indexes are cached on them
         self._per_billion = 1e9 / total if total else 0.0
         self._deletes: dict[tuple[str, int], dict[str, list[str]]] = {}
         self._pool: dict[tuple[str, int], list[str]] | None = None
@@ -122,15 +126,25 @@ class Speller:
     def _deletes_of(self, first: str, length: int) -> dict[str, list[str]]:
         """Offered words of ``length`` letters starting with ``first``, by each of their one-letter
         deletions after the first letter. Built per first letter and length when first needed: a
-        two-edit search needs four lengths, and building a whole letter's index cost tens of ms."""
+        two-edit search needs four lengths, and building a whole letter's index cost tens of ms.
+        Each is kept in the user's cache (:mod:`post_lint.datacache`) on the word lists' files:
+        building them was two thirds of the spelling's time in a run that met a few typos."""
         key = (first, length)
         index = self._deletes.get(key)
         if index is None:
-            index = {}
-            for w in self._by_first().get(key, ()):
-                for i in range(1, length):
-                    index.setdefault(w[:i] + w[i + 1 :], []).append(w)
+            if self.sources:
+                name = f"speller-deletes-{first}{length}"
+                index = cached(name, self.sources, lambda: self._build_deletes(first, length), version=_INDEX_VERSION)
+            else:
+                index = self._build_deletes(first, length)
             self._deletes[key] = index
+        return index
+
+    def _build_deletes(self, first: str, length: int) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for w in self._by_first().get((first, length), ()):
+            for i in range(1, length):
+                index.setdefault(w[:i] + w[i + 1 :], []).append(w)
         return index
 
     def _by_first(self) -> dict[tuple[str, int], list[str]]:
@@ -181,4 +195,5 @@ def speller() -> Speller:
     if english is None:
         raise ImportError("pyspellchecker is not installed (pip install pyspellchecker)")
     frequency = english.word_frequency
-    return Speller(_load_words(_HERE / "words.tsv"), frequency.dictionary, frequency.total_words)
+    sources = (_HERE / "words.tsv", *english.sources)
+    return Speller(_load_words(_HERE / "words.tsv"), frequency.dictionary, frequency.total_words, sources)

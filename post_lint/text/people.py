@@ -85,6 +85,7 @@ class EnglishWords:
 
     dictionary: Counter[str]
     total_words: int
+    sources: tuple[Path, ...] = ()  # the file it was read from (caches built on it are keyed on it)
 
     @property
     def word_frequency(self) -> EnglishWords:
@@ -104,7 +105,7 @@ def english_speller() -> EnglishWords | None:
         return None
     source = folder / "resources" / "en.json.gz"
     words, total = cached("spelling-en", [source], _read_english_words)
-    return EnglishWords(Counter(words), total)
+    return EnglishWords(Counter(words), total, (source,))
 
 
 def _read_english_words() -> tuple[dict[str, int], int]:
