@@ -291,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
             dense_weights = [round(float(w) * dense_scale, 4) for w in coef[len(names) :]]
             payload["dense"] = {"mean": mean, "scale": scale, "weights": dense_weights}
         out = Path(args.out) / check.replace("-", "_") / "learned.json"
+        out.parent.mkdir(parents=True, exist_ok=True)  # an --out folder outside checks/ starts empty
         out.write_text(json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
         print(
             f"{check:<13} C {chosen_c:<4} threshold {threshold:.3f}  cv P {meta['cv_precision']:.3f} R {meta['cv_recall']:.3f}  "
