@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Finding
+from ..text.shingles import near_duplicate_groups, words
 from .export import Comment, Export, read_export
 
 __all__ = ["Comment", "Export", "Judged", "Reason", "Triage", "read_export", "triage", "verdict_of", "VERDICTS"]
@@ -31,6 +32,8 @@ __all__ = ["Comment", "Export", "Judged", "Reason", "Triage", "read_export", "tr
 VERDICTS = ("keep", "review", "hide")
 _RANK = {v: i for i, v in enumerate(VERDICTS)}
 REPEAT_MIN_WORDS = 5  # shorter texts ("Thank you!") are repeated innocently
+COPY_MIN_WORDS = 8  # under different authors' names, shorter texts ("Thank you for the update!") too
+NEAR_DUPLICATE = 0.4  # Jaccard similarity of word shingles: a word or two changed is still a copy
 
 
 @dataclass(frozen=True)
@@ -229,31 +232,48 @@ def fingerprint(text: str) -> str:
 
 
 def _repeats(judged: list[Judged]) -> None:
-    """The same text posted again and again: spam/repeated on every copy.
+    """The same or nearly the same text posted more than once in the export.
 
-    A copy-and-paste campaign can be political speech, so repetition alone sends the
-    copies to review; copies of a promotion are hidden.
+    Copies of a promotion are hidden (spam/repeated). Copies under different authors'
+    names are a chain letter or a copied campaign: plagiarism/copied, for review, since a
+    campaign can be residents' political speech. Copies by one author, or with no authors
+    given, are spam/repeated for review. A short text many people write on their own
+    ("Thank you for the update!") is never a copy when each copy has its own author.
     """
-    groups: dict[str, list[Judged]] = {}
-    for j in judged:
-        key = fingerprint(j.comment.text)
-        if len(key.split()) >= REPEAT_MIN_WORDS:
-            groups.setdefault(key, []).append(j)
-    clause = policy().clauses["spam"]
-    for copies in groups.values():
-        if len(copies) < 2:
-            continue
+    texts = [j.comment.text if j.comment.text.strip() else "" for j in judged]
+    for group in near_duplicate_groups(texts, NEAR_DUPLICATE, REPEAT_MIN_WORDS):
+        copies = [judged[i] for i in group]
         # A promotion by the spam rules; the learned model's reading alone never hides a comment.
         promoted = any(r.rule.startswith("spam/") and r.rule != "spam/learned" for c in copies for r in c.reasons)
-        verdict = "hide" if promoted else "review"
+        authors = [" ".join(c.comment.author.lower().split()) for c in copies]
+        by_others = all(authors) and len(set(authors)) > 1
+        if (
+            by_others
+            and not promoted
+            and len(set(authors)) == len(copies)
+            and len(words(copies[0].comment.text)) < COPY_MIN_WORDS
+        ):
+            continue
         for j in copies:
             others = ", ".join(
                 f"row {c.comment.row}" + (f" ({c.comment.author})" if c.comment.author else "") for c in copies if c is not j
             )
+            text = j.comment.text
+            words_of = " ".join(text.split())[:80]
+            if by_others and not promoted:
+                message = (
+                    f"the same or nearly the same text is posted by {len(set(authors))} different authors in this export "
+                    f"(also {others}): plagiarized material may be hidden, but a copied campaign may be residents' "
+                    "speech; read it before deciding"
+                )
+                j.reasons.append(
+                    Reason("review", policy().clauses["plagiarism"], "plagiarism/copied", message, words_of, 0, len(text))
+                )
+                continue
             what = "a promotion posted" if promoted else "posted"
             message = (
                 f"the same text is {what} {len(copies)} times in this export (also {others}): commercial promotions "
                 "or spam may be hidden" + ("" if promoted else "; a copied campaign may be residents' speech, so read it")
             )
-            text = j.comment.text
-            j.reasons.append(Reason(verdict, clause, "spam/repeated", message, " ".join(text.split())[:80], 0, len(text)))
+            verdict = "hide" if promoted else "review"
+            j.reasons.append(Reason(verdict, policy().clauses["spam"], "spam/repeated", message, words_of, 0, len(text)))

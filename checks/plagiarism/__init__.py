@@ -1,0 +1,234 @@
+"""plagiarism: comments that reproduce someone else's words go to review.
+
+For the comments profile only. Section V lets staff hide "plagiarized material", but
+where words came from is not something a tool can prove, so every finding is for
+review and says why the comment looks copied:
+
+* ``post``: it reproduces the post it answers (most of its word shingles are the post's);
+* ``announced``: it says so ("copied and pasted", "not my words", "repost from",
+  "author unknown"; ``announced.txt``);
+* ``published``: it is written as a published source: a wire dateline
+  ("MINNEAPOLIS (AP) —"), a byline ("By Jane Doe, Staff Writer"), a publication's
+  furniture ("All rights reserved", "[Chorus]"), or the register of a news story or a
+  reference work: long, with no first or second person, no question or exclamation,
+  and at least two cues of reported speech or encyclopedic frames (``sources.toml``);
+* ``verse``: lines laid out as a poem or a song (short capitalised lines that rhyme
+  or run on without full stops);
+* ``quotation``: a quotation of more than a sentence or two that no one is named as saying.
+
+The same text posted by different authors of one export (``copied``) is found by
+``post-lint comments``, where every comment is seen at once (near-duplicates by MinHash).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from post_lint.api import COMMENTS, Check, Context, Option, cases_beside, load_word_list
+from post_lint.model import Document, Finding
+from post_lint.text.phrases import find_phrases
+from post_lint.text.quotes import attributed_quotes, quotations
+from post_lint.text.shingles import containment, shingles, words
+
+_HERE = Path(__file__).parent
+_PERSON_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d)]*(?:\s|$)")
+# Who said it, right after the quotation: "— Mark Twain", "Trey Wright, director", "via @NCPSB".
+_CREDIT_AFTER = re.compile(r"^[\s,]*(?:[\u2014\u2013-]{1,2}\s*[A-Z@]|via\b|@\w|\(?[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+)")
+
+
+@dataclass(frozen=True)
+class Sources:
+    dateline: re.Pattern[str]
+    byline: re.Pattern[str]
+    furniture: tuple[str, ...]
+    register: tuple[str, ...]
+    person: frozenset[str]
+
+
+@cache
+def _sources() -> Sources:
+    data = tomllib.loads((_HERE / "sources.toml").read_text(encoding="utf-8"))
+    agencies = "|".join(re.escape(a) for a in data["wire"]["agencies"])
+    roles = "|".join(re.escape(r) for r in data["wire"]["byline-roles"])
+    # "MINNEAPOLIS (AP) —", "ST. PAUL, Minn. —", "WASHINGTON (Reuters) -": a place in capitals, then the
+    # agency or the state, then a dash (a heading in capitals, "GRASS FIRE WARNING -", is not a dateline).
+    place = r"[A-Z][A-Z.'\u2019]+(?:[ -][A-Z][A-Z.'\u2019]+)*"
+    dateline = re.compile(
+        rf"(?m)^[ \t]*{place}(?:\s*\((?:{agencies})\)|,\s+[A-Z][a-z]{{1,4}}\.(?:\s?[A-Z][a-z]*\.)?(?:\s*\((?:{agencies})\))?)"
+        r"\s*[\u2014\u2013-]{1,2}\s+\S"
+    )
+    byline = re.compile(rf"(?im)^[ \t]*by\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){{1,2}}\s*[,|\u2014-]\s*(?:{roles})")
+    return Sources(
+        dateline,
+        byline,
+        tuple(data["wire"]["furniture"]),
+        tuple(data["register"]["phrases"]),
+        frozenset(data["register"]["person"]),
+    )
+
+
+def _reproduces_post(doc: Document, ctx: Context) -> Iterator[Finding]:
+    post = doc.reply_to.strip()
+    if not post or len(words(doc.prose)) < ctx["min-words"]:
+        return
+    share = containment(shingles(doc.prose), shingles(post))
+    if share >= ctx["post-share"]:
+        yield ctx.finding(
+            "post",
+            f"{share:.0%} of its wording is the post it answers: plagiarized material may be hidden; "
+            "read it before deciding (a resident quoting a line to answer it stays)",
+            0,
+            len(doc.text),
+        )
+
+
+def _announced(doc: Document, ctx: Context) -> Iterator[Finding]:
+    if len(words(doc.prose)) < ctx["min-words"]:
+        return
+    found = find_phrases(doc.words_text, load_word_list(_HERE / "announced.txt", ctx["extra-phrases"]))
+    if found:
+        cue = found[0]
+        said = " ".join(doc.text[cue.start : cue.end].split())
+        yield ctx.finding(
+            "announced",
+            f"says its words are someone else's (\u201c{said}\u201d): plagiarized material may be hidden; "
+            "read it before deciding",
+            cue.start,
+            cue.end - cue.start,
+        )
+
+
+def _own_voice(text: str, person: frozenset[str]) -> bool:
+    """A question, an exclamation, or the writer or reader in the text: a resident speaking."""
+    if "?" in text or "!" in text:
+        return True
+    return any(w.lower().replace("\u2019", "'") in person for w in _PERSON_TOKEN.findall(text))
+
+
+def _published(doc: Document, ctx: Context) -> Iterator[Finding]:
+    src = _sources()
+    text = doc.text
+    if len(words(text)) < ctx["min-words"]:
+        return
+    marks = [m for m in (src.dateline.search(text), src.byline.search(text)) if m]
+    furniture = find_phrases(text, src.furniture)
+    if marks or furniture:
+        start, end = marks[0].span() if marks else (furniture[0].start, furniture[0].end)
+        what = " ".join(text[start:end].split()).rstrip("\u2014\u2013- ")
+        yield ctx.finding(
+            "published",
+            f"is laid out as a published text (\u201c{what}\u201d): plagiarized material may be hidden unless "
+            "its source is credited; read it before deciding",
+            start,
+            end - start,
+        )
+        return
+    if len(words(text)) < ctx["register-words"] or len(_SENTENCE_END.findall(text)) < 2:
+        return
+    if _own_voice(text, src.person):
+        return
+    cues = find_phrases(text, src.register)
+    if len({c.phrase for c in cues}) >= 2:
+        shown = ", ".join(f"\u201c{' '.join(text[c.start : c.end].split())}\u201d" for c in cues[:3])
+        yield ctx.finding(
+            "published",
+            f"reads as a news story or a reference work, not a resident's own words (no I, we or you; {shown}): "
+            "plagiarized material may be hidden unless its source is credited; read it before deciding",
+            0,
+            len(text),
+        )
+
+
+def _rhymes(a: str, b: str) -> bool:
+    """Two line endings that rhyme, roughly: the same last three letters, or a vowel and a letter."""
+    if len(a) < 2 or len(b) < 2 or a == b:
+        return False
+    return a[-3:] == b[-3:] or (a[-2:] == b[-2:] and a[-2] in "aeiouy")
+
+
+def _verse(doc: Document, ctx: Context) -> Iterator[Finding]:
+    lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
+    if len(lines) < 4 or len(words(doc.text)) < ctx["min-words"]:
+        return
+    verse_like = [line for line in lines if 3 <= len(line.split()) <= 12 and line[0].isupper() and not line[0].isdigit()]
+    if len(verse_like) < 0.75 * len(lines):
+        return
+    last = [(words(line) or [""])[-1] for line in lines]
+    rhymes = sum(_rhymes(last[i], last[j]) for i in range(len(last)) for j in (i + 1, i + 2) if j < len(last))
+    stopped = sum(bool(re.search(r"[.?!][\"'\u201d]?$", line)) for line in lines)
+    if rhymes >= 2 or stopped <= len(lines) / 3:
+        yield ctx.finding(
+            "verse",
+            f"is laid out as a poem or a song ({len(lines)} short lines"
+            + (", rhymed" if rhymes >= 2 else "")
+            + "): plagiarized material may be hidden unless its source is credited; read it before deciding",
+            0,
+            len(doc.text),
+        )
+
+
+def _quotation(doc: Document, ctx: Context) -> Iterator[Finding]:
+    text = doc.text
+    credited = set(attributed_quotes(text))
+    for start, end in quotations(text):
+        quoted = text[start:end]
+        if (start, end) in credited or _CREDIT_AFTER.match(text[end : end + 40]):
+            continue
+        if len(words(quoted)) >= ctx["quotation-words"] and len(_SENTENCE_END.findall(quoted.strip('"\u201c\u201d') + " ")) >= 2:
+            yield ctx.finding(
+                "quotation",
+                f"quotes {len(words(quoted))} words that no one is named as saying: plagiarized material may be "
+                "hidden unless its source is credited; read it before deciding",
+                start,
+                end - start,
+            )
+            return
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    for rule in (_reproduces_post, _announced, _published, _verse, _quotation):
+        found = list(rule(doc, ctx))
+        if found:
+            yield from found
+            return  # one reason is enough for a moderator to read it
+
+
+CHECK = Check(
+    name="plagiarism",
+    description="Comments: copied text (the post reproduced, 'copied and pasted', a wire story, verse, a long "
+    "uncredited quotation; the same text from different authors) for review.",
+    severity="warning",
+    policy_section="V. Rules of Use",
+    policy_clause="Plagiarized material",
+    run=run,
+    options={
+        "min-words": Option(20, "comments shorter than this are never judged copied (a quoted line is a reply)", int),
+        "register-words": Option(35, "words a comment needs before its register is read as a news story's", int),
+        "quotation-words": Option(25, "words an uncredited quotation needs (more than a sentence or two)", int),
+        "post-share": Option(0.6, "share of a comment's word shingles found in the post that makes it a copy", float),
+        "extra-phrases": Option([], "more phrases that say a comment was copied, beside announced.txt", list, item_type=str),
+    },
+    profiles=(COMMENTS,),
+    doc="""
+    Section V lets staff hide "plagiarized material". A tool cannot prove
+    where words came from, so every finding sends the comment to review with
+    the reason it looks copied: it reproduces the post it answers; it says it
+    was copied ("copied and pasted", "not my words", "repost from"); it is
+    laid out as a published text (a wire dateline, a byline, "All rights
+    reserved", "[Chorus]") or written in a news story's or a reference work's
+    register (long, no I, we or you, no question or exclamation, reported
+    speech or encyclopedic frames); it is verse; or it quotes more than a
+    sentence or two without naming who said it. The same text posted by
+    different authors in one export is found by post-lint comments
+    (plagiarism/copied). A resident quoting one sentence of the post or of
+    another comment to answer it is kept, as is a short comment.
+    """,
+    cases_file=cases_beside(__file__),
+    rules_file=cases_beside(__file__, "rules.toml"),
+)
