@@ -23,6 +23,7 @@ The same inputs give the same files, byte for byte.
 from __future__ import annotations
 
 import argparse
+import collections
 import hashlib
 import json
 import sys
@@ -103,8 +104,30 @@ def load_county() -> tuple[list[str], list[str]]:
     return train, held_out
 
 
+def common_partner_aliases(least: int = 2) -> tuple[str, ...]:
+    """The "the <noun>" aliases (up to three words) that at least ``least`` training bodies gave a
+    partner: "the library", "the chamber", "the food bank", "the school district".
+
+    The drafts read them as ``<partner>``, and most drafts that name one run it down; real posts
+    say the same words in plain news ("The library's new hours start Monday"). Read as partners
+    there too, the models learn what ordinary talk about such a partner is like, instead of
+    learning that "<partner> new" or "hours" is a complaint.
+    """
+    counts: collections.Counter[str] = collections.Counter()
+    for config in sorted(TRAINING.glob("judgement-*/*/config.toml")):
+        data = tomllib.loads(config.read_text(encoding="utf-8"))
+        aliases = {
+            alias.lower().strip()
+            for partner in data.get("partners", {}).get("organizations", [])
+            for alias in partner.get("aliases", [])
+        }
+        counts.update(a for a in aliases if a.startswith("the ") and len(a.split()) <= 3 and len(a) > 5)
+    return tuple(sorted(a for a, n in counts.items() if n >= least))
+
+
 def organisations_as_partners(texts: list[str]) -> list[Facts]:
-    """For each real post, facts naming the organisations spaCy finds in it as partners.
+    """For each real post, facts naming the organisations spaCy finds in it as partners, and the
+    common partner aliases of the training bodies (:func:`common_partner_aliases`).
 
     Real posts are nearly all clean, and many thank, announce or praise a hospital, a
     school or a library. Read with those names as ``<partner>``, they teach the models
@@ -114,11 +137,14 @@ def organisations_as_partners(texts: list[str]) -> list[Facts]:
     """
     from post_lint import nlp
 
+    common = tuple(Partner(alias) for alias in common_partner_aliases())
     language = nlp.load(None, frozenset({"ner"}))
     out = []
-    for doc in language.pipe(texts, batch_size=256):
+    for doc, text in zip(language.pipe(texts, batch_size=256), texts, strict=True):
         names = sorted({e.text for e in doc.ents if e.label_ == "ORG" and len(e.text) > 2 and any(c.isalpha() for c in e.text)})
-        out.append(Facts(partners=tuple(Partner(n) for n in names)))
+        lowered = text.lower()
+        named = tuple(p for p in common if p.name in lowered)
+        out.append(Facts(partners=(*(Partner(n) for n in names), *named)))
     return out
 
 
@@ -189,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--min-weight", type=float, default=0.02, help="weights smaller than this are dropped from the file")
     parser.add_argument("--out", default=str(ROOT / "checks"), help="folder holding one sub-folder per check")
+    parser.add_argument("--checks", nargs="+", choices=CHECKS, default=list(CHECKS), help="train only these checks")
+    parser.add_argument("--no-dense", nargs="*", choices=CHECKS, default=[], help="these checks never weigh the token vectors")
     args = parser.parse_args(argv)
 
     from sklearn.feature_extraction import DictVectorizer
@@ -223,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(drafts)} drafts, {len(county_train)} real posts for training, {len(county_held)} held out; {len(names)} features"
     )
 
-    for check in CHECKS:
+    for check in args.checks:
         labels = [int(check in ls) for _, _, ls in drafts] + [0] * len(county_train)
         folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
         best = None
@@ -234,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
             if best is None or quality > best[0]:
                 best = (quality, c, candidate, scores)
         dense_scale = 0.0  # 0: no vectors
-        if check in DENSE_CANDIDATES:
+        if check in DENSE_CANDIDATES and check not in args.no_dense:
             # A smaller scale is a stronger pull of the vectors' weights towards zero.
             for candidate_scale in args.dense_scales:
                 candidate = LogisticRegression(C=best[1], class_weight="balanced", solver="lbfgs", max_iter=3000)
