@@ -138,9 +138,9 @@ def test_case_numbers_as_a_statistic_are_not_an_identifier(linter: Linter) -> No
 
 
 def test_extra_cues_option_adds_account_words() -> None:
-    text = "The library card number 2938-4471 was found in the book drop."
-    assert flagged(_linter(), "A library card 2938-4471 was found.") == []
-    assert flagged(_linter(**{"extra-cues": {"account": ["library card"]}}), text) == [("account", "2938-4471")]
+    text = "The loyalty card number 2938-4471 was found in the book drop."
+    assert flagged(_linter(), "A loyalty card 2938-4471 was found.") == []
+    assert flagged(_linter(**{"extra-cues": {"account": ["loyalty card"]}}), text) == [("account", "2938-4471")]
 
 
 # -- dates of birth and ages ------------------------------------------------------

@@ -101,15 +101,19 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
 
 
 _AT_SIGNS = "@\uff20\ufe6b"  # @, fullwidth ＠, small ﹫
+# "permit #BP-2023-1190", "badge #10442": a number after "#", not a hashtag (three digits or more).
+_NUMBER_AFTER_HASH = re.compile(r"#(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9-]+(?![\w-])")
 
 
 def _words_with_parted_domains(doc: Document) -> tuple[str, list[Token]]:
     """``words_text`` with the domains the tokenizer took for links put back when an at sign
-    stands just before them ("jane.olson82＠gmail.com", "jane @ gmail.com"): they end an address."""
+    stands just before them ("jane.olson82＠gmail.com", "jane @ gmail.com"): they end an address;
+    and numbers the tokenizer took for hashtags ("permit #BP-2023-1190")."""
     parted = [
         t
         for t in doc.tokens
-        if t.kind == "url" and t.start and any(c in _AT_SIGNS for c in doc.prose[max(0, t.start - 2) : t.start])
+        if (t.kind == "url" and t.start and any(c in _AT_SIGNS for c in doc.prose[max(0, t.start - 2) : t.start]))
+        or (t.kind == "hashtag" and _NUMBER_AFTER_HASH.match(doc.prose, t.start))
     ]
     if not parted:
         return doc.words_text, []

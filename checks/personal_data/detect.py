@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from post_lint.text.sentences import sentence_at
+from post_lint.text.wordlists import word_list
 
 from . import whose
 from .allow import AllowList
@@ -72,6 +73,8 @@ def _alternation(words: tuple[str, ...], flags: int) -> re.Pattern[str]:
 def load_cues(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Cues:
     data = tomllib.loads((_HERE / "cues.toml").read_text(encoding="utf-8"))
     lists = {name: tuple(words) for name, words in data.items()}
+    # The lexicon of conditions and treatments is a file of its own: it is long and grows.
+    lists["fact-medical"] = lists["fact-medical"] + word_list(_HERE / "conditions.txt")
     for name, words in extra:
         lists[name] = lists.get(name, ()) + tuple(words)
     return Cues(lists)
@@ -335,13 +338,41 @@ def email_owner(scene: Scene, start: int, end: int, address: str, obfuscated: bo
         owner = None  # "Questions? jenny.olson82@gmail.com": a topic owns no mailbox
     if owner is not None:
         if owner.private and owner.why in (whose.NAME, whose.PRONOUN) and not free and not obfuscated:
+            if _in_private_capacity(scene, start, owner.cue):
+                return Owner(whose.PRIVATE, owner.cue, "a resident or a relation, not a work role")
             return Owner(whose.ORGANISATION, owner.cue, "a work address")
         return owner
+    if _group_mailbox(scene, start, local):
+        return Owner(whose.ORGANISATION, "", "a group's mailbox named in its sentence")
     if obfuscated:
         return Owner(whose.PRIVATE, "", "written to dodge filters")
     if free and not any(part in local for part in cues.sets["role-mailbox-part"]) and _names_someone(local):
         return Owner(whose.PRIVATE, domain, "a personal mailbox")
     return Owner(whose.ORGANISATION, "", "given with no owner: the account's own address")
+
+
+def _in_private_capacity(scene: Scene, start: int, name: str) -> bool:
+    """ "Email resident Sandra Kim at skim@example.com", "our neighbor Linda Park": a name the
+    sentence gives a private relation is a private person's address at any domain but a public one."""
+    if not name:
+        return False
+    sentence = sentence_at(scene.sentences, start)
+    before = scene.text[max(sentence[0], start - 160) : start]
+    relation = scene.cues.lowercase_pattern("person").pattern
+    first = re.escape(name.split()[0])
+    return bool(re.search(rf"(?:{relation})[\s,]+(?:[a-z]+\s+)?{first}\b", before, re.IGNORECASE))
+
+
+def _group_mailbox(scene: Scene, start: int, local: str) -> bool:
+    """ "The Lincoln Elementary PTO ...: lincolnpto.mf@gmail.com": a mailbox built from an acronym its
+    sentence names is the group's, not a person's."""
+    sentence = sentence_at(scene.sentences, start)
+    words = scene.text[sentence[0] : start]
+    skip = scene.cues.sets["not-an-agency"]
+    return any(
+        len(m.group()) >= 3 and m.group().lower() not in skip and m.group().lower() in local
+        for m in re.finditer(r"(?<![\w@#])[A-Z]{3,6}(?![\w])", words)
+    )
 
 
 def _names_someone(local: str) -> bool:
@@ -450,7 +481,7 @@ def _identifiers(text: str, cues: Cues, cue_pattern: re.Pattern[str], *, needs_o
             continue
         if needs_owner and not _tied_to_someone(text, cue.start(), m.end(), cues):
             continue
-        what = re.sub(r"\s+", " ", cue.group().lower()).rstrip(" #:")
+        what = re.sub(r"\s+(?:no\.?|#)$", "", re.sub(r"\s+", " ", cue.group().lower()).rstrip(" #:"))
         yield Hit("account", m.start("id"), m.end("id"), what if "number" in what else f"{what} number")
 
 

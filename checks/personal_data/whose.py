@@ -191,6 +191,8 @@ def _cues_in(
         before = window[: m.start()]
         if re.search(r"\b(?:a|the|your|our|missed|phone|conference|this|every|each)\s+$", before, re.I):
             continue
+        if re.search(r"(?:['’]s|\b(?:his|their|my))\s+$", before, re.I) and re.match(r"e-?mail|phone|mail", m.group(), re.I):
+            continue  # "the resident's e-mail, ...": a noun, its owner read on
         # "Greg asks that you text 555-0142": the number is the asker's, read on to Greg.
         kind = "passive" if re.search(rf"(?:{requester})\s+(?:\w+\s+)?$", before, re.I) else "verb"
         found.append(_Cue(start + m.start(), start + m.end(), kind, m.group(), "a contact verb"))
@@ -329,6 +331,22 @@ def _mail_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 _SOMEONES_ADDRESS = re.compile(r"\b(?:her|his|their|[A-Z][a-z]+['’]s)\s+(?:(?:home|mailing|street|new)\s+)?address\b")
 
 
+# "Joan Rydell's garden at", "the Okafors' yard on", "her porch at": a thing a person has, at the
+# address; not a business of theirs ("Jenny's bakery at", the business list of cues.toml) nor an
+# organisation's ("Lions Club's pancake breakfast at"), which are public places.
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted({re.escape(w) for w in words if " " not in w}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _someones_place(organisations: tuple[str, ...], events: tuple[str, ...]) -> re.Pattern[str]:
+    owners, things = _alternation(organisations), _alternation(events)
+    return re.compile(
+        rf"\b(?:her|his|their|(?:[A-Z][a-z]+\s+)?(?!(?i:{owners})['’])[A-Z][a-z]+(?:['’]s|s['’]))\s+"
+        rf"(?:[a-z-]+\s+){{0,2}}?(?!(?:{things})\b)[a-z]+(?=\s*(?:at|on|,)\s*(?:\d|$))"
+    )
+
+
 def _someones_address() -> re.Pattern[str]:
     """ "Ms. Delgado's address, 77 Orchard Lane", "his mailing address": a person's own."""
     return _SOMEONES_ADDRESS
@@ -354,10 +372,12 @@ def address_owner(
     at", "visit us at"), or None when the sentence does not say."""
     # "open house", "home of the county's archives", "at home": home words that point at no home.
     masked = cues.pattern("not-home").sub(lambda m: " " * len(m.group()), text[: end + 60])
+    organisations = (*cues.lists["facility"], *cues.lists["organisation"])
     extra = (
         (cues.lowercase_pattern("home"), PRIVATE, HOME),
         (_personal_mail(cues), PRIVATE, "mail for a person"),
         (_someones_address(), PRIVATE, "someone's address"),
+        (_someones_place(organisations, (*cues.lists["venue"], *cues.lists["business"])), PRIVATE, "someone's place"),
         (cues.lowercase_pattern("private-incident"), PRIVATE, "an incident at a home"),
         (word_pattern(cues.lists["facility"], False), ORGANISATION, PUBLIC_PLACE),
         (word_pattern(cues.lists["venue"], True), ORGANISATION, PUBLIC_PLACE),
