@@ -141,6 +141,7 @@ class Reader:
         self.titles = cues.sets["title"] | self.honorifics | self.public | cues.sets["organisation"]
         self.blocked = cues.sets["not-a-name"] | cues.sets["facility"] | cues.sets["organisation"]
         self.streets = cues.sets["street-suffix"]
+        self.word_names = cues.sets["word-names"] | cues.sets["place-prefix"]
 
     def facts(self) -> Iterator[Fact]:
         seen: set[tuple[str, int]] = set()  # one fact per sentence and kind
@@ -224,7 +225,7 @@ class Reader:
                 return self.private(who)
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return self.private(verb.head)  # "Jane Olson, diagnosed with cancer last year"
-            if verb.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp") or verb.head.i == verb.i:
+            if verb.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp", "attr") or verb.head.i == verb.i:
                 return None
             if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
                 done_to = False  # "broke his spine and is paralyzed": the subject of both, not the spine
@@ -249,18 +250,30 @@ class Reader:
                 return self._antecedent(token, households_only=True)
             return self._antecedent(token) if lower in _PERSON_PRONOUNS else None
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
-            return self._name(token)
+            name = self._name(token)
+            if name or token.pos_ == "PROPN":
+                return name or self._described(token)  # "Jim, our bus driver, suffers": the role says who
+            # "meter reader" tagged PERSON is still a noun: read on
         for child in token.children:  # "Our receptionist Lori Haugen", "Teacher's aide Corey Vance"
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 name = self._name(child)
                 if name:
                     return name  # else "Kline's wife, Rebecca": the relation below still says whose
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
-            return self._name(token.head)  # "Tim Becker, a longtime park volunteer, who ..."
+            name = self._name(token.head)  # "Tim Becker, a longtime park volunteer, who ..."
+            if name:
+                return name
         if token.lemma_.lower() in self.relations:
             return self._pinned(token)
         if token.lemma_.lower() in self.roles and token.tag_ == "NN":
             return self._our_one(token)
+        return None
+
+    def _described(self, name: Any) -> str | None:
+        """A name the census does not vouch for, read through its apposition: "Jim, our bus driver"."""
+        for child in name.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                return self.private(child)
         return None
 
     def _our_one(self, role: Any) -> str | None:
@@ -281,8 +294,10 @@ class Reader:
             titles.append(words.pop(0).lower_.rstrip("."))  # "Librarian Joy Peters": a role before the name
         name = " ".join(w.text for w in words)
         lowered = [w.lower_.rstrip(".") for w in words]
-        if any(w in self.blocked for w in lowered) or any(w in self.streets for w in lowered[-1:]):
-            return None
+        surname_of_given = len(lowered) == 2 and lowered[0] in self.given and lowered[0] not in self.word_names
+        blocked = [w for w in lowered if w in self.blocked and not (surname_of_given and w in self.surnames)]
+        if blocked or any(w in self.streets for w in lowered[-1:]):
+            return None  # "Lincoln Park", "Cedar Lane"; but "Helen Park" is a person
         if lowered[-1] in self.officials or any(t in self.public for t in titles) or self._public_title(words[0]):
             return None  # an official the city lists, or someone named after a public office
         if words[0].i > 0 and self.sdoc[words[0].i - 1].text in ("#", "@"):

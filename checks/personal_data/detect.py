@@ -471,7 +471,7 @@ def _identifiers(text: str, cues: Cues, cue_pattern: re.Pattern[str], *, needs_o
     """The identifier after each cue ("account 4401 2231 0098", "driver's license, number D455-6128");
     for a record's number, only where its sentence ties it to someone (:func:`_tied_to_someone`)."""
     identifier = re.compile(
-        r"[\s:#.,]*(?:(?:number|no\.?|num|is|was|of|ending\s+in|ends\s+in)[\s:#.]*){0,2}"
+        r"[\s:#.,(]*(?:(?:number|no\.?|num|is|was|of|ending\s+in|ends\s+in)[\s:#.]*){0,2}"
         r"(?P<id>\d{2,6}(?:[ .]\d{2,6}){1,5}(?![\d.-])|(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])(?!\w|,\d)",
         re.IGNORECASE,
     )

@@ -289,7 +289,11 @@ def owner_before(
             return None
         # "Our neighbor Joan Petty, 512 Ridge Road, has offered ...": an address in apposition to a
         # full name is the person's; after one word ("Renaissance Orlando, 6677 Sea Harbor Dr") a place's.
-        apposition = name_gap is _ADDRESS_GAP and re.fullmatch(r",\s*", text[cue.end : start]) and _full_name(cue.text)
+        apposition = (
+            name_gap is _ADDRESS_GAP
+            and re.fullmatch(r",\s*", text[cue.end : start])
+            and _full_name(cue.text, cues.sets["honorific"])
+        )
         if cue.kind == PRIVATE and cue.why == NAME and not (name_gap.fullmatch(text, cue.end, start) or apposition):
             if name_gap is _ADDRESS_GAP and not text[cue.end : start].strip(" ,(-–—:"):
                 return Owner(ORGANISATION, cue.text, PUBLIC_PLACE)  # "Casa San Jose 2116 Broadway Ave"
@@ -309,10 +313,13 @@ def owner_before(
     return None
 
 
-def _full_name(name: str) -> bool:
-    """A given name and a census surname: "Joan Petty", not "Orlando" or "Casa San Jose"."""
+def _full_name(name: str, honorifics: frozenset[str] = frozenset()) -> bool:
+    """A given name and a census surname: "Joan Petty", not "Orlando" or "Casa San Jose"; or a
+    surname after an honorific: "Mrs. Lund"."""
     words = [w.lower() for w in name.split()]
     given, surnames = _given_names(), _surnames()
+    if len(words) == 2 and words[0].rstrip(".") in honorifics and (surnames is None or words[1] in surnames):
+        return True
     if given is None or surnames is None:
         return len(words) >= 2
     return len(words) >= 2 and words[0] in given and words[-1] in surnames
