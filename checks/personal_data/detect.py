@@ -360,7 +360,13 @@ def _in_private_capacity(scene: Scene, start: int, name: str) -> bool:
     before = scene.text[max(sentence[0], start - 160) : start]
     relation = scene.cues.lowercase_pattern("person").pattern
     first = re.escape(name.split()[0])
-    return bool(re.search(rf"(?:{relation})[\s,]+(?:[a-z]+\s+)?{first}\b", before, re.IGNORECASE))
+    # "resident Sandra Kim", "the resident who complained, Kurt Lenz": the relation, then the name
+    # Lower case a clause before it ("Family Resource Center director Ann Lee" is a work role), or a
+    # capitalised title right before it ("Resident Tom Quinn").
+    return bool(
+        re.search(rf"\b(?:{relation})\b[^.;:!?()]{{0,40}}?\b{first}\b", before)
+        or re.search(rf"\b(?i:{relation})\s+{first}\b", before)
+    )
 
 
 def _group_mailbox(scene: Scene, start: int, local: str) -> bool:
@@ -453,7 +459,13 @@ def detect_numbers(text: str, cues: Cues) -> Iterator[Hit]:
         digits = re.sub(r"\D", "", m.group())
         if not 12 <= len(digits) <= 19:
             continue
-        if card_words.search(text[max(0, m.start() - 50) : m.start()]):
+        # "her debit card, 4417 2290 ...", "4417-2290-1183-0065 is the debit card that was found"
+        after = re.match(
+            r"[\s,(]*(?:(?:is|was|,)\s+)?(?:(?:the|a|her|his|their|my)\s+)?(?:[a-z]+\s+)?", text[m.end() : m.end() + 40]
+        )
+        if card_words.search(text[max(0, m.start() - 50) : m.start()]) or (
+            after and card_words.match(text, m.end() + after.end())
+        ):
             yield Hit("card", m.start(), m.end(), "payment card number")
     card, ending = cues.pattern("card-word").pattern, cues.pattern("card-ending").pattern
     for m in re.finditer(
@@ -475,10 +487,15 @@ def _identifiers(text: str, cues: Cues, cue_pattern: re.Pattern[str], *, needs_o
         r"(?P<id>\d{2,6}(?:[ .]\d{2,6}){1,5}(?![\d.-])|(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])(?!\w|,\d)",
         re.IGNORECASE,
     )
+    not_an_id = cues.pattern("not-an-id").pattern
     for cue in cue_pattern.finditer(text):
         m = identifier.match(text, cue.end(), min(len(text), cue.end() + 60))
         if not m or re.fullmatch(r"(?:19|20)\d\d", m.group("id")):
             continue
+        if re.search(rf"(?:{not_an_id})\s*$", text[max(0, cue.start() - 15) : cue.start()], re.IGNORECASE):
+            continue  # "Meeting ID 881 2043 5567", "Tax ID 39-1234567": no one's
+        if cue.group() == "ID" and re.search(r"[A-Za-z],\s*$", text[max(0, cue.start() - 3) : cue.start()]):
+            continue  # "Caldwell, ID, 83607": Idaho and a ZIP code
         if needs_owner and not _tied_to_someone(text, cue.start(), m.end(), cues):
             continue
         what = re.sub(r"\s+(?:no\.?|#)$", "", re.sub(r"\s+", " ", cue.group().lower()).rstrip(" #:"))
