@@ -329,6 +329,10 @@ def test_an_official_the_city_lists_speaks_for_it() -> None:
         ("The resident's e-mail, r.ostrander@frontiernet.net, was on the complaint form.", True),
         ("The resident who complained, Kurt Lenz (kurt.lenz@lenzfamily.net), has been contacted.", True),
         ("Family Resource Center director Ann Lee can be reached at alee@frcmf.org.", False),
+        # A domain that is a person's or a family's own name is theirs; a business named after one is not.
+        ("Email Jeff at jeff@jeffsmith.net about the fence.", True),
+        ("RSVP to the Johnsons at mail@thejohnsons.org.", True),
+        ("Contact Dana Smith at dsmith@smithlaw.com.", False),
         # A group's mailbox at a free-mail domain: its words, or an acronym its sentence names.
         ("The Lions Club collects eyeglasses; questions go to maplefallslions@yahoo.com.", False),
         ("The Lincoln Elementary PTO is collecting coats; email lincolnpto.mf@gmail.com.", False),

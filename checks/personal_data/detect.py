@@ -330,7 +330,7 @@ def email_owner(scene: Scene, start: int, end: int, address: str, obfuscated: bo
     with no owner named, a free-mail address is private unless its local part names a role."""
     cues = scene.cues
     local, _, domain = address.lower().rpartition("@")
-    free = _free_mail(domain, cues)
+    free = _free_mail(domain, cues) or _personal_domain(domain)
     owner = whose.owner_before(scene.text, scene.sentences, start, cues, scene.known, scene.mentions)
     if owner is None:
         owner = whose.owner_after(scene.text, end, cues)
@@ -379,6 +379,28 @@ def _group_mailbox(scene: Scene, start: int, local: str) -> bool:
         len(m.group()) >= 3 and m.group().lower() not in skip and m.group().lower() in local
         for m in re.finditer(r"(?<![\w@#])[A-Z]{3,6}(?![\w])", words)
     )
+
+
+_FAMILY_DOMAIN = re.compile(r"(?:the(?P<plural>[a-z]+?)s|(?P<family>[a-z]+?)(?:family|fam|clan)|(?P<name>[a-z]+))")
+
+
+def _personal_domain(domain: str) -> bool:
+    """A domain that is a person's or a family's own name: "jeffsmith.net", "thejohnsons.org",
+    "lenzfamily.net"; not a business named after someone ("smithlaw.com")."""
+    from post_lint.text.people import census_names, everyday_word
+
+    names = census_names()
+    m = _FAMILY_DOMAIN.fullmatch(domain.split(".")[0])
+    if names is None or m is None:
+        return False
+    given, surnames = names
+    household = m.group("plural") or m.group("family")
+    if household:  # "thejohnsons", "lenzfamily": a surname made a household; not "thegroves"
+        return len(household) >= 3 and household in surnames and not everyday_word(household)
+    name = m.group("name")
+    return any(
+        name[:i] in given and name[i:] in surnames for i in range(3, len(name) - 3)
+    )  # "jeffsmith": a given name and a surname
 
 
 def _names_someone(local: str) -> bool:
