@@ -510,8 +510,16 @@ def _parsed_facts(linter: Linter, text: str) -> list[tuple[str, str]]:
         ),
         ("Our night custodian has been on kidney dialysis three times a week.", "on kidney dialysis"),
         # A passive verb joined to another shares its subject.
-        ("The homeowner on Elm Court who fell from his roof broke his spine and is paralyzed.", "paralyzed"),
+        (
+            "The homeowner on Elm Court who fell from his roof broke his spine and is paralyzed.",
+            "broke his spine and is paralyzed",
+        ),
         ("Deputy Kyle Rowe was hurt in the crash and is being treated for a broken leg.", "treated for a broken leg"),
+        # A verb's injury, a follow-up of a full name, "whose", a clause the parse hangs from "at home".
+        ("Get well soon, Officer Mike Danner! Mike broke his ankle chasing a suspect.", "broke his ankle"),
+        ("We are raising funds for Kim Nguyen's family; Kim suffered a brain aneurysm last week.", "aneurysm"),
+        ("Please pray for Gina, our receptionist, whose son was born with spina bifida.", "born with spina bifida"),
+        ("Our Public Works director, Sam Ito, is at home recovering from COVID-19.", "recovering from COVID-19"),
     ],
 )
 def test_a_fact_the_parse_ties_to_one_private_person_is_flagged(linter: Linter, text: str, fact: str) -> None:
@@ -638,6 +646,9 @@ def test_a_post_that_names_no_one_is_not_parsed_for_facts() -> None:
         ("Joan Rydell's garden at 1502 Aspen Drive is this month's Yard of the Month!", "1502 Aspen Drive"),
         ("The Hendersons' yard on 44 Elm Street has the best lights.", "44 Elm Street"),
         ("Thank you to Mrs. Lund, 904 Walnut St., for the cookies!", "904 Walnut St"),
+        ("Ed Kowalski (2291 Fernwood Ave) won the raffle.", "2291 Fernwood Ave"),
+        ("The winner of the pie contest lives at 19 Birch Circle.", "19 Birch Circle"),
+        ("Code enforcement visited 812 Birch Road, where the owner has 14 cats.", "812 Birch Road"),
     ],
 )
 def test_a_persons_place_or_an_address_in_apposition_to_them_is_theirs(linter: Linter, text: str, address: str) -> None:

@@ -225,7 +225,7 @@ class Reader:
                 return self.private(who)
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return self.private(verb.head)  # "Jane Olson, diagnosed with cancer last year"
-            if verb.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp", "attr") or verb.head.i == verb.i:
+            if verb.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp", "attr", "pobj") or verb.head.i == verb.i:
                 return None
             if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
                 done_to = False  # "broke his spine and is paralyzed": the subject of both, not the spine
@@ -243,6 +243,9 @@ class Reader:
     def private(self, token: Any) -> str | None:
         """``token`` (a noun or pronoun) read as one private person, or None."""
         lower = token.lower_
+        if lower == "whose":  # "Gina, our receptionist, whose son ...": the one the clause describes
+            clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
+            return self.private(clause.head) if clause is not None else None
         if lower in self.generic or token.pos_ == "DET":
             return None
         if token.pos_ == "PRON":
@@ -307,6 +310,8 @@ class Reader:
             return None  # "Genesee Healthy Start": a program, not a person
         if first in self.given and (len(words) > 1 or not everyday_word(first)):
             return name  # "Maria Garcia", "Kelly"; not "Rose" or "Mom" alone
+        if len(words) == 1 and first in self.given and self._named_in_full(words[0]):
+            return name  # "Kim Nguyen's family; Kim suffered ...": a follow-up of a full name
         if token.ent_type_ == "PERSON" and len(words) > 1 and lowered[-1] in self.surnames:
             return name  # a given name the 1990 census lacks: "Liam O'Connor"
         if (
@@ -316,6 +321,14 @@ class Reader:
         ):
             return as_written  # "Ms. Ruiz": a surname after an honorific
         return None
+
+    def _named_in_full(self, word: Any) -> bool:
+        """The post named this given name before with a surname ("Kim Nguyen ... Kim")."""
+        for token in self.sdoc[: word.i]:
+            after = self.sdoc[token.i + 1] if token.i + 1 < len(self.sdoc) else None
+            if token.lower_ == word.lower_ and after is not None and after.pos_ == "PROPN" and after.lower_ in self.surnames:
+                return True
+        return False
 
     def _public_title(self, first: Any) -> bool:
         before = [t.lower_.rstrip(".") for t in self.sdoc[max(first.sent.start, first.i - 3) : first.i]]

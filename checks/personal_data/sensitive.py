@@ -143,10 +143,11 @@ def _fact_trigger(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[
             words = [w.lower() for w in phrase.split() if w[0].isalpha()]
             if words:
                 key = min(words, key=lambda w: (counts.get(w, 0), -len(w)))
-                keys.add(key[:-1] if len(key) > 4 and key.endswith("e") else key)  # "separat" finds "separating"
+                # "separat" finds "separating"; a key decided long before it is cut ("ankl" finds "ankle")
+                keys.add((key[:-1] if len(key) > 4 and key.endswith("e") else key, len(key) > 4))
     # A short key is a whole word ("ALS", not "also"); a longer one any word it starts.
-    short = "|".join(sorted(re.escape(k) for k in keys if len(k) <= 4))
-    long = "|".join(sorted((re.escape(k) for k in keys if len(k) > 4), key=len, reverse=True))
+    short = "|".join(sorted(re.escape(k) for k, long_key in keys if not long_key))
+    long = "|".join(sorted((re.escape(k) for k, long_key in keys if long_key), key=len, reverse=True))
     return re.compile(rf"\b(?:(?:{short})(?:s|ed|d|ing)?\b|(?:{long}))", re.IGNORECASE)
 
 

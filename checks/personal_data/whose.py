@@ -245,7 +245,7 @@ _PHONE_GAP = re.compile(
 )
 # ... and their street address: "Jane Olson of", "Jenny, who lives at", "Ruth at".
 _ADDRESS_GAP = re.compile(
-    r"(?:,\s*\d{1,3},)?(?:['’]s(?:\s+[a-z-]+){0,3}?)?,?\s+(?:of|at|on|who\s+lives\s+at|lives\s+at|resides\s+at|,\s*of)\s*"
+    r"(?:,\s*\d{1,3},)?(?:['’]s(?:\s+[a-z-]+){0,3}?)?(?:,?\s+(?:of|at|on|who\s+lives\s+at|lives\s+at|resides\s+at|,\s*of)\s*|\s*\(\s*)"
 )
 
 
@@ -389,6 +389,11 @@ def address_owner(
         (word_pattern(cues.lists["facility"], False), ORGANISATION, PUBLIC_PLACE),
         (word_pattern(cues.lists["venue"], True), ORGANISATION, PUBLIC_PLACE),
     )
+    # "Code enforcement visited 812 Birch Road, where the owner has 14 cats": whoever came, the home is named after it
+    people = cues.lowercase_pattern("household").pattern
+    where = re.match(rf",?\s+where\s+(?:the|a|an|her|his|their)\s+(?:[a-z-]+\s+)?(?P<cue>{people})\b", masked[end : end + 50])
+    if where:
+        return Owner(PRIVATE, where.group("cue"), HOME)
     owner = owner_before(
         masked,
         sentences,
