@@ -425,6 +425,10 @@ def test_facts_that_name_no_one_or_that_were_shared_with_consent_are_not_flagged
         ("The membership card (No. 4471 2290) of Ray Ford was left at the pool.", "account", "4471 2290"),
         ("Her ID: 2291-44-0917.", "account", "2291-44-0917"),
         ("Library patron 29034 00187 6654 has overdue books.", "account", "29034 00187 6654"),
+        # Words between the noun and the number, up to "is": and a comma after "number".
+        ("The account # on the shutoff notice for 412 Elm St. is 30-4471-02.", "account", "30-4471-02"),
+        ("Her bank account number, 0044 7122 9011, was on the donation form.", "account", "0044 7122 9011"),
+        ("The insurance claim, no. 44-7122-901, for the Garcias' roof was approved.", "account", "44-7122-901"),
         # The card word after the number.
         ("4417-2290-1183-0065 is the debit card that was found at the park.", "card", "4417-2290-1183-0065"),
         # "#" before a number is no hashtag, and a permit tied to a person is theirs.
@@ -439,6 +443,8 @@ def test_card_account_and_id_numbers_in_any_grouping(linter: Linter, text: str, 
     "text",
     [
         "Join the budget workshop on Zoom: meeting ID 881 2043 5567, passcode 4421.",
+        "The ID number for the Zoom meeting is 881 2043 5567.",
+        "The permit number for the library project is 24-0117.",
         "Building permit #BP-2024-0021 for the library addition has been approved.",
         "Case No. 24-CV-1183, State v. Maple Falls Paper Co., will be heard Monday.",
         "Your account number is printed in the top right corner of your utility bill.",

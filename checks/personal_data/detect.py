@@ -505,7 +505,9 @@ def _identifiers(text: str, cues: Cues, cue_pattern: re.Pattern[str], *, needs_o
     """The identifier after each cue ("account 4401 2231 0098", "driver's license, number D455-6128");
     for a record's number, only where its sentence ties it to someone (:func:`_tied_to_someone`)."""
     identifier = re.compile(
-        r"[\s:#.,(]*(?:(?:number|no\.?|num|is|was|of|ending\s+in|ends\s+in)[\s:#.]*){0,2}"
+        # "account 4401 ...", "bank account number, 0044 ...", "the account # on the notice for 412 Elm St. is 30-4471-02"
+        r"(?:[\s:#.,(]*(?:(?:number|no\.?|num|is|was|of|ending\s+in|ends\s+in)[\s:#.,]*){0,2}"
+        r"|\s*(?:number|no\.?|#)?\s+(?:on|for|of|from|in)\s[^!?\n]{0,50}?\s(?:is|was|reads)\s+)"
         r"(?P<id>\d{2,6}(?:[ .]\d{2,6}){1,5}(?![\d.-])|(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])(?!\w|,\d)",
         re.IGNORECASE,
     )
@@ -514,8 +516,10 @@ def _identifiers(text: str, cues: Cues, cue_pattern: re.Pattern[str], *, needs_o
         m = identifier.match(text, cue.end(), min(len(text), cue.end() + 60))
         if not m or re.fullmatch(r"(?:19|20)\d\d", m.group("id")):
             continue
-        if re.search(rf"(?:{not_an_id})\s*$", text[max(0, cue.start() - 15) : cue.start()], re.IGNORECASE):
-            continue  # "Meeting ID 881 2043 5567", "Tax ID 39-1234567": no one's
+        if re.search(rf"(?:{not_an_id})\s*$", text[max(0, cue.start() - 15) : cue.start()], re.IGNORECASE) or re.search(
+            rf"\b(?:{not_an_id})\b", text[cue.end() : m.start("id")], re.IGNORECASE
+        ):
+            continue  # "Meeting ID 881 2043 5567", "the ID number for the meeting is ...": no one's
         if cue.group() == "ID" and re.search(r"[A-Za-z],\s*$", text[max(0, cue.start() - 3) : cue.start()]):
             continue  # "Caldwell, ID, 83607": Idaho and a ZIP code
         if needs_owner and not _tied_to_someone(text, cue.start(), m.end(), cues):
@@ -532,6 +536,8 @@ def _tied_to_someone(text: str, start: int, end: int, cues: Cues) -> bool:
     people = cues.lowercase_pattern("person").pattern + "|" + cues.lowercase_pattern("household").pattern
     if re.search(rf"\b(?:your|her|his|she|he|him|their)\b|(?:{people})", sentence):
         return True
+    if re.search(r"\bthe\s+[A-Z][a-z]+s['’]?(?!\w)|\b(?:Mrs?|Ms|Dr)\.?\s+[A-Z][a-z]+", sentence):
+        return True  # "the Garcias' roof", "Mr. Hale": a household or a person by surname
     if address_pattern(cues.lists["street-suffix"]).search(sentence):
         return True
     # "... has been approved. The homeowner can pick it up": the next sentence's subject.
