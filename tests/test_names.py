@@ -286,3 +286,18 @@ def test_a_capitalised_word_beside_a_lower_case_one_is_no_disguised_name(linter:
 
 def test_a_contraction_is_no_given_name(linter: Linter) -> None:
     assert names(linter, "September is National Preparedness Month. Don't Wait to Communicate.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The car has been parked on Rose Street for weeks; its owner, Lenny Grove, has been notified.", "Lenny Grove"),
+        ("Our crossing guard, Ellen Marsh, retires Friday.", "Ellen Marsh"),
+    ],
+)
+def test_a_surname_that_is_also_a_place_word_is_a_name_after_a_person_noun(linter: Linter, text: str, name: str) -> None:
+    assert name in names(linter, text)
+
+
+def test_a_household_by_its_surname_is_named(linter: Linter) -> None:
+    assert "Benson" in names(linter, "Customer 0045-7723 (the Benson household on Fir Street) has a credit of $42.")

@@ -318,7 +318,7 @@ def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], list
         # a surname already used in full, or follows "Mr.", "Officer", ...
         word = _key(words[0])
         follow_up = any(_key(_words_of(full)[-1]) == word for full in full_names)
-        if word in lists.surnames and re.match(r"\s+family\b", text[end : end + 8]):
+        if word in lists.surnames and re.match(r"\s+(?:family|household)\b", text[end : end + 11]):
             return False  # "the Harlow family": a household by its surname
         if not (follow_up or _HONORIFIC.search(text[max(0, start - 12) : start])):
             if word not in lists.given or word in lists.word_names:
@@ -342,9 +342,20 @@ def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], list
     # "George Green Park", "Martin Luther King Jr. Day", "St. Patrick's Day"
     after = re.match(r"(?:['’]s?|\.)?(?:,?\s+(?:Jr|Sr|II|III)\.?)?\s+([A-Z][A-Za-z]*)", text[end : end + 30])
     facility = lists.facility
+    if _place_word_as_surname(text, start, end, words, lists) and not (after and after.group(1).lower() in facility):
+        return False  # "its owner, Lenny Grove,", "our crossing guard, Ellen Marsh,": a person in apposition
     return any(_key(w) in facility or _key(w).removesuffix("s") in facility for w in words[1:]) or bool(
         after and after.group(1).lower() in facility
     )
+
+
+def _place_word_as_surname(text: str, start: int, end: int, words: list[str], lists: _Lists) -> bool:
+    """A given name and a census surname that is also a place word ("Marsh", "Grove", "Park"), told
+    apart from a place by a person noun right before it: "its owner, Lenny Grove"."""
+    if len(words) != 2 or _key(words[0]) not in lists.given or _key(words[0]) in lists.word_names:
+        return False
+    before = _phrase_pattern("apposition-nouns.txt", (), r",?\s+$")
+    return _key(words[1]) in lists.surnames and bool(before.search(text[max(0, start - 30) : start]))
 
 
 @lru_cache(maxsize=8)

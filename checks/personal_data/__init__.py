@@ -101,15 +101,19 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
 
 
 _AT_SIGNS = "@\uff20\ufe6b"  # @, fullwidth ＠, small ﹫
+# "permit #BP-2023-1190", "badge #10442": a number after "#", not a hashtag (three digits or more).
+_NUMBER_AFTER_HASH = re.compile(r"#(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9-]+(?![\w-])")
 
 
 def _words_with_parted_domains(doc: Document) -> tuple[str, list[Token]]:
     """``words_text`` with the domains the tokenizer took for links put back when an at sign
-    stands just before them ("jane.olson82＠gmail.com", "jane @ gmail.com"): they end an address."""
+    stands just before them ("jane.olson82＠gmail.com", "jane @ gmail.com"): they end an address;
+    and numbers the tokenizer took for hashtags ("permit #BP-2023-1190")."""
     parted = [
         t
         for t in doc.tokens
-        if t.kind == "url" and t.start and any(c in _AT_SIGNS for c in doc.prose[max(0, t.start - 2) : t.start])
+        if (t.kind == "url" and t.start and any(c in _AT_SIGNS for c in doc.prose[max(0, t.start - 2) : t.start]))
+        or (t.kind == "hashtag" and _NUMBER_AFTER_HASH.match(doc.prose, t.start))
     ]
     if not parted:
         return doc.words_text, []
@@ -239,24 +243,30 @@ CHECK = Check(
     rules={
         "personal-data/phone": "a private person's phone number (any format, spelled out too): its sentence gives it "
         "to a name, a pronoun, a relation or a personal line; never one in allow or a toll-free line",
-        "personal-data/email": "a private person's e-mail address (also 'name (at) domain (dot) com'): given to a "
-        "relation, or a free-mail address no organisation owns; not in allow, a public body's domain or a role mailbox",
+        "personal-data/email": "a private person's e-mail address (also 'name (at) domain (dot) com'): given to a resident or a "
+        "relation at any domain, to a name or pronoun at a free-mail or internet provider's domain, or a "
+        "free-mail mailbox holding a name; not in allow, a public body's domain, a role mailbox or a group's "
+        "('maplefallslions@yahoo.com')",
         "personal-data/ssn": "a Social Security number",
         "personal-data/card": "a payment card number (Luhn-valid, or in any grouping after 'card', 'Visa', 'debit' ...) "
         "or a card's last four digits",
-        "personal-data/account": "an account, licence, policy or ID number the text names as such, in any grouping "
-        "('account 4401 2231 0098'); a case, permit or file number only when its sentence ties it to someone",
+        "personal-data/account": "an account, member, badge, patron, licence, policy or ID number the text names as such, in any "
+        "grouping ('account 4401 2231 0098', 'member no. 5521-09', 'badge #10442'); a case, permit, claim, "
+        "citation or file number only when its sentence ties it to someone",
         "personal-data/birth-date": "a date of birth ('born 03/14/1961', 'DOB: ...') of someone who may be alive",
         "personal-data/age": "the age of a named person ('Marcus, 34,', 'Ruth turns 100 today', "
         "'Noah and Ava Berg, ages 9 and 6')",
         "personal-data/child": "a named child's grade, school or home street ('Jacob Reinholt, a fifth grader at "
         "Lincoln Elementary', 'Eighth grader Liam O'Connor', 'little Oliver, who lives on Tamarack Court'), unless a "
         "parent's consent is noted",
-        "personal-data/address": "a house number and street tied to a private person, with or without 'home' "
-        "('mail cards to her at 88 Birch Court', 'Jane Olson of 2207 Pleasant Street'); never a venue's",
+        "personal-data/address": "a house number and street tied to a private person, with or without 'home' ('mail cards to her at 88"
+        " Birch Court', 'Jane Olson of 2207 Pleasant Street', 'Mrs. Lund, 904 Walnut St.', 'Joan Rydell's "
+        "garden at 1502 Aspen Drive'); never a venue's or a person's business",
         "personal-data/vehicle": "a licence plate, or a vehicle described as someone's ('her silver 2014 Honda Civic')",
-        "personal-data/sensitive": "a private person's medical condition, family matters, arrest or charge, leave or "
-        "investigation, or what they owe, when the parse ties the fact to them (a name, 'she' after one, a household)",
+        "personal-data/sensitive": "a private person's medical condition (the lexicon of conditions.txt) or treatment, family matters, "
+        "arrest or charge, leave or investigation, or what they owe, when the parse ties the fact to them (a "
+        "name, 'she' after one, 'their' after a household, a relation pinned to a street, 'our night "
+        "custodian'); never a disease named in a public-health notice",
         "personal-data/public-contact": "(info) a phone number or e-mail address the sentence gives to the "
         "organisation itself; only while no public contact is configured",
     },
@@ -296,8 +306,14 @@ CHECK = Check(
     call ..." is not the owners' (they are the readers). An e-mail address at a
     free-mail domain (gmail.com, yahoo.com, ...) with no owner named is a
     person's when its mailbox holds a name ("jenny.olson82", "judyh1962"), a
-    group's when it holds words ("whatsourrecipe", "flwcbreastfeeding"); at a
-    work domain a name only says whose work mailbox it is.
+    group's when it holds words ("whatsourrecipe", "flwcbreastfeeding",
+    "maplefallslions") or an acronym its sentence names ("The Lincoln
+    Elementary PTO ...: lincolnpto.mf@gmail.com"). Internet providers'
+    domains (tds.net, mchsi.com, ...) count as free mail. At a work domain a
+    name only says whose work mailbox it is, unless the sentence gives the name
+    to a resident or a relation ("Email resident Sandra Kim at ...", "the
+    resident who complained, Kurt Lenz (...)"): then it is private anywhere but
+    at a public body's domain.
 
     The organisation's own contacts are never an error. Until the config lists
     any public contact they are a note (personal-data/public-contact, info), so
@@ -326,18 +342,34 @@ CHECK = Check(
     Grimes"), the person a relative clause describes ("Ray Dunn, who has
     been sober ..."), or a possessor ("her divorce"). That must be one
     private person: a name, "she" or "he" after one, or a relation pinned to
-    one home ("the Garcia family", "a family on Juniper Street"); never the
+    one home ("the Garcia family", "a family on Juniper Street"), "their"
+    after such a household, "her" after a relation pinned to a street ("a
+    neighbor on Spruce Way: her nephew has severe asthma"), or one employee
+    named by role ("our night custodian", for health facts only); never the
     reader, people in general ("people living with ALS"), an official after
     a public title, or a topic ("cancer screening", "to discuss HIV"). A
-    case, permit or file number counts only when its sentence ties it to
-    someone; an account, card, licence or ID number always does.
+    condition hangs from a carrier noun whatever its verb ("as she begins
+    treatment for lymphoma"). The conditions and treatments are a lexicon of
+    their own, conditions.txt beside the check (phrases of lemmas): the same
+    word said of one person is theirs, and in a public-health notice ("cases
+    of pertussis are rising") is no one's. A post with no pronoun, relation,
+    "our <job>" or given name is not parsed for facts at all. A case,
+    permit, claim, citation or file number counts only when its sentence
+    ties it to someone; an account, card, member, badge, patron, licence or
+    ID number always does, in any grouping, after the words that name it
+    ("member no. 5521-09", "badge #10442", "Her ID: 2291-44-0917") or before
+    them ("4417-2290-1183-0065 is the debit card"), but not after "meeting",
+    "webinar" or "tax".
 
     Addresses: a house number and street tied to a private person ("mail cards
     to her at", "his home", "the resident at", "Jane Olson of 1420 Ferry St",
-    "the owner of 310 Cedar Lane owes ...") is an error with or without the
-    word "home"; the address of a public place or an event's venue ("City
-    Hall, 2015 First Avenue North", "the Fall Festival, 1420 Ferry St"), block
-    numbers ("the 1400 block of Oakwood Drive") and ranges are not.
+    "the owner of 310 Cedar Lane owes ...", "Mrs. Lund, 904 Walnut St.",
+    "Joan Rydell's garden at 1502 Aspen Drive") is an error with or without
+    the word "home"; the address of a public place or an event's venue ("City
+    Hall, 2015 First Avenue North", "the Fall Festival, 1420 Ferry St"), a
+    person's business ("Jenny's bakery at"), an organisation's own home
+    ("building its next home at"), block numbers ("the 1400 block of Oakwood
+    Drive") and ranges are not.
 
     Also not flagged: toll-free lines, meeting IDs, addresses at public
     bodies' domains (.gov, .mn.us) and role mailboxes (info@, clerk@), times,

@@ -43,6 +43,7 @@ KINDS = {
 }
 _MAX_CLIMB = 8
 _PERSON_PRONOUNS = frozenset({"she", "he", "her", "him", "his", "hers"})
+_HOUSEHOLD_PRONOUNS = frozenset({"their", "they", "them"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _STREET_ADDRESS = re.compile(r"\b\d{1,6}\s+[A-Z]")
 
@@ -127,6 +128,7 @@ class Reader:
         self.given = names[0] if names else frozenset()
         self.surnames = names[1] if names else frozenset()
         self.relations = cues.sets["person"] | cues.sets["household"]
+        self.roles = cues.sets["title"] | cues.sets["staff-role"]
         self.households = frozenset({"family", "household", "couple", "kids", "children", "twins", "home"})
         self.generic = cues.sets["generic-person"]
         self.done_to = cues.sets["done-to"]
@@ -139,6 +141,7 @@ class Reader:
         self.titles = cues.sets["title"] | self.honorifics | self.public | cues.sets["organisation"]
         self.blocked = cues.sets["not-a-name"] | cues.sets["facility"] | cues.sets["organisation"]
         self.streets = cues.sets["street-suffix"]
+        self.word_names = cues.sets["word-names"] | cues.sets["place-prefix"]
 
     def facts(self) -> Iterator[Fact]:
         seen: set[tuple[str, int]] = set()  # one fact per sentence and kind
@@ -148,8 +151,8 @@ class Reader:
             if (kind, root.sent.start) in seen:
                 continue
             who = self.about(root)
-            if not who:
-                continue
+            if not who or (kind != "medical" and who.lower().startswith("our ")):
+                continue  # an employee named by role alone: their dismissal is the confidential check's
             seen.add((kind, root.sent.start))
             # The fact words close after it, to the last: "diagnosed with leukemia".
             for other, more_start, more_end in found:
@@ -167,12 +170,13 @@ class Reader:
         before = self.sdoc[fact.i - 1] if fact.i > fact.sent.start else None
         if fact.pos_ == "VERB" and not done_to and before is not None and before.pos_ == "VERB":
             cur, via = before, "dobj"  # "as he undergoes chemo": a noun the parse misread as a second verb
+        carried = False  # the fact hangs from a carrier noun: "treatment for", "recovery from"
         for _ in range(_MAX_CLIMB):
             owner = self._possessor(cur)
             if owner is not None:
                 return owner
             if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
-                if via == "dobj" and cur.lemma_.lower() not in self.verbs:
+                if via == "dobj" and cur.lemma_.lower() not in self.verbs and not carried:
                     return None  # "to discuss HIV", "prevent cancer": the fact is a topic
                 if via == "pobj" and any(c.dep_ == "dobj" and c.lower_ in self.generic for c in cur.children):
                     return None  # "Dr. Ross treats patients with cancer": the patients', in general
@@ -185,6 +189,8 @@ class Reader:
                 cur = prep.head
                 if cur.pos_ in ("NOUN", "PROPN") and not self._carries(cur):
                     return None  # "the risk of heart attack", "awareness of autism": a topic
+                # "as she begins treatment for lymphoma": a carrier is someone's, whatever the verb
+                carried = cur.pos_ == "NOUN" and cur.lemma_.lower() in self.carriers
                 continue
             if cur.dep_ == "attr" and cur.pos_ == "NOUN":
                 return None  # "#CervicalCancer is the easiest cancer to prevent": the subject is the disease
@@ -219,8 +225,10 @@ class Reader:
                 return self.private(who)
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return self.private(verb.head)  # "Jane Olson, diagnosed with cancer last year"
-            if verb.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp") or verb.head.i == verb.i:
+            if verb.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp", "attr", "pobj") or verb.head.i == verb.i:
                 return None
+            if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+                done_to = False  # "broke his spine and is paralyzed": the subject of both, not the spine
             verb = verb.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head  # "after finishing treatment": from the preposition to its verb
@@ -235,19 +243,47 @@ class Reader:
     def private(self, token: Any) -> str | None:
         """``token`` (a noun or pronoun) read as one private person, or None."""
         lower = token.lower_
+        if lower == "whose":  # "Gina, our receptionist, whose son ...": the one the clause describes
+            clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
+            return self.private(clause.head) if clause is not None else None
         if lower in self.generic or token.pos_ == "DET":
             return None
         if token.pos_ == "PRON":
+            if lower in _HOUSEHOLD_PRONOUNS:
+                return self._antecedent(token, households_only=True)
             return self._antecedent(token) if lower in _PERSON_PRONOUNS else None
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
-            return self._name(token)
+            name = self._name(token)
+            if name or token.pos_ == "PROPN":
+                return name or self._described(token)  # "Jim, our bus driver, suffers": the role says who
+            # "meter reader" tagged PERSON is still a noun: read on
         for child in token.children:  # "Our receptionist Lori Haugen", "Teacher's aide Corey Vance"
             if child.dep_ == "appos" and child.pos_ == "PROPN":
-                return self._name(child)
+                name = self._name(child)
+                if name:
+                    return name  # else "Kline's wife, Rebecca": the relation below still says whose
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
-            return self._name(token.head)  # "Tim Becker, a longtime park volunteer, who ..."
+            name = self._name(token.head)  # "Tim Becker, a longtime park volunteer, who ..."
+            if name:
+                return name
         if token.lemma_.lower() in self.relations:
             return self._pinned(token)
+        if token.lemma_.lower() in self.roles and token.tag_ == "NN":
+            return self._our_one(token)
+        return None
+
+    def _described(self, name: Any) -> str | None:
+        """A name the census does not vouch for, read through its apposition: "Jim, our bus driver"."""
+        for child in name.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                return self.private(child)
+        return None
+
+    def _our_one(self, role: Any) -> str | None:
+        """ "Our volunteer coordinator", "our night custodian": the one employee the organisation
+        names by role is a private person; "our nurses" or "a coordinator" is not one person."""
+        if any(c.dep_ == "poss" and c.lower_ == "our" for c in role.children):
+            return " ".join(t.text for t in role.subtree if t.i <= role.i)
         return None
 
     def _name(self, token: Any) -> str | None:
@@ -257,10 +293,14 @@ class Reader:
         titles = []
         while len(words) > 1 and words[0].lower_.rstrip(".") in self.titles:
             titles.append(words.pop(0).lower_.rstrip("."))  # "Deputy Clerk Anna Voss"
+        while len(words) > 1 and words[0].lower_ not in self.given and any(w.lower_ in self.given for w in words[1:]):
+            titles.append(words.pop(0).lower_.rstrip("."))  # "Librarian Joy Peters": a role before the name
         name = " ".join(w.text for w in words)
         lowered = [w.lower_.rstrip(".") for w in words]
-        if any(w in self.blocked for w in lowered) or any(w in self.streets for w in lowered[-1:]):
-            return None
+        surname_of_given = len(lowered) == 2 and lowered[0] in self.given and lowered[0] not in self.word_names
+        blocked = [w for w in lowered if w in self.blocked and not (surname_of_given and w in self.surnames)]
+        if blocked or any(w in self.streets for w in lowered[-1:]):
+            return None  # "Lincoln Park", "Cedar Lane"; but "Helen Park" is a person
         if lowered[-1] in self.officials or any(t in self.public for t in titles) or self._public_title(words[0]):
             return None  # an official the city lists, or someone named after a public office
         if words[0].i > 0 and self.sdoc[words[0].i - 1].text in ("#", "@"):
@@ -270,6 +310,8 @@ class Reader:
             return None  # "Genesee Healthy Start": a program, not a person
         if first in self.given and (len(words) > 1 or not everyday_word(first)):
             return name  # "Maria Garcia", "Kelly"; not "Rose" or "Mom" alone
+        if len(words) == 1 and first in self.given and self._named_in_full(words[0]):
+            return name  # "Kim Nguyen's family; Kim suffered ...": a follow-up of a full name
         if token.ent_type_ == "PERSON" and len(words) > 1 and lowered[-1] in self.surnames:
             return name  # a given name the 1990 census lacks: "Liam O'Connor"
         if (
@@ -280,21 +322,39 @@ class Reader:
             return as_written  # "Ms. Ruiz": a surname after an honorific
         return None
 
+    def _named_in_full(self, word: Any) -> bool:
+        """The post named this given name before with a surname ("Kim Nguyen ... Kim")."""
+        for token in self.sdoc[: word.i]:
+            after = self.sdoc[token.i + 1] if token.i + 1 < len(self.sdoc) else None
+            if token.lower_ == word.lower_ and after is not None and after.pos_ == "PROPN" and after.lower_ in self.surnames:
+                return True
+        return False
+
     def _public_title(self, first: Any) -> bool:
         before = [t.lower_.rstrip(".") for t in self.sdoc[max(first.sent.start, first.i - 3) : first.i]]
         return any(w in self.public for w in before)
 
-    def _antecedent(self, pronoun: Any) -> str | None:
-        """The private person "she" or "he" stands for: a name before it in its sentence or the one before."""
+    def _antecedent(self, pronoun: Any, households_only: bool = False) -> str | None:
+        """The private person "she" or "he" stands for: a name before it in its sentence or the one
+        before, or a relation pinned to one home ("a neighbor on Spruce Way: her nephew"). "Their"
+        and "they" stand only for a household ("The Pham family ... their daughter")."""
         sentence = pronoun.sent
         start = sentence.start
         if start > 0:
             start = self.sdoc[start - 1].sent.start
         for token in reversed(self.sdoc[start : pronoun.i]):
+            if households_only:
+                if token.pos_ == "NOUN" and token.lemma_.lower() in self.households:
+                    return self._pinned(token)
+                continue
             if token.pos_ == "PROPN" and token.dep_ != "compound":
                 name = self._name(token)
                 if name:
                     return name
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.relations and token.tag_ == "NN":
+                pinned = self._pinned(token)
+                if pinned:
+                    return pinned
         return None
 
     def _pinned(self, noun: Any) -> str | None:

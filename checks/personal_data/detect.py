@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from post_lint.text.sentences import sentence_at
+from post_lint.text.wordlists import word_list
 
 from . import whose
 from .allow import AllowList
@@ -72,6 +73,8 @@ def _alternation(words: tuple[str, ...], flags: int) -> re.Pattern[str]:
 def load_cues(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Cues:
     data = tomllib.loads((_HERE / "cues.toml").read_text(encoding="utf-8"))
     lists = {name: tuple(words) for name, words in data.items()}
+    # The lexicon of conditions and treatments is a file of its own: it is long and grows.
+    lists["fact-medical"] = lists["fact-medical"] + word_list(_HERE / "conditions.txt")
     for name, words in extra:
         lists[name] = lists.get(name, ()) + tuple(words)
     return Cues(lists)
@@ -327,7 +330,7 @@ def email_owner(scene: Scene, start: int, end: int, address: str, obfuscated: bo
     with no owner named, a free-mail address is private unless its local part names a role."""
     cues = scene.cues
     local, _, domain = address.lower().rpartition("@")
-    free = _free_mail(domain, cues)
+    free = _free_mail(domain, cues) or _personal_domain(domain)
     owner = whose.owner_before(scene.text, scene.sentences, start, cues, scene.known, scene.mentions)
     if owner is None:
         owner = whose.owner_after(scene.text, end, cues)
@@ -335,13 +338,69 @@ def email_owner(scene: Scene, start: int, end: int, address: str, obfuscated: bo
         owner = None  # "Questions? jenny.olson82@gmail.com": a topic owns no mailbox
     if owner is not None:
         if owner.private and owner.why in (whose.NAME, whose.PRONOUN) and not free and not obfuscated:
+            if _in_private_capacity(scene, start, owner.cue):
+                return Owner(whose.PRIVATE, owner.cue, "a resident or a relation, not a work role")
             return Owner(whose.ORGANISATION, owner.cue, "a work address")
         return owner
+    if _group_mailbox(scene, start, local):
+        return Owner(whose.ORGANISATION, "", "a group's mailbox named in its sentence")
     if obfuscated:
         return Owner(whose.PRIVATE, "", "written to dodge filters")
     if free and not any(part in local for part in cues.sets["role-mailbox-part"]) and _names_someone(local):
         return Owner(whose.PRIVATE, domain, "a personal mailbox")
     return Owner(whose.ORGANISATION, "", "given with no owner: the account's own address")
+
+
+def _in_private_capacity(scene: Scene, start: int, name: str) -> bool:
+    """ "Email resident Sandra Kim at skim@example.com", "our neighbor Linda Park": a name the
+    sentence gives a private relation is a private person's address at any domain but a public one."""
+    if not name:
+        return False
+    sentence = sentence_at(scene.sentences, start)
+    before = scene.text[max(sentence[0], start - 160) : start]
+    relation = scene.cues.lowercase_pattern("person").pattern
+    first = re.escape(name.split()[0])
+    # "resident Sandra Kim", "the resident who complained, Kurt Lenz": the relation, then the name
+    # Lower case a clause before it ("Family Resource Center director Ann Lee" is a work role), or a
+    # capitalised title right before it ("Resident Tom Quinn").
+    return bool(
+        re.search(rf"\b(?:{relation})\b[^.;:!?()]{{0,40}}?\b{first}\b", before)
+        or re.search(rf"\b(?i:{relation})\s+{first}\b", before)
+    )
+
+
+def _group_mailbox(scene: Scene, start: int, local: str) -> bool:
+    """ "The Lincoln Elementary PTO ...: lincolnpto.mf@gmail.com": a mailbox built from an acronym its
+    sentence names is the group's, not a person's."""
+    sentence = sentence_at(scene.sentences, start)
+    words = scene.text[sentence[0] : start]
+    skip = scene.cues.sets["not-an-agency"]
+    return any(
+        len(m.group()) >= 3 and m.group().lower() not in skip and m.group().lower() in local
+        for m in re.finditer(r"(?<![\w@#])[A-Z]{3,6}(?![\w])", words)
+    )
+
+
+_FAMILY_DOMAIN = re.compile(r"(?:the(?P<plural>[a-z]+?)s|(?P<family>[a-z]+?)(?:family|fam|clan)|(?P<name>[a-z]+))")
+
+
+def _personal_domain(domain: str) -> bool:
+    """A domain that is a person's or a family's own name: "jeffsmith.net", "thejohnsons.org",
+    "lenzfamily.net"; not a business named after someone ("smithlaw.com")."""
+    from post_lint.text.people import census_names, everyday_word
+
+    names = census_names()
+    m = _FAMILY_DOMAIN.fullmatch(domain.split(".")[0])
+    if names is None or m is None:
+        return False
+    given, surnames = names
+    household = m.group("plural") or m.group("family")
+    if household:  # "thejohnsons", "lenzfamily": a surname made a household; not "thegroves"
+        return len(household) >= 3 and household in surnames and not everyday_word(household)
+    name = m.group("name")
+    return any(
+        name[:i] in given and name[i:] in surnames for i in range(3, len(name) - 3)
+    )  # "jeffsmith": a given name and a surname
 
 
 def _names_someone(local: str) -> bool:
@@ -422,7 +481,13 @@ def detect_numbers(text: str, cues: Cues) -> Iterator[Hit]:
         digits = re.sub(r"\D", "", m.group())
         if not 12 <= len(digits) <= 19:
             continue
-        if card_words.search(text[max(0, m.start() - 50) : m.start()]):
+        # "her debit card, 4417 2290 ...", "4417-2290-1183-0065 is the debit card that was found"
+        after = re.match(
+            r"[\s,(]*(?:(?:is|was|,)\s+)?(?:(?:the|a|her|his|their|my)\s+)?(?:[a-z]+\s+)?", text[m.end() : m.end() + 40]
+        )
+        if card_words.search(text[max(0, m.start() - 50) : m.start()]) or (
+            after and card_words.match(text, m.end() + after.end())
+        ):
             yield Hit("card", m.start(), m.end(), "payment card number")
     card, ending = cues.pattern("card-word").pattern, cues.pattern("card-ending").pattern
     for m in re.finditer(
@@ -440,17 +505,26 @@ def _identifiers(text: str, cues: Cues, cue_pattern: re.Pattern[str], *, needs_o
     """The identifier after each cue ("account 4401 2231 0098", "driver's license, number D455-6128");
     for a record's number, only where its sentence ties it to someone (:func:`_tied_to_someone`)."""
     identifier = re.compile(
-        r"[\s:#.,]*(?:(?:number|no\.?|num|is|was|of|ending\s+in|ends\s+in)[\s:#.]*){0,2}"
+        # "account 4401 ...", "bank account number, 0044 ...", "the account # on the notice for 412 Elm St. is 30-4471-02"
+        r"(?:[\s:#.,(]*(?:(?:number|no\.?|num|is|was|of|ending\s+in|ends\s+in)[\s:#.,]*){0,2}"
+        r"|\s*(?:number|no\.?|#)?\s+(?:on|for|of|from|in)\s[^!?\n]{0,50}?\s(?:is|was|reads)\s+)"
         r"(?P<id>\d{2,6}(?:[ .]\d{2,6}){1,5}(?![\d.-])|(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])(?!\w|,\d)",
         re.IGNORECASE,
     )
+    not_an_id = cues.pattern("not-an-id").pattern
     for cue in cue_pattern.finditer(text):
         m = identifier.match(text, cue.end(), min(len(text), cue.end() + 60))
         if not m or re.fullmatch(r"(?:19|20)\d\d", m.group("id")):
             continue
+        if re.search(rf"(?:{not_an_id})\s*$", text[max(0, cue.start() - 15) : cue.start()], re.IGNORECASE) or re.search(
+            rf"\b(?:{not_an_id})\b", text[cue.end() : m.start("id")], re.IGNORECASE
+        ):
+            continue  # "Meeting ID 881 2043 5567", "the ID number for the meeting is ...": no one's
+        if cue.group() == "ID" and re.search(r"[A-Za-z],\s*$", text[max(0, cue.start() - 3) : cue.start()]):
+            continue  # "Caldwell, ID, 83607": Idaho and a ZIP code
         if needs_owner and not _tied_to_someone(text, cue.start(), m.end(), cues):
             continue
-        what = re.sub(r"\s+", " ", cue.group().lower()).rstrip(" #:")
+        what = re.sub(r"\s+(?:no\.?|#)$", "", re.sub(r"\s+", " ", cue.group().lower()).rstrip(" #:"))
         yield Hit("account", m.start("id"), m.end("id"), what if "number" in what else f"{what} number")
 
 
@@ -462,6 +536,8 @@ def _tied_to_someone(text: str, start: int, end: int, cues: Cues) -> bool:
     people = cues.lowercase_pattern("person").pattern + "|" + cues.lowercase_pattern("household").pattern
     if re.search(rf"\b(?:your|her|his|she|he|him|their)\b|(?:{people})", sentence):
         return True
+    if re.search(r"\bthe\s+[A-Z][a-z]+s['’]?(?!\w)|\b(?:Mrs?|Ms|Dr)\.?\s+[A-Z][a-z]+", sentence):
+        return True  # "the Garcias' roof", "Mr. Hale": a household or a person by surname
     if address_pattern(cues.lists["street-suffix"]).search(sentence):
         return True
     # "... has been approved. The homeowner can pick it up": the next sentence's subject.

@@ -19,7 +19,7 @@ from functools import lru_cache
 from post_lint.model import Document
 from post_lint.text.consent import consent_in
 from post_lint.text.parsed import can_parse, parsed
-from post_lint.text.people import english_speller
+from post_lint.text.people import census_names, english_speller
 from post_lint.text.sentences import sentence_at
 
 from . import about, whose
@@ -143,11 +143,39 @@ def _fact_trigger(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[
             words = [w.lower() for w in phrase.split() if w[0].isalpha()]
             if words:
                 key = min(words, key=lambda w: (counts.get(w, 0), -len(w)))
-                keys.add(key[:-1] if len(key) > 4 and key.endswith("e") else key)  # "separat" finds "separating"
+                # "separat" finds "separating"; a key decided long before it is cut ("ankl" finds "ankle")
+                keys.add((key[:-1] if len(key) > 4 and key.endswith("e") else key, len(key) > 4))
     # A short key is a whole word ("ALS", not "also"); a longer one any word it starts.
-    short = "|".join(sorted(re.escape(k) for k in keys if len(k) <= 4))
-    long = "|".join(sorted((re.escape(k) for k in keys if len(k) > 4), key=len, reverse=True))
+    short = "|".join(sorted(re.escape(k) for k, long_key in keys if not long_key))
+    long = "|".join(sorted((re.escape(k) for k, long_key in keys if long_key), key=len, reverse=True))
     return re.compile(rf"\b(?:(?:{short})(?:s|ed|d|ing)?\b|(?:{long}))", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _someone_cue(relations: tuple[str, ...], roles: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in relations), key=len, reverse=True))
+    jobs = "|".join(sorted((re.escape(w) for w in roles), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:she|he|her|his|him|hers|their)\b|(?<![\w'’])(?:{words})(?![\w'’])"
+        rf"|\bour\s+(?:[\w-]+\s+){{0,2}}(?:{jobs})\b",
+        re.IGNORECASE,
+    )
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’@#])[A-Z][a-z]+")
+
+
+def _someone_possible(cues: Cues, text: str) -> bool:
+    """Whether a post may name the one person a fact is about: a pronoun, a relation or household
+    word, "our" (an employee by role), or a capitalised census given name. Most public-health
+    notices ("COVID-19 cases rose") have none, and are not parsed for facts."""
+    relations = (*cues.lists["person"], *cues.lists["household"], *cues.lists["honorific"])
+    if _someone_cue(relations, (*cues.lists["title"], *cues.lists["staff-role"])).search(text):
+        return True
+    names = census_names()
+    if names is None:
+        return True
+    return any(m.group().lower() in names[0] for m in _CAPITALISED.finditer(text))
 
 
 def _word_counts() -> dict[str, int]:
@@ -159,8 +187,9 @@ def detect_parsed_facts(doc: Document, cues: Cues, officials: tuple[str, ...]) -
     """Sensitive facts whose person the parse finds (about.py); None when spaCy or its model is
     missing, so that the patterns of :func:`detect_sensitive` decide."""
     lists = about.fact_lists(cues)
-    if not _fact_trigger(lists).search(doc.words_text):
-        return [] if can_parse(doc) else None  # no fact word: nothing for the parse, or the patterns, to read
+    text = doc.words_text
+    if not _fact_trigger(lists).search(text) or not _someone_possible(cues, text):
+        return [] if can_parse(doc) else None  # no fact word or no one: nothing for the parse, or the patterns, to read
     sdoc = parsed(doc)
     if sdoc is None:
         return None

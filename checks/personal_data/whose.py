@@ -191,6 +191,8 @@ def _cues_in(
         before = window[: m.start()]
         if re.search(r"\b(?:a|the|your|our|missed|phone|conference|this|every|each)\s+$", before, re.I):
             continue
+        if re.search(r"(?:['’]s|\b(?:his|their|my))\s+$", before, re.I) and re.match(r"e-?mail|phone|mail", m.group(), re.I):
+            continue  # "the resident's e-mail, ...": a noun, its owner read on
         # "Greg asks that you text 555-0142": the number is the asker's, read on to Greg.
         kind = "passive" if re.search(rf"(?:{requester})\s+(?:\w+\s+)?$", before, re.I) else "verb"
         found.append(_Cue(start + m.start(), start + m.end(), kind, m.group(), "a contact verb"))
@@ -243,7 +245,7 @@ _PHONE_GAP = re.compile(
 )
 # ... and their street address: "Jane Olson of", "Jenny, who lives at", "Ruth at".
 _ADDRESS_GAP = re.compile(
-    r"(?:,\s*\d{1,3},)?(?:['’]s(?:\s+[a-z-]+){0,3}?)?,?\s+(?:of|at|on|who\s+lives\s+at|lives\s+at|resides\s+at|,\s*of)\s*"
+    r"(?:,\s*\d{1,3},)?(?:['’]s(?:\s+[a-z-]+){0,3}?)?(?:,?\s+(?:of|at|on|who\s+lives\s+at|lives\s+at|resides\s+at|,\s*of)\s*|\s*\(\s*)"
 )
 
 
@@ -287,7 +289,11 @@ def owner_before(
             return None
         # "Our neighbor Joan Petty, 512 Ridge Road, has offered ...": an address in apposition to a
         # full name is the person's; after one word ("Renaissance Orlando, 6677 Sea Harbor Dr") a place's.
-        apposition = name_gap is _ADDRESS_GAP and re.fullmatch(r",\s*", text[cue.end : start]) and _full_name(cue.text)
+        apposition = (
+            name_gap is _ADDRESS_GAP
+            and re.fullmatch(r",\s*", text[cue.end : start])
+            and _full_name(cue.text, cues.sets["honorific"])
+        )
         if cue.kind == PRIVATE and cue.why == NAME and not (name_gap.fullmatch(text, cue.end, start) or apposition):
             if name_gap is _ADDRESS_GAP and not text[cue.end : start].strip(" ,(-–—:"):
                 return Owner(ORGANISATION, cue.text, PUBLIC_PLACE)  # "Casa San Jose 2116 Broadway Ave"
@@ -307,10 +313,13 @@ def owner_before(
     return None
 
 
-def _full_name(name: str) -> bool:
-    """A given name and a census surname: "Joan Petty", not "Orlando" or "Casa San Jose"."""
+def _full_name(name: str, honorifics: frozenset[str] = frozenset()) -> bool:
+    """A given name and a census surname: "Joan Petty", not "Orlando" or "Casa San Jose"; or a
+    surname after an honorific: "Mrs. Lund"."""
     words = [w.lower() for w in name.split()]
     given, surnames = _given_names(), _surnames()
+    if len(words) == 2 and words[0].rstrip(".") in honorifics and (surnames is None or words[1] in surnames):
+        return True
     if given is None or surnames is None:
         return len(words) >= 2
     return len(words) >= 2 and words[0] in given and words[-1] in surnames
@@ -327,6 +336,22 @@ def _mail_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _SOMEONES_ADDRESS = re.compile(r"\b(?:her|his|their|[A-Z][a-z]+['’]s)\s+(?:(?:home|mailing|street|new)\s+)?address\b")
+
+
+# "Joan Rydell's garden at", "the Okafors' yard on", "her porch at": a thing a person has, at the
+# address; not a business of theirs ("Jenny's bakery at", the business list of cues.toml) nor an
+# organisation's ("Lions Club's pancake breakfast at"), which are public places.
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted({re.escape(w) for w in words if " " not in w}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _someones_place(organisations: tuple[str, ...], events: tuple[str, ...]) -> re.Pattern[str]:
+    owners, things = _alternation(organisations), _alternation(events)
+    return re.compile(
+        rf"\b(?:her|his|their|(?:[A-Z][a-z]+\s+)?(?!(?i:{owners})['’])[A-Z][a-z]+(?:['’]s|s['’]))\s+"
+        rf"(?:[a-z-]+\s+){{0,2}}?(?!(?:{things})\b)[a-z]+(?=\s*(?:at|on|,)\s*(?:\d|$))"
+    )
 
 
 def _someones_address() -> re.Pattern[str]:
@@ -354,14 +379,21 @@ def address_owner(
     at", "visit us at"), or None when the sentence does not say."""
     # "open house", "home of the county's archives", "at home": home words that point at no home.
     masked = cues.pattern("not-home").sub(lambda m: " " * len(m.group()), text[: end + 60])
+    organisations = (*cues.lists["facility"], *cues.lists["organisation"])
     extra = (
         (cues.lowercase_pattern("home"), PRIVATE, HOME),
         (_personal_mail(cues), PRIVATE, "mail for a person"),
         (_someones_address(), PRIVATE, "someone's address"),
+        (_someones_place(organisations, (*cues.lists["venue"], *cues.lists["business"])), PRIVATE, "someone's place"),
         (cues.lowercase_pattern("private-incident"), PRIVATE, "an incident at a home"),
         (word_pattern(cues.lists["facility"], False), ORGANISATION, PUBLIC_PLACE),
         (word_pattern(cues.lists["venue"], True), ORGANISATION, PUBLIC_PLACE),
     )
+    # "Code enforcement visited 812 Birch Road, where the owner has 14 cats": whoever came, the home is named after it
+    people = cues.lowercase_pattern("household").pattern
+    where = re.match(rf",?\s+where\s+(?:the|a|an|her|his|their)\s+(?:[a-z-]+\s+)?(?P<cue>{people})\b", masked[end : end + 50])
+    if where:
+        return Owner(PRIVATE, where.group("cue"), HOME)
     owner = owner_before(
         masked,
         sentences,
