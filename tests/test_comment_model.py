@@ -129,3 +129,32 @@ def test_calibration_spends_the_legitimate_budget_on_the_model_that_catches_most
     assert 0.8 < none.thresholds["a"] <= 0.9 and none.thresholds["b"] == 1.0
     floored = calibrate({"a": a, "b": b}, legit, budget=1.0, floor=0.7)
     assert min(floored.thresholds.values()) >= 0.7
+
+
+def test_a_name_counts_as_a_private_persons_only_when_it_is_no_official_and_follows_no_role() -> None:
+    # What a comment says of the mayor in office is criticism: the private-facts model reads
+    # "cm:name" as a private person named, so an official's name, or one after a role, is not one.
+    assert "cm:name" in comment_features("I saw that Lisa Brandt is on disability again.", FACTS, POST)
+    official = comment_features("I think Erik Skogquist broke his promise.", FACTS, POST)
+    titled = comment_features("I think Sheriff Huggins broke his promise.", FACTS, POST)
+    assert "cm:name" not in official and "cm:name:public" in official
+    assert "cm:name" not in titled and "cm:name:public" in titled
+
+
+def test_a_day_shared_with_the_post_is_no_shared_topic() -> None:
+    post = "Join us Saturday at 11 a.m. for the grand opening of the new splash pad!"
+    assert "cm:topic:post" not in topic_features("Garage sale Saturday morning, baby clothes and tools.", post, FACTS)
+    assert "cm:topic:post" in topic_features("Is the splash pad open on weekdays too?", post, FACTS)
+
+
+@pytest.mark.slow
+def test_campaigns_with_dates_numbers_and_exclamation_marks_are_never_flagged() -> None:
+    # A political view is never flagged: the spam model once read "!" and a date as a promotion.
+    judged = _judge(
+        "Save the Green Street trees! Vote no on the widening plan on March 3.",
+        "Re-elect Mayor Skogquist! 4 more years!",
+        "No new taxes! Vote no on Question 1 on 11/5!!",
+        "Recall Weaver now! 2,000 signatures and counting.",
+        "I'm voting for Linda Hayes on the 8th. Time for change!",
+    )
+    assert [(j.verdict, [r.rule for r in j.reasons]) for j in judged] == [("keep", [])] * 5

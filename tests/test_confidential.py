@@ -146,7 +146,6 @@ def test_runs_without_spacy_and_declares_its_rules() -> None:
     }
 
 
-
 def test_patterns_compile_only_when_a_trigger_fires_and_every_one_compiles() -> None:
     import re
 

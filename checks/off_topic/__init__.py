@@ -33,6 +33,7 @@ from post_lint.text.words import split_camel
 _HERE = Path(__file__).parent
 WORD = WORD
 _GOVERNMENT = tuple(load_word_list(_HERE / "government-domains.txt"))  # ".gov", ".mil", ".us"
+_ASIDES = tuple(load_word_list(_HERE / "asides.txt"))  # "lol", "watch this", "my wife": no topic, but a bare link's frame
 
 
 def _url_words(url: str) -> set[str]:
@@ -53,8 +54,8 @@ def _rules(doc: Document, ctx: Context) -> Iterator[Finding]:
     elsewhere = find_phrases(doc.words_text, load_word_list(_HERE / "elsewhere.txt", ctx["extra-elsewhere"]))
     urls = doc.tokens_of("url")
     # Without the post, a link is judged only when nothing around it says why it is there
-    # ("watch this lol") or the words are about something else.
-    judge_links = bool(post) or not words or bool(elsewhere)
+    # ("watch this lol", asides.txt) or the words are about something else.
+    judge_links = bool(post) or not words or bool(elsewhere) or bool(urls and find_phrases(doc.words_text, _ASIDES))
     for token in urls if judge_links else ():
         if _own_or_public(token.text, ctx.facts) or related(_url_words(token.text), topic) or text_related:
             continue
@@ -122,7 +123,8 @@ CHECK = Check(
     rules={
         "off-topic/learned": "a comment the learned model reads as unrelated to the post it answers, where the word lists found nothing (for review)",
         "off-topic/unrelated": "a comment that shares no content word with the post, names nothing of the city's business "
-        "and is about something else (elsewhere.txt: sports, birthdays, lost pets, recipes, shopping)",
+        "and is about something else (elsewhere.txt: sports, birthdays, lost pets, recipes, shopping, jobs, hobbies); "
+        "an aside (asides.txt: \u201clol\u201d, \u201cmy wife\u201d) names no topic",
         "off-topic/link": "a link whose address and surrounding words say nothing of the post or the city",
     },
     profiles=(COMMENTS,),
@@ -136,8 +138,11 @@ CHECK = Check(
     pad"), and that is on the topic of the forum: a comment is unrelated only
     when it shares no content word with the post, names nothing civic
     (civic.txt, the body's own names and vocabulary) and is about something
-    else (elsewhere.txt: sports, birthdays, lost pets, recipes, shopping): a
-    bare reaction ("I'll remember this in November") always stays. A link is unrelated when
+    else (elsewhere.txt: sports, birthdays, lost pets, recipes, shopping,
+    jobs, hobbies): a bare reaction ("I'll remember this in November")
+    always stays, and an aside that names no topic (asides.txt: "lol",
+    "my wife", "prayers for") never makes a comment about something else;
+    days and months shared with the post are no shared topic. A link is unrelated when
     neither its address nor the comment's words touch the post or the city;
     government sites and the body's own are always related. Without the post,
     a link is judged only when no word beside it says why it is there ("watch

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from post_lint.api import COMMENTS, Check, Context, Option, cases_beside
+from post_lint.api import COMMENTS, Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
 from post_lint.text.comment_model import comment_rules_then_model
 from post_lint.text.model import learned_options
@@ -120,12 +120,25 @@ def _rules(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 # The rules first; when they find nothing, the learned model (scripts/train_comments.py), whose
 # findings policy.toml sends to review: the model alone never hides a comment.
-run = comment_rules_then_model(
+_rules_then_model = comment_rules_then_model(
     _rules,
     __file__,
     "a commercial promotion or spam",
     "no listed cue says so, so a person reads it: commercial promotions or spam may be hidden",
 )
+_POLITICAL = tuple(load_word_list(_HERE / "political.txt"))  # "vote", "ballot", "candidate"
+
+
+def run(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The cues, then the model, except on political speech, where the model is not read.
+
+    A political view is never flagged: "Save the trees! Vote no on March 3." has the exclamation
+    marks and the date the model weighs as a promotion, and no promotion.
+    """
+    if find_phrases(doc.words_text, _POLITICAL):
+        yield from _rules(doc, ctx)
+        return
+    yield from _rules_then_model(doc, ctx)
 
 
 CHECK = Check(
@@ -142,7 +155,7 @@ CHECK = Check(
         ),
     },
     rules={
-        "spam/learned": "a comment the learned model reads as a commercial promotion or spam, where the word lists found nothing (for review)",
+        "spam/learned": "a comment the learned model reads as a commercial promotion or spam, where the word lists found nothing (for review); never read on political speech (political.txt: a vote, a ballot, a candidate)",
         "spam/promotion": "a sales pitch, scam or promotion (a warning when only two weak cues agree)",
         "spam/repeated": "the same text posted several times across an export (found by post-lint comments)",
     },
@@ -156,6 +169,11 @@ CHECK = Check(
     phone number beside a pitch. Three points hide a comment; two send it to
     review; one weak cue ("selling", "cheap", "call now") is nothing, so a
     resident recommending a local business stays up.
+
+    The learned model is never read on political speech (political.txt: a
+    vote, a ballot, an election, a candidate, a petition): "Save the trees!
+    Vote no on March 3." has the marks of a promotion and is a political
+    view, which the profile never flags.
 
     Repeated text is judged across the whole export by post-lint comments
     (spam/repeated): a copy-and-paste campaign is often political speech, so

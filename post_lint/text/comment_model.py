@@ -121,13 +121,29 @@ def _aimed(words: list[str]) -> list[str]:
     return found + _cue_features(words, targets)
 
 
-def _surface(text: str) -> list[str]:
-    """Cues of the comment's surface: masked words, names, addresses, numbers, shouting, length."""
+def _public_name(name: str, facts: Facts) -> bool:
+    """A name that is an official's (any word of a configured official's name) or follows a role ("Sheriff Huggins")."""
+    first, *rest = name.split()
+    if first.lower().rstrip(".") in _roles():
+        return True
+    own = {w.lower() for official in facts.officials for w in official.split() if w[:1].isupper()}
+    return bool(rest) and {first.lower(), rest[-1].lower()} <= own
+
+
+def _surface(text: str, facts: Facts) -> list[str]:
+    """Cues of the comment's surface: masked words, names, addresses, numbers, shouting, length.
+
+    A name counts as a private person's (``cm:name``) only when it is neither an official's nor
+    after a role: what a comment says of the sheriff in office is criticism, not a private fact.
+    """
     found = []
     if _MASKED.search(text):
         found.append("cm:masked")
-    if _NAME.search(text):
+    names = [m.group(0) for m in _NAME.finditer(text)]
+    if any(not _public_name(n, facts) for n in names):
         found.append("cm:name")
+    elif names:
+        found.append("cm:name:public")
     if _ADDRESS.search(text):
         found.append("cm:address")
     if _PHONE.search(text):
@@ -151,7 +167,7 @@ def comment_features(text: str, facts: Facts | None = None, post: str = "", pars
     facts = facts or Facts()
     found = features(text, facts)
     found += _aimed(tokens(text, facts))
-    found += _surface(text)
+    found += _surface(text, facts)
     found += topic_features(text, post, facts)
     found += parse_features(parsed, facts, _roles())
     return found
