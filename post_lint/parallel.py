@@ -14,7 +14,7 @@ one text, everything stays in-process.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .model import InputProblem, Result
@@ -48,9 +48,23 @@ def _lint_slice(items: list[_Item]) -> Result:
     return _WORKER_LINTER._lint_items(items)
 
 
-def _slices(batch: list[_Item], size: int) -> Iterator[list[_Item]]:
-    for start in range(0, len(batch), size):
-        yield batch[start : start + size]
+def _slices(
+    batches: list[tuple[int, list[_Item]]], jobs: int, largest: int = 64, smallest: int = 16
+) -> list[tuple[int, list[_Item]]]:
+    """(event index, slice) of every batch, in order, in slices that shrink as the work runs out
+    (guided scheduling): spaCy's batches are at their most efficient at 64 texts (32 cost 6% more),
+    but the last slice is what one worker lints while the others wait, so those near the end are small."""
+    left = sum(len(batch) for _, batch in batches)
+    work: list[tuple[int, list[_Item]]] = []
+    for index, batch in batches:
+        start = 0
+        while start < len(batch):
+            size = max(smallest, min(largest, -(-left // (jobs * 2))))
+            piece = batch[start : start + size]
+            work.append((index, piece))
+            start += len(piece)
+            left -= len(piece)
+    return work
 
 
 def lint_events(
@@ -64,12 +78,7 @@ def lint_events(
     The result is what :meth:`Linter.lint_files` gives in one process.
     """
     global _WORKER_LINTER
-    texts = sum(len(e) for e in events if isinstance(e, list))
-    # Small slices keep every worker busy to the end: the last slice is what one worker lints
-    # while the others have finished (32 posts: a quarter of a second). Below that, spaCy's
-    # batches get small enough to cost more than the waiting saves.
-    size = max(1, min(32, -(-texts // (jobs * 4))))
-    work = [(i, s) for i, e in enumerate(events) if isinstance(e, list) for s in _slices(e, size)]
+    work = _slices([(i, e) for i, e in enumerate(events) if isinstance(e, list)], jobs)
     done: dict[int, list[Result]] = {}
     if work:
         # A few texts in the parent first: spaCy and the checks' data are loaded before the fork,
