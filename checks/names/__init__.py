@@ -25,12 +25,13 @@ from pathlib import Path
 
 from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, SkipCheck, cases_beside, load_word_list
 from post_lint.model import Document, Finding
-from post_lint.text.consent import consent_in
+from post_lint.text.consent import consent_in, covered
 from post_lint.text.people import census_names, everyday_word
 
 from . import who
 from .disguised import disguised_names
 from .officials import Officials, clean_name
+from .works import is_author
 
 _HERE = Path(__file__).parent
 _NAME_TOKEN = re.compile(r"(?:[A-Z][a-z]*\.?|[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|I{2,3}|IV)$")
@@ -249,7 +250,8 @@ def _lists_for(
         facility=_words("facility-words.txt", extra_facility),
         not_names=_words("not-names.txt", extra_not_names),
         word_names=_words("word-names.txt", ()),
-        public_figures=_words("public-figures.txt", ()),
+        # Compared as clean_name keys: "Susan B. Anthony" is "susan anthony".
+        public_figures=frozenset(clean_name(w).lower() for w in load_word_list(_HERE / "public-figures.txt")),
         titles=_words("titles.txt", ()),
         pets=_phrase_pattern("pet-words.txt", ()),
         public_title=_phrase_pattern("public-titles.txt", extra_public_titles, r",?\s*(?:Dr\.?\s*)?$"),
@@ -266,8 +268,8 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
     key = clean_name(name).lower()
     if not key or key in lists.not_names or key.split()[0] in lists.not_names or key in lists.public_figures:
         return True
-    if _historical(text, start, doc.sentence_at(start)):
-        return True
+    if _historical(text, start, doc.sentence_at(start)) or is_author(doc, start, end):
+        return True  # a figure of history; an author named for a book ("a novel by Louise Penny")
     # A hashtag that is only a name ("#MariaGonzalez") names the person; a name inside a link does not.
     tag = doc.token_at(start)
     in_token = doc.overlaps_token(start, end) and not (
@@ -292,6 +294,10 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
     honorific = _HONORIFIC.search(text[max(0, start - 12) : start])
     if honorific and re.search(rf"\b{lists.pets.pattern}\s+$", text[max(0, start - 40) : start - 12 + honorific.start()], re.I):
         honorific = None  # "K9 Officer Bruno": the dog's rank, not a person's title
+    if len(words) == 1 and re.search(
+        rf"\b{lists.pets.pattern}\W{{0,4}}(?:named\s+|called\s+|[A-Z][a-z]+\.?\s+)?{re.escape(name)}\b", text[:start], re.I
+    ):
+        return True  # "Good boy, Rex!" after "K-9 Officer Rex"
     kin = lists.roles.child_words.search(text[max(0, start - 12) : start]) or honorific
     if _pet(text, start, end, lists.pets, len(words) == 1) and not kin:
         return True  # "our dog Max", but "her son Jeremy ... found the dog" is a boy
@@ -433,8 +439,12 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     found = _found(doc, lists)
     full_names = [name for _, _, name in found if len(_words_of(name)) > 1]
     tracker = _Who(doc, lists.roles)
-    for start, end, name in found:
-        if _not_a_person(doc, start, end, name, lists, full_names):
+    agreed = covered(text, consent, found)
+    not_people: set[str] = set()
+    for index, (start, end, name) in enumerate(found):
+        if name in not_people or _not_a_person(doc, start, end, name, lists, full_names):
+            if len(_words_of(name)) == 1:
+                not_people.add(name)  # "Rex" again, after "K-9 Officer Rex"
             continue
         # "Governor Walz", "Sen. Amy Klobuchar": a public official acting in public.
         if ctx["public-officials"] and lists.public_title.search(text[max(0, start - 40) : start]):
@@ -446,7 +456,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
                 message = _MESSAGES["child"].format(name=name, detail=child)
                 yield ctx.finding("child", message, start, end - start, severity=ctx["child-severity"])
             continue
-        if consent.noted or who.vocative_in_reply(text, start, end):
+        if index in agreed or who.vocative_in_reply(text, start, end):
             continue  # "shared with her permission"; "@jsmith Absolutely, Scott."
         role = tracker.role(start, end, words)
         if role:
