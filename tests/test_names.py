@@ -342,3 +342,29 @@ def test_a_dogs_name_is_a_dogs_name_again_later_in_the_post(linter: Linter) -> N
 
 def test_a_public_figure_is_known_with_a_middle_initial(linter: Linter) -> None:
     assert names(linter, "Happy birthday to Susan B. Anthony! Visit the history museum.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Deputy Ruiz's toddler, Mateo, just turned two and got a tour of the squad car!", "Mateo"),
+        ("The dog found on Route 9 belongs to the Gundersons; they picked her up this morning.", "Gundersons"),
+        ("Hope Carlson, 12, of 44 Ridge Road, raised $800 for the food shelf.", "Hope Carlson"),
+    ],
+)
+def test_a_child_after_a_child_word_a_household_by_plural_surname_and_a_word_given_name_are_people(
+    linter: Linter, text: str, name: str
+) -> None:
+    assert name in names(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Farmers' Market will be having a Fall festival.",
+        "Alyssa's school is an 11-year-old Chatham Co. school.",
+        "Antique medical equipment and a 100 year old American Medical Directory.",
+    ],
+)
+def test_plural_words_counties_and_old_things_are_no_people(linter: Linter, text: str) -> None:
+    assert [n for n in names(linter, text) if n != "Alyssa"] == []
