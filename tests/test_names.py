@@ -301,3 +301,70 @@ def test_a_surname_that_is_also_a_place_word_is_a_name_after_a_person_noun(linte
 
 def test_a_household_by_its_surname_is_named(linter: Linter) -> None:
     assert "Benson" in names(linter, "Customer 0045-7723 (the Benson household on Fir Street) has a credit of $42.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teen Reading Challenge: finish any three books by Jason Reynolds or Angie Thomas and earn a prize.",
+        "New on the shelves: Colson Whitehead's latest novel, plus a stack of new mysteries by Louise Penny.",
+        'Audiobook spotlight: "The Thursday Murder Club," written by Richard Osman and narrated by Lesley Manville.',
+        "Join us Tuesday when local author Karen Doyle reads from her new book.",
+        'Storytime Saturday: we will read "Where the Wild Things Are" by Maurice Sendak.',
+    ],
+)
+def test_an_author_named_for_their_work_is_no_private_person(linter: Linter, text: str) -> None:
+    assert names(linter, text) == []
+
+
+def test_a_book_donated_by_a_resident_still_names_the_resident(linter: Linter) -> None:
+    assert names(linter, "Thanks to Jane Kowalski for the box of books donated to the library.") == ["Jane Kowalski"]
+
+
+def test_one_persons_consent_covers_that_person_and_not_their_neighbor(linter: Linter) -> None:
+    text = "Volunteer Ann Price (shared with her permission) and her neighbor Carl Weiss cleaned up the park."
+    assert names(linter, text) == ["Carl Weiss"]
+
+
+def test_consent_said_after_the_name_covers_its_follow_ups(linter: Linter) -> None:
+    text = "The Parks Board thanks Eugene Park for his years at the arboretum. Eugene said we could post this."
+    assert names(linter, text) == []
+
+
+def test_a_general_consent_leaves_out_a_friend_introduced_by_someone_else(linter: Linter) -> None:
+    text = "Thanks to Lucy Brandt for her help! Photo used with permission. Lucy's friend Marty Cole also pitched in."
+    assert names(linter, text) == ["Marty Cole"]
+
+
+def test_a_dogs_name_is_a_dogs_name_again_later_in_the_post(linter: Linter) -> None:
+    assert names(linter, "K-9 Officer Rex retires this week after eight years on patrol. Good boy, Rex!") == []
+
+
+def test_a_public_figure_is_known_with_a_middle_initial(linter: Linter) -> None:
+    assert names(linter, "Happy birthday to Susan B. Anthony! Visit the history museum.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Deputy Ruiz's toddler, Mateo, just turned two and got a tour of the squad car!", "Mateo"),
+        ("The dog found on Route 9 belongs to the Gundersons; they picked her up this morning.", "Gundersons"),
+        ("Hope Carlson, 12, of 44 Ridge Road, raised $800 for the food shelf.", "Hope Carlson"),
+    ],
+)
+def test_a_child_after_a_child_word_a_household_by_plural_surname_and_a_word_given_name_are_people(
+    linter: Linter, text: str, name: str
+) -> None:
+    assert name in names(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Farmers' Market will be having a Fall festival.",
+        "Alyssa's school is an 11-year-old Chatham Co. school.",
+        "Antique medical equipment and a 100 year old American Medical Directory.",
+    ],
+)
+def test_plural_words_counties_and_old_things_are_no_people(linter: Linter, text: str) -> None:
+    assert [n for n in names(linter, text) if n != "Alyssa"] == []

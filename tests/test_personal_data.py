@@ -671,3 +671,44 @@ def test_a_persons_place_or_an_address_in_apposition_to_them_is_theirs(linter: L
 )
 def test_a_persons_business_an_organisations_event_or_its_home_is_no_ones_home(linter: Linter, text: str) -> None:
     assert [rule for rule, _ in flagged(linter, text) if rule == "address"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Siblings Owen and Harper Lindqvist, ages 10 and 8, set up a lemonade stand.",
+        "Our clerk's toddler, Mateo Ruiz, just turned two and got a tour of the squad car!",
+        "Happy birthday to Jacob, the son of our clerk Donna Platt! He's 5 today.",
+    ],
+)
+def test_a_named_childs_age_is_read_after_a_sibling_in_words_or_through_a_pronoun(linter: Linter, text: str) -> None:
+    assert "age" in [rule for rule, _ in flagged(linter, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The program turned ten this year.",
+        "She's 5 minutes away from the library.",
+        "Our library, which turned two last week, is hosting a party.",
+    ],
+)
+def test_a_spelled_or_pronoun_age_of_no_named_child_is_clean(linter: Linter, text: str) -> None:
+    assert flagged(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parks crew member Luis Ortega is out for a few weeks with a broken collarbone.",
+        "Deputy Will Harmon, who is under internal review for the May traffic stop, will not return to patrol.",
+        "Councilmember's aide Derek Yu is on medical leave for depression.",
+        "Resident Paula Kirby, who uses a wheelchair after her spinal injury, asked for curb ramps.",
+    ],
+)
+def test_an_injury_a_review_or_leave_of_a_named_employee_or_resident_is_sensitive(linter: Linter, text: str) -> None:
+    assert "sensitive" in [rule for rule, _ in flagged(linter, text)]
+
+
+def test_a_council_members_leave_in_their_office_is_still_public(linter: Linter) -> None:
+    assert flagged(linter, "Councilmember Ruth Hale is on medical leave; her ward questions go to the clerk.") == []

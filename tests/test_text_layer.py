@@ -268,3 +268,15 @@ def test_everyday_words_are_told_from_first_names_the_census_lacks() -> None:
 
     assert everyday_word("Flash") and everyday_word("Utility")
     assert not everyday_word("Amir") and not everyday_word("Priya")
+
+
+def test_consent_covers_the_person_it_names_or_everyone_but_a_third_party() -> None:
+    from post_lint.text.consent import consent_in, covered
+
+    text = "Ann Price (shared with her permission) and Bo Lind helped."
+    names = [(0, 9, "Ann Price"), (43, 50, "Bo Lind")]
+    assert covered(text, consent_in(text), names) == {0}
+    text = "Ann Price and her neighbor Bo Lind helped. Used with permission."
+    names = [(0, 9, "Ann Price"), (27, 34, "Bo Lind")]
+    assert covered(text, consent_in(text), names) == {0}
+    assert covered("Ann Price helped.", consent_in("Ann Price helped."), [(0, 9, "Ann Price")]) == set()

@@ -25,12 +25,13 @@ from pathlib import Path
 
 from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, SkipCheck, cases_beside, load_word_list
 from post_lint.model import Document, Finding
-from post_lint.text.consent import consent_in
+from post_lint.text.consent import consent_in, covered
 from post_lint.text.people import census_names, everyday_word
 
 from . import who
 from .disguised import disguised_names
 from .officials import Officials, clean_name
+from .works import is_author
 
 _HERE = Path(__file__).parent
 _NAME_TOKEN = re.compile(r"(?:[A-Z][a-z]*\.?|[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|I{2,3}|IV)$")
@@ -123,6 +124,16 @@ def _candidates(doc: Document, titles: frozenset[str], given: frozenset[str], su
         words = _words_of(trimmed)
         if not words or not _looks_like_a_name(trimmed):
             continue
+        # "Hope Carlson, 12": the model's one-word PERSON after a given name that is also a word.
+        before = re.search(r"(?<![\w'’])([A-Z][a-z]+)\s+$", text[max(0, start - 20) : start])
+        determiner = (
+            re.search(r"\b(?:the|a|an|old|new|former|our|this)\s+$", text[max(0, start - 40) : start - len(before.group(0))])
+            if before
+            else None
+        )
+        if ent.label_ == "PERSON" and len(words) == 1 and before and _key(before.group(1)) in given and not determiner:
+            start, trimmed = start - len(before.group(0)), before.group(1) + " " + trimmed
+            words = _words_of(trimmed)
         if ent.label_ != "PERSON":
             # Only a plain given name + surname: "Noah Fischer", not "Mercy Hospital".
             if not (2 <= len(words) <= 3 and _key(words[0]) in given and _key(words[-1]) in surnames):
@@ -249,7 +260,8 @@ def _lists_for(
         facility=_words("facility-words.txt", extra_facility),
         not_names=_words("not-names.txt", extra_not_names),
         word_names=_words("word-names.txt", ()),
-        public_figures=_words("public-figures.txt", ()),
+        # Compared as clean_name keys: "Susan B. Anthony" is "susan anthony".
+        public_figures=frozenset(clean_name(w).lower() for w in load_word_list(_HERE / "public-figures.txt")),
         titles=_words("titles.txt", ()),
         pets=_phrase_pattern("pet-words.txt", ()),
         public_title=_phrase_pattern("public-titles.txt", extra_public_titles, r",?\s*(?:Dr\.?\s*)?$"),
@@ -266,8 +278,8 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
     key = clean_name(name).lower()
     if not key or key in lists.not_names or key.split()[0] in lists.not_names or key in lists.public_figures:
         return True
-    if _historical(text, start, doc.sentence_at(start)):
-        return True
+    if _historical(text, start, doc.sentence_at(start)) or is_author(doc, start, end):
+        return True  # a figure of history; an author named for a book ("a novel by Louise Penny")
     # A hashtag that is only a name ("#MariaGonzalez") names the person; a name inside a link does not.
     tag = doc.token_at(start)
     in_token = doc.overlaps_token(start, end) and not (
@@ -292,6 +304,10 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
     honorific = _HONORIFIC.search(text[max(0, start - 12) : start])
     if honorific and re.search(rf"\b{lists.pets.pattern}\s+$", text[max(0, start - 40) : start - 12 + honorific.start()], re.I):
         honorific = None  # "K9 Officer Bruno": the dog's rank, not a person's title
+    if len(words) == 1 and re.search(
+        rf"\b{lists.pets.pattern}\W{{0,4}}(?:named\s+|called\s+|[A-Z][a-z]+\.?\s+)?{re.escape(name)}\b", text[:start], re.I
+    ):
+        return True  # "Good boy, Rex!" after "K-9 Officer Rex"
     kin = lists.roles.child_words.search(text[max(0, start - 12) : start]) or honorific
     if _pet(text, start, end, lists.pets, len(words) == 1) and not kin:
         return True  # "our dog Max", but "her son Jeremy ... found the dog" is a boy
@@ -313,6 +329,13 @@ def _historical(text: str, start: int, sentence: tuple[int, int]) -> bool:
 
 def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], lists: _Lists, full_names: list[str]) -> bool:
     """Words that are not a person's name by themselves or by what surrounds them."""
+    if (
+        len(words) > 1
+        and len(words[-1]) > 2  # not "Chatham Co."
+        and not any(everyday_word(w) and _key(w) not in lists.surnames for w in words)
+        and re.search(rf"(?i:{_CHILD}),?\s+$", text[max(0, start - 30) : start])
+    ):
+        return False  # "11-year-old Jayden Brooks": a child's full name, even with a place word
     if len(words) == 1:
         # A lone word is a person when it is a given name (not also an everyday word),
         # a surname already used in full, or follows "Mr.", "Officer", ...
@@ -403,13 +426,59 @@ class _Who:
 _MESSAGES: dict[str, str] = tomllib.loads((_HERE / "messages.toml").read_text(encoding="utf-8"))
 
 
-def _found(doc: Document, lists: _Lists) -> list[tuple[int, int, str]]:
-    """Every candidate name, the model's and those it missed after a person cue, in text order."""
+_ONE_CHILD = frozenset(
+    {"son", "daughter", "grandson", "granddaughter", "toddler", "baby", "infant", "newborn", "niece", "nephew"}
+)
+_AFTER_CHILD_WORD = re.compile(r"\b(?P<kin>[a-z]+),?\s+(?P<first>[A-Z][a-z]{2,})\b(?![ ]+[A-Z])")
+# A household by its plural surname that is no everyday word ("the Farmers' Market"), when the words
+# around it make it a family's: "their house", "belongs to the Gundersons"; or a full name with that surname.
+_PLURAL_SURNAME = re.compile(r"\b(?P<before>belongs?\s+to|owned\s+by)?\s*\b[Tt]he\s+(?P<name>[A-Z][a-z]+)s['’]?(?![\w'’])")
+
+
+def _plural_households(text: str, lists: _Lists) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _PLURAL_SURNAME.finditer(text):
+        stem = m.group("name")
+        if stem.lower() not in lists.surnames or stem.lower() in lists.not_names or stem.lower() in lists.facility:
+            continue
+        after = text[m.end() : m.end() + 60]
+        family = re.search(
+            r"\b(?:their|they)\s+(?:house|home|yard|family|kids|children|son|daughter|dog|cat|driveway|picked)\b", after
+        )
+        full_name = re.search(rf"\b[A-Z][a-z]+\s+{stem}\b", text)
+        if full_name or (not everyday_word(stem) and (family or (m.group("before") or "").startswith(("belong", "owned")))):
+            found.append((m.start("name"), m.end(), text[m.start("name") : m.end()]))
+    return found
+
+
+def _found(doc: Document, lists: _Lists) -> tuple[list[tuple[int, int, str]], set[tuple[int, int]]]:
+    """Every candidate name, the model's and those it missed after a person cue, in text order;
+    and the spans the words around them already show are people's (a child word, a household)."""
+    text = doc.text
+    certain: set[tuple[int, int]] = set()
     found = list(_candidates(doc, lists.titles, lists.given, lists.surnames))
     cues = _phrase_pattern("person-cues.txt", ())
     for start, end, name in _missed_by_the_model(doc, cues, lists.given, lists.surnames):
         if not any(s < end and start < e for s, e, _ in found):
             found.append((start, end, name))
+    # "her toddler, Mateo", "our son Kai": after a child word a capitalised word the census lacks is a child.
+    for m in _AFTER_CHILD_WORD.finditer(doc.prose):
+        start, end, word = m.start("first"), m.end("first"), m.group("first")
+        facility_next = re.match(r"\s+([A-Z][a-z]+)", text[end : end + 30])
+        if (
+            m.group("kin").lower() in _ONE_CHILD
+            and not everyday_word(word)
+            and word.lower() not in lists.not_names
+            and not (facility_next and facility_next.group(1).lower() in lists.facility)
+            and not any(s < end and start < e for s, e, _ in found)
+        ):
+            found.append((start, end, word))
+            certain.add((start, end))
+    # "the Gundersons; they picked her up": a household by its plural surname.
+    for span in _plural_households(text, lists):
+        if not any(s < span[1] and span[0] < e for s, e, _ in found):
+            found.append(span)
+            certain.add(span[:2])
     # "the Harlow family": a household by its surname, which the model may not see.
     for m in re.finditer(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+)\s+family\b", doc.prose):
         start, end = m.span("name")
@@ -419,7 +488,7 @@ def _found(doc: Document, lists: _Lists) -> list[tuple[int, int, str]]:
     for start, end, name in disguised_names(doc, lists.given, lists.surnames):
         if not any(s < end and start < e for s, e, _ in found):
             found.append((start, end, name))
-    return sorted(found)
+    return sorted(found), certain
 
 
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -430,11 +499,15 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
     consent = consent_in(doc.words_text)
     configured = bool(ctx["allow"] or ctx.facts.officials)
     staff_severity = ctx.severity if ctx["staff-names"] == "flag" or (ctx["staff-names"] == "auto" and configured) else "info"
-    found = _found(doc, lists)
+    found, certain = _found(doc, lists)
     full_names = [name for _, _, name in found if len(_words_of(name)) > 1]
     tracker = _Who(doc, lists.roles)
-    for start, end, name in found:
-        if _not_a_person(doc, start, end, name, lists, full_names):
+    agreed = covered(text, consent, found)
+    not_people: set[str] = set()
+    for index, (start, end, name) in enumerate(found):
+        if (start, end) not in certain and (name in not_people or _not_a_person(doc, start, end, name, lists, full_names)):
+            if len(_words_of(name)) == 1:
+                not_people.add(name)  # "Rex" again, after "K-9 Officer Rex"
             continue
         # "Governor Walz", "Sen. Amy Klobuchar": a public official acting in public.
         if ctx["public-officials"] and lists.public_title.search(text[max(0, start - 40) : start]):
@@ -446,7 +519,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
                 message = _MESSAGES["child"].format(name=name, detail=child)
                 yield ctx.finding("child", message, start, end - start, severity=ctx["child-severity"])
             continue
-        if consent.noted or who.vocative_in_reply(text, start, end):
+        if index in agreed or who.vocative_in_reply(text, start, end):
             continue  # "shared with her permission"; "@jsmith Absolutely, Scott."
         role = tracker.role(start, end, words)
         if role:
@@ -501,7 +574,8 @@ CHECK = Check(
     },
     rules={
         "names/person": "a person's name that is not an allowed official, a public official after their title, "
-        "a public figure, a pet, or part of a place or event name; also in lower case, capitals, fullwidth or "
+        "a public figure, an author named for their book, a pet, or part of a place or event name, with no "
+        "consent noted for them; also in lower case, capitals, fullwidth or "
         "mathematical letters, or as a whole hashtag (#MariaGonzalez)",
         "names/child": "(error) a child named with their age, grade, school or home street, with no parent's consent noted",
         "names/staff": "a name given with a job or professional title ('clerk Megan Howe', 'Julie Hanson, RN'); "
@@ -518,9 +592,16 @@ CHECK = Check(
     names inside places, buildings and events ("George Green Park", "Peter Anoka
     Park", "Martin Luther King Jr. Day"), organisations, pets ("our dog Max"),
     public officials right after their title ("Governor Walz", "Sen. Amy
-    Klobuchar", "Health Officer Dr. Lee"), well-known public figures, the
-    person a reply answers ("@jsmith Absolutely, Scott."), and the officials and
-    staff the city has decided may be named.
+    Klobuchar", "Health Officer Dr. Lee"), well-known public figures (also with
+    a middle initial: "Susan B. Anthony"), authors named for their work (read
+    through the parse: "mysteries by Louise Penny", "written by Richard Osman",
+    "Kingsolver's novel", "author Tim Hanley"; works.txt), the person a reply
+    answers ("@jsmith Absolutely, Scott."), and the officials and staff the
+    city has decided may be named. A pet stays a pet later in the post ("K-9
+    Officer Rex ... Good boy, Rex!"). After a child word any capitalised name
+    is a child's ("her toddler, Mateo"), and a plural surname is a household
+    when the words around it say so ("belongs to the Gundersons", "the
+    Gundersons: their house").
 
     Who the person is decides the rule:
 
@@ -535,8 +616,13 @@ CHECK = Check(
     - anyone else is names/person.
 
     A post that says it has consent ("shared with her permission", "Isaiah
-    is sharing his story") names adults freely; a child needs a parent's
-    ("with his parents' permission"). Consent recorded for one post (its
+    is sharing his story", "Sam gave his okay") names those adults freely; a
+    child needs a parent's ("with his parents' permission"). One person's
+    consent ("her permission", "Gloria's consent") covers that person, the
+    name in or nearest before the phrase, and their follow-ups; a consent for
+    no one in particular ("used with permission") covers everyone named except
+    a third party introduced by someone else's relation ("her neighbor Carl
+    Weiss", "Lucy's friend Marty Cole"), whose consent nobody noted. Consent recorded for one post (its
     front matter's post-lint: {allow: {names: [...]}}, or consents.toml
     beside the posts) lets that post's names pass, children included.
 

@@ -255,7 +255,8 @@ CHECK = Check(
         "citation or file number only when its sentence ties it to someone",
         "personal-data/birth-date": "a date of birth ('born 03/14/1961', 'DOB: ...') of someone who may be alive",
         "personal-data/age": "the age of a named person ('Marcus, 34,', 'Ruth turns 100 today', "
-        "'Noah and Ava Berg, ages 9 and 6')",
+        "'Noah and Ava Berg, ages 9 and 6', 'her toddler, Mateo, just turned two', a child named by relation "
+        "then 'He's 5 today')",
         "personal-data/child": "a named child's grade, school or home street ('Jacob Reinholt, a fifth grader at "
         "Lincoln Elementary', 'Eighth grader Liam O'Connor', 'little Oliver, who lives on Tamarack Court'), unless a "
         "parent's consent is noted",

@@ -331,8 +331,9 @@ class Reader:
         return False
 
     def _public_title(self, first: Any) -> bool:
-        before = [t.lower_.rstrip(".") for t in self.sdoc[max(first.sent.start, first.i - 3) : first.i]]
-        return any(w in self.public for w in before)
+        before = self.sdoc[max(first.sent.start, first.i - 3) : first.i]
+        # "Councilmember's aide Derek Yu": the office is someone else's, the aide a private employee.
+        return any(t.lower_.rstrip(".") in self.public and t.nbor(1).lower_ not in ("'s", "’s") for t in before)
 
     def _antecedent(self, pronoun: Any, households_only: bool = False) -> str | None:
         """The private person "she" or "he" stands for: a name before it in its sentence or the one

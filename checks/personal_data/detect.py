@@ -550,7 +550,17 @@ def _tied_to_someone(text: str, start: int, end: int, cues: Cues) -> bool:
 # Something every age pattern below needs; most posts have none, and the name patterns are slow.
 _AGE_TRIGGER = re.compile(
     r"\bages?\s+\d|,\s+(?:age\s+|aged\s+|an?\s+)?\d{1,3}|\(\s*(?:age\s+)?\d{1,3}\)|\d{1,3}[- ]years?[- ]old"
-    r"|\b(?:is|turns|turned|turn|turning|celebrates|celebrated)\s+\d|\d(?:st|nd|rd|th)\s+[Bb]irthday"
+    r"|\b(?:is|turns|turned|turn|turning|celebrates|celebrated)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r"|\d(?:st|nd|rd|th)\s+[Bb]irthday|\b(?:[Hh]e|[Ss]he)['’]s\s+\d"
+)
+# A child's age in words ("just turned two"), and a child named by their relation ("our clerk's
+# son, Jacob", "Deputy Ruiz's toddler, Mateo"): then "He's 5 today" is that child's age.
+_SPELLED_AGE = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
+_KIN_WORDS = r"(?:son|daughter|toddler|baby|infant|newborn|twins?|grandson|granddaughter|boy|girl|kids?|children|child)"
+_KIN_BEFORE = re.compile(rf"\b{_KIN_WORDS},?\s*$", re.IGNORECASE)
+_PRONOUN_AGE = re.compile(
+    r"\b(?:[Hh]e|[Ss]he)(?:['’]s|\s+is|\s+(?:just\s+)?turn(?:s|ed))\s+(?P<age>\d{1,2})(?:\s+years?\s+old)?"
+    r"(?=\s*(?:today|tomorrow|this\b|now\b|[.!,]))"
 )
 
 
@@ -605,20 +615,34 @@ def detect_birth_and_age(text: str, cues: Cues) -> Iterator[Hit]:
         re.compile(rf"{_NAME},\s+(?:a|an)\s+{age}[- ]years?[- ]old\b"),
         # "Ruth turns 100 today", "Ruth Olson, who is 90 years old"
         re.compile(
-            rf"{_NAME}(?:,\s+who)?\s+(?:is|turns|turned|will\s+turn|is\s+turning|celebrates|celebrated)\s+"
-            rf"{age}(?:\s+years?\s+(?:old|young))?(?=\s*(?:[.!,;)]|today|tomorrow|this\b|on\b|$))"
+            rf"{_NAME}(?:,?\s+who)?,?\s+(?:just\s+)?(?:is|turns|turned|will\s+turn|is\s+turning|celebrates|celebrated)\s+"
+            rf"(?:{age}|(?P<spelled>{_SPELLED_AGE}))(?:\s+years?\s+(?:old|young))?(?=\s*(?:[.!,;)]|today|tomorrow|this\b|on\b|and\b|$))"
         ),
     )
     for pattern in patterns:
         for m in pattern.finditer(text):
+            if m.groupdict().get("spelled"):
+                # "Mateo, just turned two": a spelled age is a child's, after a name that is one.
+                if _names_a_person(m.group("name"), cues) or _KIN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                    yield Hit("age", m.start("spelled"), m.end("spelled"), "age")
+                continue
             if not (0 < int(m.group("age")) <= 120 and _is_person_name(m.group("name"), cues)) or _animal(text, m, cues):
                 continue
             if re.search(r"\b(?:ages|aged)\s", m.group()):
-                # "Noah and Ava Berg, ages 9 and 6": only after a person's name ("Teens ages 16 & 17" is no one).
-                if _names_a_person(m.group("name"), cues):
+                # "Noah and Ava Berg, ages 9 and 6": only after a person's name ("Teens ages 16 & 17" is no one);
+                # the given name before "and" counts too ("Owen and Harper Lindqvist").
+                sibling = re.search(r"([A-Z][a-z]+)\s+(?:and|&)\s+$", text[max(0, m.start() - 20) : m.start()])
+                named = (f"{sibling.group(1)} " if sibling else "") + m.group("name")
+                if _names_a_person(m.group("name"), cues) or (sibling and _names_a_person(named, cues)):
                     yield Hit("age", m.start("age"), m.end(), "age")
                 continue
             yield Hit("age", m.start("age"), m.end("age"), "age")
+    for m in _PRONOUN_AGE.finditer(text):
+        before = text[max(0, m.start() - 160) : m.start()]
+        kin = re.search(rf"\b{_KIN_WORDS}\b(?:\s+of\s+[^.!?]{{0,40}})?", before, re.IGNORECASE)
+        named = any(_names_a_person(n.group("name"), cues) for n in re.finditer(_NAME, before))
+        if int(m.group("age")) < 18 and kin and named:
+            yield Hit("age", m.start("age"), m.end("age"), "age")  # "Jacob, the son of ... He's 5 today"
     # "34-year-old Marcus Lee", but not "a 34-year-old Anoka man" nor "5-11-year-old clinics"
     nouns = cues.sets["person-noun"]
     for m in re.finditer(rf"(?<![\d–-])(?<!\d to ){age}[- ]years?[- ]old\s+{_NAME}(?P<after>\s+[a-z]+)?", text):
@@ -658,7 +682,7 @@ def _child_patterns(schools: tuple[str, ...], streets: tuple[str, ...]) -> tuple
         re.compile(rf"(?P<detail>{_GRADE}),?\s+{_NAME}"),
         # "Lily Chen, a fifth grader at ...", "Kaylee, who is in second grade", "Jacob, a junior at Central High School"
         re.compile(
-            rf"{_NAME},?\s+(?:(?:a|an|our|who\s+is|who\s+lives\s+on\s+[^,.;]{{1,40}}?\s+and\s+is)\s+)?(?:[\w-]+\s+){{0,2}}?"
+            rf"{_NAME},?\s+(?:(?:a|an|our|(?:who\s+)?is(?:\s+an?)?|who\s+lives\s+on\s+[^,.;]{{1,40}}?\s+and\s+is)\s+)?(?:[\w-]+\s+){{0,2}}?"
             rf"(?P<detail>{_GRADE}|{_SCHOOL_YEAR}\s+(?:at|from|of)\s+{named_school})"
         ),
         # "Liam O'Connor of Northside Middle School"

@@ -1,0 +1,105 @@
+"""Authors of books in a library post: "a novel by Louise Penny", "Colson Whitehead's latest
+novel", "written by Richard Osman and narrated by Lesley Manville", "author Tim Hanley".
+
+An author named for their work is a public figure, not a private person the policy asks
+consent for. The parse says whose work it is: the name is the object of "by" hung from a work
+noun ("mysteries by"), a writing verb ("written by") or a quoted title, or owns a work noun
+("Kingsolver's novel"); a name coordinated with such a name ("by Jason Reynolds or Angie
+Thomas") is one too. The words are data (works.txt).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from post_lint.model import Document
+from post_lint.text.parsed import parsed
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_HERE = Path(__file__).parent
+
+
+@lru_cache(maxsize=1)
+def _sections() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    section = ""
+    for raw in (_HERE / "works.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip().lower()
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        elif line:
+            found.setdefault(section, set()).add(line)
+    return {key: frozenset(words) for key, words in found.items()}
+
+
+def _author_noun_before(text: str, start: int) -> bool:
+    """ "author Tim Hanley", "local author Karen Doyle", "poet Mary Oliver"."""
+    nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_sections()["author"], key=len, reverse=True))
+    return bool(re.search(rf"\b(?:{nouns}),?\s+$", text[max(0, start - 30) : start], re.IGNORECASE))
+
+
+def _is_work(token: Token) -> bool:
+    works = _sections()["work"]
+    return token.lower_ in works or token.lemma_.lower() in works
+
+
+def _by_a_work(name_root: Token) -> bool:
+    """The name is the object of "by" hung from a work noun, a writing verb or a quoted title."""
+    by = name_root.head
+    if name_root.dep_ != "pobj" or by.lower_ != "by":
+        return False
+    head = by.head
+    if head.lemma_.lower() in _sections()["verb"]:
+        return True  # "written by", "narrated by"
+    if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and _is_work(c) for c in head.children):
+        return True  # "share favorite poems by Mary Oliver": "by" hung from the verb
+    if _is_work(head) or any(
+        child.dep_ == "prep" and child.lower_ == "of" and any(_is_work(obj) for obj in child.children) for child in head.children
+    ):
+        return True  # "mysteries by", "a stack of new mysteries by"
+    # The quote closes right before "by": '"Lessons in Chemistry" by Bonnie Garmus'.
+    return bool(re.search(r"[\"”]\s*,?\s*$", name_root.doc.text[max(0, by.idx - 3) : by.idx]))
+
+
+def _owns_a_work(name_root: Token) -> bool:
+    """ "Colson Whitehead's latest novel", "Barbara Kingsolver's novel"."""
+    return name_root.dep_ == "poss" and _is_work(name_root.head)
+
+
+def _root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+@lru_cache(maxsize=1)
+def _cue() -> re.Pattern[str]:
+    words = _sections()["work"] | _sections()["author"]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b|[\"”],?\s+by\b", re.I)  # or a quoted title before "by"
+
+
+def is_author(doc: Document, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is named as the author of a work. Only a post with a
+    work word is parsed ("book", "novel", "poems"...)."""
+    text = doc.text
+    if _author_noun_before(text, start):
+        return True
+    if not _cue().search(text):
+        return False
+    sdoc = parsed(doc)
+    if sdoc is None:
+        return False
+    root = _root(sdoc, start, end)
+    seen = 0
+    while root is not None and seen < 6:
+        if _by_a_work(root) or _owns_a_work(root):
+            return True
+        if root.dep_ != "conj" or root.head is root:
+            return False
+        root, seen = root.head, seen + 1  # "by Jason Reynolds or Angie Thomas"
+    return False
