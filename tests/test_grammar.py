@@ -272,6 +272,46 @@ def test_missing_apostrophe_but_not_the_word_wont(linter: Linter) -> None:
     assert rules(linter, "As was his wont, he arrived early.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        ("Come early for Tonights concert on the green.", "Tonights", "Tonight's"),
+        ("The parks crew finished the new trail on Friday.", "parks", None),
+        ("The countys new website launches Monday.", "countys", "county's"),
+        ("Sign up for the mens softball league by Friday.", "mens", "men's"),
+    ],
+)
+def test_a_possessive_without_its_apostrophe_is_read_from_the_noun_it_owns(
+    linter: Linter, text: str, word: str, fix: str | None
+) -> None:
+    found = [(f.rule, text[f.offset : f.offset + f.length], list(f.suggestions[:1])) for f in lint(linter, text).findings]
+    # A real plural before a noun ("parks crew") is a compound, not a missing apostrophe.
+    assert found == ([] if fix is None else [("grammar/apostrophe", word, [fix])])
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The shelter's in our county are full this week.", "shelter's"),
+        ("The library's will open late on Tuesday.", "library's"),
+    ],
+)
+def test_a_plural_subject_written_with_an_apostrophe(linter: Linter, text: str, span: str) -> None:
+    assert [(r, w) for r, w in rules(linter, text) if r == "grammar/apostrophe"] == [("grammar/apostrophe", span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The library's hours are changing, and the city's parks are open late.",
+        "The news reports and sales figures came out today. Our kids' programs are full.",
+        "The Jones family and the Smiths' neighbors planted the garden.",
+    ],
+)
+def test_possessives_and_plurals_written_right_pass(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []
+
+
 def test_lowercase_i_and_sentence_case(linter: Linter) -> None:
     assert rules(linter, "This week i met our new officers.") == [("grammar/lowercase-i", "i")]
     assert rules(linter, "The pool is open. come by today.") == [("grammar/sentence-case", "come")]

@@ -12,7 +12,7 @@ subject, a quantity whose number comes from what follows):
   (past participle) and passive "be" (past participle);
 - relative: "which" whose antecedent is a person ("residents which live");
 - apostrophe: a possessive of time without its apostrophe ("this years festival",
-  "todays parade") and a plural written with one ("two class's left", "the event's are").
+  "todays parade", "the citys new carts") and a plural written with one ("two class's left", "the event's are").
 
 Inflections come from lemminflect's lexicon (the English verbs and their forms), read from
 ``inflections.tsv.gz`` by :mod:`inflect`.
@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import inflect
+from . import inflect, speller
 from .hit import Hit, match_case
 
 _DATA = tomllib.loads((Path(__file__).with_name("syntax.toml")).read_text(encoding="utf-8"))
@@ -580,8 +580,8 @@ def relative(spacy_doc: Any) -> Iterator[Hit]:
 def apostrophe(spacy_doc: Any) -> Iterator[Hit]:
     """ "this years festival" -> "year's"; "two class's left" -> "classes"."""
     for token in spacy_doc:
-        if token.tag_ == "NNS" and token.lower_.endswith("s") and token.is_alpha:
-            right = _missing_possessive(token)
+        if token.tag_ in ("NNS", "NNP", "NN", "JJ", "JJR") and token.lower_.endswith("s") and token.is_alpha:
+            right = _missing_possessive(token) or _owner_without_apostrophe(token)
             if right:
                 fixed = match_case(token.text, right)
                 yield _token_hit(
@@ -604,11 +604,20 @@ def apostrophe(spacy_doc: Any) -> Iterator[Hit]:
                 )
 
 
+def _possessive(token: Any) -> str:
+    """The token's stem with the apostrophe the post uses elsewhere ("year's", "year’s")."""
+    return token.text[:-1] + ("’s" if "’" in token.doc.text else "'s")
+
+
 def _missing_possessive(token: Any) -> str | None:
     stem = token.lower_[:-1]
     if stem not in _TIME_NOUNS or token.i + 1 >= len(token.doc):
         return None
     following = token.nbor(1)
+    if stem in _DEICTIC_TIMES and following.tag_ in ("NN", "NNS") and following.text.islower() and token.whitespace_:
+        return _possessive(token)  # "Join us for Todays parade": no plural of "today" owns a parade
+    if token.tag_ != "NNS":
+        return None
     if (
         following.tag_ not in ("NN", "NNS")
         or not token.whitespace_
@@ -618,8 +627,35 @@ def _missing_possessive(token: Any) -> str | None:
         return None
     before = token.nbor(-1).lower_ if token.i > token.sent.start else ""
     if stem in _DEICTIC_TIMES or before in _TIME_DETERMINERS:
-        return token.text[:-1] + "\u2019s" if "\u2019" in token.doc.text else token.text[:-1] + "'s"
+        return _possessive(token)
     return None
+
+
+def _owner_without_apostrophe(token: Any) -> str | None:
+    """ "the citys new carts", "the childrens museum": a noun plus "s" that is no plural of it
+    (the lexicon's plural is "cities"; "children" is one already) modifying the noun after it,
+    which only an apostrophe explains."""
+    lower = token.lower_
+    stem = lower[:-1]
+    if token.tag_ not in ("NNS", "NN", "JJ", "JJR") or token.ent_type_ or token.i + 1 >= len(token.doc) or not token.whitespace_:
+        return None
+    if token.text[:1].isupper() and token.i != token.sent.start or token.text.isupper():
+        return None  # "Downs", "Jones": a name
+    head = token.head
+    if token.dep_ not in ("compound", "amod", "nmod", "poss") or head.tag_ not in ("NN", "NNS") or not 0 < head.i - token.i <= 3:
+        return None
+    lexicon = speller.speller()
+    if len(stem) < 3 or lexicon.known(lower) or any(inflect.all_lemmas(lower, upos=u) for u in ("NOUN", "VERB", "ADJ")):
+        return None  # a word of its own ("news", "goods", "sales"); the tagger calls odd ones adjectives
+    lemmas = inflect.lemma(stem, upos="NOUN")
+    plural_already = bool(lemmas) and stem not in lemmas  # "children", "women"
+    if not (lemmas or lexicon.known(stem)) or not plural_already and lower in inflection_plurals(stem):
+        return None  # not a noun plus "s", or a plural the lists do not hold
+    return _possessive(token)
+
+
+def inflection_plurals(noun: str) -> tuple[str, ...]:
+    return inflect.inflection(noun, tag="NNS") or ()
 
 
 def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
@@ -631,8 +667,19 @@ def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
     if following is not None and following.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "JJS", "JJR", "CD", "VBG", "CC"):
         return None  # "the city's new park", "our community's and country's veterans": possessives
     counted = any((c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or c.lower_ in _MANY_WORDS for c in noun.children)
-    subject_of_plural = noun.dep_ in _SUBJECTS and following is not None and following.lower_ in ("are", "were", "have")
+    subject_of_plural = noun.dep_ in _SUBJECTS and following is not None and _plural_verb_or_modal(noun, following)
     if not (counted or subject_of_plural):
         return None
     forms = inflect.inflection(noun.lower_, tag="NNS")
     return forms[0] if forms else None
+
+
+def _plural_verb_or_modal(noun: Any, following: Any) -> bool:
+    """The "noun's" the parse made a subject: of a plural verb, near or far ("the county's in
+    our region are"), or straight before a modal ("the department's will be closed"), where no
+    possessed noun can stand."""
+    if following.lower_ in ("are", "were", "have") or following.tag_ == "MD":
+        return True
+    verb = noun.head
+    helpers = [verb, *(c for c in verb.children if c.dep_ in _AUX)]
+    return any(t.lower_ in ("are", "were", "have", "do") or t.tag_ == "VBP" for t in helpers)
