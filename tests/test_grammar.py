@@ -312,6 +312,24 @@ def test_possessives_and_plurals_written_right_pass(linter: Linter, text: str) -
     assert rules(linter, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        ("Please don't leaves your bins at the curb overnight.", "leaves", "leave"),
+        ("Our crews are pave the east lot this week.", "pave", "paving"),
+    ],
+)
+def test_verb_forms_the_tagger_misreads_after_a_helper(linter: Linter, text: str, word: str, fix: str) -> None:
+    result = lint(linter, text)
+    assert [(f.rule, text[f.offset : f.offset + f.length], f.suggestions[:1]) for f in result.findings] == [
+        ("grammar/verb-form", word, (fix,))
+    ]
+
+
+def test_right_verb_forms_after_be_and_do_pass(linter: Linter) -> None:
+    assert rules(linter, "Crews are paving the lot. Don't leave bins out, and the pool is open and clean.") == []
+
+
 def test_lowercase_i_and_sentence_case(linter: Linter) -> None:
     assert rules(linter, "This week i met our new officers.") == [("grammar/lowercase-i", "i")]
     assert rules(linter, "The pool is open. come by today.") == [("grammar/sentence-case", "come")]

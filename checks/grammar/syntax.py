@@ -424,7 +424,36 @@ def _helper_kind(helper: Any) -> str | None:
         return "have"
     if helper.dep_ == "auxpass" and helper.lemma_ in ("be", "") and lower in ("is", "are", "was", "were", "be", "been"):
         return "be"
+    if helper.dep_ == "aux" and lower in ("is", "are", "was", "were", "am"):
+        return "progressive"
     return None
+
+
+def _verb_read_as_plural_noun(helper: Any, verb: Any) -> bool:
+    """ "don't parks", "can picks": a verb's -s form after "do" or a modal, which the tagger,
+    finding no base form there, calls a plural noun."""
+    if helper.lower_ not in _DO | _MODALS or verb.tag_ != "NNS" or verb.lower_ in _NUMBER_NOUNS:
+        return False
+    lemmas = inflect.all_lemmas(verb.lower_, upos="VERB").get("VERB") or ()
+    return any(verb.lower_ in (inflect.inflection(lemma, tag="VBZ") or ()) for lemma in lemmas)
+
+
+def _wrong_after_progressive_be(verb: Any) -> str | None:
+    """The -ing form, when "is"/"are" helps a verb's base form ("crews are repair the road")."""
+    lower = verb.lower_
+    if (
+        verb.tag_ not in ("VB", "VBP", "VBN")
+        or not lower.isalpha()
+        or lower in _ALSO_ADJECTIVES
+        or inflect.all_lemmas(lower, upos="ADJ")
+    ):
+        return None
+    if lower not in (inflect.all_lemmas(lower, upos="VERB").get("VERB") or ()) or lower in inflect.inflection(lower, tag="VBN"):
+        return None  # not a base form, or one that is its own participle too ("are come")
+    if verb.i + 1 < len(verb.doc) and verb.nbor(1).tag_ == "VBG":
+        return None  # "we are crowd sourcing": the first half of a verb written open
+    forms = inflect.inflection(lower, tag="VBG")
+    return forms[0] if forms else None
 
 
 def _plain_gap(helper: Any, verb: Any) -> bool:
@@ -452,8 +481,8 @@ def _plain_gap(helper: Any, verb: Any) -> bool:
 def _wrong_after_base_helper(verb: Any) -> str | None:
     """The base form, when the verb after a modal, "do" or "to" is not in it ("will closed")."""
     lower = verb.lower_
-    if verb.tag_ not in ("VB", "VBZ", "VBD", "VBN") or not lower.isalpha():
-        return None
+    if verb.tag_ not in ("VB", "VBZ", "VBD", "VBN", "NNS") or not lower.isalpha():
+        return None  # NNS: "don't parks", see _verb_read_as_plural_noun
     lemmas = inflect.all_lemmas(lower, upos="VERB").get("VERB") or ()
     if verb.tag_ == "VB" and lower in lemmas:
         return None  # a base form already ("found" is also "to found")
@@ -515,11 +544,14 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         verb = helper.head
         if verb.i <= helper.i or verb.pos_ not in ("VERB", "AUX", "NOUN") or not _plain_gap(helper, verb):
             continue
-        if verb.pos_ == "NOUN" and kind not in ("have",):
+        if verb.pos_ == "NOUN" and kind not in ("have",) and not _verb_read_as_plural_noun(helper, verb):
             continue
         if kind in ("modal", "do", "to"):
             right = _wrong_after_base_helper(verb)
             wants = "the base form"
+        elif kind == "progressive":
+            right = _wrong_after_progressive_be(verb)
+            wants = "the -ing form"
         else:
             right = _wrong_participle(verb)
             wants = "the past participle"
