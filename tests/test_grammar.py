@@ -330,6 +330,11 @@ def test_right_verb_forms_after_be_and_do_pass(linter: Linter) -> None:
     assert rules(linter, "Crews are paving the lot. Don't leave bins out, and the pool is open and clean.") == []
 
 
+def test_lower_case_after_a_shortened_word_is_not_a_new_sentence(linter: Linter) -> None:
+    assert rules(linter, "Book your appt. today, or call the county's emergency mgmt. office for help.") == []
+    assert rules(linter, "The pool opens Monday. call ahead to reserve a lane.") == [("grammar/sentence-case", "call")]
+
+
 def test_lowercase_i_and_sentence_case(linter: Linter) -> None:
     assert rules(linter, "This week i met our new officers.") == [("grammar/lowercase-i", "i")]
     assert rules(linter, "The pool is open. come by today.") == [("grammar/sentence-case", "come")]

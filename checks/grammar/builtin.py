@@ -21,7 +21,7 @@ from typing import Any
 
 from post_lint.api import load_word_list
 from post_lint.model import Document
-from post_lint.text.people import english_speller
+from post_lint.text.people import EVERYDAY, english_speller
 from post_lint.text.sentences import is_abbreviation
 
 from . import speller as words
@@ -295,8 +295,22 @@ def _sentence_case(r: _Reader) -> Iterator[Hit]:
         after = r.prose[word.end : word.end + 1]
         if after == "." or after in _APOSTROPHES and word.lower in ("s",):
             continue  # "etc." or "a.m." style fragments
+        if _after_a_shortening(r, i):
+            continue
         fixed = word.text[:1].upper() + word.text[1:]
         yield Hit.of("sentence-case", word.start, word.end, (fixed,), fixed=fixed)
+
+
+def _after_a_shortening(r: _Reader, i: int) -> bool:
+    """ "Schedule an appt. today", "emergency mgmt. agency": the full stop closes a shortened word
+    that is no everyday word of the dictionary, not a sentence, so the lower case after it is right.
+    (The frequency list is no help here: it counts "appt" and "incl" as words.)"""
+    previous = r.words[i - 1] if i > 0 else None
+    if previous is None or r.prose[previous.end : previous.end + 1] != "." or not previous.text.isalpha():
+        return False
+    if len(previous.text) > 5 or previous.text.isupper():
+        return False  # "vaccinations.", "COVID.": a sentence's last word, not a shortening
+    return spellchecker().word_frequency.dictionary.get(previous.lower, 0) < EVERYDAY
 
 
 def _repeated_word(r: _Reader) -> Iterator[Hit]:
