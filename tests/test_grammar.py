@@ -335,6 +335,23 @@ def test_lower_case_after_a_shortened_word_is_not_a_new_sentence(linter: Linter)
     assert rules(linter, "The pool opens Monday. call ahead to reserve a lane.") == [("grammar/sentence-case", "call")]
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The new fire engine is on it's way.", True),
+        ("We will borrow it's design.", True),
+        ("Our county fair at it's best!", True),
+        ("For what it's worth, the fair is back.", False),
+        ("We know it's summer.", False),
+        ("The trail is open, and it's beautiful.", False),
+    ],
+)
+def test_its_possessive_when_a_noun_closes_the_phrase_after_a_preposition_or_verb(
+    linter: Linter, text: str, flagged: bool
+) -> None:
+    assert rules(linter, text) == ([("grammar/confusable", "it's")] if flagged else [])
+
+
 def test_lowercase_i_and_sentence_case(linter: Linter) -> None:
     assert rules(linter, "This week i met our new officers.") == [("grammar/lowercase-i", "i")]
     assert rules(linter, "The pool is open. come by today.") == [("grammar/sentence-case", "come")]

@@ -545,6 +545,8 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
     previous = r.prev(i)
     if following is not None and following.lower == "own":
         return True
+    if _possessive_ends_a_prepositional_phrase(r, i):
+        return True
     adjective = following is not None and following.tag in ("JJ", "JJR", "JJS") and not _phrase_continues(r, i + 1)
     object_wanted = previous is not None and _takes_object(previous) and word.lower in ("you're", "they're")
     if (
@@ -591,6 +593,23 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
     if following.tag == "NNS":
         return True
     return following.tag == "NN" and after is not None and after.tag in ("VBZ", "VBD", "VBP", "MD")
+
+
+def _possessive_ends_a_prepositional_phrase(r: _Reader, i: int) -> bool:
+    """ "on it's way.", "at it's best,", "borrow it's approach.": after a preposition or a verb that
+    takes an object, "it's" and one noun (or superlative) that ends the clause can only be the
+    possessive ("its way"); "it is way" needs more after it."""
+    previous, following = r.prev(i), r.next(i)
+    if r.words[i].lower != "it's" or previous is None or following is None or previous.capitalized:
+        return False
+    data = _confusables()
+    if not _ends_clause(r, i + 1) or not following.text.islower():
+        return False
+    if previous.lower in data["prepositions"]:
+        return following.tag in ("NN", "JJS")
+    # "we could borrow it's approach.": a verb that takes an object, not a clause
+    verb = previous.tag in ("VB", "VBD", "VBP", "VBG") and previous.lower not in data["clause-verbs"]
+    return verb and following.tag == "NN" and following.lower not in data["predicate-nouns"]
 
 
 def _takes_object(word: Word) -> bool:
