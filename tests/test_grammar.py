@@ -352,6 +352,12 @@ def test_its_possessive_when_a_noun_closes_the_phrase_after_a_preposition_or_ver
     assert rules(linter, text) == ([("grammar/confusable", "it's")] if flagged else [])
 
 
+def test_who_after_a_verbs_preposition_agrees_with_that_noun(linter: Linter) -> None:
+    assert rules(linter, "A big thank you to all the lifeguards who works at the pools.") == [("grammar/agreement", "works")]
+    # an object noun before the preposition: the clause may be about either noun
+    assert rules(linter, "Join women across the country who are getting screened.") == []
+
+
 def test_lowercase_i_and_sentence_case(linter: Linter) -> None:
     assert rules(linter, "This week i met our new officers.") == [("grammar/lowercase-i", "i")]
     assert rules(linter, "The pool is open. come by today.") == [("grammar/sentence-case", "come")]

@@ -140,24 +140,40 @@ def _antecedent(verb: Any) -> Any | None:
     if clause.dep_ != "relcl":
         return None
     noun = clause.head
-    if noun.dep_ == "pobj" or noun.conjuncts or (noun.dep_ == "dobj" and noun.head.tag_ in ("VBG", "VBN")):
+    if (
+        noun.dep_ == "pobj"
+        and not _only_noun_after_a_verb(noun)
+        or noun.conjuncts
+        or (noun.dep_ == "dobj" and noun.head.tag_ in ("VBG", "VBN"))
+    ):
         return None  # "women across the country who are", "Senators alleging fraud who were": which noun?
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or noun.lower_ == "one":
         return None  # "one of the people who are": either reading is English
     return noun
 
 
-def subject_number(subject: Any, verb: Any) -> str | None:
+def _only_noun_after_a_verb(noun: Any) -> bool:
+    """ "Thank you to all the volunteers who helps": the preposition hangs on a verb with no noun
+    object before it, so the clause can only be about this noun; in "join women across the country
+    who are" it could be about either."""
+    preposition = noun.head
+    verb = preposition.head
+    if preposition.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.pos_ in ("NOUN", "PROPN") and c.i < preposition.i for c in verb.children if c.dep_ in ("dobj", "attr"))
+
+
+def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | None:
     """'singular', 'plural' or None when the parse cannot say (then nothing is flagged)."""
     lower = subject.lower_
     left = subject.left_edge.i
-    if left > 0 and subject.doc[left - 1].tag_ == "IN" and subject.doc[left - 1].lower_ not in _SUBORDINATORS:
+    if not antecedent and left > 0 and subject.doc[left - 1].tag_ == "IN" and subject.doc[left - 1].lower_ not in _SUBORDINATORS:
         return None  # "... with Drs. Dowell and Dunn describes": a preposition's object read as the subject
     if lower == "which" and subject.i > 0 and subject.nbor(-1).text == ",":
         return None  # ", which is a lot faster": "which" may stand for the whole clause before it
     if lower in ("who", "that", "which"):
-        antecedent = _antecedent(verb)
-        return None if antecedent is None else subject_number(antecedent, verb)
+        noun = _antecedent(verb)  # its preposition, if any, was judged by _antecedent
+        return None if noun is None else subject_number(noun, verb, antecedent=True)
     if lower in ("i", "you"):
         return None  # handled by the pronoun table of grammar/agreement
     if subject.conjuncts:
@@ -181,7 +197,11 @@ def subject_number(subject: Any, verb: Any) -> str | None:
         return None
     if lower in _NUMBER_NOUNS and subject.i + 1 < len(subject.doc) and subject.nbor(1).like_num:
         return None  # "Seniors age 60+ are free": "age 60+" describes the seniors
-    if any(c.dep_ == "nummod" or c.lower_ in ("all", "some", "any", "no", "most", "these", "those") for c in subject.children):
+    # "all the volunteers who help": a plural antecedent whatever its quantifier word (not a number: "561 ... that")
+    plain_plural = antecedent and subject.tag_ == "NNS" and not any(c.dep_ == "nummod" for c in subject.children)
+    if not plain_plural and any(
+        c.dep_ == "nummod" or c.lower_ in ("all", "some", "any", "no", "most", "these", "those") for c in subject.children
+    ):
         return None  # "10 miles is a long way", "no parking is allowed"
     if subject.tag_ == "NNS":
         lemma = inflect.lemma(lower, upos="NOUN")
