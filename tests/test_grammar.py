@@ -279,6 +279,8 @@ def test_missing_apostrophe_but_not_the_word_wont(linter: Linter) -> None:
         ("The parks crew finished the new trail on Friday.", "parks", None),
         ("The countys new website launches Monday.", "countys", "county's"),
         ("Sign up for the mens softball league by Friday.", "mens", "men's"),
+        ("The librarys new hours start in June.", "librarys", "library's"),  # the parse makes it the root
+        ("See tomorrows schedule online.", "tomorrows", "tomorrow's"),  # tagged as a verb
     ],
 )
 def test_a_possessive_without_its_apostrophe_is_read_from_the_noun_it_owns(

@@ -632,7 +632,7 @@ def relative(spacy_doc: Any) -> Iterator[Hit]:
 def apostrophe(spacy_doc: Any) -> Iterator[Hit]:
     """ "this years festival" -> "year's"; "two class's left" -> "classes"."""
     for token in spacy_doc:
-        if token.tag_ in ("NNS", "NNP", "NN", "JJ", "JJR") and token.lower_.endswith("s") and token.is_alpha:
+        if token.tag_ in ("NNS", "NNP", "NN", "JJ", "JJR", "VBZ") and token.lower_.endswith("s") and token.is_alpha:
             right = _missing_possessive(token) or _owner_without_apostrophe(token)
             if right:
                 fixed = match_case(token.text, right)
@@ -689,13 +689,13 @@ def _owner_without_apostrophe(token: Any) -> str | None:
     which only an apostrophe explains."""
     lower = token.lower_
     stem = lower[:-1]
-    if token.tag_ not in ("NNS", "NN", "JJ", "JJR") or token.ent_type_ or token.i + 1 >= len(token.doc) or not token.whitespace_:
+    if token.ent_type_ or token.i + 1 >= len(token.doc) or not token.whitespace_:
         return None
     if token.text[:1].isupper() and token.i != token.sent.start or token.text.isupper():
         return None  # "Downs", "Jones": a name
-    head = token.head
-    if token.dep_ not in ("compound", "amod", "nmod", "poss") or head.tag_ not in ("NN", "NNS") or not 0 < head.i - token.i <= 3:
-        return None
+    following = token.nbor(1)
+    if following.tag_ not in ("NN", "NNS", "JJ", "JJS", "JJR") or not following.text.islower():
+        return None  # the parse of an unknown word is a guess ("familys" as the root): read the next word
     lexicon = speller.speller()
     if len(stem) < 3 or lexicon.known(lower) or any(inflect.all_lemmas(lower, upos=u) for u in ("NOUN", "VERB", "ADJ")):
         return None  # a word of its own ("news", "goods", "sales"); the tagger calls odd ones adjectives
