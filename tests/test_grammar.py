@@ -272,6 +272,94 @@ def test_missing_apostrophe_but_not_the_word_wont(linter: Linter) -> None:
     assert rules(linter, "As was his wont, he arrived early.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        ("Come early for Tonights concert on the green.", "Tonights", "Tonight's"),
+        ("The parks crew finished the new trail on Friday.", "parks", None),
+        ("The countys new website launches Monday.", "countys", "county's"),
+        ("Sign up for the mens softball league by Friday.", "mens", "men's"),
+        ("The librarys new hours start in June.", "librarys", "library's"),  # the parse makes it the root
+        ("See tomorrows schedule online.", "tomorrows", "tomorrow's"),  # tagged as a verb
+    ],
+)
+def test_a_possessive_without_its_apostrophe_is_read_from_the_noun_it_owns(
+    linter: Linter, text: str, word: str, fix: str | None
+) -> None:
+    found = [(f.rule, text[f.offset : f.offset + f.length], list(f.suggestions[:1])) for f in lint(linter, text).findings]
+    # A real plural before a noun ("parks crew") is a compound, not a missing apostrophe.
+    assert found == ([] if fix is None else [("grammar/apostrophe", word, [fix])])
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The shelter's in our county are full this week.", "shelter's"),
+        ("The library's will open late on Tuesday.", "library's"),
+    ],
+)
+def test_a_plural_subject_written_with_an_apostrophe(linter: Linter, text: str, span: str) -> None:
+    assert [(r, w) for r, w in rules(linter, text) if r == "grammar/apostrophe"] == [("grammar/apostrophe", span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The library's hours are changing, and the city's parks are open late.",
+        "The news reports and sales figures came out today. Our kids' programs are full.",
+        "The Jones family and the Smiths' neighbors planted the garden.",
+    ],
+)
+def test_possessives_and_plurals_written_right_pass(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        ("Please don't leaves your bins at the curb overnight.", "leaves", "leave"),
+        ("Our crews are pave the east lot this week.", "pave", "paving"),
+    ],
+)
+def test_verb_forms_the_tagger_misreads_after_a_helper(linter: Linter, text: str, word: str, fix: str) -> None:
+    result = lint(linter, text)
+    assert [(f.rule, text[f.offset : f.offset + f.length], f.suggestions[:1]) for f in result.findings] == [
+        ("grammar/verb-form", word, (fix,))
+    ]
+
+
+def test_right_verb_forms_after_be_and_do_pass(linter: Linter) -> None:
+    assert rules(linter, "Crews are paving the lot. Don't leave bins out, and the pool is open and clean.") == []
+
+
+def test_lower_case_after_a_shortened_word_is_not_a_new_sentence(linter: Linter) -> None:
+    assert rules(linter, "Book your appt. today, or call the county's emergency mgmt. office for help.") == []
+    assert rules(linter, "The pool opens Monday. call ahead to reserve a lane.") == [("grammar/sentence-case", "call")]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The new fire engine is on it's way.", True),
+        ("We will borrow it's design.", True),
+        ("Our county fair at it's best!", True),
+        ("For what it's worth, the fair is back.", False),
+        ("We know it's summer.", False),
+        ("The trail is open, and it's beautiful.", False),
+    ],
+)
+def test_its_possessive_when_a_noun_closes_the_phrase_after_a_preposition_or_verb(
+    linter: Linter, text: str, flagged: bool
+) -> None:
+    assert rules(linter, text) == ([("grammar/confusable", "it's")] if flagged else [])
+
+
+def test_who_after_a_verbs_preposition_agrees_with_that_noun(linter: Linter) -> None:
+    assert rules(linter, "A big thank you to all the lifeguards who works at the pools.") == [("grammar/agreement", "works")]
+    # an object noun before the preposition: the clause may be about either noun
+    assert rules(linter, "Join women across the country who are getting screened.") == []
+
+
 def test_lowercase_i_and_sentence_case(linter: Linter) -> None:
     assert rules(linter, "This week i met our new officers.") == [("grammar/lowercase-i", "i")]
     assert rules(linter, "The pool is open. come by today.") == [("grammar/sentence-case", "come")]

@@ -476,7 +476,7 @@ CHECK = Check(
         "grammar/agreement": "a subject and a verb that disagree: \u201cwe is\u201d, \u201cthe dogs loves\u201d, \u201ceach of the pools have\u201d (builtin)",
         "grammar/verb-form": "the wrong verb form after a helper: \u201ccan picks\u201d, \u201cdidn't went\u201d, \u201chave approve\u201d (builtin)",
         "grammar/relative": "\u201cwhich\u201d for people: \u201canyone which wants\u201d (builtin)",
-        "grammar/apostrophe": "a missing or wrong apostrophe: \u201cdont\u201d, \u201cthis years festival\u201d, \u201ctwo class's left\u201d (builtin)",
+        "grammar/apostrophe": "a missing or wrong apostrophe: \u201cdont\u201d, \u201cthis years festival\u201d, \u201cthe citys new carts\u201d, \u201ctwo class's left\u201d (builtin)",
         "grammar/lowercase-i": "the pronoun I written \u201ci\u201d (builtin)",
         "grammar/sentence-case": "a sentence that starts with a lower-case letter (builtin)",
         "grammar/lt": "a LanguageTool rule, as grammar/lt/RULE_ID (e.g. grammar/lt/EN_A_VS_AN)",

@@ -21,7 +21,7 @@ from typing import Any
 
 from post_lint.api import load_word_list
 from post_lint.model import Document
-from post_lint.text.people import english_speller
+from post_lint.text.people import EVERYDAY, english_speller
 from post_lint.text.sentences import is_abbreviation
 
 from . import speller as words
@@ -295,8 +295,22 @@ def _sentence_case(r: _Reader) -> Iterator[Hit]:
         after = r.prose[word.end : word.end + 1]
         if after == "." or after in _APOSTROPHES and word.lower in ("s",):
             continue  # "etc." or "a.m." style fragments
+        if _after_a_shortening(r, i):
+            continue
         fixed = word.text[:1].upper() + word.text[1:]
         yield Hit.of("sentence-case", word.start, word.end, (fixed,), fixed=fixed)
+
+
+def _after_a_shortening(r: _Reader, i: int) -> bool:
+    """ "Schedule an appt. today", "emergency mgmt. agency": the full stop closes a shortened word
+    that is no everyday word of the dictionary, not a sentence, so the lower case after it is right.
+    (The frequency list is no help here: it counts "appt" and "incl" as words.)"""
+    previous = r.words[i - 1] if i > 0 else None
+    if previous is None or r.prose[previous.end : previous.end + 1] != "." or not previous.text.isalpha():
+        return False
+    if len(previous.text) > 5 or previous.text.isupper():
+        return False  # "vaccinations.", "COVID.": a sentence's last word, not a shortening
+    return spellchecker().word_frequency.dictionary.get(previous.lower, 0) < EVERYDAY
 
 
 def _repeated_word(r: _Reader) -> Iterator[Hit]:
@@ -531,6 +545,8 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
     previous = r.prev(i)
     if following is not None and following.lower == "own":
         return True
+    if _possessive_ends_a_prepositional_phrase(r, i):
+        return True
     adjective = following is not None and following.tag in ("JJ", "JJR", "JJS") and not _phrase_continues(r, i + 1)
     object_wanted = previous is not None and _takes_object(previous) and word.lower in ("you're", "they're")
     if (
@@ -577,6 +593,23 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
     if following.tag == "NNS":
         return True
     return following.tag == "NN" and after is not None and after.tag in ("VBZ", "VBD", "VBP", "MD")
+
+
+def _possessive_ends_a_prepositional_phrase(r: _Reader, i: int) -> bool:
+    """ "on it's way.", "at it's best,", "borrow it's approach.": after a preposition or a verb that
+    takes an object, "it's" and one noun (or superlative) that ends the clause can only be the
+    possessive ("its way"); "it is way" needs more after it."""
+    previous, following = r.prev(i), r.next(i)
+    if r.words[i].lower != "it's" or previous is None or following is None or previous.capitalized:
+        return False
+    data = _confusables()
+    if not _ends_clause(r, i + 1) or not following.text.islower():
+        return False
+    if previous.lower in data["prepositions"]:
+        return following.tag in ("NN", "JJS")
+    # "we could borrow it's approach.": a verb that takes an object, not a clause
+    verb = previous.tag in ("VB", "VBD", "VBP", "VBG") and previous.lower not in data["clause-verbs"]
+    return verb and following.tag == "NN" and following.lower not in data["predicate-nouns"]
 
 
 def _takes_object(word: Word) -> bool:

@@ -12,7 +12,7 @@ subject, a quantity whose number comes from what follows):
   (past participle) and passive "be" (past participle);
 - relative: "which" whose antecedent is a person ("residents which live");
 - apostrophe: a possessive of time without its apostrophe ("this years festival",
-  "todays parade") and a plural written with one ("two class's left", "the event's are").
+  "todays parade", "the citys new carts") and a plural written with one ("two class's left", "the event's are").
 
 Inflections come from lemminflect's lexicon (the English verbs and their forms), read from
 ``inflections.tsv.gz`` by :mod:`inflect`.
@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import inflect
+from . import inflect, speller
 from .hit import Hit, match_case
 
 _DATA = tomllib.loads((Path(__file__).with_name("syntax.toml")).read_text(encoding="utf-8"))
@@ -140,24 +140,40 @@ def _antecedent(verb: Any) -> Any | None:
     if clause.dep_ != "relcl":
         return None
     noun = clause.head
-    if noun.dep_ == "pobj" or noun.conjuncts or (noun.dep_ == "dobj" and noun.head.tag_ in ("VBG", "VBN")):
+    if (
+        noun.dep_ == "pobj"
+        and not _only_noun_after_a_verb(noun)
+        or noun.conjuncts
+        or (noun.dep_ == "dobj" and noun.head.tag_ in ("VBG", "VBN"))
+    ):
         return None  # "women across the country who are", "Senators alleging fraud who were": which noun?
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or noun.lower_ == "one":
         return None  # "one of the people who are": either reading is English
     return noun
 
 
-def subject_number(subject: Any, verb: Any) -> str | None:
+def _only_noun_after_a_verb(noun: Any) -> bool:
+    """ "Thank you to all the volunteers who helps": the preposition hangs on a verb with no noun
+    object before it, so the clause can only be about this noun; in "join women across the country
+    who are" it could be about either."""
+    preposition = noun.head
+    verb = preposition.head
+    if preposition.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.pos_ in ("NOUN", "PROPN") and c.i < preposition.i for c in verb.children if c.dep_ in ("dobj", "attr"))
+
+
+def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | None:
     """'singular', 'plural' or None when the parse cannot say (then nothing is flagged)."""
     lower = subject.lower_
     left = subject.left_edge.i
-    if left > 0 and subject.doc[left - 1].tag_ == "IN" and subject.doc[left - 1].lower_ not in _SUBORDINATORS:
+    if not antecedent and left > 0 and subject.doc[left - 1].tag_ == "IN" and subject.doc[left - 1].lower_ not in _SUBORDINATORS:
         return None  # "... with Drs. Dowell and Dunn describes": a preposition's object read as the subject
     if lower == "which" and subject.i > 0 and subject.nbor(-1).text == ",":
         return None  # ", which is a lot faster": "which" may stand for the whole clause before it
     if lower in ("who", "that", "which"):
-        antecedent = _antecedent(verb)
-        return None if antecedent is None else subject_number(antecedent, verb)
+        noun = _antecedent(verb)  # its preposition, if any, was judged by _antecedent
+        return None if noun is None else subject_number(noun, verb, antecedent=True)
     if lower in ("i", "you"):
         return None  # handled by the pronoun table of grammar/agreement
     if subject.conjuncts:
@@ -181,7 +197,11 @@ def subject_number(subject: Any, verb: Any) -> str | None:
         return None
     if lower in _NUMBER_NOUNS and subject.i + 1 < len(subject.doc) and subject.nbor(1).like_num:
         return None  # "Seniors age 60+ are free": "age 60+" describes the seniors
-    if any(c.dep_ == "nummod" or c.lower_ in ("all", "some", "any", "no", "most", "these", "those") for c in subject.children):
+    # "all the volunteers who help": a plural antecedent whatever its quantifier word (not a number: "561 ... that")
+    plain_plural = antecedent and subject.tag_ == "NNS" and not any(c.dep_ == "nummod" for c in subject.children)
+    if not plain_plural and any(
+        c.dep_ == "nummod" or c.lower_ in ("all", "some", "any", "no", "most", "these", "those") for c in subject.children
+    ):
         return None  # "10 miles is a long way", "no parking is allowed"
     if subject.tag_ == "NNS":
         lemma = inflect.lemma(lower, upos="NOUN")
@@ -424,7 +444,36 @@ def _helper_kind(helper: Any) -> str | None:
         return "have"
     if helper.dep_ == "auxpass" and helper.lemma_ in ("be", "") and lower in ("is", "are", "was", "were", "be", "been"):
         return "be"
+    if helper.dep_ == "aux" and lower in ("is", "are", "was", "were", "am"):
+        return "progressive"
     return None
+
+
+def _verb_read_as_plural_noun(helper: Any, verb: Any) -> bool:
+    """ "don't parks", "can picks": a verb's -s form after "do" or a modal, which the tagger,
+    finding no base form there, calls a plural noun."""
+    if helper.lower_ not in _DO | _MODALS or verb.tag_ != "NNS" or verb.lower_ in _NUMBER_NOUNS:
+        return False
+    lemmas = inflect.all_lemmas(verb.lower_, upos="VERB").get("VERB") or ()
+    return any(verb.lower_ in (inflect.inflection(lemma, tag="VBZ") or ()) for lemma in lemmas)
+
+
+def _wrong_after_progressive_be(verb: Any) -> str | None:
+    """The -ing form, when "is"/"are" helps a verb's base form ("crews are repair the road")."""
+    lower = verb.lower_
+    if (
+        verb.tag_ not in ("VB", "VBP", "VBN")
+        or not lower.isalpha()
+        or lower in _ALSO_ADJECTIVES
+        or inflect.all_lemmas(lower, upos="ADJ")
+    ):
+        return None
+    if lower not in (inflect.all_lemmas(lower, upos="VERB").get("VERB") or ()) or lower in inflect.inflection(lower, tag="VBN"):
+        return None  # not a base form, or one that is its own participle too ("are come")
+    if verb.i + 1 < len(verb.doc) and verb.nbor(1).tag_ == "VBG":
+        return None  # "we are crowd sourcing": the first half of a verb written open
+    forms = inflect.inflection(lower, tag="VBG")
+    return forms[0] if forms else None
 
 
 def _plain_gap(helper: Any, verb: Any) -> bool:
@@ -452,8 +501,8 @@ def _plain_gap(helper: Any, verb: Any) -> bool:
 def _wrong_after_base_helper(verb: Any) -> str | None:
     """The base form, when the verb after a modal, "do" or "to" is not in it ("will closed")."""
     lower = verb.lower_
-    if verb.tag_ not in ("VB", "VBZ", "VBD", "VBN") or not lower.isalpha():
-        return None
+    if verb.tag_ not in ("VB", "VBZ", "VBD", "VBN", "NNS") or not lower.isalpha():
+        return None  # NNS: "don't parks", see _verb_read_as_plural_noun
     lemmas = inflect.all_lemmas(lower, upos="VERB").get("VERB") or ()
     if verb.tag_ == "VB" and lower in lemmas:
         return None  # a base form already ("found" is also "to found")
@@ -515,11 +564,14 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         verb = helper.head
         if verb.i <= helper.i or verb.pos_ not in ("VERB", "AUX", "NOUN") or not _plain_gap(helper, verb):
             continue
-        if verb.pos_ == "NOUN" and kind not in ("have",):
+        if verb.pos_ == "NOUN" and kind not in ("have",) and not _verb_read_as_plural_noun(helper, verb):
             continue
         if kind in ("modal", "do", "to"):
             right = _wrong_after_base_helper(verb)
             wants = "the base form"
+        elif kind == "progressive":
+            right = _wrong_after_progressive_be(verb)
+            wants = "the -ing form"
         else:
             right = _wrong_participle(verb)
             wants = "the past participle"
@@ -580,8 +632,8 @@ def relative(spacy_doc: Any) -> Iterator[Hit]:
 def apostrophe(spacy_doc: Any) -> Iterator[Hit]:
     """ "this years festival" -> "year's"; "two class's left" -> "classes"."""
     for token in spacy_doc:
-        if token.tag_ == "NNS" and token.lower_.endswith("s") and token.is_alpha:
-            right = _missing_possessive(token)
+        if token.tag_ in ("NNS", "NNP", "NN", "JJ", "JJR", "VBZ") and token.lower_.endswith("s") and token.is_alpha:
+            right = _missing_possessive(token) or _owner_without_apostrophe(token)
             if right:
                 fixed = match_case(token.text, right)
                 yield _token_hit(
@@ -604,11 +656,20 @@ def apostrophe(spacy_doc: Any) -> Iterator[Hit]:
                 )
 
 
+def _possessive(token: Any) -> str:
+    """The token's stem with the apostrophe the post uses elsewhere ("year's", "year’s")."""
+    return token.text[:-1] + ("’s" if "’" in token.doc.text else "'s")
+
+
 def _missing_possessive(token: Any) -> str | None:
     stem = token.lower_[:-1]
     if stem not in _TIME_NOUNS or token.i + 1 >= len(token.doc):
         return None
     following = token.nbor(1)
+    if stem in _DEICTIC_TIMES and following.tag_ in ("NN", "NNS") and following.text.islower() and token.whitespace_:
+        return _possessive(token)  # "Join us for Todays parade": no plural of "today" owns a parade
+    if token.tag_ != "NNS":
+        return None
     if (
         following.tag_ not in ("NN", "NNS")
         or not token.whitespace_
@@ -618,8 +679,35 @@ def _missing_possessive(token: Any) -> str | None:
         return None
     before = token.nbor(-1).lower_ if token.i > token.sent.start else ""
     if stem in _DEICTIC_TIMES or before in _TIME_DETERMINERS:
-        return token.text[:-1] + "\u2019s" if "\u2019" in token.doc.text else token.text[:-1] + "'s"
+        return _possessive(token)
     return None
+
+
+def _owner_without_apostrophe(token: Any) -> str | None:
+    """ "the citys new carts", "the childrens museum": a noun plus "s" that is no plural of it
+    (the lexicon's plural is "cities"; "children" is one already) modifying the noun after it,
+    which only an apostrophe explains."""
+    lower = token.lower_
+    stem = lower[:-1]
+    if token.ent_type_ or token.i + 1 >= len(token.doc) or not token.whitespace_:
+        return None
+    if token.text[:1].isupper() and token.i != token.sent.start or token.text.isupper():
+        return None  # "Downs", "Jones": a name
+    following = token.nbor(1)
+    if following.tag_ not in ("NN", "NNS", "JJ", "JJS", "JJR") or not following.text.islower():
+        return None  # the parse of an unknown word is a guess ("familys" as the root): read the next word
+    lexicon = speller.speller()
+    if len(stem) < 3 or lexicon.known(lower) or any(inflect.all_lemmas(lower, upos=u) for u in ("NOUN", "VERB", "ADJ")):
+        return None  # a word of its own ("news", "goods", "sales"); the tagger calls odd ones adjectives
+    lemmas = inflect.lemma(stem, upos="NOUN")
+    plural_already = bool(lemmas) and stem not in lemmas  # "children", "women"
+    if not (lemmas or lexicon.known(stem)) or not plural_already and lower in inflection_plurals(stem):
+        return None  # not a noun plus "s", or a plural the lists do not hold
+    return _possessive(token)
+
+
+def inflection_plurals(noun: str) -> tuple[str, ...]:
+    return inflect.inflection(noun, tag="NNS") or ()
 
 
 def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
@@ -631,8 +719,19 @@ def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
     if following is not None and following.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "JJS", "JJR", "CD", "VBG", "CC"):
         return None  # "the city's new park", "our community's and country's veterans": possessives
     counted = any((c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or c.lower_ in _MANY_WORDS for c in noun.children)
-    subject_of_plural = noun.dep_ in _SUBJECTS and following is not None and following.lower_ in ("are", "were", "have")
+    subject_of_plural = noun.dep_ in _SUBJECTS and following is not None and _plural_verb_or_modal(noun, following)
     if not (counted or subject_of_plural):
         return None
     forms = inflect.inflection(noun.lower_, tag="NNS")
     return forms[0] if forms else None
+
+
+def _plural_verb_or_modal(noun: Any, following: Any) -> bool:
+    """The "noun's" the parse made a subject: of a plural verb, near or far ("the county's in
+    our region are"), or straight before a modal ("the department's will be closed"), where no
+    possessed noun can stand."""
+    if following.lower_ in ("are", "were", "have") or following.tag_ == "MD":
+        return True
+    verb = noun.head
+    helpers = [verb, *(c for c in verb.children if c.dep_ in _AUX)]
+    return any(t.lower_ in ("are", "were", "have", "do") or t.tag_ == "VBP" for t in helpers)
