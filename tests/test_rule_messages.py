@@ -22,8 +22,9 @@ from post_lint.registry import check_names, load_check
 CHECKS_DIR = Path(checks_package.__file__).parent
 
 # Rules whose messages are made elsewhere, not from a template: the learned layers'
-# (post_lint.text.model words them for every check that has one) and LanguageTool's own.
-NOT_TEMPLATED = {"grammar/lt"}
+# (post_lint.text.model words them for every check that has one), LanguageTool's own, and
+# plagiarism/copied, which post_lint.comments finds across a whole export (no check sees it).
+NOT_TEMPLATED = {"grammar/lt", "plagiarism/copied"}
 
 
 @dataclass(frozen=True)

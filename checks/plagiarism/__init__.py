@@ -81,8 +81,7 @@ def _reproduces_post(doc: Document, ctx: Context) -> Iterator[Finding]:
     if share >= ctx["post-share"]:
         yield ctx.finding(
             "post",
-            f"{share:.0%} of its wording is the post it answers: plagiarized material may be hidden; "
-            "read it before deciding (a resident quoting a line to answer it stays)",
+            ctx.message("post", share=share),
             0,
             len(doc.text),
         )
@@ -97,8 +96,7 @@ def _announced(doc: Document, ctx: Context) -> Iterator[Finding]:
         said = " ".join(doc.text[cue.start : cue.end].split())
         yield ctx.finding(
             "announced",
-            f"says its words are someone else's (\u201c{said}\u201d): plagiarized material may be hidden; "
-            "read it before deciding",
+            ctx.message("announced", said=said),
             cue.start,
             cue.end - cue.start,
         )
@@ -123,8 +121,7 @@ def _published(doc: Document, ctx: Context) -> Iterator[Finding]:
         what = " ".join(text[start:end].split()).rstrip("\u2014\u2013- ")
         yield ctx.finding(
             "published",
-            f"is laid out as a published text (\u201c{what}\u201d): plagiarized material may be hidden unless "
-            "its source is credited; read it before deciding",
+            ctx.message("published", how=f"is laid out as a published text (\u201c{what}\u201d)"),
             start,
             end - start,
         )
@@ -138,8 +135,10 @@ def _published(doc: Document, ctx: Context) -> Iterator[Finding]:
         shown = ", ".join(f"\u201c{' '.join(text[c.start : c.end].split())}\u201d" for c in cues[:3])
         yield ctx.finding(
             "published",
-            f"reads as a news story or a reference work, not a resident's own words (no I, we or you; {shown}): "
-            "plagiarized material may be hidden unless its source is credited; read it before deciding",
+            ctx.message(
+                "published",
+                how=f"reads as a news story or a reference work, not a resident's own words (no I, we or you; {shown})",
+            ),
             0,
             len(text),
         )
@@ -165,9 +164,7 @@ def _verse(doc: Document, ctx: Context) -> Iterator[Finding]:
     if rhymes >= 2 or stopped <= len(lines) / 3:
         yield ctx.finding(
             "verse",
-            f"is laid out as a poem or a song ({len(lines)} short lines"
-            + (", rhymed" if rhymes >= 2 else "")
-            + "): plagiarized material may be hidden unless its source is credited; read it before deciding",
+            ctx.message("verse", lines=len(lines), rhymed=", rhymed" if rhymes >= 2 else ""),
             0,
             len(doc.text),
         )
@@ -183,8 +180,7 @@ def _quotation(doc: Document, ctx: Context) -> Iterator[Finding]:
         if len(words(quoted)) >= ctx["quotation-words"] and len(_SENTENCE_END.findall(quoted.strip('"\u201c\u201d') + " ")) >= 2:
             yield ctx.finding(
                 "quotation",
-                f"quotes {len(words(quoted))} words that no one is named as saying: plagiarized material may be "
-                "hidden unless its source is credited; read it before deciding",
+                ctx.message("quotation", count=len(words(quoted))),
                 start,
                 end - start,
             )
