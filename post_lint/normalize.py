@@ -95,13 +95,8 @@ def normalize(text: str, *, lower: bool = True, leet: bool = False, spaced: bool
     joins s p a c e d or d.o.t.t.e.d single letters into one word. ``blanks`` makes each run of
     white space one blank (off: white space kept as written, one character for one).
     """
-    if text.isascii():
-        # Nothing to drop or map in ASCII (every special character above is non-ASCII).
-        mapped_text, starts, ends = (text.lower() if lower else text), list(range(len(text))), list(range(1, len(text) + 1))
-    else:
-        out, starts, ends = _mapped(text, lower)
-        mapped_text = "".join(out)
-    result = Normalized(mapped_text, starts, ends, text)
+    out, starts, ends = _mapped(text, lower)
+    result = Normalized("".join(out), starts, ends, text)
     if blanks:
         result = _collapse_space(result)
     if leet:
@@ -120,32 +115,31 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 def _mapped(text: str, lower: bool) -> tuple[list[str], list[int], list[int]]:
     """The characters of ``text`` mapped for matching, with each one's original span.
 
-    ASCII runs are copied whole (nothing in them maps to anything else); only the other
-    characters go through :func:`_mapped_char`. A post with one emoji or curly quote used to
-    send every character through the per-character path: a tenth of all the checks' time.
+    ASCII runs are copied whole (every special character above is non-ASCII, so nothing in
+    them maps to anything else); only the other characters go through :func:`_mapped_char`. A
+    post with one emoji or curly quote used to send every character through the per-character
+    path: a tenth of all the checks' time.
     """
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+
+    def copy_ascii(start: int, end: int) -> None:
+        run = text[start:end]
+        out.append(run.lower() if lower else run)
+        starts.extend(range(start, end))
+        ends.extend(range(start + 1, end + 1))
+
     last = 0
     for m in _NON_ASCII.finditer(text):
         index = m.start()
-        if index > last:
-            run = text[last:index]
-            out.append(run.lower() if lower else run)
-            starts.extend(range(last, index))
-            ends.extend(range(last + 1, index + 1))
-        mapped = _mapped_char(m.group(), lower)
-        for piece in mapped:
+        copy_ascii(last, index)
+        for piece in _mapped_char(m.group(), lower):
             out.append(piece)
             starts.append(index)
             ends.append(index + 1)
         last = index + 1
-    if last < len(text):
-        run = text[last:]
-        out.append(run.lower() if lower else run)
-        starts.extend(range(last, len(text)))
-        ends.extend(range(last + 1, len(text) + 1))
+    copy_ascii(last, len(text))
     return out, starts, ends
 
 
