@@ -21,7 +21,7 @@ from typing import Any
 
 from post_lint.api import load_word_list
 from post_lint.model import Document
-from post_lint.text.people import EVERYDAY, english_speller
+from post_lint.text.people import english_speller, everyday_word
 from post_lint.text.sentences import is_abbreviation
 
 from . import speller as words
@@ -310,7 +310,7 @@ def _after_a_shortening(r: _Reader, i: int) -> bool:
         return False
     if len(previous.text) > 5 or previous.text.isupper():
         return False  # "vaccinations.", "COVID.": a sentence's last word, not a shortening
-    return spellchecker().word_frequency.dictionary.get(previous.lower, 0) < EVERYDAY
+    return not everyday_word(previous.text)
 
 
 def _repeated_word(r: _Reader) -> Iterator[Hit]:
