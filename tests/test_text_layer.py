@@ -7,6 +7,8 @@ exit code depending on argument order.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -280,3 +282,11 @@ def test_consent_covers_the_person_it_names_or_everyone_but_a_third_party() -> N
     names = [(0, 9, "Ann Price"), (27, 34, "Bo Lind")]
     assert covered(text, consent_in(text), names) == {0}
     assert covered("Ann Price helped.", consent_in("Ann Price helped."), [(0, 9, "Ann Price")]) == set()
+
+
+def test_a_sectioned_word_list_keeps_entries_under_their_heading_and_drops_comments(tmp_path: Path) -> None:
+    from post_lint.text.wordlists import word_list_sections
+
+    listed = tmp_path / "words.txt"
+    listed.write_text("# a comment\nanyone  # a note\n\n[parent]\nhis parents agreed\n[others]\nneighbor\n", encoding="utf-8")
+    assert word_list_sections(listed) == {"": ("anyone",), "parent": ("his parents agreed",), "others": ("neighbor",)}

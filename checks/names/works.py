@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from post_lint.model import Document
 from post_lint.text.parsed import parsed
+from post_lint.text.wordlists import word_list_sections
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,15 +27,7 @@ _HERE = Path(__file__).parent
 
 @lru_cache(maxsize=1)
 def _sections() -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = {}
-    section = ""
-    for raw in (_HERE / "works.txt").read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip().lower()
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-        elif line:
-            found.setdefault(section, set()).add(line)
-    return {key: frozenset(words) for key, words in found.items()}
+    return {name: frozenset(w.lower() for w in words) for name, words in word_list_sections(_HERE / "works.txt").items()}
 
 
 def _author_noun_before(text: str, start: int) -> bool:

@@ -18,32 +18,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from .phrases import find_phrases
+from .wordlists import word_list_sections
 
 _DATA = Path(__file__).with_name("data") / "consent.txt"
 
 
-@cache
 def _sections() -> dict[str, tuple[str, ...]]:
-    found: dict[str, list[str]] = {"": [], "parent": [], "others": []}
-    section = ""
-    for raw in _DATA.read_text(encoding="utf-8").splitlines():
-        line = raw.split(" #", 1)[0].strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-            continue
-        found[section].append(line)
-    return {key: tuple(lines) for key, lines in found.items()}
+    return word_list_sections(_DATA)
 
 
 def _phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
     sections = _sections()
-    return sections[""], sections["parent"]
+    return sections[""], sections.get("parent", ())
 
 
 @dataclass(frozen=True)
@@ -84,7 +73,7 @@ def _referent(text: str, span: tuple[int, int], names: list[tuple[int, int]]) ->
 
 def _third_party(text: str, start: int) -> bool:
     """ "her neighbor Carl Weiss", "Lucy's friend Marty Cole": someone else's relation."""
-    words = "|".join(re.escape(w) for w in _sections()["others"])
+    words = "|".join(re.escape(w) for w in _sections().get("others", ()))
     return bool(
         re.search(rf"\b(?:her|his|their|[A-Z][a-z]+['’]s)\s+(?:\w+\s+)?(?:{words}),?\s+$", text[max(0, start - 40) : start])
     )

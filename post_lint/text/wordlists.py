@@ -34,6 +34,25 @@ def word_list(path: str | Path, extra: Iterable[str] = ()) -> tuple[str, ...]:
     return tuple(load_word_list(path, extra))
 
 
+def word_list_sections(path: str | Path) -> dict[str, tuple[str, ...]]:
+    """A word list cut into sections by ``[name]`` lines: the entries before the first one are
+    under ``""``. Read once per process, as :func:`load_word_list` reads a plain list."""
+    return _sections(str(path))
+
+
+@cache
+def _sections(path: str) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {"": []}
+    section = ""
+    for entry in _read(path):
+        if entry.startswith("[") and entry.endswith("]"):
+            section = entry[1:-1]
+            found.setdefault(section, [])
+        else:
+            found[section].append(entry)
+    return {name: tuple(entries) for name, entries in found.items()}
+
+
 def beside(module_file: str, name: str) -> Path:
     """Path of a data file next to a module."""
     return Path(module_file).with_name(name)
