@@ -143,6 +143,8 @@ def _candidates(doc: Document, titles: frozenset[str], given: frozenset[str], su
 
 # After a cue word, or after a child's age or grade ("10-year-old Tommy", "fourth grader Mia").
 _CHILD = r"\b(?:\w+|\d{1,2})[- ](?:years?|yrs?)[- ]old|\b\w+[- ]grader|\bkindergart[ne]+r|\bpreschooler"
+# A child's age or grade just before a name (searched in the text before it).
+_CHILD_BEFORE = re.compile(rf"(?i:{_CHILD}),?\s+$")
 
 
 @lru_cache(maxsize=8)
@@ -151,7 +153,7 @@ def _after_cue_patterns(cues: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     pattern = re.compile(
         rf"(?:(?i:{cues})|(?i:{_CHILD})),?\s+(?P<first>[A-Z][a-z]+)(?:\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))?\b"
     )
-    return pattern, re.compile(rf"(?i:{_CHILD}),?\s+$")
+    return pattern, _CHILD_BEFORE
 
 
 def _missed_by_the_model(doc: Document, cues: re.Pattern[str], given: frozenset[str], surnames: frozenset[str]):
@@ -333,7 +335,7 @@ def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], list
         len(words) > 1
         and len(words[-1]) > 2  # not "Chatham Co."
         and not any(everyday_word(w) and _key(w) not in lists.surnames for w in words)
-        and re.search(rf"(?i:{_CHILD}),?\s+$", text[max(0, start - 30) : start])
+        and _CHILD_BEFORE.search(text[max(0, start - 30) : start])
     ):
         return False  # "11-year-old Jayden Brooks": a child's full name, even with a place word
     if len(words) == 1:
@@ -457,9 +459,14 @@ def _found(doc: Document, lists: _Lists) -> tuple[list[tuple[int, int, str]], se
     text = doc.text
     certain: set[tuple[int, int]] = set()
     found = list(_candidates(doc, lists.titles, lists.given, lists.surnames))
+
+    def new(start: int, end: int) -> bool:
+        """No candidate found so far overlaps ``start:end``."""
+        return not any(s < end and start < e for s, e, _ in found)
+
     cues = _phrase_pattern("person-cues.txt", ())
     for start, end, name in _missed_by_the_model(doc, cues, lists.given, lists.surnames):
-        if not any(s < end and start < e for s, e, _ in found):
+        if new(start, end):
             found.append((start, end, name))
     # "her toddler, Mateo", "our son Kai": after a child word a capitalised word the census lacks is a child.
     for m in _AFTER_CHILD_WORD.finditer(doc.prose):
@@ -470,23 +477,23 @@ def _found(doc: Document, lists: _Lists) -> tuple[list[tuple[int, int, str]], se
             and not everyday_word(word)
             and word.lower() not in lists.not_names
             and not (facility_next and facility_next.group(1).lower() in lists.facility)
-            and not any(s < end and start < e for s, e, _ in found)
+            and new(start, end)
         ):
             found.append((start, end, word))
             certain.add((start, end))
     # "the Gundersons; they picked her up": a household by its plural surname.
     for span in _plural_households(text, lists):
-        if not any(s < span[1] and span[0] < e for s, e, _ in found):
+        if new(span[0], span[1]):
             found.append(span)
             certain.add(span[:2])
     # "the Harlow family": a household by its surname, which the model may not see.
     for m in re.finditer(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+)\s+family\b", doc.prose):
         start, end = m.span("name")
-        if m.group("name").lower() in lists.surnames and not any(s < end and start < e for s, e, _ in found):
+        if m.group("name").lower() in lists.surnames and new(start, end):
             found.append((start, end, m.group("name")))
     # "jane smith", "JANE SMITH", "Ｊａｎｅ Ｓｍｉｔｈ", "#MariaGonzalez": names the model cannot see.
     for start, end, name in disguised_names(doc, lists.given, lists.surnames):
-        if not any(s < end and start < e for s, e, _ in found):
+        if new(start, end):
             found.append((start, end, name))
     return sorted(found), certain
 
