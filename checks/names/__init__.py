@@ -25,11 +25,12 @@ from pathlib import Path
 
 from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, SkipCheck, cases_beside, load_word_list
 from post_lint.model import Document, Finding
-from post_lint.text.consent import consent_in, covered
+from post_lint.text.consent import consent_read, covered
 from post_lint.text.people import census_names, everyday_word
 
 from . import who
 from .disguised import disguised_names
+from .duty import in_public_duty
 from .officials import Officials, clean_name
 from .works import is_author
 
@@ -257,7 +258,7 @@ def _lists_for(
     return _Lists(
         given=given,
         surnames=surnames,
-        officials=Officials.parse(allowed, _words("titles.txt", ())),
+        officials=Officials.parse(allowed, _words("titles.txt", ()), given),
         roles=who.lists(extra_roles),
         facility=_words("facility-words.txt", extra_facility),
         not_names=_words("not-names.txt", extra_not_names),
@@ -503,7 +504,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         raise SkipCheck("no spaCy Doc: the names check needs spaCy's named-entity recognizer")
     lists = _lists(ctx)
     text = doc.text
-    consent = consent_in(doc.words_text)
+    consent = consent_read(doc)
     configured = bool(ctx["allow"] or ctx.facts.officials)
     staff_severity = ctx.severity if ctx["staff-names"] == "flag" or (ctx["staff-names"] == "auto" and configured) else "info"
     found, certain = _found(doc, lists)
@@ -529,6 +530,8 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         if index in agreed or who.vocative_in_reply(text, start, end):
             continue  # "shared with her permission"; "@jsmith Absolutely, Scott."
         role = tracker.role(start, end, words)
+        if role and staff_severity != "info" and in_public_duty(doc, start, end, ctx.facts.employer_names):
+            continue  # "Town Clerk Maria Delgado reminds voters ...": the body speaking through its staff
         if role:
             message = _MESSAGES["staff"].format(name=name, detail=role)
             yield ctx.finding("staff", message, start, end - start, severity=staff_severity)
