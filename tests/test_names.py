@@ -438,3 +438,33 @@ def test_consent_in_the_posts_own_words_covers_the_person(linter: Linter, text: 
 def test_consent_denied_or_about_something_else_covers_no_one(linter: Linter) -> None:
     assert names(linter, "Dana Kroll never okayed this post about her pies, so we will take it down.") == ["Dana Kroll"]
     assert names(linter, "Thanks to Dana Kroll! Parents must sign a consent form before the flu clinic.") == ["Dana Kroll"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This month's book club picks a memoir from Tara Westover.",
+        "Stop by the lobby to see watercolors painted by Hollis Grant.",
+        "Meet Sarah Nguyen, who wrote 'The Lighthouse Keeper's Cat', at the branch on Tuesday.",
+        "New in our collection: Ann Patchett's latest, plus audiobooks read by Meryl Streep.",
+    ],
+)
+def test_makers_of_works_read_through_the_parse_are_not_flagged(linter: Linter, text: str) -> None:
+    assert names(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Civil War veteran Amos Tuttle is buried in Oak Hill Cemetery; join the walking tour.",
+        "Learn how Josiah Wentworth, the town's first blacksmith, forged the bell that still hangs in the church.",
+        "Pioneer doctor Clara Hollis rode a horse to house calls across the county.",
+    ],
+)
+def test_figures_of_local_history_are_not_flagged(linter: Linter, text: str) -> None:
+    assert names(linter, text) == []
+
+
+def test_a_veteran_of_today_and_a_letter_writer_are_still_flagged(linter: Linter) -> None:
+    assert names(linter, "Army veteran Amos Tuttle helped us fix the flagpole.") == ["Amos Tuttle"]
+    assert names(linter, "Tara Westover wrote to us about the potholes on her street.") == ["Tara Westover"]

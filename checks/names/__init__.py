@@ -31,6 +31,7 @@ from post_lint.text.people import census_names, everyday_word
 from . import who
 from .disguised import disguised_names
 from .duty import in_public_duty
+from .history import historical_figure
 from .officials import Officials, clean_name
 from .works import is_author
 
@@ -281,7 +282,7 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
     key = clean_name(name).lower()
     if not key or key in lists.not_names or key.split()[0] in lists.not_names or key in lists.public_figures:
         return True
-    if _historical(text, start, doc.sentence_at(start)) or is_author(doc, start, end):
+    if _historical(text, start, doc.sentence_at(start)) or historical_figure(doc, start, end) or is_author(doc, start, end):
         return True  # a figure of history; an author named for a book ("a novel by Louise Penny")
     # A hashtag that is only a name ("#MariaGonzalez") names the person; a name inside a link does not.
     tag = doc.token_at(start)
