@@ -606,7 +606,10 @@ CHECK = Check(
     Klobuchar", "Health Officer Dr. Lee"), well-known public figures (also with
     a middle initial: "Susan B. Anthony"), authors named for their work (read
     through the parse: "mysteries by Louise Penny", "written by Richard Osman",
-    "Kingsolver's novel", "author Tim Hanley"; works.txt), the person a reply
+    "Kingsolver's novel", "author Tim Hanley", "a memoir from Tara Westover",
+    "watercolors painted by Hollis Grant", "who wrote <title>"; works.txt),
+    figures of local history ("Civil War veteran Amos Tuttle", "the town's
+    first blacksmith"; history.txt), the person a reply
     answers ("@jsmith Absolutely, Scott."), and the officials and staff the
     city has decided may be named. A pet stays a pet later in the post ("K-9
     Officer Rex ... Good boy, Rex!"). After a child word any capitalised name
@@ -623,13 +626,19 @@ CHECK = Check(
     - someone named with a job or professional title ("utility billing clerk
       Megan Howe", "Julie Hanson, RN", "Dr. Lee", "Ty Tover, a peer counselor
       with the health department") is names/staff: a note (info) until the
-      config lists any official, then flagged like any other name;
+      config lists any official, then flagged like any other name, except
+      staff tied to a public body and acting for it ("Town Clerk Maria Delgado
+      reminds voters", "Jenna Holloway, the County's emergency coordinator,
+      will brief residents"; read through the parse, public-duty.txt);
     - anyone else is names/person.
 
     A post that says it has consent ("shared with her permission", "Isaiah
     is sharing his story", "Sam gave his okay") names those adults freely; a
     child needs a parent's ("with his parents' permission"). One person's
-    consent ("her permission", "Gloria's consent") covers that person, the
+    consent ("her permission", "Gloria's consent", or in the post's own
+    words, read through the parse: "was kind enough to let us share her
+    photo", "he happily agreed", "gave her consent for this feature") covers
+    that person, the
     name in or nearest before the phrase, and their follow-ups; a consent for
     no one in particular ("used with permission") covers everyone named except
     a third party introduced by someone else's relation ("her neighbor Carl
@@ -644,8 +653,10 @@ CHECK = Check(
         allow = ["Mayor Erik Skogquist", "Police Chief Eric Yang", "Officer Daniel Ortiz"]
 
     Each entry also covers its possessive ("Mayor Skogquist's"), the name with
-    any title ("Chief Yang", "Eric Yang") and, once the full name has appeared,
-    first-name follow-ups ("Daniel").
+    any title ("Chief Yang", "Eric Yang"), a short first name ("Dan Ortiz"),
+    the first name after a title ("Officer Daniel") and, once the full name
+    has appeared, first-name follow-ups ("Daniel"). The name is what follows
+    the entry's title, whatever its words ("Board Chair Gus Lindqvist").
     """,
     profiles=(*PROFILES, COMMENTS),
     cases_file=cases_beside(__file__),
