@@ -368,3 +368,103 @@ def test_a_child_after_a_child_word_a_household_by_plural_surname_and_a_word_giv
 )
 def test_plural_words_counties_and_old_things_are_no_people(linter: Linter, text: str) -> None:
     assert [n for n in names(linter, text) if n != "Alyssa"] == []
+
+
+def test_an_officials_name_is_what_follows_any_title_words_of_the_entry() -> None:
+    titles = frozenset({"chair", "director"})
+    given = frozenset({"gus", "carol", "luis"})
+    officials = Officials.parse(("Board Chair Gus Lindqvist", "Register of Deeds Carol Jeffries"), titles, given)
+    assert officials.allows("Gus Lindqvist", "", 0)
+    assert officials.allows("Carol Jeffries", "", 0)
+    assert not officials.allows("Board Gus Lindqvist", "", 0)
+
+
+def test_an_official_is_matched_by_a_short_first_name_or_by_first_name_after_a_title() -> None:
+    officials = Officials.parse(("Sheriff Raymond Okafor", "Public Works Director Luis Ortega"), frozenset(), frozenset())
+    assert officials.allows("Ray Okafor", "", 0)
+    assert not officials.allows("Carla Okafor", "", 0)
+    text = "Director Luis will walk residents through the new carts."
+    assert officials.allows("Luis", text, text.index("Luis"))
+    assert not officials.allows("Luis", "Thanks, Luis, for the photo.", 8)
+
+
+BODY = {
+    "body": {
+        "name": "Town of Cedar Hollow",
+        "aliases": ["Cedar Hollow"],
+        "officials": ["Mayor Theodore Blackwell"],
+    }
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cedar Hollow Building Inspector Tom Lacey will review the new permit steps at Tuesday's open house.",
+        "Jenna Holloway, the Town's recycling coordinator, will brief residents on the siren tests at 6 p.m.",
+        "Town Clerk Maria Delgado reminds voters that absentee ballots are due Nov. 3.",
+    ],
+)
+def test_staff_tied_to_a_public_body_in_a_public_duty_are_not_flagged(text: str) -> None:
+    linter = Linter(select=["names"], config=Config(data=BODY))
+    assert names(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Town of Cedar Hollow dispatcher Kayla Moore retires Friday after 30 years. Stop by for cake!", "Kayla Moore"),
+        ("Building Inspector Tom Lacey will review the new permit steps at Tuesday's open house.", "Tom Lacey"),
+    ],
+)
+def test_staff_in_personal_news_or_with_no_public_body_are_still_flagged(text: str, name: str) -> None:
+    linter = Linter(select=["names"], config=Config(data=BODY))
+    assert names(linter, text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rosa Jimenez was kind enough to let us share her photo from the fun run.",
+        "We asked Omar Haddad if we could spotlight his community garden, and he happily agreed.",
+        "Maya Singh gave her consent for this feature on her years at the food pantry.",
+        "Leah Ostrowski told us we could share her photos from the 4-H fair.",
+    ],
+)
+def test_consent_in_the_posts_own_words_covers_the_person(linter: Linter, text: str) -> None:
+    assert names(linter, text) == []
+
+
+def test_consent_denied_or_about_something_else_covers_no_one(linter: Linter) -> None:
+    assert names(linter, "Dana Kroll never okayed this post about her pies, so we will take it down.") == ["Dana Kroll"]
+    assert names(linter, "Thanks to Dana Kroll! Parents must sign a consent form before the flu clinic.") == ["Dana Kroll"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This month's book club picks a memoir from Tara Westover.",
+        "Stop by the lobby to see watercolors painted by Hollis Grant.",
+        "Meet Sarah Nguyen, who wrote 'The Lighthouse Keeper's Cat', at the branch on Tuesday.",
+        "New in our collection: Ann Patchett's latest, plus audiobooks read by Meryl Streep.",
+    ],
+)
+def test_makers_of_works_read_through_the_parse_are_not_flagged(linter: Linter, text: str) -> None:
+    assert names(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Civil War veteran Amos Tuttle is buried in Oak Hill Cemetery; join the walking tour.",
+        "Learn how Josiah Wentworth, the town's first blacksmith, forged the bell that still hangs in the church.",
+        "Pioneer doctor Clara Hollis rode a horse to house calls across the county.",
+    ],
+)
+def test_figures_of_local_history_are_not_flagged(linter: Linter, text: str) -> None:
+    assert names(linter, text) == []
+
+
+def test_a_veteran_of_today_and_a_letter_writer_are_still_flagged(linter: Linter) -> None:
+    assert names(linter, "Army veteran Amos Tuttle helped us fix the flagpole.") == ["Amos Tuttle"]
+    assert names(linter, "Tara Westover wrote to us about the potholes on her street.") == ["Tara Westover"]

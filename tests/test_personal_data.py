@@ -704,3 +704,51 @@ def test_an_injury_a_review_or_leave_of_a_named_employee_or_resident_is_sensitiv
 
 def test_a_council_members_leave_in_their_office_is_still_public(linter: Linter) -> None:
     assert flagged(linter, "Councilmember Ruth Hale is on medical leave; her ward questions go to the clerk.") == []
+
+
+# -- a named child's home street, read through the parse (children.py) ---------
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Twins Ava and Eli Brandt from Larkspur Lane sold lemonade for the shelter.", "Larkspur Lane"),
+        ("Our junior firefighter of the month is Mateo Cruz, a Hemlock Circle kid who never misses a class.", "Hemlock Circle"),
+        ("Shoutout to young Finn Abbott on Cottonwood Court for returning the library books.", "Cottonwood Court"),
+        ("Our officers visited Ella Marsh at her home on Quail Run Road to celebrate her 7th birthday.", "Quail Run Road"),
+        ("Eight-year-old Lucas Bergstrom of Prairie View Lane won the poster contest!", "Prairie View Lane"),
+        ("The Nelson kids on Orchard Lane, Milo and June, raised $300 for the shelter.", "Orchard Lane"),
+    ],
+)
+def test_a_named_childs_home_street_is_flagged(linter: Linter, text: str, street: str) -> None:
+    assert ("child", street) in flagged(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students from Juniper Elementary planted twelve trees along Willow Street on Friday.",
+        "The Scout troop picked up litter on the 400 block of Maple Avenue. Thank you, kids!",
+        "Kindergartner Zoe Ellison found a wallet on Quarry Street and turned it in.",
+        "Thanks to Bill Everts of Aspen Court for plowing the sledding hill for the kids.",
+    ],
+)
+def test_a_street_a_child_passes_or_an_adults_street_is_not_a_childs_home(linter: Linter, text: str) -> None:
+    streets = ("Street", "Court", "Avenue")
+    assert not [span for rule, span in flagged(linter, text) if rule == "child" and span.endswith(streets)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please keep Denise Ortiz in your thoughts as she begins dialysis this week.",
+        "Tom Beck, a resident on Pine Ridge Road, is on oxygen and needs his power restored first.",
+    ],
+)
+def test_a_treatment_begun_or_equipment_relied_on_is_a_medical_fact(linter: Linter, text: str) -> None:
+    assert any(rule == "sensitive" for rule, _ in flagged(linter, text))
+
+
+def test_an_official_with_a_double_surname_is_not_a_private_patient() -> None:
+    linter = Linter(
+        select=["personal-data"], config=Config(data={"body": {"officials": ["Health Officer Dr. Helen Marsh-Tanaka"]}})
+    )
+    assert flagged(linter, "Dr. Marsh-Tanaka is recovering from knee surgery and will return next month.") == []

@@ -25,11 +25,13 @@ from pathlib import Path
 
 from post_lint.api import COMMENTS, PROFILES, Check, Context, Option, SkipCheck, cases_beside, load_word_list
 from post_lint.model import Document, Finding
-from post_lint.text.consent import consent_in, covered
+from post_lint.text.consent import consent_read, covered
 from post_lint.text.people import census_names, everyday_word
 
 from . import who
 from .disguised import disguised_names
+from .duty import in_public_duty
+from .history import historical_figure
 from .officials import Officials, clean_name
 from .works import is_author
 
@@ -257,7 +259,7 @@ def _lists_for(
     return _Lists(
         given=given,
         surnames=surnames,
-        officials=Officials.parse(allowed, _words("titles.txt", ())),
+        officials=Officials.parse(allowed, _words("titles.txt", ()), given),
         roles=who.lists(extra_roles),
         facility=_words("facility-words.txt", extra_facility),
         not_names=_words("not-names.txt", extra_not_names),
@@ -280,7 +282,7 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
     key = clean_name(name).lower()
     if not key or key in lists.not_names or key.split()[0] in lists.not_names or key in lists.public_figures:
         return True
-    if _historical(text, start, doc.sentence_at(start)) or is_author(doc, start, end):
+    if _historical(text, start, doc.sentence_at(start)) or historical_figure(doc, start, end) or is_author(doc, start, end):
         return True  # a figure of history; an author named for a book ("a novel by Louise Penny")
     # A hashtag that is only a name ("#MariaGonzalez") names the person; a name inside a link does not.
     tag = doc.token_at(start)
@@ -503,7 +505,7 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         raise SkipCheck("no spaCy Doc: the names check needs spaCy's named-entity recognizer")
     lists = _lists(ctx)
     text = doc.text
-    consent = consent_in(doc.words_text)
+    consent = consent_read(doc)
     configured = bool(ctx["allow"] or ctx.facts.officials)
     staff_severity = ctx.severity if ctx["staff-names"] == "flag" or (ctx["staff-names"] == "auto" and configured) else "info"
     found, certain = _found(doc, lists)
@@ -529,6 +531,8 @@ def run(doc: Document, ctx: Context) -> Iterator[Finding]:
         if index in agreed or who.vocative_in_reply(text, start, end):
             continue  # "shared with her permission"; "@jsmith Absolutely, Scott."
         role = tracker.role(start, end, words)
+        if role and staff_severity != "info" and in_public_duty(doc, start, end, ctx.facts.employer_names):
+            continue  # "Town Clerk Maria Delgado reminds voters ...": the body speaking through its staff
         if role:
             message = _MESSAGES["staff"].format(name=name, detail=role)
             yield ctx.finding("staff", message, start, end - start, severity=staff_severity)
@@ -602,7 +606,10 @@ CHECK = Check(
     Klobuchar", "Health Officer Dr. Lee"), well-known public figures (also with
     a middle initial: "Susan B. Anthony"), authors named for their work (read
     through the parse: "mysteries by Louise Penny", "written by Richard Osman",
-    "Kingsolver's novel", "author Tim Hanley"; works.txt), the person a reply
+    "Kingsolver's novel", "author Tim Hanley", "a memoir from Tara Westover",
+    "watercolors painted by Hollis Grant", "who wrote <title>"; works.txt),
+    figures of local history ("Civil War veteran Amos Tuttle", "the town's
+    first blacksmith"; history.txt), the person a reply
     answers ("@jsmith Absolutely, Scott."), and the officials and staff the
     city has decided may be named. A pet stays a pet later in the post ("K-9
     Officer Rex ... Good boy, Rex!"). After a child word any capitalised name
@@ -619,13 +626,19 @@ CHECK = Check(
     - someone named with a job or professional title ("utility billing clerk
       Megan Howe", "Julie Hanson, RN", "Dr. Lee", "Ty Tover, a peer counselor
       with the health department") is names/staff: a note (info) until the
-      config lists any official, then flagged like any other name;
+      config lists any official, then flagged like any other name, except
+      staff tied to a public body and acting for it ("Town Clerk Maria Delgado
+      reminds voters", "Jenna Holloway, the County's emergency coordinator,
+      will brief residents"; read through the parse, public-duty.txt);
     - anyone else is names/person.
 
     A post that says it has consent ("shared with her permission", "Isaiah
     is sharing his story", "Sam gave his okay") names those adults freely; a
     child needs a parent's ("with his parents' permission"). One person's
-    consent ("her permission", "Gloria's consent") covers that person, the
+    consent ("her permission", "Gloria's consent", or in the post's own
+    words, read through the parse: "was kind enough to let us share her
+    photo", "he happily agreed", "gave her consent for this feature") covers
+    that person, the
     name in or nearest before the phrase, and their follow-ups; a consent for
     no one in particular ("used with permission") covers everyone named except
     a third party introduced by someone else's relation ("her neighbor Carl
@@ -640,8 +653,10 @@ CHECK = Check(
         allow = ["Mayor Erik Skogquist", "Police Chief Eric Yang", "Officer Daniel Ortiz"]
 
     Each entry also covers its possessive ("Mayor Skogquist's"), the name with
-    any title ("Chief Yang", "Eric Yang") and, once the full name has appeared,
-    first-name follow-ups ("Daniel").
+    any title ("Chief Yang", "Eric Yang"), a short first name ("Dan Ortiz"),
+    the first name after a title ("Officer Daniel") and, once the full name
+    has appeared, first-name follow-ups ("Daniel"). The name is what follows
+    the entry's title, whatever its words ("Board Chair Gus Lindqvist").
     """,
     profiles=(*PROFILES, COMMENTS),
     cases_file=cases_beside(__file__),

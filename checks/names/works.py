@@ -42,15 +42,18 @@ def _is_work(token: Token) -> bool:
 
 
 def _by_a_work(name_root: Token) -> bool:
-    """The name is the object of "by" hung from a work noun, a writing verb or a quoted title."""
+    """The name is the object of "by" (or "from") hung from a work noun, a writing verb, a verb
+    that describes a work ("audiobooks read by") or a quoted title."""
     by = name_root.head
-    if name_root.dep_ != "pobj" or by.lower_ != "by":
+    if name_root.dep_ != "pobj" or by.lower_ not in ("by", "from"):
         return False
     head = by.head
-    if head.lemma_.lower() in _sections()["verb"]:
-        return True  # "written by", "narrated by"
+    if by.lower_ == "by" and head.lemma_.lower() in _sections()["verb"]:
+        return True  # "written by", "narrated by", "painted by"
+    if by.lower_ == "by" and head.dep_ == "acl" and _is_work(head.head):
+        return True  # "audiobooks read by Meryl Streep": the verb describes the work
     if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and _is_work(c) for c in head.children):
-        return True  # "share favorite poems by Mary Oliver": "by" hung from the verb
+        return True  # "share favorite poems by Mary Oliver", "picks a memoir from Tara Westover"
     if _is_work(head) or any(
         child.dep_ == "prep" and child.lower_ == "of" and any(_is_work(obj) for obj in child.children) for child in head.children
     ):
@@ -60,8 +63,24 @@ def _by_a_work(name_root: Token) -> bool:
 
 
 def _owns_a_work(name_root: Token) -> bool:
-    """ "Colson Whitehead's latest novel", "Barbara Kingsolver's novel"."""
-    return name_root.dep_ == "poss" and _is_work(name_root.head)
+    """ "Colson Whitehead's latest novel", "Barbara Kingsolver's novel", "Ann Patchett's latest"."""
+    if name_root.dep_ == "poss" and _is_work(name_root.head):
+        return True
+    possessive = any(c.dep_ == "case" for c in name_root.children)
+    return possessive and any(c.dep_ == "amod" and c.lemma_.lower() in _sections()["recent"] for c in name_root.children)
+
+
+def _wrote_a_work(name_root: Token) -> bool:
+    """ "Sarah Nguyen, who wrote 'The Lighthouse Keeper's Cat'", "Tara Westover wrote a memoir":
+    the name is the subject of a writing verb with a work or a title as its object."""
+    verbs = _sections()["verb"]
+    clauses = [c for c in name_root.children if c.dep_ == "relcl"]
+    if name_root.dep_ == "nsubj":
+        clauses.append(name_root.head)
+    return any(
+        verb.lemma_.lower() in verbs and any(c.dep_ == "dobj" and (_is_work(c) or c.pos_ == "PROPN") for c in verb.children)
+        for verb in clauses
+    )
 
 
 def _root(doc: Doc, start: int, end: int) -> Token | None:
@@ -71,7 +90,7 @@ def _root(doc: Doc, start: int, end: int) -> Token | None:
 
 @lru_cache(maxsize=1)
 def _cue() -> re.Pattern[str]:
-    words = _sections()["work"] | _sections()["author"]
+    words = _sections()["work"] | _sections()["author"] | _sections()["forms"]
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternation})\b|[\"”],?\s+by\b", re.I)  # or a quoted title before "by"
 
@@ -90,7 +109,7 @@ def is_author(doc: Document, start: int, end: int) -> bool:
     root = _root(sdoc, start, end)
     seen = 0
     while root is not None and seen < 6:
-        if _by_a_work(root) or _owns_a_work(root):
+        if _by_a_work(root) or _owns_a_work(root) or _wrote_a_work(root):
             return True
         if root.dep_ != "conj" or root.head is root:
             return False

@@ -25,6 +25,7 @@ from post_lint.text.consent import Consent, consent_in
 
 from . import detect
 from .allow import allow_list
+from .children import detect_child_streets
 from .readable import readable
 from .sensitive import detect_parsed_facts, detect_sensitive
 from .whose import Known, Owner
@@ -89,6 +90,7 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
     if not same:
         hits = [replace(h, start=span[0], end=span[1]) for h in hits for span in [norm.span(h.start, h.end)]]
     hits += facts_read or []  # offsets already the original's
+    hits += detect_child_streets(doc, cues)  # read through the parse, on the original's offsets
     # One finding per span: a card number is not also a phone number.
     priority = ["ssn", "card", "account", "email", "phone", "birth-date", "age", "child", "address", "vehicle", "sensitive"]
     hits.sort(key=lambda h: (priority.index(h.rule), h.start))

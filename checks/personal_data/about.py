@@ -123,7 +123,9 @@ class Reader:
 
     def __init__(self, sdoc: Any, cues: Any, officials: tuple[str, ...]) -> None:
         self.sdoc, self.cues = sdoc, cues
-        self.officials = {w.lower() for name in officials for w in name.split()[-1:]}
+        # The surname of each official, and each part of a double one: spaCy splits "Marsh-Tanaka".
+        surnames = {w.lower() for name in officials for w in name.split()[-1:]}
+        self.officials = surnames | {part for w in surnames for part in w.split("-") if len(part) > 1}
         names = census_names()
         self.given = names[0] if names else frozenset()
         self.surnames = names[1] if names else frozenset()

@@ -1,0 +1,127 @@
+"""A named child's home street, read through spaCy's parse.
+
+"Twins Ava and Eli Brandt from Larkspur Lane", "young Finn Abbott on Cottonwood Court",
+"Mateo Cruz, a Hemlock Circle kid", "Harper Quinn, a Millbrook Elementary student who
+lives on Aspen Court", "Ella Marsh at her home on Quail Run Road ... her 7th birthday":
+a street tied to a named person who is a child is where a stranger could find a minor.
+The parse says whom the street belongs to: the noun or name a preposition ("of", "on",
+"from", "at", "in") hangs it from, the subject of "lives on", the owner of "her home on",
+or the noun it is a compound of ("a Hemlock Circle kid"). That holder is a child when the
+words that describe it hold a child word (``child-word`` of cues.toml: "kids", "young",
+"student") or the sentence gives a child's age ("Eight-year-old", "her 7th birthday").
+A street a child only passes ("found a wallet on Quarry Street", "planted trees along
+Willow Street") or a block ("the 400 block of Maple Avenue") is no one's home.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from post_lint.model import Document
+from post_lint.text.parsed import parsed
+
+from .detect import Cues, Hit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+ADULT = 18
+_PREPS = frozenset({"of", "on", "from", "at", "in"})
+_PRONOUNS = frozenset({"her", "his", "their", "she", "he", "they"})
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen".split()
+)
+_YEAR_OLD = re.compile(r"\b(\d{1,2}|[a-z]+)[- ]years?[- ]old\b|\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b", re.IGNORECASE)
+
+
+def _age(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.index(word.lower()) + 1 if word.lower() in _NUMBER_WORDS else 99
+
+
+def _childs_age(text: str) -> bool:
+    """ "Eight-year-old", "a 9 year old", "her 7th birthday": an age under 18."""
+    return any(_age(m.group(1) or m.group(2)) < ADULT for m in _YEAR_OLD.finditer(text))
+
+
+@lru_cache(maxsize=8)
+def _streets(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    suffix = "|".join(sorted((re.escape(s) for s in suffixes), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{suffix})\b\.?")
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The name "her" or "his" stands for: the last name before it in its sentence."""
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if token.pos_ == "PROPN" and token.dep_ != "compound":
+            return token
+    return None
+
+
+def _holder(street: Token, cues: Cues) -> Token | None:
+    """Whose the street is: the name or noun the parse hangs it from, or None."""
+    token = street
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    if token is not street:
+        return token if token.pos_ == "NOUN" else None  # "a Hemlock Circle kid"
+    if street.dep_ != "pobj" or street.head.lower_ not in _PREPS:
+        return None
+    head = street.head.head
+    if head.lemma_.lower() in cues.sets["lives-on"]:
+        if head.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in ("who", "that") and head.dep_ == "relcl":
+                return head.head
+            return subject
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        return _antecedent(owner) if owner is not None and owner.lower_ in _PRONOUNS else owner
+    return head if head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _describing(holder: Token) -> list[Token]:
+    words = [holder]
+    for child in holder.children:
+        if child.dep_ in ("amod", "compound", "appos", "nmod", "nummod", "npadvmod"):
+            words.extend(child.subtree)
+    if holder.dep_ in ("appos", "conj") and holder.head.pos_ in ("NOUN", "PROPN"):
+        words.append(holder.head)  # "Ava", in apposition to "Twins"
+    return words
+
+
+def _named(holder: Token, street: Span) -> bool:
+    """A name among the holder's words: the holder itself, "the Nelson kids", "Mateo Cruz, a ... kid"."""
+    near = [holder, *holder.children]
+    if holder.dep_ == "appos":
+        near.append(holder.head)
+    return any(t.pos_ == "PROPN" and not (street.start <= t.i < street.end) and t.text[:1].isupper() for t in near)
+
+
+def detect_child_streets(doc: Document, cues: Cues) -> Iterator[Hit]:
+    text = doc.words_text
+    streets = list(_streets(tuple(cues.lists["street-suffix"])).finditer(text))
+    if not streets:
+        return
+    children = cues.sets["child-word"]
+    if not (_childs_age(text) or any(w in children for w in re.findall(r"[a-z]+", text.lower()))):
+        return
+    sdoc = parsed(doc)
+    if sdoc is None:
+        return
+    for m in streets:
+        if re.search(r"\bblock\s+of\s+$", text[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
+            continue  # "the 400 block of Maple Avenue": a stretch of street, no one's home
+        span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        holder = _holder(span[-1] if span[-1].pos_ != "PUNCT" else span.root, cues)
+        if holder is None or not _named(holder, span):
+            continue
+        described = _describing(holder)
+        child = any(t.lemma_.lower() in children or t.lower_ in children for t in described)
+        if child or _childs_age(holder.sent.text) or _childs_age(" ".join(t.text for t in described)):
+            yield Hit("child", m.start(), m.start() + len(m.group().rstrip(".")), "a named child's home street")
