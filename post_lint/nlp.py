@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -282,13 +283,19 @@ def parse_many(model: str | None, components: Iterable[str], texts: list[str], b
     """spaCy Docs for ``texts``, batched through ``nlp.pipe``."""
     with _LOCK:  # serve and lsp lint on several threads; a spaCy pipeline is not thread-safe
         nlp = load(model, pipes_for(components))
-        blas = _blas_controller()
-        if blas is None:
+        with one_blas_thread():
             return list(nlp.pipe(texts, batch_size=batch_size))
-        # One BLAS thread: the products are small, and a second thread only spins against the
-        # other worker (or the other core's user); the caller's own setting is restored after.
-        with blas.limit(limits=1, user_api="blas"):
-            return list(nlp.pipe(texts, batch_size=batch_size))
+
+
+def one_blas_thread() -> AbstractContextManager[Any]:
+    """Hold numpy's BLAS to one thread while spaCy's model runs (the parse, and the token vectors
+    the judgement checks compute later); the caller's own setting is restored after.
+
+    The products are small: a second thread only spins against the other worker, or against
+    whoever else uses the other core.
+    """
+    blas = _blas_controller()
+    return nullcontext() if blas is None else blas.limit(limits=1, user_api="blas")
 
 
 @lru_cache(maxsize=1)

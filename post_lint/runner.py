@@ -16,9 +16,12 @@ runs it, and :mod:`post_lint.cache` owns the findings cache and its key.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import inputs, parallel, registry
 from .config import Config, ConfigError, read_config_file
@@ -238,12 +241,13 @@ class Linter:
                 misses.append((planned, key))
         for skip in attach_nlp([p for p, _ in misses]):
             result.skip(skip)
-        for planned, key in misses:
-            result.problems += [InputProblem(planned.doc.path, p) for p in planned.problems]
-            one, cacheable = run(planned)
-            if key and cacheable and not one.skipped and not one.problems and not planned.skipped:
-                self.cache.put_if_unchanged(key, planned, one.findings, one.notes)
-            result.extend(one)
+        with _one_blas_thread():
+            for planned, key in misses:
+                result.problems += [InputProblem(planned.doc.path, p) for p in planned.problems]
+                one, cacheable = run(planned)
+                if key and cacheable and not one.skipped and not one.problems and not planned.skipped:
+                    self.cache.put_if_unchanged(key, planned, one.findings, one.notes)
+                result.extend(one)
         result.findings.sort(key=lambda f: (f.path, f.offset, f.check, f.rule))
         if misses:
             _freeze_loaded_data()
@@ -284,6 +288,15 @@ class Linter:
         result.checks_run |= {c.name for c in planned.checks}
         result.sources[planned.doc.path] = planned.doc.text
         return True
+
+
+def _one_blas_thread() -> AbstractContextManager[Any]:
+    """numpy's BLAS held to one thread while the checks run, when spaCy ran for them: the judgement
+    checks' token vectors are matrix products too, and OpenBLAS's second thread only spun
+    against the other worker. Nothing is imported for a run without spaCy (an emoji-only start)."""
+    nlp = sys.modules.get("post_lint.nlp")
+    # Not before numpy is loaded: threadpoolctl would find no BLAS, and nlp caches its handle.
+    return nullcontext() if nlp is None or "numpy" not in sys.modules else nlp.one_blas_thread()
 
 
 _FROZEN = False

@@ -55,6 +55,33 @@ def test_parsing_leaves_the_callers_blas_threads_as_they_were() -> None:
     assert [(lib["filepath"], lib["num_threads"]) for lib in controller.__class__().info()] == before
 
 
+def test_checks_run_with_one_blas_thread_after_a_parse_and_the_callers_setting_returns(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("threadpoolctl")
+    from post_lint import runner
+
+    runner.Linter(select=["names"]).lint_batch([("Jane Smith opened the library.", "warm.txt")])  # loads the model
+    controller = nlp._blas_controller()
+    if controller is None:
+        pytest.skip("numpy's BLAS cannot be limited here")
+
+    def blas_threads() -> list[tuple[str, int]]:
+        return [(lib["filepath"], lib["num_threads"]) for lib in controller.__class__().info() if lib["user_api"] == "blas"]
+
+    seen: list[set[int]] = []
+    original = runner.run
+
+    def recording(plan: object) -> object:
+        seen.append({threads for _path, threads in blas_threads()})
+        return original(plan)
+
+    monkeypatch.setattr(runner, "run", recording)
+    before = blas_threads()
+    seen.clear()
+    runner.Linter(select=["names"]).lint_batch([("Jane Smith opened the library.", "a.txt"), ("Call Bob Jones.", "b.txt")])
+    assert seen == [{1}, {1}]
+    assert blas_threads() == before
+
+
 def test_a_phrase_lists_regex_is_compiled_only_when_a_text_holds_one_of_its_anchors() -> None:
     words = ("vote for <name>", "flip * blue", "disgrace*", "bad|poor decision")
     phrases._compiled.cache_clear()
