@@ -228,14 +228,21 @@ def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] |
         if not partners:
             return
     norm = normalize(doc.words_text, leet=True)
-    mentions = find_mentions(norm, partners)
-    if not mentions:
-        return
     cue_set = compile_cues(freeze_extra(ctx["extra-cues"]), tuple(ctx["ignore-cues"]))
+    if configured:
+        mentions = find_mentions(norm, partners)  # one cached regex: most posts stop here
+        if not mentions:
+            return
     cues = list(find_cues(norm, cue_set))
     has_quotes = any(q in doc.prose for q in _QUOTES)
     if not cues and not has_quotes and "unlike" not in norm.text:
         return
+    if not configured:
+        # The organisations spaCy found make a regex of their own for each post: compiled
+        # only for a post with a cue (it was half this check's time on unconfigured runs).
+        mentions = find_mentions(norm, partners)
+        if not mentions:
+            return
 
     from .target import Resolver, unlike_comparison
 
