@@ -160,13 +160,20 @@ _SPELLED = re.compile(
 )
 
 
+# Seven digits or more in one run whose digits are at most four punctuation marks or spaces
+# apart: phonenumbers' matcher finds a number only inside such a run (its candidates are digit
+# blocks at most four of its punctuation marks apart), so a post with none is spared the matcher.
+# Dates and times ("12/7, 9-11 am, 2026") have seven digits but no such run.
+_MAYBE_PHONE = re.compile(r"\d(?:(?:[^\w]|[xX\u30fc]){0,4}\d){6}")
+
+
 def find_phones(text: str, region: str) -> Iterator[tuple[int, int, object]]:
     """(start, end, number) of phone numbers, with the phonenumbers matcher.
 
     Full numbers must be valid for their region; a seven-digit local number
     ("576-2700") counts when written with a separator.
     """
-    if sum(map(str.isdigit, text)) < 7:  # the matcher is the costly part; most posts have no number
+    if not _MAYBE_PHONE.search(text):  # the matcher is the costly part; most posts have no number
         return
     import phonenumbers
 
