@@ -656,3 +656,51 @@ def test_a_verb_the_tagger_reads_as_a_noun_keeps_its_agreement_finding(linter: L
 def test_a_parse_rules_fix_keeps_the_case_of_the_word_it_replaces(linter: Linter, which: str, fix: str) -> None:
     [finding] = lint(linter, f"Thanks to all the volunteers {which} helped on Saturday.").findings
     assert finding.rule == "grammar/relative" and finding.suggestions == (fix,)
+
+
+# -- grammar6: parse rules that generalise, and guards against misreadings on real posts ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "word"),
+    [
+        ("There was four crashes on Route 9 overnight.", "grammar/agreement", "was"),
+        ("There is several ways to pay your bill.", "grammar/agreement", "is"),
+        ("A number of trails is closed after the storm.", "grammar/agreement", "is"),
+        ("The number of permits are up this year.", "grammar/agreement", "are"),
+        ("The new podcast make it easy to follow the budget.", "grammar/agreement", "make"),
+        ("The tree planting along the river were a success.", "grammar/agreement", "were"),
+        ("Last week we done our best to clear every road.", "grammar/verb-form", "done"),
+        ("If they seen the flyer, they know the date.", "grammar/verb-form", "seen"),
+        ("There getting ready for the parade now.", "grammar/confusable", "There"),
+        ("Sign up at the front desk, witch opens at 9.", "grammar/confusable", "witch"),
+        ("Visitors must where a badge in the jail.", "grammar/confusable", "where"),
+        ("Did you here? Early voting starts Monday.", "grammar/confusable", "here"),
+        ("The lot is closed threw Sunday for paving.", "grammar/confusable", "threw"),
+    ],
+)
+def test_parse_rules_find_errors_beyond_the_tuned_ones(linter: Linter, text: str, rule: str, word: str) -> None:
+    assert rules(linter, text) == [(rule, word)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are four crashes on Route 9. There's two ways in. There is one lane open.",
+        "A number of trails are closed. The number of permits is up this year.",
+        "The following are required: ID and proof of address.",
+        "We played well and we won the cup.",
+        "Dress up as a witch and win a prize. The witch is back for story time!",
+        "Do you know where your polling place is? We will post where the sites are.",
+        "A good night's sleep will improve your physical, mental, and overall health.",
+        "The recalled product(s) have been pulled from shelves.",
+        "Cough, fever, and muscle pain are signs of the flu.",
+        "The clinic at Main Street and the testing at the fairgrounds are both closed today.",
+        "More details at https://example.gov/info Information about boosters is online.",
+        "Wear a cloth face cover when around others.",
+        "Thanks for coming out. Everyone have a safe weekend!",
+        "Call or visit https://example.gov/flu. to book a shot, email nurse@example.gov. to ask.",
+    ],
+)
+def test_right_usage_and_misleading_parses_pass(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []

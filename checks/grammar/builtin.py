@@ -295,10 +295,18 @@ def _sentence_case(r: _Reader) -> Iterator[Hit]:
         after = r.prose[word.end : word.end + 1]
         if after == "." or after in _APOSTROPHES and word.lower in ("s",):
             continue  # "etc." or "a.m." style fragments
-        if _after_a_shortening(r, i):
+        if _after_a_shortening(r, i) or _after_a_link(r, i):
             continue
         fixed = word.text[:1].upper() + word.text[1:]
         yield Hit.of("sentence-case", word.start, word.end, (fixed,), fixed=fixed)
+
+
+def _after_a_link(r: _Reader, i: int) -> bool:
+    """ "visit https://t.co/x. to learn more", "email jo@co.us. to book": the full stop is often
+    the writer's punctuation of a link glued to it, and the sentence goes on after it."""
+    before = r.prose[: r.words[i].start].rstrip(" \t")
+    end = len(before) - 1
+    return end > 0 and before[end] == "." and r.doc.overlaps_token(end - 1, end, ("url", "email"))
 
 
 def _after_a_shortening(r: _Reader, i: int) -> bool:
@@ -442,14 +450,22 @@ def _agreement(r: _Reader) -> Iterator[Hit]:
             and previous.tag in ("IN", "VB", "VBP", "VBZ", "VBD", "VBG", "WDT", "WP")
         ):
             continue  # "for anyone have...", "that this are": likely a clause we misread
-        following = r.next(i + 1)
-        if verb.lower in ("has", "have") and following is not None and following.lower in ("to",) and word.lower == "i":
-            pass
+        if word.lower in ("everyone", "everybody") and verb.lower == "have" and _wish(r, i):
+            continue  # "Everyone have a safe holiday!": a wish to the readers, not a statement
         right = forms[verb.lower]
         fixed = match_case(verb.text, right)
         # Its own sentence: agreement's template is the parse rule's, which says more ("(plural)").
         said = f"\u201c{word.text} {verb.text}\u201d: the verb does not agree with its subject; write \u201c{word.text} {fixed}\u201d"
         yield Hit("agreement", said, verb.start, verb.end, (fixed,))
+
+
+def _wish(r: _Reader, i: int) -> bool:
+    """Word i opens a sentence that ends in "!": "Everyone have a great weekend!"."""
+    if not r.sentence_start(i):
+        return False
+    rest = r.prose[r.words[i].end :]
+    stop = re.search(r"[.!?]", rest)
+    return stop is not None and stop.group() == "!"
 
 
 def _phrase_continues(r: _Reader, i: int) -> bool:
@@ -462,6 +478,8 @@ def _phrase_continues(r: _Reader, i: int) -> bool:
     following = r.next(i)
     if following is not None and i + 2 < len(r.words) and r.gap(i + 1).startswith("-"):
         return True  # "your FREE at-home kit": a hyphenated compound modifier
+    if r.words[i].tag == "JJ" and gap.strip() == "," and r.words[i + 1].tag == "JJ":
+        return True  # "your physical, mental, and overall wellbeing": a list of adjectives before the noun
     return following is not None and (following.tag in _NOUN_TAGS or following.tag in ("JJ", "CD", "VBG", "NN"))
 
 
@@ -948,6 +966,8 @@ def _threw_means_through(r: _Reader, i: int) -> bool:
     if previous.lower in data["through-cues"]:
         return True
     times = data["time-words"]
+    if previous.tag == "VBN" or previous.lower in ("open", "closed"):
+        return following.lower in times  # "closed threw Friday": a past tense cannot follow a participle
     return (previous.lower in times or previous.tag == "CD") and (following.lower in times or following.tag == "CD")
 
 
@@ -1038,6 +1058,8 @@ def _here_means_hear(r: _Reader, i: int) -> bool:
         return cue is not None and cue.lower in data["hear-cues"] and following is not None
     if not _in(previous, slots["verb-helpers"]) or previous.lower == "please":
         return False
+    if j < i - 1 and previous.lower in ("did", "do", "does", "didn't", "don't", "doesn't") and _ends_clause(r, i):
+        return True  # "Did you here?": "do" and its subject want a verb, and nothing follows
     return following is not None and following.lower in data["hear-objects"]
 
 
@@ -1159,6 +1181,28 @@ def _lets_as_a_verb(r: _Reader, i: int) -> bool:
     )
 
 
+def _witch_opens_a_clause(r: _Reader, i: int) -> bool:
+    """ "the main library, witch is on 3rd Street", "witch will": "witch" right before a verb, after a
+    comma or a noun, is the relative pronoun (a witch that does something has an article: "the witch is")."""
+    following, previous = r.next(i), r.prev(i)
+    if following is None or following.tag not in ("VBZ", "VBD", "VBP", "MD"):
+        return False
+    if previous is not None:
+        return previous.tag in ("NN", "NNS") and previous.lower not in ("good", "wicked")
+    before = r.prose[: r.words[i].start].rstrip(" \t")
+    return before.endswith(",")
+
+
+def _where_means_wear(r: _Reader, i: int) -> bool:
+    """ "Please where a mask", "you must where your badge": "where" in a verb's slot, right after
+    "please", a modal or "do", with an article or a possessive after it ("can see where the"
+    has its verb)."""
+    following, previous = r.next(i), r.prev(i)
+    if following is None or previous is None or following.tag not in ("DT", "PRP$"):
+        return False
+    return _in(previous, _noun_verb()["slots"]["verb-helpers"]) and following.lower not in ("that", "this", "these", "those")
+
+
 _Test = Callable[[_Reader, int], bool]
 
 # The tests the rows of confusions.toml name (without the leading underscore).
@@ -1204,6 +1248,8 @@ _TESTS: dict[str, _Test] = {
         _everyday_means_every_day,
         _lets_as_a_verb,
         _lose_as_an_adjective,
+        _witch_opens_a_clause,
+        _where_means_wear,
     )
 }
 
@@ -1271,6 +1317,9 @@ def _there(r: _Reader, i: int, word: Word) -> Hit | None:
     ):
         if following.lower != "being":
             return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
+    if previous is None and r.sentence_start(i) and following.tag == "VBG" and following.lower != "being":
+        # "There going to be delays": a sentence cannot open on "there" + -ing with no verb between
+        return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
     if previous is None or previous.lower in data["be-or-modal"] or previous.lower in data["place-verbs"]:
         if following.lower != "own":
             return None
@@ -1492,7 +1541,9 @@ _RULES = (
     ("confusable", _confusable),
     ("agreement", _on_parse(syntax.agreement)),
     ("agreement", _on_parse(syntax.determiner_agreement)),
+    ("agreement", _on_parse(syntax.expletive_agreement)),
     ("verb-form", _on_parse(syntax.verb_form)),
+    ("verb-form", _on_parse(syntax.bare_participle)),
     ("relative", _on_parse(syntax.relative)),
     ("apostrophe", _on_parse(syntax.apostrophe)),
     ("sentence-case", _sentence_case),

@@ -178,6 +178,8 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
         return None  # handled by the pronoun table of grammar/agreement
     if subject.conjuncts:
         return _coordination(subject)
+    if lower.endswith("ing") and _noun_in_ing(subject):
+        return "singular"  # "The ribbon cutting for the new hub is": a noun, with its article
     if not subject.text.replace("'", "").replace("\u2019", "").isalpha() or lower.endswith("ing"):
         return None  # "@County", "#Tag", a gerund ("swimming is")
     if any(c.dep_ == "case" for c in subject.children) or (lower == "few" and subject.i and subject.nbor(-1).lower_ == "a"):
@@ -193,6 +195,8 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
         if any(c.lower_ in ("these", "those", "all", "both") for c in subject.children):
             return "plural"  # "these three include"
         return "singular" if lower == "one" else None
+    if lower == "number" and subject.tag_ == "NN":
+        return _a_number_of(subject)
     if subject.tag_ not in ("NN", "NNS") or _is_name(subject) or lower in _UNJUDGED:
         return None
     if lower in _NUMBER_NOUNS and subject.i + 1 < len(subject.doc) and subject.nbor(1).like_num:
@@ -210,9 +214,29 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
         return "plural"
     if not lower.isalpha() or lower.endswith("s") or lower in _SINGULAR_IN_S:
         return None  # "Thanks", odd tokens: the tagger's guess
-    if not inflect.all_lemmas(lower, upos="NOUN"):
-        return None  # a word the lexicon does not know ("snowplowz"): its number is a guess
-    return "singular"
+    if not inflect.all_lemmas(lower, upos="NOUN") and (speller.speller().zipf(lower) or 0) < 3.5:
+        return None  # a word neither lexicon knows well ("snowplowz"): its number is a guess
+    return "singular"  # newer words lemminflect lacks ("website", "app") count by the word list
+
+
+def _noun_in_ing(subject: Any) -> bool:
+    """An -ing word that is a noun here: an article or possessive before it and a noun or a
+    prepositional phrase of its own ("the ribbon cutting for the hub"; not "The following are")."""
+    if subject.tag_ not in ("NN", "VBG") or not inflect.all_lemmas(subject.lower_, upos="NOUN"):
+        return False
+    children = list(subject.children)
+    led = any(c.dep_ in ("det", "poss") and c.i < subject.i and c.lower_ not in ("no", "all", "some") for c in children)
+    return led and any(c.dep_ in ("compound", "prep") for c in children)
+
+
+def _a_number_of(subject: Any) -> str | None:
+    """ "a number of roads are" (the roads count), "the number of cases is" (the number does)."""
+    det = next((c.lower_ for c in subject.children if c.dep_ == "det"), None)
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if counted is None or counted.tag_ != "NNS":
+        return None
+    return {"a": "plural", "the": "singular"}.get(det or "")
 
 
 def _coordination(subject: Any) -> str | None:
@@ -276,6 +300,8 @@ def agreement(spacy_doc: Any) -> Iterator[Hit]:
         subject = _subject_of(verb)
         if subject is None or subject.i > verb.i or verb.i - subject.i > 12 or not _reads_as_clause(subject, verb):
             continue
+        if _parse_unreliable(subject, verb):
+            continue
         subject_says = subject_number(subject, verb)
         verb_says = _verb_number(verb)
         if subject_says is None or verb_says is None or subject_says == verb_says:
@@ -289,6 +315,50 @@ def agreement(spacy_doc: Any) -> Iterator[Hit]:
             continue
         fixed = match_case(verb.text, right)
         yield _templated_hit("agreement", verb, fixed, verb=verb.text, subject=subject.text, number=subject_says, fixed=fixed)
+
+
+def expletive_agreement(spacy_doc: Any) -> Iterator[Hit]:
+    """ "There is still three spots left", "There was two crashes": after "there", "is" and
+    "was" agree with the noun that follows, here a plural counted by a number or a plural
+    determiner (the contracted "there's" is left alone: everyday speech)."""
+    for verb in spacy_doc:
+        if verb.lower_ not in ("is", "was") or not any(c.dep_ == "expl" and c.i < verb.i for c in verb.children):
+            continue
+        noun = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.i > verb.i), None)
+        if noun is None or noun.tag_ != "NNS" or noun.lower_ in _UNJUDGED or noun.lower_ in _SINGULAR_IN_S:
+            continue
+        counted = [c for c in noun.children if c.dep_ in ("nummod", "det", "amod") and c.i < noun.i]
+        if not any(c.lower_ in _PLURAL_DETS or c.tag_ == "CD" and c.lower_ not in ("one", "1") for c in counted):
+            continue
+        if any(t.is_punct or t.tag_ in ("IN", "VB", "VBD", "VBZ", "VBP") for t in spacy_doc[verb.i + 1 : noun.i]):
+            continue  # "there is, in two cases, ...": something else between the verb and its noun
+        fixed = match_case(verb.text, _PLURAL_FORMS_OF[verb.lower_])
+        yield _templated_hit("agreement", verb, fixed, verb=verb.text, subject=noun.text, number="plural", fixed=fixed)
+
+
+_PLURAL_FORMS_OF = {"is": "are", "was": "were"}
+
+
+def _parse_unreliable(subject: Any, verb: Any) -> bool:
+    """Where the parse of the subject cannot be trusted: a URL, hashtag or mention between the
+    subject and its verb ("More information at https://... Information about ... is": two
+    sentences run together), a written-out plural ("product(s) have"), or a plural verb after a
+    list the parse broke ("Vaccine clinic at Dollar General and Testing at State Foods are")."""
+    doc = subject.doc
+    for token in doc[subject.i + 1 : verb.i]:
+        if token.like_url or token.text[:1] in ("#", "@"):
+            return True
+    left = subject.left_edge.i
+    if left > 0 and doc[left - 1].tag_ == "VB" and doc[left - 1].dep_ == "ROOT" and verb.tag_ == "VBP":
+        return True  # "Wear a cloth face cover when ...": the noun phrase is the order's object
+    subtree = list(subject.subtree)
+    if any("(s" in t.text.lower() for t in subtree) or doc[subject.i + 1 : subject.i + 3].text.lower() == "(s":
+        return True
+    if subject.conjuncts or verb.lower_ not in _PLURAL_FORMS and verb.tag_ != "VBP":
+        return False
+    # A plural verb after a singular head whose phrase holds "A at X and B at Y": the parse hung
+    # the second noun on the first one's preposition.
+    return any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") for t in subtree)
 
 
 def _reads_as_clause(subject: Any, verb: Any) -> bool:
@@ -580,6 +650,37 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         fixed = match_case(verb.text, right)
         fix = f"{helper.text} \u2026 {fixed}"  # the helper, then the verb put right
         yield _templated_hit("verb-form", verb, fixed, helper=helper.text, form=wants, fix=fix, verb=verb.text)
+
+
+def bare_participle(spacy_doc: Any) -> Iterator[Hit]:
+    """ "If you seen anything", "we done our part", "they been waiting": a past participle that
+    is never a simple past ("seen", "done", "been", "gone", "taken"), right after its subject
+    with no helper: either "have" is missing or the simple past was meant."""
+    for verb in spacy_doc:
+        lower = verb.lower_
+        if verb.tag_ not in ("VBD", "VBN") or not lower.isalpha() or verb.i == 0:
+            continue
+        subject = spacy_doc[verb.i - 1]
+        if subject.lower_ not in _PRONOUN_SUBJECTS or subject.head != verb or subject.dep_ not in _SUBJECTS:
+            continue
+        if any(c.dep_ in _AUX for c in verb.children):
+            continue
+        lemma = _verb_lemma(lower)
+        if lemma is None or lower not in (inflect.inflection(lemma, tag="VBN") or ()):
+            continue
+        past = inflect.inflection(lemma, tag="VBD") or ()
+        if not past or lower in past:
+            continue  # "we played": the same form serves both
+        fixed = match_case(verb.text, past[0])
+        have = "has" if subject.lower_ in ("he", "she", "it") else "have"
+        message = (
+            f"\u201c{subject.text} {verb.text}\u201d needs a helper or the simple past: "
+            f"\u201c{subject.text} {have} {verb.text}\u201d or \u201c{subject.text} {fixed}\u201d"
+        )
+        yield _token_hit("verb-form", verb, fixed, message)
+
+
+_PRONOUN_SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she"})
 
 
 def _compound_or_modifier(verb: Any, kind: str) -> bool:
