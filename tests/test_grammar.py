@@ -704,3 +704,13 @@ def test_parse_rules_find_errors_beyond_the_tuned_ones(linter: Linter, text: str
 )
 def test_right_usage_and_misleading_parses_pass(linter: Linter, text: str) -> None:
     assert rules(linter, text) == []
+
+
+def test_languagetool_run_keeps_its_confirmed_typos_and_adds_the_builtin_spellers_own(fake_server) -> None:
+    server, _handler = fake_server
+    text = "Residents will recieve the new schedual for trash pickup in the mail next week."
+    result = _lt_linter(f"http://127.0.0.1:{server.server_port}").lint_text(text, path="post.txt")
+    assert [(f.rule, text[f.offset : f.offset + f.length]) for f in result.findings] == [
+        ("grammar/lt/MORFOLOGIK_RULE_EN_US", "recieve"),
+        ("grammar/spelling", "schedual"),
+    ]

@@ -498,6 +498,14 @@ def _possessive_for_contraction(r: _Reader, i: int, word: Word) -> bool:
     previous = r.prev(i)
     if previous is not None and previous.lower in data["prepositions"] and word.lower != "their":
         return False  # "to its going", "for your being": a contraction cannot follow a preposition
+    if (
+        previous is not None
+        and previous.tag in ("VB", "VBP", "VBG")
+        and _takes_object(previous)
+        and cue not in data["strong-contraction-cues"]
+        and word.lower != "their"
+    ):
+        return False  # "claim your right to health", "know its risks": a verb wants an object, not a clause
     if cue == "time" and (word.lower != "its" or previous is not None):
         return False  # "It's time to ..." opens a sentence; "taken its time", "their time" are possessives
     hyphen_after = i + 2 < len(r.words) and r.gap(i + 1).startswith("-")
