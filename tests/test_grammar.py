@@ -677,6 +677,9 @@ def test_a_parse_rules_fix_keeps_the_case_of_the_word_it_replaces(linter: Linter
         ("Visitors must where a badge in the jail.", "grammar/confusable", "where"),
         ("Did you here? Early voting starts Monday.", "grammar/confusable", "here"),
         ("The lot is closed threw Sunday for paving.", "grammar/confusable", "threw"),
+        ("The pool is open on Sunday's until 8 p.m.", "grammar/apostrophe", "Sunday's"),
+        ("Stop by one of our library branch's this week.", "grammar/apostrophe", "branch's"),
+        ("The water is to dangerous outside the swim area.", "grammar/confusable", "to"),
     ],
 )
 def test_parse_rules_find_errors_beyond_the_tuned_ones(linter: Linter, text: str, rule: str, word: str) -> None:
@@ -700,6 +703,9 @@ def test_parse_rules_find_errors_beyond_the_tuned_ones(linter: Linter, text: str
         "Wear a cloth face cover when around others.",
         "Thanks for coming out. Everyone have a safe weekend!",
         "Call or visit https://example.gov/flu. to book a shot, email nurse@example.gov. to ask.",
+        "Sunday's parade starts at noon. Meet one of the county's new deputies.",
+        "The bridge is to close on Monday for repairs.",
+        "Información en español: COVID-19, casos confirmados hoy en el condado.",
     ],
 )
 def test_right_usage_and_misleading_parses_pass(linter: Linter, text: str) -> None:

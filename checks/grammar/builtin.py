@@ -805,8 +805,8 @@ def _to_before_an_adverb_of_degree(r: _Reader, i: int) -> bool:
     data, following, previous, after = _confusables(), r.next(i), r.prev(i), r.next(i + 1)
     if following is None or following.lower not in data["too-cues"] or not _clause_goes_on(r, i + 1):
         return False
-    if after is not None and after.lower not in ("to", "for", "and", "or"):
-        return False
+    if after is not None and after.lower not in ("to", "for", "and", "or") and syntax.inflect.all_lemmas(following.lower, "VERB"):
+        return False  # "is to close on Friday": a verb's infinitive; "is to busy on Saturdays" has none
     return previous is None or previous.tag not in ("CD",) and previous.lower not in data["to-before-degree-words"]
 
 
@@ -1429,6 +1429,10 @@ def _foreign_stretch(r: _Reader, i: int, lexicon: words.Speller) -> bool:
         if k != i and other.text.isalpha():
             if not other.text.isascii() or other.lower in _SPANISH or not lexicon.known(other.lower):
                 strange += 1
+                # right beside it, an accented word or another unknown lower-case one ("casos
+                # detectados", "Mālama pono"): a phrase of another language, not two typos in a row
+                if abs(k - i) == 1 and (not other.text.isascii() or other.text.islower() and len(other.text) > 3):
+                    return True
     return strange >= 2
 
 

@@ -814,17 +814,37 @@ def inflection_plurals(noun: str) -> tuple[str, ...]:
 def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
     """A noun + 's with nothing possessed after it, counted as many ("two class's left") or
     the subject of a plural verb ("the event's are")."""
-    if noun.tag_ not in ("NN", "NNS") or not noun.is_alpha or noun.is_title and noun.i != noun.sent.start:
-        return None
     following = mark.nbor(1) if mark.i + 1 < len(mark.doc) else None
     if following is not None and following.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "JJS", "JJR", "CD", "VBG", "CC"):
         return None  # "the city's new park", "our community's and country's veterans": possessives
+    if noun.lower_ in _WEEKDAYS and noun.i > 0 and noun.nbor(-1).lower_ in ("on", "every", "all") and _owns_nothing(following):
+        return noun.text + "s"  # "open late on Thursday's for adoptions": the days, not a day's
+    if noun.tag_ not in ("NN", "NNS") or not noun.is_alpha or noun.is_title and noun.i != noun.sent.start:
+        return None
     counted = any((c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or c.lower_ in _MANY_WORDS for c in noun.children)
+    # "one of our cooling center's this weekend": one of many, with nothing owned after it
+    counted = counted or _one_of_many(noun) and _owns_nothing(following)
     subject_of_plural = noun.dep_ in _SUBJECTS and following is not None and _plural_verb_or_modal(noun, following)
     if not (counted or subject_of_plural):
         return None
     forms = inflect.inflection(noun.lower_, tag="NNS")
     return forms[0] if forms else None
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _owns_nothing(following: Any) -> bool:
+    """After a possessive mark: the end, punctuation, a preposition, a determiner or an adverb."""
+    return following is None or following.is_punct or following.tag_ in ("IN", "DT", "RB", "TO", "WDT")
+
+
+def _one_of_many(noun: Any) -> bool:
+    """ "one of our centers", "some of the volunteers": the noun counted as one of several."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    return of.head.lower_ in ("one", "some", "all", "many", "each", "most", "any", "several", "both", "none")
 
 
 def _plural_verb_or_modal(noun: Any, following: Any) -> bool:
