@@ -680,6 +680,9 @@ def test_a_parse_rules_fix_keeps_the_case_of_the_word_it_replaces(linter: Linter
         ("The pool is open on Sunday's until 8 p.m.", "grammar/apostrophe", "Sunday's"),
         ("Stop by one of our library branch's this week.", "grammar/apostrophe", "branch's"),
         ("The water is to dangerous outside the swim area.", "grammar/confusable", "to"),
+        ("The crash closed two lane on Route 5 for an hour.", "grammar/agreement", "lane"),
+        ("Thanks for all they're hard work on the levee.", "grammar/confusable", "they're"),
+        ("Parents can bring there kids to the side door.", "grammar/confusable", "there"),
     ],
 )
 def test_parse_rules_find_errors_beyond_the_tuned_ones(linter: Linter, text: str, rule: str, word: str) -> None:
@@ -705,6 +708,8 @@ def test_parse_rules_find_errors_beyond_the_tuned_ones(linter: Linter, text: str
         "Call or visit https://example.gov/flu. to book a shot, email nurse@example.gov. to ask.",
         "Sunday's parade starts at noon. Meet one of the county's new deputies.",
         "The bridge is to close on Monday for repairs.",
+        "Get your two dose series and enjoy a three day weekend. Two people won.",
+        "Thank you for all you're doing. Get there early and go there today.",
         "Información en español: COVID-19, casos confirmados hoy en el condado.",
     ],
 )

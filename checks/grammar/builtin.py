@@ -583,6 +583,12 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
         return False  # "signals it's time", "disabled it's possible"
     if following is not None and following.text.islower() and i + 2 < len(r.words) and r.gap(i + 1).startswith("-"):
         return False  # "whether you're trick-or-treating": a compound after the contraction
+    if previous is not None and previous.lower == "all" and word.lower in ("you're", "they're") and following is not None:
+        # "for all you're hard work" (a noun phrase); "for all you're doing" (a clause) is right
+        noun_after = r.next(i + 1)
+        return (
+            following.tag in ("NN", "NNS") or following.tag == "JJ" and noun_after is not None and noun_after.tag in ("NN", "NNS")
+        )
     if word.lower == "you're" and previous is not None and previous.lower in ("and", "or") and i >= 2:
         if r.words[i - 2].lower in ("yourself", "you", "yourselves"):
             return True  # "protect yourself and you're family"
@@ -1328,6 +1334,13 @@ def _there(r: _Reader, i: int, word: Word) -> Hit | None:
     if previous is None and r.sentence_start(i) and following.tag == "VBG" and following.lower != "being":
         # "There going to be delays": a sentence cannot open on "there" + -ing with no verb between
         return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
+    if (
+        previous is not None
+        and previous.tag.startswith("VB")
+        and previous.lower in data["place-verbs"]
+        and _plural_noun_phrase(r, i + 1)
+    ):
+        return _confusable_hit(word, "their", "a possessive is needed before a noun")  # "get there flu shots"
     if previous is None or previous.lower in data["be-or-modal"] or previous.lower in data["place-verbs"]:
         if following.lower != "own":
             return None
@@ -1348,6 +1361,17 @@ def _there(r: _Reader, i: int, word: Word) -> Hit | None:
     if following.lower in ("going", "getting", "ready"):
         return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
     return None
+
+
+def _plural_noun_phrase(r: _Reader, i: int) -> bool:
+    """Words i (and i+1) are a lower-case noun phrase ending in a plural ("flu shots", "kids"),
+    which "go there", "get there" cannot take ("get there early", "go there today" can)."""
+    first, second = r.words[i] if i < len(r.words) else None, r.next(i)
+    if first is None or not first.text.islower() or first.lower in _confusables()["time-words"]:
+        return False
+    if first.tag == "NNS":
+        return r.next(i) is None or r.next(i).tag not in ("NN", "NNS", "VB", "VBP", "VBZ", "VBD")
+    return first.tag in ("NN", "JJ") and second is not None and second.tag == "NNS" and second.text.islower()
 
 
 # Words whose right replacement depends on the context ("their" may be "there" or "they're").
@@ -1554,6 +1578,7 @@ _RULES = (
     ("agreement", _on_parse(syntax.agreement)),
     ("agreement", _on_parse(syntax.determiner_agreement)),
     ("agreement", _on_parse(syntax.expletive_agreement)),
+    ("agreement", _on_parse(syntax.number_agreement)),
     ("verb-form", _on_parse(syntax.verb_form)),
     ("verb-form", _on_parse(syntax.bare_participle)),
     ("relative", _on_parse(syntax.relative)),

@@ -234,8 +234,8 @@ def _a_number_of(subject: Any) -> str | None:
     det = next((c.lower_ for c in subject.children if c.dep_ == "det"), None)
     of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if counted is None or counted.tag_ != "NNS":
-        return None
+    if counted is None or counted.tag_ != "NNS" or any(c.dep_ == "amod" for c in subject.children):
+        return None  # "a high number of cases was reported": the number itself, either way
     return {"a": "plural", "the": "singular"}.get(det or "")
 
 
@@ -358,7 +358,9 @@ def _parse_unreliable(subject: Any, verb: Any) -> bool:
         return False
     # A plural verb after a singular head whose phrase holds "A at X and B at Y": the parse hung
     # the second noun on the first one's preposition.
-    return any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") for t in subtree)
+    return any(
+        t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.head.head.lower_ != "between" for t in subtree
+    )  # "the difference between life and death are": "between" takes two, the head stays one
 
 
 def _reads_as_clause(subject: Any, verb: Any) -> bool:
@@ -473,6 +475,38 @@ def determiner_agreement(spacy_doc: Any) -> Iterator[Hit]:
             noun,
             fixed,
             f"\u201c{det.text} \u2026 {noun.text}\u201d: the noun does not agree with \u201c{det.text}\u201d; write \u201c{fixed}\u201d",
+        )
+
+
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+
+
+def number_agreement(spacy_doc: Any) -> Iterator[Hit]:
+    """ "where two car collided", "for three week": a number word (not digits: "Phase 2",
+    "24 hour" are labels and house style) counting a singular noun that ends its phrase."""
+    for number in spacy_doc:
+        noun = number.head
+        if number.lower_ not in _NUMBER_WORDS or number.dep_ != "nummod" or noun.tag_ != "NN" or noun.i != number.i + 1:
+            continue
+        if not noun.is_alpha or not noun.is_lower or noun.lower_ in _UNJUDGED or noun.lower_ in _NUMBER_NOUNS:
+            continue
+        following = spacy_doc[noun.i + 1] if noun.i + 1 < len(spacy_doc) else None
+        if following is not None and (
+            following.lower_ == "of" or following.tag_ in ("NN", "NNS", "NNP", "NNPS", "POS", "JJ", "CD", "HYPH")
+        ):
+            continue  # "two dose vaccine", "a three day weekend", "two-hour": a noun that modifies another
+        before = number.nbor(-1).text if number.i else ""
+        if before in ("-", "/") or before[:1].isdigit():
+            continue  # "ages 5-twelve": a range; "Our 1st five program": a name
+        right = _noun_for(noun, plural=True)
+        if not right or right == noun.lower_:
+            continue
+        fixed = match_case(noun.text, right)
+        yield _token_hit(
+            "agreement",
+            noun,
+            fixed,
+            f"\u201c{number.text} {noun.text}\u201d: the noun does not agree with \u201c{number.text}\u201d; write \u201c{fixed}\u201d",
         )
 
 
@@ -665,6 +699,9 @@ def bare_participle(spacy_doc: Any) -> Iterator[Hit]:
             continue
         if any(c.dep_ in _AUX for c in verb.children):
             continue
+        earlier = spacy_doc[subject.i - 1] if subject.i else None
+        if earlier is not None and (earlier.tag_.startswith("VB") or earlier.lower_ in _HAVE | _BE_FORMS | _DO | _MODALS):
+            continue  # "we'll get you taken care of", "Have you been #stressed": an object, or a question's helper
         lemma = _verb_lemma(lower)
         if lemma is None or lower not in (inflect.inflection(lemma, tag="VBN") or ()):
             continue
