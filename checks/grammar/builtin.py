@@ -504,6 +504,7 @@ def _possessive_for_contraction(r: _Reader, i: int, word: Word) -> bool:
         and _takes_object(previous)
         and cue not in data["strong-contraction-cues"]
         and word.lower != "their"
+        and following.tag in ("JJ", "NN", "NNS", "NNP")
     ):
         return False  # "claim your right to health", "know its risks": a verb wants an object, not a clause
     if cue == "time" and (word.lower != "its" or previous is not None):
@@ -811,6 +812,8 @@ def _to_before_an_adverb_of_degree(r: _Reader, i: int) -> bool:
     data, following, previous, after = _confusables(), r.next(i), r.prev(i), r.next(i + 1)
     if following is None or following.lower not in data["too-cues"] or not _clause_goes_on(r, i + 1):
         return False
+    if after is not None and after.lower == "of":
+        return False  # "to much of the legislation": a quantity, not a degree
     if after is not None and after.lower not in ("to", "for", "and", "or") and syntax.inflect.all_lemmas(following.lower, "VERB"):
         return False  # "is to close on Friday": a verb's infinitive; "is to busy on Saturdays" has none
     return previous is None or previous.tag not in ("CD",) and previous.lower not in data["to-before-degree-words"]
