@@ -656,3 +656,72 @@ def test_a_verb_the_tagger_reads_as_a_noun_keeps_its_agreement_finding(linter: L
 def test_a_parse_rules_fix_keeps_the_case_of_the_word_it_replaces(linter: Linter, which: str, fix: str) -> None:
     [finding] = lint(linter, f"Thanks to all the volunteers {which} helped on Saturday.").findings
     assert finding.rule == "grammar/relative" and finding.suggestions == (fix,)
+
+
+# -- grammar6: parse rules that generalise, and guards against misreadings on real posts ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "word"),
+    [
+        ("There was four crashes on Route 9 overnight.", "grammar/agreement", "was"),
+        ("There is several ways to pay your bill.", "grammar/agreement", "is"),
+        ("A number of trails is closed after the storm.", "grammar/agreement", "is"),
+        ("The number of permits are up this year.", "grammar/agreement", "are"),
+        ("The new podcast make it easy to follow the budget.", "grammar/agreement", "make"),
+        ("The tree planting along the river were a success.", "grammar/agreement", "were"),
+        ("Last week we done our best to clear every road.", "grammar/verb-form", "done"),
+        ("If they seen the flyer, they know the date.", "grammar/verb-form", "seen"),
+        ("There getting ready for the parade now.", "grammar/confusable", "There"),
+        ("Sign up at the front desk, witch opens at 9.", "grammar/confusable", "witch"),
+        ("Visitors must where a badge in the jail.", "grammar/confusable", "where"),
+        ("Did you here? Early voting starts Monday.", "grammar/confusable", "here"),
+        ("The lot is closed threw Sunday for paving.", "grammar/confusable", "threw"),
+        ("The pool is open on Sunday's until 8 p.m.", "grammar/apostrophe", "Sunday's"),
+        ("Stop by one of our library branch's this week.", "grammar/apostrophe", "branch's"),
+        ("The water is to dangerous outside the swim area.", "grammar/confusable", "to"),
+        ("The crash closed two lane on Route 5 for an hour.", "grammar/agreement", "lane"),
+        ("Thanks for all they're hard work on the levee.", "grammar/confusable", "they're"),
+        ("Parents can bring there kids to the side door.", "grammar/confusable", "there"),
+    ],
+)
+def test_parse_rules_find_errors_beyond_the_tuned_ones(linter: Linter, text: str, rule: str, word: str) -> None:
+    assert rules(linter, text) == [(rule, word)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are four crashes on Route 9. There's two ways in. There is one lane open.",
+        "A number of trails are closed. The number of permits is up this year.",
+        "The following are required: ID and proof of address.",
+        "We played well and we won the cup.",
+        "Dress up as a witch and win a prize. The witch is back for story time!",
+        "Do you know where your polling place is? We will post where the sites are.",
+        "A good night's sleep will improve your physical, mental, and overall health.",
+        "The recalled product(s) have been pulled from shelves.",
+        "Cough, fever, and muscle pain are signs of the flu.",
+        "The clinic at Main Street and the testing at the fairgrounds are both closed today.",
+        "More details at https://example.gov/info Information about boosters is online.",
+        "Wear a cloth face cover when around others.",
+        "Thanks for coming out. Everyone have a safe weekend!",
+        "Call or visit https://example.gov/flu. to book a shot, email nurse@example.gov. to ask.",
+        "Sunday's parade starts at noon. Meet one of the county's new deputies.",
+        "The bridge is to close on Monday for repairs.",
+        "Get your two dose series and enjoy a three day weekend. Two people won.",
+        "Thank you for all you're doing. Get there early and go there today.",
+        "Información en español: COVID-19, casos confirmados hoy en el condado.",
+    ],
+)
+def test_right_usage_and_misleading_parses_pass(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []
+
+
+def test_languagetool_run_keeps_its_confirmed_typos_and_adds_the_builtin_spellers_own(fake_server) -> None:
+    server, _handler = fake_server
+    text = "Residents will recieve the new schedual for trash pickup in the mail next week."
+    result = _lt_linter(f"http://127.0.0.1:{server.server_port}").lint_text(text, path="post.txt")
+    assert [(f.rule, text[f.offset : f.offset + f.length]) for f in result.findings] == [
+        ("grammar/lt/MORFOLOGIK_RULE_EN_US", "recieve"),
+        ("grammar/spelling", "schedual"),
+    ]

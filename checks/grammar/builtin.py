@@ -295,10 +295,18 @@ def _sentence_case(r: _Reader) -> Iterator[Hit]:
         after = r.prose[word.end : word.end + 1]
         if after == "." or after in _APOSTROPHES and word.lower in ("s",):
             continue  # "etc." or "a.m." style fragments
-        if _after_a_shortening(r, i):
+        if _after_a_shortening(r, i) or _after_a_link(r, i):
             continue
         fixed = word.text[:1].upper() + word.text[1:]
         yield Hit.of("sentence-case", word.start, word.end, (fixed,), fixed=fixed)
+
+
+def _after_a_link(r: _Reader, i: int) -> bool:
+    """ "visit https://t.co/x. to learn more", "email jo@co.us. to book": the full stop is often
+    the writer's punctuation of a link glued to it, and the sentence goes on after it."""
+    before = r.prose[: r.words[i].start].rstrip(" \t")
+    end = len(before) - 1
+    return end > 0 and before[end] == "." and r.doc.overlaps_token(end - 1, end, ("url", "email"))
 
 
 def _after_a_shortening(r: _Reader, i: int) -> bool:
@@ -442,14 +450,22 @@ def _agreement(r: _Reader) -> Iterator[Hit]:
             and previous.tag in ("IN", "VB", "VBP", "VBZ", "VBD", "VBG", "WDT", "WP")
         ):
             continue  # "for anyone have...", "that this are": likely a clause we misread
-        following = r.next(i + 1)
-        if verb.lower in ("has", "have") and following is not None and following.lower in ("to",) and word.lower == "i":
-            pass
+        if word.lower in ("everyone", "everybody") and verb.lower == "have" and _wish(r, i):
+            continue  # "Everyone have a safe holiday!": a wish to the readers, not a statement
         right = forms[verb.lower]
         fixed = match_case(verb.text, right)
         # Its own sentence: agreement's template is the parse rule's, which says more ("(plural)").
         said = f"\u201c{word.text} {verb.text}\u201d: the verb does not agree with its subject; write \u201c{word.text} {fixed}\u201d"
         yield Hit("agreement", said, verb.start, verb.end, (fixed,))
+
+
+def _wish(r: _Reader, i: int) -> bool:
+    """Word i opens a sentence that ends in "!": "Everyone have a great weekend!"."""
+    if not r.sentence_start(i):
+        return False
+    rest = r.prose[r.words[i].end :]
+    stop = re.search(r"[.!?]", rest)
+    return stop is not None and stop.group() == "!"
 
 
 def _phrase_continues(r: _Reader, i: int) -> bool:
@@ -462,6 +478,8 @@ def _phrase_continues(r: _Reader, i: int) -> bool:
     following = r.next(i)
     if following is not None and i + 2 < len(r.words) and r.gap(i + 1).startswith("-"):
         return True  # "your FREE at-home kit": a hyphenated compound modifier
+    if r.words[i].tag == "JJ" and gap.strip() == "," and r.words[i + 1].tag == "JJ":
+        return True  # "your physical, mental, and overall wellbeing": a list of adjectives before the noun
     return following is not None and (following.tag in _NOUN_TAGS or following.tag in ("JJ", "CD", "VBG", "NN"))
 
 
@@ -480,6 +498,15 @@ def _possessive_for_contraction(r: _Reader, i: int, word: Word) -> bool:
     previous = r.prev(i)
     if previous is not None and previous.lower in data["prepositions"] and word.lower != "their":
         return False  # "to its going", "for your being": a contraction cannot follow a preposition
+    if (
+        previous is not None
+        and previous.tag in ("VB", "VBP", "VBG")
+        and _takes_object(previous)
+        and cue not in data["strong-contraction-cues"]
+        and word.lower != "their"
+        and following.tag in ("JJ", "NN", "NNS", "NNP")
+    ):
+        return False  # "claim your right to health", "know its risks": a verb wants an object, not a clause
     if cue == "time" and (word.lower != "its" or previous is not None):
         return False  # "It's time to ..." opens a sentence; "taken its time", "their time" are possessives
     hyphen_after = i + 2 < len(r.words) and r.gap(i + 1).startswith("-")
@@ -557,6 +584,12 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
         return False  # "signals it's time", "disabled it's possible"
     if following is not None and following.text.islower() and i + 2 < len(r.words) and r.gap(i + 1).startswith("-"):
         return False  # "whether you're trick-or-treating": a compound after the contraction
+    if previous is not None and previous.lower == "all" and word.lower in ("you're", "they're") and following is not None:
+        # "for all you're hard work" (a noun phrase); "for all you're doing" (a clause) is right
+        noun_after = r.next(i + 1)
+        return (
+            following.tag in ("NN", "NNS") or following.tag == "JJ" and noun_after is not None and noun_after.tag in ("NN", "NNS")
+        )
     if word.lower == "you're" and previous is not None and previous.lower in ("and", "or") and i >= 2:
         if r.words[i - 2].lower in ("yourself", "you", "yourselves"):
             return True  # "protect yourself and you're family"
@@ -779,8 +812,10 @@ def _to_before_an_adverb_of_degree(r: _Reader, i: int) -> bool:
     data, following, previous, after = _confusables(), r.next(i), r.prev(i), r.next(i + 1)
     if following is None or following.lower not in data["too-cues"] or not _clause_goes_on(r, i + 1):
         return False
-    if after is not None and after.lower not in ("to", "for", "and", "or"):
-        return False
+    if after is not None and after.lower == "of":
+        return False  # "to much of the legislation": a quantity, not a degree
+    if after is not None and after.lower not in ("to", "for", "and", "or") and syntax.inflect.all_lemmas(following.lower, "VERB"):
+        return False  # "is to close on Friday": a verb's infinitive; "is to busy on Saturdays" has none
     return previous is None or previous.tag not in ("CD",) and previous.lower not in data["to-before-degree-words"]
 
 
@@ -948,6 +983,8 @@ def _threw_means_through(r: _Reader, i: int) -> bool:
     if previous.lower in data["through-cues"]:
         return True
     times = data["time-words"]
+    if previous.tag == "VBN" or previous.lower in ("open", "closed"):
+        return following.lower in times  # "closed threw Friday": a past tense cannot follow a participle
     return (previous.lower in times or previous.tag == "CD") and (following.lower in times or following.tag == "CD")
 
 
@@ -1038,6 +1075,8 @@ def _here_means_hear(r: _Reader, i: int) -> bool:
         return cue is not None and cue.lower in data["hear-cues"] and following is not None
     if not _in(previous, slots["verb-helpers"]) or previous.lower == "please":
         return False
+    if j < i - 1 and previous.lower in ("did", "do", "does", "didn't", "don't", "doesn't") and _ends_clause(r, i):
+        return True  # "Did you here?": "do" and its subject want a verb, and nothing follows
     return following is not None and following.lower in data["hear-objects"]
 
 
@@ -1159,6 +1198,28 @@ def _lets_as_a_verb(r: _Reader, i: int) -> bool:
     )
 
 
+def _witch_opens_a_clause(r: _Reader, i: int) -> bool:
+    """ "the main library, witch is on 3rd Street", "witch will": "witch" right before a verb, after a
+    comma or a noun, is the relative pronoun (a witch that does something has an article: "the witch is")."""
+    following, previous = r.next(i), r.prev(i)
+    if following is None or following.tag not in ("VBZ", "VBD", "VBP", "MD"):
+        return False
+    if previous is not None:
+        return previous.tag in ("NN", "NNS") and previous.lower not in ("good", "wicked")
+    before = r.prose[: r.words[i].start].rstrip(" \t")
+    return before.endswith(",")
+
+
+def _where_means_wear(r: _Reader, i: int) -> bool:
+    """ "Please where a mask", "you must where your badge": "where" in a verb's slot, right after
+    "please", a modal or "do", with an article or a possessive after it ("can see where the"
+    has its verb)."""
+    following, previous = r.next(i), r.prev(i)
+    if following is None or previous is None or following.tag not in ("DT", "PRP$"):
+        return False
+    return _in(previous, _noun_verb()["slots"]["verb-helpers"]) and following.lower not in ("that", "this", "these", "those")
+
+
 _Test = Callable[[_Reader, int], bool]
 
 # The tests the rows of confusions.toml name (without the leading underscore).
@@ -1204,6 +1265,8 @@ _TESTS: dict[str, _Test] = {
         _everyday_means_every_day,
         _lets_as_a_verb,
         _lose_as_an_adjective,
+        _witch_opens_a_clause,
+        _where_means_wear,
     )
 }
 
@@ -1271,6 +1334,16 @@ def _there(r: _Reader, i: int, word: Word) -> Hit | None:
     ):
         if following.lower != "being":
             return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
+    if previous is None and r.sentence_start(i) and following.tag == "VBG" and following.lower != "being":
+        # "There going to be delays": a sentence cannot open on "there" + -ing with no verb between
+        return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
+    if (
+        previous is not None
+        and previous.tag.startswith("VB")
+        and previous.lower in data["place-verbs"]
+        and _plural_noun_phrase(r, i + 1)
+    ):
+        return _confusable_hit(word, "their", "a possessive is needed before a noun")  # "get there flu shots"
     if previous is None or previous.lower in data["be-or-modal"] or previous.lower in data["place-verbs"]:
         if following.lower != "own":
             return None
@@ -1291,6 +1364,17 @@ def _there(r: _Reader, i: int, word: Word) -> Hit | None:
     if following.lower in ("going", "getting", "ready"):
         return _confusable_hit(word, "they're", "\u201cthey are\u201d fits the sentence")
     return None
+
+
+def _plural_noun_phrase(r: _Reader, i: int) -> bool:
+    """Words i (and i+1) are a lower-case noun phrase ending in a plural ("flu shots", "kids"),
+    which "go there", "get there" cannot take ("get there early", "go there today" can)."""
+    first, second = r.words[i] if i < len(r.words) else None, r.next(i)
+    if first is None or not first.text.islower() or first.lower in _confusables()["time-words"]:
+        return False
+    if first.tag == "NNS":
+        return r.next(i) is None or r.next(i).tag not in ("NN", "NNS", "VB", "VBP", "VBZ", "VBD")
+    return first.tag in ("NN", "JJ") and second is not None and second.tag == "NNS" and second.text.islower()
 
 
 # Words whose right replacement depends on the context ("their" may be "there" or "they're").
@@ -1372,6 +1456,10 @@ def _foreign_stretch(r: _Reader, i: int, lexicon: words.Speller) -> bool:
         if k != i and other.text.isalpha():
             if not other.text.isascii() or other.lower in _SPANISH or not lexicon.known(other.lower):
                 strange += 1
+                # right beside it, an accented word or another unknown lower-case one ("casos
+                # detectados", "Mālama pono"): a phrase of another language, not two typos in a row
+                if abs(k - i) == 1 and (not other.text.isascii() or other.text.islower() and len(other.text) > 3):
+                    return True
     return strange >= 2
 
 
@@ -1492,7 +1580,10 @@ _RULES = (
     ("confusable", _confusable),
     ("agreement", _on_parse(syntax.agreement)),
     ("agreement", _on_parse(syntax.determiner_agreement)),
+    ("agreement", _on_parse(syntax.expletive_agreement)),
+    ("agreement", _on_parse(syntax.number_agreement)),
     ("verb-form", _on_parse(syntax.verb_form)),
+    ("verb-form", _on_parse(syntax.bare_participle)),
     ("relative", _on_parse(syntax.relative)),
     ("apostrophe", _on_parse(syntax.apostrophe)),
     ("sentence-case", _sentence_case),

@@ -178,6 +178,8 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
         return None  # handled by the pronoun table of grammar/agreement
     if subject.conjuncts:
         return _coordination(subject)
+    if lower.endswith("ing") and _noun_in_ing(subject):
+        return "singular"  # "The ribbon cutting for the new hub is": a noun, with its article
     if not subject.text.replace("'", "").replace("\u2019", "").isalpha() or lower.endswith("ing"):
         return None  # "@County", "#Tag", a gerund ("swimming is")
     if any(c.dep_ == "case" for c in subject.children) or (lower == "few" and subject.i and subject.nbor(-1).lower_ == "a"):
@@ -193,6 +195,8 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
         if any(c.lower_ in ("these", "those", "all", "both") for c in subject.children):
             return "plural"  # "these three include"
         return "singular" if lower == "one" else None
+    if lower == "number" and subject.tag_ == "NN":
+        return _a_number_of(subject)
     if subject.tag_ not in ("NN", "NNS") or _is_name(subject) or lower in _UNJUDGED:
         return None
     if lower in _NUMBER_NOUNS and subject.i + 1 < len(subject.doc) and subject.nbor(1).like_num:
@@ -210,9 +214,29 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
         return "plural"
     if not lower.isalpha() or lower.endswith("s") or lower in _SINGULAR_IN_S:
         return None  # "Thanks", odd tokens: the tagger's guess
-    if not inflect.all_lemmas(lower, upos="NOUN"):
-        return None  # a word the lexicon does not know ("snowplowz"): its number is a guess
-    return "singular"
+    if not inflect.all_lemmas(lower, upos="NOUN") and (speller.speller().zipf(lower) or 0) < 3.5:
+        return None  # a word neither lexicon knows well ("snowplowz"): its number is a guess
+    return "singular"  # newer words lemminflect lacks ("website", "app") count by the word list
+
+
+def _noun_in_ing(subject: Any) -> bool:
+    """An -ing word that is a noun here: an article or possessive before it and a noun or a
+    prepositional phrase of its own ("the ribbon cutting for the hub"; not "The following are")."""
+    if subject.tag_ not in ("NN", "VBG") or not inflect.all_lemmas(subject.lower_, upos="NOUN"):
+        return False
+    children = list(subject.children)
+    led = any(c.dep_ in ("det", "poss") and c.i < subject.i and c.lower_ not in ("no", "all", "some") for c in children)
+    return led and any(c.dep_ in ("compound", "prep") for c in children)
+
+
+def _a_number_of(subject: Any) -> str | None:
+    """ "a number of roads are" (the roads count), "the number of cases is" (the number does)."""
+    det = next((c.lower_ for c in subject.children if c.dep_ == "det"), None)
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if counted is None or counted.tag_ != "NNS" or any(c.dep_ == "amod" for c in subject.children):
+        return None  # "a high number of cases was reported": the number itself, either way
+    return {"a": "plural", "the": "singular"}.get(det or "")
 
 
 def _coordination(subject: Any) -> str | None:
@@ -276,6 +300,8 @@ def agreement(spacy_doc: Any) -> Iterator[Hit]:
         subject = _subject_of(verb)
         if subject is None or subject.i > verb.i or verb.i - subject.i > 12 or not _reads_as_clause(subject, verb):
             continue
+        if _parse_unreliable(subject, verb):
+            continue
         subject_says = subject_number(subject, verb)
         verb_says = _verb_number(verb)
         if subject_says is None or verb_says is None or subject_says == verb_says:
@@ -289,6 +315,52 @@ def agreement(spacy_doc: Any) -> Iterator[Hit]:
             continue
         fixed = match_case(verb.text, right)
         yield _templated_hit("agreement", verb, fixed, verb=verb.text, subject=subject.text, number=subject_says, fixed=fixed)
+
+
+def expletive_agreement(spacy_doc: Any) -> Iterator[Hit]:
+    """ "There is still three spots left", "There was two crashes": after "there", "is" and
+    "was" agree with the noun that follows, here a plural counted by a number or a plural
+    determiner (the contracted "there's" is left alone: everyday speech)."""
+    for verb in spacy_doc:
+        if verb.lower_ not in ("is", "was") or not any(c.dep_ == "expl" and c.i < verb.i for c in verb.children):
+            continue
+        noun = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.i > verb.i), None)
+        if noun is None or noun.tag_ != "NNS" or noun.lower_ in _UNJUDGED or noun.lower_ in _SINGULAR_IN_S:
+            continue
+        counted = [c for c in noun.children if c.dep_ in ("nummod", "det", "amod") and c.i < noun.i]
+        if not any(c.lower_ in _PLURAL_DETS or c.tag_ == "CD" and c.lower_ not in ("one", "1") for c in counted):
+            continue
+        if any(t.is_punct or t.tag_ in ("IN", "VB", "VBD", "VBZ", "VBP") for t in spacy_doc[verb.i + 1 : noun.i]):
+            continue  # "there is, in two cases, ...": something else between the verb and its noun
+        fixed = match_case(verb.text, _PLURAL_FORMS_OF[verb.lower_])
+        yield _templated_hit("agreement", verb, fixed, verb=verb.text, subject=noun.text, number="plural", fixed=fixed)
+
+
+_PLURAL_FORMS_OF = {"is": "are", "was": "were"}
+
+
+def _parse_unreliable(subject: Any, verb: Any) -> bool:
+    """Where the parse of the subject cannot be trusted: a URL, hashtag or mention between the
+    subject and its verb ("More information at https://... Information about ... is": two
+    sentences run together), a written-out plural ("product(s) have"), or a plural verb after a
+    list the parse broke ("Vaccine clinic at Dollar General and Testing at State Foods are")."""
+    doc = subject.doc
+    for token in doc[subject.i + 1 : verb.i]:
+        if token.like_url or token.text[:1] in ("#", "@"):
+            return True
+    left = subject.left_edge.i
+    if left > 0 and doc[left - 1].tag_ == "VB" and doc[left - 1].dep_ == "ROOT" and verb.tag_ == "VBP":
+        return True  # "Wear a cloth face cover when ...": the noun phrase is the order's object
+    subtree = list(subject.subtree)
+    if any("(s" in t.text.lower() for t in subtree) or doc[subject.i + 1 : subject.i + 3].text.lower() == "(s":
+        return True
+    if subject.conjuncts or verb.lower_ not in _PLURAL_FORMS and verb.tag_ != "VBP":
+        return False
+    # A plural verb after a singular head whose phrase holds "A at X and B at Y": the parse hung
+    # the second noun on the first one's preposition.
+    return any(
+        t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.head.head.lower_ != "between" for t in subtree
+    )  # "the difference between life and death are": "between" takes two, the head stays one
 
 
 def _reads_as_clause(subject: Any, verb: Any) -> bool:
@@ -403,6 +475,38 @@ def determiner_agreement(spacy_doc: Any) -> Iterator[Hit]:
             noun,
             fixed,
             f"\u201c{det.text} \u2026 {noun.text}\u201d: the noun does not agree with \u201c{det.text}\u201d; write \u201c{fixed}\u201d",
+        )
+
+
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+
+
+def number_agreement(spacy_doc: Any) -> Iterator[Hit]:
+    """ "where two car collided", "for three week": a number word (not digits: "Phase 2",
+    "24 hour" are labels and house style) counting a singular noun that ends its phrase."""
+    for number in spacy_doc:
+        noun = number.head
+        if number.lower_ not in _NUMBER_WORDS or number.dep_ != "nummod" or noun.tag_ != "NN" or noun.i != number.i + 1:
+            continue
+        if not noun.is_alpha or not noun.is_lower or noun.lower_ in _UNJUDGED or noun.lower_ in _NUMBER_NOUNS:
+            continue
+        following = spacy_doc[noun.i + 1] if noun.i + 1 < len(spacy_doc) else None
+        if following is not None and (
+            following.lower_ == "of" or following.tag_ in ("NN", "NNS", "NNP", "NNPS", "POS", "JJ", "CD", "HYPH")
+        ):
+            continue  # "two dose vaccine", "a three day weekend", "two-hour": a noun that modifies another
+        before = number.nbor(-1).text if number.i else ""
+        if before in ("-", "/") or before[:1].isdigit():
+            continue  # "ages 5-twelve": a range; "Our 1st five program": a name
+        right = _noun_for(noun, plural=True)
+        if not right or right == noun.lower_:
+            continue
+        fixed = match_case(noun.text, right)
+        yield _token_hit(
+            "agreement",
+            noun,
+            fixed,
+            f"\u201c{number.text} {noun.text}\u201d: the noun does not agree with \u201c{number.text}\u201d; write \u201c{fixed}\u201d",
         )
 
 
@@ -582,6 +686,40 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         yield _templated_hit("verb-form", verb, fixed, helper=helper.text, form=wants, fix=fix, verb=verb.text)
 
 
+def bare_participle(spacy_doc: Any) -> Iterator[Hit]:
+    """ "If you seen anything", "we done our part", "they been waiting": a past participle that
+    is never a simple past ("seen", "done", "been", "gone", "taken"), right after its subject
+    with no helper: either "have" is missing or the simple past was meant."""
+    for verb in spacy_doc:
+        lower = verb.lower_
+        if verb.tag_ not in ("VBD", "VBN") or not lower.isalpha() or verb.i == 0:
+            continue
+        subject = spacy_doc[verb.i - 1]
+        if subject.lower_ not in _PRONOUN_SUBJECTS or subject.head != verb or subject.dep_ not in _SUBJECTS:
+            continue
+        if any(c.dep_ in _AUX for c in verb.children):
+            continue
+        earlier = spacy_doc[subject.i - 1] if subject.i else None
+        if earlier is not None and (earlier.tag_.startswith("VB") or earlier.lower_ in _HAVE | _BE_FORMS | _DO | _MODALS):
+            continue  # "we'll get you taken care of", "Have you been #stressed": an object, or a question's helper
+        lemma = _verb_lemma(lower)
+        if lemma is None or lower not in (inflect.inflection(lemma, tag="VBN") or ()):
+            continue
+        past = inflect.inflection(lemma, tag="VBD") or ()
+        if not past or lower in past:
+            continue  # "we played": the same form serves both
+        fixed = match_case(verb.text, past[0])
+        have = "has" if subject.lower_ in ("he", "she", "it") else "have"
+        message = (
+            f"\u201c{subject.text} {verb.text}\u201d needs a helper or the simple past: "
+            f"\u201c{subject.text} {have} {verb.text}\u201d or \u201c{subject.text} {fixed}\u201d"
+        )
+        yield _token_hit("verb-form", verb, fixed, message)
+
+
+_PRONOUN_SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she"})
+
+
 def _compound_or_modifier(verb: Any, kind: str) -> bool:
     """ "has walk-in clinics", "answers to frequently asked questions", "This week is Make a
     Plan": not a verb after a helper."""
@@ -713,17 +851,37 @@ def inflection_plurals(noun: str) -> tuple[str, ...]:
 def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
     """A noun + 's with nothing possessed after it, counted as many ("two class's left") or
     the subject of a plural verb ("the event's are")."""
-    if noun.tag_ not in ("NN", "NNS") or not noun.is_alpha or noun.is_title and noun.i != noun.sent.start:
-        return None
     following = mark.nbor(1) if mark.i + 1 < len(mark.doc) else None
     if following is not None and following.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "JJS", "JJR", "CD", "VBG", "CC"):
         return None  # "the city's new park", "our community's and country's veterans": possessives
+    if noun.lower_ in _WEEKDAYS and noun.i > 0 and noun.nbor(-1).lower_ in ("on", "every", "all") and _owns_nothing(following):
+        return noun.text + "s"  # "open late on Thursday's for adoptions": the days, not a day's
+    if noun.tag_ not in ("NN", "NNS") or not noun.is_alpha or noun.is_title and noun.i != noun.sent.start:
+        return None
     counted = any((c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or c.lower_ in _MANY_WORDS for c in noun.children)
+    # "one of our cooling center's this weekend": one of many, with nothing owned after it
+    counted = counted or _one_of_many(noun) and _owns_nothing(following)
     subject_of_plural = noun.dep_ in _SUBJECTS and following is not None and _plural_verb_or_modal(noun, following)
     if not (counted or subject_of_plural):
         return None
     forms = inflect.inflection(noun.lower_, tag="NNS")
     return forms[0] if forms else None
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _owns_nothing(following: Any) -> bool:
+    """After a possessive mark: the end, punctuation, a preposition, a determiner or an adverb."""
+    return following is None or following.is_punct or following.tag_ in ("IN", "DT", "RB", "TO", "WDT")
+
+
+def _one_of_many(noun: Any) -> bool:
+    """ "one of our centers", "some of the volunteers": the noun counted as one of several."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    return of.head.lower_ in ("one", "some", "all", "many", "each", "most", "any", "several", "both", "none")
 
 
 def _plural_verb_or_modal(noun: Any, following: Any) -> bool:
