@@ -92,14 +92,14 @@ def table(examples: list[tc.Example], verdicts: list[str], title: str) -> str:
     return "\n".join(lines)
 
 
-def _examples(folders: list[str], dev_sets: bool) -> list[tc.Example]:
+def _examples(folders: list[str], dev_sets: bool, every: int = 0) -> list[tc.Example]:
     examples: list[tc.Example] = []
     for name in folders:
         examples += tc.load_folder(tc.TRAINING / name)
     if dev_sets:
         for file in tc.DEV_SETS:
             examples += tc.load_set(file)
-    return examples
+    return examples + tc.real_posts(tc.COUNTY, every)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--test", nargs="*", default=[], help="folders judged by models trained on --train (no CV)")
     parser.add_argument("--test-set", type=Path, nargs="*", default=[], help="labelled sets judged by models trained on --train")
     parser.add_argument("--no-dev-sets", action="store_true")
+    parser.add_argument("--real-posts-every", type=int, default=tc.REAL_POSTS_EVERY, help="0: no real posts")
     parser.add_argument("--show-errors", action="store_true", help="list legitimate comments not kept and hideable ones kept")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--max-legit-rate", type=float, default=tc.MAX_LEGIT_RATE)
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from sklearn.model_selection import StratifiedKFold
 
-    train = _examples(args.train, not args.no_dev_sets)
+    train = _examples(args.train, not args.no_dev_sets, args.real_posts_every)
     test: list[tc.Example] = _examples(args.test, False)
     for file in args.test_set:
         test += tc.load_set(file)

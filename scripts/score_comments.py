@@ -1,8 +1,9 @@
 """Score `post-lint comments` on a labeled comment set: figures per category, never texts.
 
 A set is a folder with ``comments.toml`` (``[[comment]]`` tables: id, author, text, post,
-category, verdict) and an optional ``config.toml``. Printed, per category: how many comments
-were kept, sent to review and hidden, and the share caught; then issue 21's three figures:
+category, verdict; ``post`` is the post's text or a name from a ``[posts]`` table) and an
+optional ``config.toml``. Printed, per category: how many comments were kept, sent to review
+and hidden, and the share caught; then issue 21's three figures:
 
 - recall: the share of comments the policy lets staff hide (or, for libel and plagiarism,
   asks a person to read) that post-lint hides or sends to review;
@@ -28,11 +29,20 @@ LEGITIMATE = ("criticism", "ordinary")
 
 def judge(folder: Path, exe: list[str]) -> tuple[list[dict], list[str]]:
     """Run the comments command on the set; the labeled rows and the verdicts, in order."""
-    rows = tomllib.loads((folder / "comments.toml").read_text(encoding="utf-8"))["comment"]
+    data = tomllib.loads((folder / "comments.toml").read_text(encoding="utf-8"))
+    rows, posts = data["comment"], data.get("posts", {})
     export = "".join(
-        json.dumps({"id": str(row["id"]), "author": row.get("author", ""), "text": row["text"], "post": row.get("post", "")})
+        json.dumps(
+            {
+                "id": str(row.get("id", i)),
+                "author": row.get("author", ""),
+                "text": row["text"],
+                # a name from the set's [posts] table, or the post's text
+                "post": posts.get(row.get("post", ""), row.get("post", "")),
+            }
+        )
         + "\n"
-        for row in rows
+        for i, row in enumerate(rows, start=1)
     )
     command = [*exe, "comments", "--no-cache", "-f", "json", "--input-format", "jsonl"]
     if (folder / "config.toml").exists():

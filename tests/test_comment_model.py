@@ -52,11 +52,11 @@ def test_features_see_an_official_as_a_placeholder_and_a_negative_word_near_the_
 
 @pytest.mark.slow
 def test_an_insult_with_no_listed_word_gets_a_learned_finding_and_goes_to_review() -> None:
-    (judged,) = _judge("Mayor Skogquist is a gutless little worm with the brains of a doorknob.")
+    (judged,) = _judge("Mayor Skogquist is a gutless little blancmange with the brains of a doorknob.")
     rules = [r.rule for r in judged.reasons]
     assert "attacks/learned" in rules, rules
     assert judged.verdict == "review"  # the model alone never hides
-    (off,) = _judge("Mayor Skogquist is a gutless little worm with the brains of a doorknob.", learned=False)
+    (off,) = _judge("Mayor Skogquist is a gutless little blancmange with the brains of a doorknob.", learned=False)
     assert "attacks/learned" not in [r.rule for r in off.reasons]  # on by default; a city may turn it off
 
 

@@ -7,9 +7,10 @@ stupid" and "what a joke of a process" judge decisions and stay up. The word lis
 are data (``insults.toml``, ``threats.txt``).
 
 Severity carries the moderator's verdict: an attack on staff or officials is an
-error (hide), one aimed at someone else or at no one said is a warning (review),
-and a harsh judgement of how an official does the job ("incompetent") is a warning
-only when the official is named.
+error (hide), one aimed at someone else or at no one said is a warning (review).
+A harsh judgement of how someone does the job ("incompetent", "a failure as a
+manager") is criticism, named official or not: no finding, and the learned model
+reads the rest of the comment.
 """
 
 from __future__ import annotations
@@ -104,11 +105,10 @@ def _rules(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         kind, target, harsh = found
         if harsh:
-            # Harsh judgements of how someone does the job ("a disgrace", "incompetent"): fair criticism
-            # of a body or a role; about an official by name, a person reads it.
-            if kind == "official":
-                taken.append((start, end))
-                yield _insult(ctx, doc, start, end, kind, target, strong=False, review=review, severity=review)
+            # Harsh judgements of how someone does the job ("a disgrace", "a failure as a manager",
+            # "incompetent"): fair criticism of a body, a role or an official by name. On the training
+            # comments they sent eight criticisms to review for every three attacks, so the words alone
+            # are no finding; the learned model reads the rest of the comment ("a spineless jellyfish").
             continue
         taken.append((start, end))
         yield _insult(ctx, doc, start, end, kind, target, strong=True, review=review)
@@ -151,21 +151,43 @@ def _judged_word(token: Any, lists: Lists, resolver: Resolver) -> tuple[str, Tar
     soft_adj = token.pos_ in ("ADJ", "VERB") and listed(lists.soft_adjectives)
     if not (noun or figurative or weak or strong_adj or soft_adj) or token_negated(token) or _negated_copula(token):
         return None
+    if (noun or figurative) and _names_a_thing(token, resolver):
+        return None  # "a clown show", "idiot lights": the word describes a thing, no one is called it
     if figurative and token.dep_ not in ("attr", "appos", "pobj", "conj", "npadvmod", "ROOT", "dobj"):
         return None
-    kind, target = resolver.aimed_at(token, person_word=noun or figurative)
-    if kind == "" and (noun or figurative):
+    # A figure ("a snake", "a tool") must be said of someone by the parse's predicates.
+    kind, target = resolver.aimed_at(token, person_word=noun, scan=not figurative)
+    if kind == "" and (noun or (figurative and _called(token))):
         # Name-calling with no one said: the staff the sentence names ("City Hall is run by clowns"),
         # else a generic "only a fool would ..." (kept), else someone (review). A word standing
         # alone ("Airhead.") answers whoever the comment named.
         kind, target = resolver.in_sentence(token, comment=token.dep_ == "ROOT")
         if not kind and not _generic(token):
             kind = "people"
-    if figurative and (kind not in (*STAFF, "person", "people") or (token.dep_ == "dobj" and kind == "people")):
-        return None  # "we caught a rat"
+    if figurative and kind not in (*STAFF, "person"):
+        return None  # "the crew caught a rat", "all of the tools you need": said of no one in particular
     if kind in ("decision", "thing", "self", ""):
         return None
     return kind, target, bool(weak or soft_adj) and not (noun or strong_adj)
+
+
+def _called(token: Any) -> bool:
+    """A word with a literal sense used as a name for someone: standing alone ("Snake."), or right after
+    "you" and its adjectives ("you spineless rat"), not the object of what "you" do ("if you see an animal")."""
+    if token.dep_ in ("ROOT", "npadvmod"):
+        return True
+    i = token.i - 1
+    while i >= 0 and token.doc[i].pos_ in ("ADJ", "ADV") or (i >= 0 and token.doc[i].text in ("-", ",")):
+        i -= 1
+    return i >= 0 and token.doc[i].lower_ in ("you", "ya", "u")
+
+
+def _names_a_thing(token: Any, resolver: Resolver) -> bool:
+    """A name-calling noun used as the modifier of a thing ("clown show"), not of a person ("idiot mayor")."""
+    head = token.head
+    if token.dep_ not in ("compound", "amod") or head.i <= token.i or head.pos_ != "NOUN":
+        return False
+    return resolver.kind_of(head)[0] in ("thing", "decision", "") and not resolver.insult_word(head)
 
 
 def _generic(token: Any) -> bool:
@@ -253,7 +275,7 @@ CHECK = Check(
     rules={
         "attacks/learned": "a comment the learned model reads as a personal attack, insult or threat, where the word lists found nothing (for review)",
         "attacks/insult": "name-calling or an insult aimed at the city's staff or officials (by name, by role, or "
-        "'you' addressed to the city); a harsh judgement of a named official's work is a warning",
+        "'you' addressed to the city); a harsh judgement of their work ('incompetent', 'a failure') is criticism",
         "attacks/abuse": "an insult aimed at someone else, or at no one said (a warning: read it before hiding)",
         "attacks/threat": "threatening language ('watch your back', 'I know where you live', 'someone should burn City Hall down')",
     },
@@ -268,12 +290,15 @@ CHECK = Check(
     An insult word counts only when spaCy's parse says it is said of a person:
     the subject of "is an idiot", the noun "stupid" describes, the people in "a
     bunch of clowns on this council", the "you" a comment addresses (a comment
-    answers the city, so "you" is its staff). Targets are the officials in
-    `[body] officials` (by full or last name), roles (mayor, council, city
-    manager, staff, police, "you people at City Hall") and anyone named. Words
-    that judge how someone does the job ("incompetent", "clueless") are
-    legitimate criticism of a body or a role and only a warning about an
-    official by name. Threats are flagged whoever they name.
+    answers the city, so "you" is its staff), the people "we elected". Targets
+    are the officials in `[body] officials` (by full or last name), roles
+    (mayor, council, city manager, staff, the board, nurses, "you people at
+    City Hall") and anyone named. An adjective on a noun said of someone is
+    said of them ("the spokesman is a slimy eel"). Words with a literal sense
+    ("snake", "tool", "cow") count only when the parse says them of someone.
+    Words that judge how someone does the job ("incompetent", "a failure as
+    a manager") are legitimate criticism, of a body, a role or an official by
+    name. Threats are flagged whoever they name.
     """,
     cases_file=cases_beside(__file__),
     rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists

@@ -38,6 +38,8 @@ _ADDRESSEE = frozenset({"you", "your", "yours", "yourself", "yourselves", "y'all
 # Compounds that make a person noun the city's ("city idiots", "council clowns").
 _CITY_WORDS = frozenset({"city", "council", "town", "government", "county"})
 _COPULAS = frozenset({"be", "seem", "look", "become", "sound", "act", "appear", "remain", "get", "stay", "feel"})
+# Verbs of a relative clause that make the people it describes the city's: "the clowns we elected".
+_CHOSEN = frozenset({"elect", "re-elect", "reelect", "hire", "appoint", "employ", "pay"})
 # The writer: "how stupid do you think we are?" judges no one else.
 _SELF = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
 # Words that make a "Given Surname" pair a place: "Grant Street", "Marshall Field".
@@ -181,6 +183,9 @@ class Resolver:
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "nmod", "poss") and child.lower_ in _CITY_WORDS:
                     return "role", Target("role", child.idx, token.idx + len(token), f"{child.text} {token.text}")
+        if token.pos_ == "NOUN" and any(c.dep_ == "relcl" and c.lemma_.lower() in _CHOSEN for c in token.children):
+            # "the dimwits we elected", "the clowns you hired": the people a body chose are its officials.
+            return "role", Target("role", token.idx, token.idx + len(token), token.text)
         if lemma in decisions() or lower in decisions():
             return "decision", None
         if token.pos_ == "PROPN":
@@ -214,11 +219,14 @@ class Resolver:
             return self.about(owner) or owner
         return None
 
-    def aimed_at(self, token: Any, *, person_word: bool) -> tuple[str, Target | None]:
+    def aimed_at(self, token: Any, *, person_word: bool, scan: bool = True) -> tuple[str, Target | None]:
         """What an insult word is aimed at.
 
         ``person_word``: the word itself names a person ("idiot"), so it is aimed at
-        whoever it stands for even when the parse gives it no subject.
+        whoever it stands for even when the parse gives it no subject. ``scan``: a
+        person named anywhere in the phrase of a vague subject counts ("whoever ... at
+        City Hall"); without it only the parse's chain of predicates does ("the tools
+        you need" is said of no one).
         """
         if person_word:
             kind, target = self.kind_of(token)
@@ -236,12 +244,16 @@ class Resolver:
                 return kind, target
             more = self.about(subject)
             if kind == "thing" and not person_word and not self.insult_word(subject):
-                return "thing", None  # "a stupid PR stunt", "a dumb idea for the park"
+                # A noun said of a person carries its adjective to them ("the spokesman is a slimy eel",
+                # "the commissioners are a flock of brainless pigeons"); "the plan is a stupid idea" and
+                # "a stupid PR stunt" stay on the thing.
+                owner = self.kind_of(more) if more is not None else ("thing", None)
+                return owner if owner[0] in (*STAFF, "person") else ("thing", None)
             if more is None or more.i == subject.i:
                 if kind == "thing":
                     return "thing", None
                 # people in general, a pronoun, a clause: who exactly? ("whoever ... at City Hall")
-                inner = self._inside(subject, of_decision=False)
+                inner = self._inside(subject, of_decision=False) if scan else ("", None)
                 if inner[0]:
                     return inner
                 return ("people", None) if kind == "people" else ("", None)
