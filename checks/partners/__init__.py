@@ -210,12 +210,36 @@ def _span(text: str, sentence: Any, about: dict[str, tuple[str, str, int]], reso
     return min(s for s, _ in parts), max(e for _, e in parts)
 
 
+def _mentions_and_cues(
+    doc: Document, ctx: Context, partners: tuple[Partner, ...], configured: bool
+) -> tuple[list[Mention], list[Cue], bool] | None:
+    """The partners' mentions, the negative cues and whether the post quotes anything; None when
+    there is nothing to judge (no partner named, or no cue, quotation or "unlike")."""
+    from post_lint.normalize import normalize
+
+    norm = normalize(doc.words_text, leet=True)
+    if configured:
+        mentions = find_mentions(norm, partners)  # one cached regex: most posts stop here
+        if not mentions:
+            return None
+    cue_set = compile_cues(freeze_extra(ctx["extra-cues"]), tuple(ctx["ignore-cues"]))
+    cues = list(find_cues(norm, cue_set))
+    has_quotes = any(q in doc.prose for q in _QUOTES)
+    if not cues and not has_quotes and "unlike" not in norm.text:
+        return None
+    if not configured:
+        # The organisations spaCy found make a regex of their own for each post: compiled
+        # only for a post with a cue (it was half this check's time on unconfigured runs).
+        mentions = find_mentions(norm, partners)
+        if not mentions:
+            return None
+    return mentions, cues, has_quotes
+
+
 def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] | None = None) -> Iterator[Finding]:
     """Rule findings; ``cleared`` collects sentences where the parse found a negative cue
     aimed at something other than a partner ("avoid the library lot; it is being repaved"),
     so the learned layer does not second-guess what the parse settled."""
-    from post_lint.normalize import normalize
-
     spacy_doc = doc.nlp
     if spacy_doc is None:
         raise SkipCheck("needs the spaCy parse")
@@ -227,22 +251,10 @@ def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] |
         partners = _org_partners(spacy_doc)
         if not partners:
             return
-    norm = normalize(doc.words_text, leet=True)
-    cue_set = compile_cues(freeze_extra(ctx["extra-cues"]), tuple(ctx["ignore-cues"]))
-    if configured:
-        mentions = find_mentions(norm, partners)  # one cached regex: most posts stop here
-        if not mentions:
-            return
-    cues = list(find_cues(norm, cue_set))
-    has_quotes = any(q in doc.prose for q in _QUOTES)
-    if not cues and not has_quotes and "unlike" not in norm.text:
+    found = _mentions_and_cues(doc, ctx, partners, configured)
+    if found is None:
         return
-    if not configured:
-        # The organisations spaCy found make a regex of their own for each post: compiled
-        # only for a post with a cue (it was half this check's time on unconfigured runs).
-        mentions = find_mentions(norm, partners)
-        if not mentions:
-            return
+    mentions, cues, has_quotes = found
 
     from .target import Resolver, unlike_comparison
 
