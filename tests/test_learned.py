@@ -36,6 +36,25 @@ def test_lexicon_features_see_negative_words_near_a_partner_and_negation() -> No
     assert "lex:negated" in features("The staff were not helpful.", FACTS)
 
 
+def test_sentence_features_join_the_irony_to_the_partner_it_is_said_of() -> None:
+    found = features("Lunch was lovely. The pantry's new phone tree is... something 🙃", FACTS)
+    assert {"s:partner&ellipsis", "s:partner&wry", "s:ellipsis&wry", "s:partner~phone"} <= set(found)
+    # The partner's sentence has no positive word: "lovely" belongs to the sentence before.
+    assert "s:partner&pos" not in found
+
+
+def test_sentence_features_see_scare_quotes_questions_and_what_residents_deserve() -> None:
+    assert "s:partner&scare" in features('The pantry is "working on" it again.', FACTS)
+    assert "s:partner&question" in features("How many weeks does the pantry need to answer a call?", FACTS)
+    assert "s:public&modal" in features("Residents deserve a bus that comes on time.", FACTS)
+
+
+def test_sentence_features_are_read_as_a_person_would_in_a_findings_evidence() -> None:
+    assert describe("s:partner&ellipsis") == "an ellipsis in a sentence about a partner"
+    assert describe("s:partner~invoice") == "\u201cinvoice\u201d said of a partner"
+    assert describe("s:pos&wry") == "a positive word and a wry emoji in one sentence"
+
+
 @pytest.fixture
 def tiny_model(tmp_path: Path) -> Path:
     path = tmp_path / "learned.json"

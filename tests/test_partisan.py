@@ -101,6 +101,27 @@ def test_model_reports_political_messaging_with_a_political_cue() -> None:
     assert [rule for rule, _ in lint(POLITICAL)] == ["partisan/political-voice"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My statement on the passing of Senator Ada Morrow, who represented the Third District for 20 years: link below.",
+        "Congratulations to the Marlow High debate team, state champions! Proud to share the news with my colleagues in Congress today.",
+        "Join me and my district office staff for a town hall on Tuesday at the Grange. Bring your questions about federal services.",
+        "Thanks to the Rotary Club for hosting me today to talk about what Congress is working on this fall.",
+    ],
+)
+def test_model_leaves_a_legislators_courtesies_and_notices_alone(text: str) -> None:
+    # Condolences, congratulations and notices in a legislator's voice carry political cues but take no side.
+    assert classifier.score(text) < classifier.shipped_threshold()
+    assert lint_one("partisan", text) == []
+
+
+def test_model_threshold_is_the_one_training_chose_unless_the_config_sets_one() -> None:
+    data = json.loads(Path(classifier.MODEL_FILE).read_text(encoding="utf-8"))
+    assert classifier.shipped_threshold() == data["threshold"]
+    assert 0.5 <= data["threshold"] < 1.0
+
+
 def test_model_can_be_switched_off_or_made_stricter() -> None:
     score = classifier.score(POLITICAL)
     for options in ({"classifier": False}, {"classifier-threshold": score + 0.001}):

@@ -213,7 +213,8 @@ def _classify(doc: Document, ctx: Context) -> Iterator[Finding]:
     from . import classifier
 
     score, sentence = classifier.political_voice(doc)
-    if score >= ctx["classifier-threshold"] and sentence is not None:
+    threshold = float(ctx["classifier-threshold"]) or classifier.shipped_threshold()
+    if score >= threshold and sentence is not None:
         start, end = sentence
         yield ctx.finding(
             "political-voice",
@@ -249,7 +250,9 @@ CHECK = Check(
         ),
         "extra-accounts": Option([], "more party or campaign @-accounts (without @), beside accounts.txt", list, item_type=str),
         "classifier": Option(True, "also report posts the bundled model scores as political messaging"),
-        "classifier-threshold": Option(0.8, "lowest model score reported (0 to 1)", (int, float)),
+        "classifier-threshold": Option(
+            0.0, "lowest model score reported (0 to 1); 0 means the threshold training chose", (int, float)
+        ),
     },
     rules={
         "partisan/learned": "a post the learned model reads as partisan (endorsements with no party word, slogans, winks)",

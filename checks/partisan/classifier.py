@@ -51,6 +51,14 @@ def _model() -> tuple[float, dict[str, float]]:
     return float(data["intercept"]), data["weights"]
 
 
+@lru_cache(maxsize=1)
+def shipped_threshold() -> float:
+    """The threshold training chose (held-out county posts and neutral posts in a legislator's voice stay quiet)."""
+    if not MODEL_FILE.is_file():
+        return 1.0
+    return float(json.loads(MODEL_FILE.read_text(encoding="utf-8")).get("threshold", 0.8))
+
+
 def score(text: str) -> float:
     """Probability-like score (0 to 1) that ``text`` is political messaging."""
     intercept, weights = _model()

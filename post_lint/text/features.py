@@ -11,7 +11,15 @@ A post becomes a bag of features that a small linear model weighs:
   official or the reader ("you");
 * the marks that carry tone in posts: ellipses, "!!", scare quotes, question
   marks, and emoji kept as tokens (🙃, 🙄);
-* URLs, e-mail addresses and numbers as placeholders.
+* URLs, e-mail addresses and numbers as placeholders;
+* what each sentence says about whom: the tone classes in the sentence
+  (negative or positive words, negation, "should" and "deserve", "still" and
+  "yet another", "but" and "apparently", a question, an ellipsis, scare
+  quotes, a wry emoji; ``data/tone-cues.txt``) joined to who is in it (a
+  partner, an official, the body, "you", "we", "they", residents), and to each
+  other: "an ellipsis in a sentence about a partner", "a positive word beside
+  a wry emoji". The bag sees "something" and "🙃"; these see that the irony
+  and the partner share a sentence.
 
 Everything here is pure Python and costs well under a millisecond a post.
 """
@@ -24,7 +32,8 @@ from pathlib import Path
 
 from ..facts import Facts
 from .negation import is_negation
-from .wordlists import load_word_list
+from .sentences import split_sentences
+from .wordlists import load_word_list, word_list_sections
 
 _DATA = Path(__file__).with_name("data")
 
@@ -126,7 +135,15 @@ def _join_idioms(text: str) -> str:
 
 def tokens(text: str, facts: Facts | None = None) -> list[str]:
     """Lower-case tokens of a post, with placeholders, hashtags split, idioms joined and tone marks kept."""
-    text = _join_idioms(with_placeholders(text, facts or Facts()))
+    return _tokenize(_marked(text, facts))
+
+
+def _marked(text: str, facts: Facts | None) -> str:
+    """The text as the tokenizer reads it: placeholders set, idioms joined (offsets not kept)."""
+    return _join_idioms(with_placeholders(text, facts or Facts()))
+
+
+def _tokenize(text: str) -> list[str]:
     out: list[str] = []
     for raw in _TOKEN.findall(text):
         if raw[0] == "#" and len(raw) > 1:
@@ -148,7 +165,8 @@ def tokens(text: str, facts: Facts | None = None) -> list[str]:
 
 def features(text: str, facts: Facts | None = None) -> list[str]:
     """The feature strings of a post (or a sentence): words, pairs, lexicon and tone cues."""
-    words = tokens(text, facts)
+    marked = _marked(text, facts)
+    words = _tokenize(marked)
     # A placeholder alone is no evidence (naming a partner is fine); what is said next to it is.
     skip = _PLACEHOLDERS | stopwords()
     found = [w for w in words if w not in skip]
@@ -156,6 +174,7 @@ def features(text: str, facts: Facts | None = None) -> list[str]:
     empty = _PLACEHOLDERS | _SLOT_FILLERS | function_words()
     found += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a not in empty or b not in empty]
     found += _lexicon_features(words)
+    found += _sentence_features(marked)
     return found
 
 
@@ -183,3 +202,72 @@ def _lexicon_features(words: list[str]) -> list[str]:
             if abs(j - i) <= _WINDOW:
                 found.append(f"lex:{sign}~{anchor}")
     return found
+
+
+# -- what each sentence says about whom ---------------------------------------------
+
+_ANCHOR_TOKENS = {"<partner>": "partner", "<official>": "official", "<body>": "body"}
+# Anchors that are someone the post talks about (not the writer or the reader): each content word
+# of their sentence is joined to them, "s:partner~invoice", so what is said of a partner is a feature
+# wherever it stands in the sentence.
+_THIRD_PARTIES = frozenset({"partner", "official", "body", "public"})
+_EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+
+
+@cache
+def _tone_words() -> tuple[dict[str, str], dict[str, str]]:
+    """(word -> tone class, word -> anchor) from ``data/tone-cues.txt``."""
+    tones: dict[str, str] = {}
+    anchors = dict(_ANCHOR_TOKENS)
+    for section, entries in word_list_sections(_DATA / "tone-cues.txt").items():
+        for entry in entries:
+            if section.startswith("anchor-"):
+                anchors[entry] = section.removeprefix("anchor-")
+            elif section:
+                tones[entry] = section
+    return tones, anchors
+
+
+def _sentence_features(marked: str) -> list[str]:
+    """Per sentence: each tone class joined to each anchor in it, each pair of tone classes, and
+    each content word joined to the third parties in it."""
+    tones, anchors = _tone_words()
+    skip = stopwords() | function_words()
+    found: list[str] = []
+    for start, end in split_sentences(marked):
+        words = _tokenize(marked[start:end])
+        who = sorted({anchors[w] for w in words if w in anchors})
+        third = [a for a in who if a in _THIRD_PARTIES]
+        if third:
+            content = sorted({w for w in words if w.isalpha() and w not in skip and w not in anchors})
+            found += [f"s:{a}~{w}" for a in third for w in content]
+        classes = sorted(_tone_classes(words, tones))
+        found += [f"s:{a}&{c}" for a in who for c in classes]
+        found += [f"s:{c}&{d}" for i, c in enumerate(classes) for d in classes[i + 1 :]]
+    return found
+
+
+def _tone_classes(words: list[str], tones: dict[str, str]) -> set[str]:
+    values = lexicon()
+    classes: set[str] = set()
+    quotes = [i for i, w in enumerate(words) if w == "<quote>"]
+    # A short quoted phrase with no speaker is a scare quote: "working on", "adjusted".
+    if any(0 < b - a <= 4 for a, b in zip(quotes, quotes[1:], strict=False)):
+        classes.add("scare")
+    negations = [is_negation(w) for w in words]
+    if any(negations):
+        classes.add("not")
+    for i, word in enumerate(words):
+        value = values.get(word)
+        if value is not None and abs(value) >= 0.5:
+            classes.add("neg" if (value < 0) != any(negations[max(0, i - 3) : i]) else "pos")
+        if word in tones:
+            classes.add(tones[word])
+        elif not word[0].isalnum():
+            if word == "?":
+                classes.add("question")
+            elif word in ("<ellipsis>", "<excl2>"):
+                classes.add(word.strip("<>"))
+            elif _EMOJI.match(word):
+                classes.add("emoji")
+    return classes

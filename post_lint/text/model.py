@@ -88,6 +88,8 @@ def _sigmoid(total: float) -> float:
 
 def describe(feature: str) -> str:
     """A feature as a person would read it: 'lex:neg2~<partner>' -> 'a strongly negative word near a partner'."""
+    if feature.startswith("s:"):
+        return _describe_sentence(feature[2:])
     if not feature.startswith("lex:"):
         return f"\u201c{feature}\u201d"
     body = feature[4:]
@@ -98,6 +100,34 @@ def describe(feature: str) -> str:
     polarity = "negative" if sign.startswith("neg") else "positive"
     near = f" near {anchor.strip('<>')}" if anchor else ""
     return f"a {strength}{polarity} word{near}"
+
+
+_TONES = {
+    "neg": "a negative word",
+    "pos": "a positive word",
+    "not": "a negation",
+    "modal": "'should' or 'deserve'",
+    "lag": "'still' or 'again'",
+    "contrast": "'but' or 'apparently'",
+    "wry": "a wry emoji",
+    "emoji": "an emoji",
+    "question": "a question",
+    "ellipsis": "an ellipsis",
+    "excl2": "'!!'",
+    "scare": "scare quotes",
+}
+_WHO = {"you": "the reader", "we": "us", "they": "them", "i": "the writer", "public": "residents"}
+
+
+def _describe_sentence(body: str) -> str:
+    """'partner&ellipsis' -> 'an ellipsis in a sentence about a partner'; 'partner~late' -> '"late" said of a partner'."""
+    if "~" in body:
+        who, _, word = body.partition("~")
+        return f"\u201c{word}\u201d said of {_WHO.get(who, 'a ' + who)}"
+    left, _, right = body.partition("&")
+    if left in _TONES:
+        return f"{_TONES[left]} and {_TONES.get(right, right)} in one sentence"
+    return f"{_TONES.get(right, right)} in a sentence about {_WHO.get(left, 'a ' + left)}"
 
 
 # -- the learned layer of a check -------------------------------------------------
