@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from post_lint.model import Document
-from post_lint.text.parsed import parsed
+from post_lint.text.parsed import parsed_span
 from post_lint.text.wordlists import word_list_sections
 
 if TYPE_CHECKING:
@@ -73,11 +73,8 @@ def _person_root(root: Token) -> Token:
 
 def in_public_duty(doc: Document, start: int, end: int, employer_names: tuple[str, ...]) -> bool:
     """Whether the staff member named at ``start:end`` acts for a public body in public."""
-    sdoc = parsed(doc)
-    if sdoc is None:
-        return False
-    span = sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = parsed_span(doc, start, end)
+    if span is None:
         return False
     root = _person_root(span.root)
     if root.dep_ not in _SUBJECTS or not _tied_to_a_body(root, body_words(employer_names)):

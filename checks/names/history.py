@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from post_lint.model import Document
-from post_lint.text.parsed import parsed
+from post_lint.text.parsed import parsed_span
 from post_lint.text.wordlists import word_list_sections
 
 if TYPE_CHECKING:
@@ -67,11 +67,8 @@ def historical_figure(doc: Document, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is described as a figure of local history."""
     if not _cue().search(doc.text):
         return False
-    sdoc = parsed(doc)
-    if sdoc is None:
-        return False
-    span = sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = parsed_span(doc, start, end)
+    if span is None:
         return False
     root = span.root
     words = _describing(root)

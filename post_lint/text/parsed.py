@@ -48,3 +48,13 @@ def parsed(doc: Document) -> Any | None:
     except (nlp.ModelUnavailable, ValueError):
         _FAILED.append(True)
         return None
+
+
+def parsed_span(doc: Document, start: int, end: int) -> Any | None:
+    """The tokens of ``doc``'s parse that cover ``start:end`` (widened to whole tokens), or None
+    without a parse or when the span holds no token."""
+    sdoc = parsed(doc)
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
