@@ -290,3 +290,11 @@ def test_a_sectioned_word_list_keeps_entries_under_their_heading_and_drops_comme
     listed = tmp_path / "words.txt"
     listed.write_text("# a comment\nanyone  # a note\n\n[parent]\nhis parents agreed\n[others]\nneighbor\n", encoding="utf-8")
     assert word_list_sections(listed) == {"": ("anyone",), "parent": ("his parents agreed",), "others": ("neighbor",)}
+
+
+def test_word_set_sections_gives_each_section_as_a_set_of_lower_case_entries(tmp_path: Path) -> None:
+    from post_lint.text.wordlists import word_set_sections
+
+    listed = tmp_path / "words.txt"
+    listed.write_text("[era]\nCivil War\npioneer\n[place]\nTown\n", encoding="utf-8")
+    assert word_set_sections(listed) == {"": frozenset(), "era": {"civil war", "pioneer"}, "place": {"town"}}

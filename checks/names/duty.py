@@ -14,13 +14,12 @@ data (public-duty.txt).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from post_lint.model import Document
-from post_lint.text.parsed import parsed_span
-from post_lint.text.wordlists import word_list_sections
+from post_lint.text.parsed import dependents, parsed_span
+from post_lint.text.wordlists import word_set_sections
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,9 +30,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PHRASE_DEPS = frozenset({"compound", "appos", "prep", "poss", "amod", "nmod"})
 
 
-@lru_cache(maxsize=1)
 def _sections() -> dict[str, frozenset[str]]:
-    return {name: frozenset(w.lower() for w in words) for name, words in word_list_sections(_HERE / "public-duty.txt").items()}
+    return word_set_sections(_HERE / "public-duty.txt")
 
 
 def body_words(employer_names: tuple[str, ...]) -> frozenset[str]:
@@ -44,11 +42,7 @@ def body_words(employer_names: tuple[str, ...]) -> frozenset[str]:
 
 def _name_phrase(root: Token) -> list[Token]:
     """The words that describe the name: its title and compounds, its apposition, "of the Town ..."."""
-    found = []
-    for child in root.children:
-        if child.dep_ in _PHRASE_DEPS:
-            found.extend(child.subtree)
-    return found
+    return dependents(root, _PHRASE_DEPS)
 
 
 def _tied_to_a_body(root: Token, words: frozenset[str]) -> bool:

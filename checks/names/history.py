@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from post_lint.model import Document
-from post_lint.text.parsed import parsed_span
-from post_lint.text.wordlists import word_list_sections
+from post_lint.text.parsed import dependents, parsed_span
+from post_lint.text.wordlists import word_set_sections
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,9 +25,8 @@ if TYPE_CHECKING:
 _HERE = Path(__file__).parent
 
 
-@lru_cache(maxsize=1)
 def _sections() -> dict[str, frozenset[str]]:
-    return {name: frozenset(w.lower() for w in words) for name, words in word_list_sections(_HERE / "history.txt").items()}
+    return word_set_sections(_HERE / "history.txt")
 
 
 @lru_cache(maxsize=1)
@@ -39,11 +38,7 @@ def _cue() -> re.Pattern[str]:
 
 
 def _describing(root: Token) -> list[Token]:
-    words = []
-    for child in root.children:
-        if child.dep_ in ("compound", "appos", "amod", "nmod"):
-            words.extend(child.subtree)
-    return words
+    return dependents(root, ("compound", "appos", "amod", "nmod"))
 
 
 def _of_an_era(words: list[Token]) -> bool:

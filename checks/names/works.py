@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from post_lint.model import Document
 from post_lint.text.parsed import parsed
-from post_lint.text.wordlists import word_list_sections
+from post_lint.text.wordlists import word_set_sections
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -25,9 +25,8 @@ if TYPE_CHECKING:
 _HERE = Path(__file__).parent
 
 
-@lru_cache(maxsize=1)
 def _sections() -> dict[str, frozenset[str]]:
-    return {name: frozenset(w.lower() for w in words) for name, words in word_list_sections(_HERE / "works.txt").items()}
+    return word_set_sections(_HERE / "works.txt")
 
 
 def _author_noun_before(text: str, start: int) -> bool:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from post_lint.model import Document
-from post_lint.text.parsed import parsed
+from post_lint.text.parsed import dependents, parsed
 
 from .detect import Cues, Hit
 
@@ -84,10 +84,7 @@ def _holder(street: Token, cues: Cues) -> Token | None:
 
 
 def _describing(holder: Token) -> list[Token]:
-    words = [holder]
-    for child in holder.children:
-        if child.dep_ in ("amod", "compound", "appos", "nmod", "nummod", "npadvmod"):
-            words.extend(child.subtree)
+    words = [holder, *dependents(holder, ("amod", "compound", "appos", "nmod", "nummod", "npadvmod"))]
     if holder.dep_ in ("appos", "conj") and holder.head.pos_ in ("NOUN", "PROPN"):
         words.append(holder.head)  # "Ava", in apposition to "Twins"
     return words

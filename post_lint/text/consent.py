@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from ..model import Document
 from .parsed import parsed
 from .phrases import find_phrases
-from .wordlists import word_list_sections
+from .wordlists import word_list_sections, word_set_sections
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -115,9 +115,8 @@ def covered(text: str, consent: Consent, names: list[tuple[int, int, str]]) -> s
     return chosen | {i for i, (_, _, name) in enumerate(names) if {w.lower() for w in name.split()} & words}
 
 
-@lru_cache(maxsize=1)
 def _lexicon() -> dict[str, frozenset[str]]:
-    return {name: frozenset(w.lower() for w in words) for name, words in word_list_sections(_WORDS).items()}
+    return word_set_sections(_WORDS)
 
 
 @lru_cache(maxsize=1)

@@ -58,3 +58,9 @@ def parsed_span(doc: Document, start: int, end: int) -> Any | None:
         return None
     span = sdoc.char_span(start, end, alignment_mode="expand")
     return span if span is not None and len(span) else None
+
+
+def dependents(token: Any, relations: frozenset[str] | tuple[str, ...]) -> list[Any]:
+    """Every token in the subtrees of ``token``'s children joined to it by one of ``relations``
+    (the words that describe a name: "Civil War veteran", "the Town's clerk"), in order."""
+    return [t for child in token.children if child.dep_ in relations for t in child.subtree]

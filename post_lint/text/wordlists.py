@@ -40,6 +40,17 @@ def word_list_sections(path: str | Path) -> dict[str, tuple[str, ...]]:
     return _sections(str(path))
 
 
+def word_set_sections(path: str | Path) -> dict[str, frozenset[str]]:
+    """:func:`word_list_sections` with each section as a set of lower-case entries, for asking
+    whether a word (a lemma, a lower-cased token) is listed."""
+    return _set_sections(str(path))
+
+
+@cache
+def _set_sections(path: str) -> dict[str, frozenset[str]]:
+    return {name: frozenset(w.lower() for w in words) for name, words in _sections(path).items()}
+
+
 @cache
 def _sections(path: str) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {"": []}
