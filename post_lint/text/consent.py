@@ -77,7 +77,7 @@ def consent_in(text: str) -> Consent:
 _ONE_PERSON = re.compile(r"\b(?:her|his|she|he)\b", re.IGNORECASE)
 
 
-def _referent(text: str, span: tuple[int, int], names: list[tuple[int, int]]) -> int | None:
+def _referent(span: tuple[int, int], names: list[tuple[int, int]]) -> int | None:
     """The index of the name one person's consent is about: the name in the phrase or nearest
     before it, else the first after it."""
     inside = [i for i, (s, e) in enumerate(names) if s >= span[0] - 1 and e <= span[1] + 1]
@@ -87,12 +87,16 @@ def _referent(text: str, span: tuple[int, int], names: list[tuple[int, int]]) ->
     return candidates[0] if candidates else None
 
 
+@lru_cache(maxsize=1)
+def _third_party_before() -> re.Pattern[str]:
+    """Someone else's relation just before a name: "her neighbor ", "Lucy's friend "."""
+    words = "|".join(re.escape(w) for w in _sections().get("others", ()))
+    return re.compile(rf"\b(?:her|his|their|[A-Z][a-z]+['’]s)\s+(?:\w+\s+)?(?:{words}),?\s+$")
+
+
 def _third_party(text: str, start: int) -> bool:
     """ "her neighbor Carl Weiss", "Lucy's friend Marty Cole": someone else's relation."""
-    words = "|".join(re.escape(w) for w in _sections().get("others", ()))
-    return bool(
-        re.search(rf"\b(?:her|his|their|[A-Z][a-z]+['’]s)\s+(?:\w+\s+)?(?:{words}),?\s+$", text[max(0, start - 40) : start])
-    )
+    return bool(_third_party_before().search(text[max(0, start - 40) : start]))
 
 
 def covered(text: str, consent: Consent, names: list[tuple[int, int, str]]) -> set[int]:
@@ -107,7 +111,7 @@ def covered(text: str, consent: Consent, names: list[tuple[int, int, str]]) -> s
         named = any(span[0] <= s < span[1] for s, _ in spans)
         if not (named or _ONE_PERSON.search(phrase)):
             return everyone  # "used with permission": everyone but a third party
-        referent = _referent(text, span, spans)
+        referent = _referent(span, spans)
         if referent is not None:
             chosen.add(referent)
     # The referent's follow-ups: "Eugene" after "Eugene Park", "Gloria" after "Gloria Esteban-Ruiz".
