@@ -33,6 +33,23 @@ def test_remembered_lemmas_are_the_lemmatizers_own() -> None:
     assert {t.lemma_ for t in doc} >= {"be", "cross", "bridge", "child", "play"}
 
 
+def test_lemma_index_is_searched_as_sets_with_the_stock_lemmas() -> None:
+    import importlib.util
+
+    import spacy
+
+    loaded = nlp.load(None, nlp.pipes_for(["lemmatizer"]))
+    index = loaded.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert index and all(isinstance(words, frozenset) for words in index.values())
+    name = next(n for n in nlp.DEFAULT_MODELS if importlib.util.find_spec(n))
+    plain = spacy.load(name, exclude=["parser", "ner"])  # its tables are still lists
+    assert any(isinstance(words, list) for words in plain.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())
+    # Words the memo has not seen, so each goes through the suffix rules and the index.
+    text = "The pickleballers repainted three crosswalks; volunteers were re-shelving atlases and boxing puzzles."
+    assert [t.lemma_ for t in loaded(text)] == [t.lemma_ for t in plain(text)]
+    assert {"crosswalk", "atlas", "puzzle", "repaint"} <= {t.lemma_ for t in loaded(text)}
+
+
 def test_the_model_runs_on_numpy_blas_when_it_can_be_held_to_one_thread() -> None:
     pytest.importorskip("threadpoolctl")
     from thinc.api import NumpyOps
