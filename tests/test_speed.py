@@ -277,3 +277,31 @@ def test_the_data_cache_keeps_one_entry_per_file_and_a_bounded_number_per_name(
         other.write_text("y", encoding="utf-8")
         datacache.cached("probe", [other], lambda: 0)
     assert len(list((tmp_path / "cache").rglob("probe-*.marshal"))) == 3
+
+
+def test_check_options_are_resolved_once_per_config_and_each_plan_gets_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    from post_lint import config as config_module
+    from post_lint import plan as plan_module
+    from post_lint.document import parse
+    from post_lint.runner import Linter
+
+    calls: list[str] = []
+    real = config_module.resolve_options
+
+    def counted(config: config_module.Config, check: object) -> tuple[dict[str, object], str]:
+        calls.append(getattr(check, "name", ""))
+        return real(config, check)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plan_module, "resolve_options", counted)
+    linter = Linter(config=config_module.Config(data={"emoji": {"max-count": 2, "severity": "error"}}), select=["emoji"])
+    config = linter.config_for("p.txt")  # validated here, once
+    plans = []
+    for text in ("One 🎉", "Two 🎉🎉🎉"):
+        before = len(calls)
+        plans.append(plan_module.plan(parse(text, "p.txt")[0], config, linter.overrides, linter.installed))
+        planned_calls = len(calls) - before
+    assert planned_calls == 0  # the second post reused the first's
+    first, second = (p.settings["emoji"] for p in plans)
+    assert first == second == ({**first[0], "max-count": 2}, "error")
+    first[0]["max-count"] = 9  # a check that changed its options would not change the next post's
+    assert second[0]["max-count"] == 2
