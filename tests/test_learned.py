@@ -236,3 +236,22 @@ def test_praise_of_something_else_does_not_settle_a_sentence_for_the_partners_mo
     praise, detour = settled.values()
     assert praise == []
     assert detour, "a negative cue aimed elsewhere still settles its sentence"
+
+
+def test_a_model_read_from_the_cache_has_exactly_its_files_weights(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from post_lint.text import model as model_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the data cache's folder
+    monkeypatch.delenv("POST_LINT_NO_CACHE", raising=False)
+    file = tmp_path / "learned.json"
+    weights = {"late": -1.25, "s:partner~invoice": 0.1 + 0.2, "<url> again": 3, "🙃": -2.5e-17}
+    file.write_text(json.dumps({"intercept": -2, "threshold": 0.5, "weights": weights, "meta": {"n": 4}}), encoding="utf-8")
+    read = []
+    for _ in range(2):  # the first builds the cache entry, the second reads it
+        model_module._load.cache_clear()
+        read.append(LinearModel.load(file))
+    model_module._load.cache_clear()
+    assert list((tmp_path / "cache").rglob("learned-*.marshal"))
+    for model in read:
+        assert model is not None and model.weights == {k: float(v) for k, v in weights.items()}
+        assert list(model.weights) == list(weights) and model.intercept == -2.0 and model.meta == {"n": 4}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -70,16 +71,34 @@ def _load(path: str) -> LinearModel | None:
     file = Path(path)
     if not file.is_file():
         return None
-    # Parsed once and kept as marshal (post_lint.datacache): 2.5 MB of JSON over the checks.
-    data = cached("learned", [file], lambda: json.loads(file.read_text(encoding="utf-8")))
+    # Parsed once and kept in the user's cache (post_lint.datacache) as the feature names in one
+    # string and the weights as packed doubles: unmarshalling 31,000 (name, weight) pairs took
+    # 20 ms a model, splitting one string and zipping it with an array a tenth of that.
+    data = cached("learned", [file], lambda: _packed(json.loads(file.read_text(encoding="utf-8"))), version=2)
     dense = data.get("dense")
+    names = data["names"].split(_SEPARATOR) if data["names"] else []
     return LinearModel(
         intercept=float(data["intercept"]),
         threshold=float(data["threshold"]),
-        weights={k: float(v) for k, v in data["weights"].items()},
+        weights=dict(zip(names, array("d", data["weights"]), strict=True)),
         meta=dict(data.get("meta", {})),
         dense=Dense(tuple(dense["mean"]), tuple(dense["scale"]), tuple(dense["weights"])) if dense else None,
     )
+
+
+_SEPARATOR = "\0"  # no feature holds it: features are tokens of a post (no control character) and their pairs
+
+
+def _packed(data: dict[str, Any]) -> dict[str, Any]:
+    """The model file's JSON with its weights as (names joined, doubles packed): marshal's fastest kinds."""
+    weights = {str(k): float(v) for k, v in data["weights"].items()}
+    if any(_SEPARATOR in name for name in weights):
+        raise ValueError(f"a feature of the learned model holds a NUL character: {sorted(weights)[:3]}")
+    return {
+        **{k: v for k, v in data.items() if k != "weights"},
+        "names": _SEPARATOR.join(weights),
+        "weights": array("d", weights.values()).tobytes(),
+    }
 
 
 def _sigmoid(total: float) -> float:
