@@ -124,7 +124,10 @@ def _belittled(
     if taken:
         return  # a listed insult or threat already says why
     assert doc.nlp is not None
-    for token in doc.nlp:
+    every = frozenset().union(*lists.belittling.values()) if lists.belittling else frozenset()
+    # Only a listed word, or the noun a listed quality is a compound of ("brain activity"), can belittle.
+    heads = {t.head.i if t.dep_ == "compound" else t.i for t in doc.nlp if t.lower_ in every or t.lemma_.lower() in every}
+    for token in (doc.nlp[i] for i in sorted(heads)):
         how = _belittling(token, lists.belittling)
         if not how:
             continue
