@@ -117,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c-values", type=float, nargs="+", default=tc.C_VALUES)
     parser.add_argument("--min-weight", type=float, default=tc.MIN_WEIGHT)
     parser.add_argument("--min-count", type=int, default=tc.MIN_COUNT)
+    parser.add_argument("--repeats", type=int, default=tc.REPEATS, help="shufflings of the inner folds averaged")
     args = parser.parse_args(argv)
     args.inner_folds, args.folds_outer = args.folds, args.folds
 

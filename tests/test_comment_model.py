@@ -13,7 +13,7 @@ from post_lint.comments.export import Comment
 from post_lint.facts import facts_from
 from post_lint.nlp import parse_many
 from post_lint.runner import Linter
-from post_lint.text.calibrate import Candidate, calibrate
+from post_lint.text.calibrate import Candidate, calibrate, calibrate_robust
 from post_lint.text.comment_model import comment_features
 from post_lint.text.comment_parse import parse_features, topic_features
 
@@ -52,11 +52,11 @@ def test_features_see_an_official_as_a_placeholder_and_a_negative_word_near_the_
 
 @pytest.mark.slow
 def test_an_insult_with_no_listed_word_gets_a_learned_finding_and_goes_to_review() -> None:
-    (judged,) = _judge("Mayor Skogquist is a gutless little blancmange with the brains of a doorknob.")
+    (judged,) = _judge("Mayor Skogquist is a gutless, spineless, sniveling blancmange of a man.")
     rules = [r.rule for r in judged.reasons]
     assert "attacks/learned" in rules, rules
     assert judged.verdict == "review"  # the model alone never hides
-    (off,) = _judge("Mayor Skogquist is a gutless little blancmange with the brains of a doorknob.", learned=False)
+    (off,) = _judge("Mayor Skogquist is a gutless, spineless, sniveling blancmange of a man.", learned=False)
     assert "attacks/learned" not in [r.rule for r in off.reasons]  # on by default; a city may turn it off
 
 
@@ -129,6 +129,23 @@ def test_calibration_spends_the_legitimate_budget_on_the_model_that_catches_most
     assert 0.8 < none.thresholds["a"] <= 0.9 and none.thresholds["b"] == 1.0
     floored = calibrate({"a": a, "b": b}, legit, budget=1.0, floor=0.7)
     assert min(floored.thresholds.values()) >= 0.7
+
+
+def test_robust_calibration_keeps_the_median_of_the_folds_and_lowers_the_budget_when_held_out_comments_overspend() -> None:
+    # Twelve comments, 0-5 legitimate, 6-11 hideable, in three folds. One model ranks hideable 6-9 high, then
+    # legitimate 0, hideable 10 and 11, then the other legitimate ones.
+    legit = [True] * 6 + [False] * 6
+    scores = {6: 0.97, 7: 0.95, 8: 0.93, 9: 0.91, 0: 0.85, 10: 0.8, 11: 0.78, 1: 0.6, 2: 0.58, 3: 0.56, 4: 0.54, 5: 0.52}
+    model = [Candidate(score, i) for i, score in scores.items()]
+    folds = [{0, 1, 6, 7}, {2, 3, 8, 9}, {4, 5, 10, 11}]
+    generous = calibrate_robust({"m": model}, legit, budget=0.5, floor=0.5, folds=folds)
+    strict = calibrate_robust({"m": model}, legit, budget=0.0, floor=0.5, folds=folds)
+    assert 0.85 < strict.thresholds["m"] <= 0.91  # the hideable top four only
+    assert 0.6 < generous.thresholds["m"] <= 0.78  # legitimate 0 paid for hideable 10 and 11
+    # Legitimate comments ranked high: the full budget overspends on the held-out folds, half of it does not.
+    mixed = {6: 0.98, 5: 0.94, 2: 0.9, 3: 0.86, 8: 0.82, 10: 0.78, 11: 0.74, 0: 0.7, 4: 0.66, 7: 0.62, 1: 0.58, 9: 0.54}
+    tight = calibrate_robust({"m": [Candidate(v, i) for i, v in mixed.items()]}, legit, budget=0.34, floor=0.5, folds=folds)
+    assert tight.summary.startswith("budget x0.5;") and tight.thresholds["m"] > 0.94
 
 
 def test_a_name_counts_as_a_private_persons_only_when_it_is_no_official_and_follows_no_role() -> None:

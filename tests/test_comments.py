@@ -244,3 +244,20 @@ def test_the_project_comment_sets_stay_within_the_issue_targets(name: str) -> No
     assert totals["legit_hidden"] <= 0.01
     assert totals["legit_reviewed"] <= 0.05
     assert totals["recall"] >= 0.90
+
+
+def test_belittling_an_official_without_an_insult_word_goes_to_review_and_criticism_stays() -> None:
+    judged = _judge(
+        [
+            "City Manager Lee has the warmth of a prison guard.",
+            "Mayor Skogquist should stick to ribbon cuttings and leave the budget to the grown-ups, sweetheart.",
+            "That police chief is a pompous little man playing dress-up.",
+            "I've met houseplants with more brain activity than our council.",
+            "This plan has the subtlety of a sledgehammer.",
+            "City Manager Lee's budget is a disaster and he should resign.",
+            "An old man was nearly hit at this crossing; the chief should put a guard there.",
+        ],
+        POST,
+    )
+    assert [j.verdict for j in judged] == ["review"] * 4 + ["keep"] * 3
+    assert all(r.rule == "attacks/insult" for j in judged[:4] for r in j.reasons)

@@ -112,3 +112,36 @@ def test_near_duplicate_groups_are_found_by_minhash_and_confirmed_on_the_shingle
     texts = [PARAGRAPH, "Totally different words about the library hours on Saturday mornings", PARAGRAPH.upper(), "Hi"]
     assert near_duplicate_groups(texts) == [[0, 2]]
     assert jaccard(shingles(PARAGRAPH), shingles(PARAGRAPH + " Thanks.")) > 0.9
+
+
+def test_pasted_reference_and_recipe_text_goes_to_review_and_a_residents_long_comment_stays() -> None:
+    reference = (
+        "A roundabout is a type of circular intersection in which road traffic is permitted to flow in one "
+        "direction around a central island. Modern roundabouts were standardised in Britain in 1966, and later "
+        "studies showed that they reduce injury crashes substantially at intersections where they replace signals."
+    )
+    recipe = (
+        "Preheat the oven to 350 degrees. Whisk the flour, sugar and baking soda in a large bowl. Stir in the "
+        "melted butter and two eggs until smooth. Pour into a greased pan and bake for 40 minutes."
+    )
+    own_words = (
+        "The bridge is the only way across the river for the whole east side. Buses, school runs and the "
+        "ambulance to the hospital all use it. Three weeks of detours through Main Street will mean hours lost "
+        "for people who can least afford it."
+    )
+    announcement = (
+        "Ferry Street Bridge repairs begin Tuesday, August 12. Crews will replace the deck joints and repave the "
+        "approaches. Detour signs will direct drivers to Highway 10. Updates at https://www.anokaminnesota.com/bridge "
+        "or call 763-576-2700 between 8 a.m. and 4:30 p.m."
+    )
+    rules = [lint_one("plagiarism", text, profile=COMMENTS) for text in (reference, recipe, own_words, announcement)]
+    assert [[f.rule for f in found] for found in rules] == [["plagiarism/pasted"], ["plagiarism/pasted"], [], []]
+
+
+def test_a_short_opening_of_ones_own_does_not_make_pasted_prose_ones_own() -> None:
+    text = (
+        "Just my two cents. A property tax levy is the total amount of revenue a local government raises from "
+        "property taxes in a given year. The levy is divided among all taxable properties according to their market "
+        "value and classification, so an increase in the levy does not affect every homeowner equally."
+    )
+    assert [f.rule for f in lint_one("plagiarism", text, profile=COMMENTS)] == ["plagiarism/pasted"]

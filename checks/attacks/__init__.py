@@ -46,6 +46,7 @@ class Lists:
     phrases: tuple[str, ...]
     threats: tuple[str, ...]
     threat_patterns: tuple[re.Pattern[str], ...]
+    belittling: dict[str, frozenset[str]]
 
 
 @cache
@@ -65,6 +66,7 @@ def _lists(extra_insults: tuple[str, ...], extra_threats: tuple[str, ...]) -> Li
         phrases=tuple(data.get("phrases", {}).get("words", [])) + tuple(w for w in extra_insults if " " in w),
         threats=tuple(load_word_list(_HERE / "threats.txt", extra_threats)),
         threat_patterns=tuple(re.compile(p, re.IGNORECASE) for p in load_word_list(_HERE / "threat-patterns.txt")),
+        belittling={key: frozenset(w.lower() for w in value) for key, value in data.get("belittling", {}).items()},
     )
 
 
@@ -112,6 +114,101 @@ def _rules(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         taken.append((start, end))
         yield _insult(ctx, doc, start, end, kind, target, strong=True, review=review)
+    yield from _belittled(doc, ctx, lists, resolver, taken, review)
+
+
+def _belittled(
+    doc: Document, ctx: Context, lists: Lists, resolver: Resolver, taken: list[tuple[int, int]], review: str
+) -> Iterator[Finding]:
+    """Belittling with no name-calling word, said of staff or officials: for review, never hidden on this alone."""
+    if taken:
+        return  # a listed insult or threat already says why
+    assert doc.nlp is not None
+    every = frozenset().union(*lists.belittling.values()) if lists.belittling else frozenset()
+    # Only a listed word, or the noun a listed quality is a compound of ("brain activity"), can belittle.
+    heads = {t.head.i if t.dep_ == "compound" else t.i for t in doc.nlp if t.lower_ in every or t.lemma_.lower() in every}
+    for token in (doc.nlp[i] for i in sorted(heads)):
+        how = _belittling(token, lists.belittling)
+        if not how:
+            continue
+        kind, target = _belittled_whom(token, how, resolver)
+        if kind not in STAFF:
+            continue
+        start, end = token.idx, token.idx + len(token)
+        if doc.overlaps_token(start, end):
+            continue
+        taken.append((start, end))
+        yield ctx.finding(
+            "insult",
+            f"\u201c{token.text}\u201d belittles {_who(target, kind)} ({how}) rather than judging a decision: maybe "
+            "a personal attack on an official, maybe a sharp remark; read it before deciding",
+            start,
+            end - start,
+            severity=review,
+        )
+        return
+
+
+def _belittled_whom(token: Any, how: str, resolver: Resolver) -> tuple[str, Target | None]:
+    """Whom a belittling word is said of: the staff the sentence names for a comparison whose quality is no
+    thing's; the official the comment names for an endearment or a fragment ("Useless old man."); else the
+    parse's subject ("the chief is a pompous little man", "run by overgrown children")."""
+    if how == "comparison":
+        return ("", None) if _owner_is_a_thing(token, resolver) else resolver.in_sentence(token, comment=False)
+    if how == "endearment" or token.dep_ in ("ROOT", "npadvmod"):
+        return resolver.in_sentence(token, comment=True)
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        subject = next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
+        return resolver.kind_of(subject) if subject is not None else ("", None)
+    if how == "diminishing a part":  # "her pretty little head": whoever the sentence names
+        return resolver.in_sentence(token, comment=False)
+    return resolver.aimed_at(token, person_word=True)
+
+
+def _owner_is_a_thing(quality: Any, resolver: Resolver) -> bool:
+    """ "The mayor's budget has the warmth of a tax audit": the quality is the budget's, a thing's."""
+    if quality.dep_ != "dobj":
+        return False
+    owner = next((c for c in quality.head.children if c.dep_ == "nsubj"), None)
+    return owner is not None and resolver.kind_of(owner)[0] in ("decision", "thing")
+
+
+def _belittling(token: Any, words: dict[str, frozenset[str]]) -> str:
+    """How a word belittles the person it is said of ("comparison", "endearment", "diminishing"), or ""."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    qualities = words.get("qualities", frozenset())
+    quality = (
+        lemma in qualities
+        or lower in qualities
+        or any(c.dep_ == "compound" and (c.lower_ in qualities or f"{c.lower_} {lower}" in qualities) for c in token.children)
+    )
+    if quality and token.pos_ in ("NOUN", "PROPN"):
+        # "the IQ of a traffic cone", "more brain activity than our council"
+        compared = any(
+            prep.lower_ == "of"
+            and any(o.dep_ == "pobj" and any(d.lower_ in ("a", "an") for d in o.children) for o in prep.children)
+            for prep in token.children
+        )
+        more_than = any(w.lower_ == "than" for w in token.subtree) and any(c.lower_ in ("more", "less") for c in token.children)
+        if compared or more_than:
+            return "comparison"
+    if lower in words.get("vocatives", frozenset()) and token.dep_ in (
+        "npadvmod",
+        "ROOT",
+        "appos",
+        "intj",
+        "conj",
+        "acomp",
+        "attr",
+    ):
+        return "endearment"  # "..., sweetheart." said to an official
+    diminished = any(c.dep_ == "amod" and c.lower_ in words.get("diminishing", frozenset()) for c in token.children)
+    said_of = token.dep_ in ("attr", "appos", "ROOT", "npadvmod") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+    if diminished and lemma in words.get("persons", frozenset()) and said_of:
+        return "diminishing"  # "a pompous little man", "Useless old man.", "run by overgrown children"
+    if diminished and lemma in words.get("body", frozenset()) and any(c.dep_ == "poss" for c in token.children):
+        return "diminishing a part"  # "her pretty little head", "her shrill little mouth"
+    return ""
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -187,6 +284,8 @@ def _names_a_thing(token: Any, resolver: Resolver) -> bool:
     head = token.head
     if token.dep_ not in ("compound", "amod") or head.i <= token.i or head.pos_ != "NOUN":
         return False
+    if head.dep_ == "appos" and resolver.kind_of(head.head)[0] in (*STAFF, "person"):
+        return False  # "Jess Kowalski, the town's airhead intern": the noun stands for the person named
     return resolver.kind_of(head)[0] in ("thing", "decision", "") and not resolver.insult_word(head)
 
 

@@ -14,7 +14,13 @@ review and says why the comment looks copied:
   and at least two cues of reported speech or encyclopedic frames (``sources.toml``);
 * ``verse``: lines laid out as a poem or a song (short capitalised lines that rhyme
   or run on without full stops);
-* ``quotation``: a quotation of more than a sentence or two that no one is named as saying.
+* ``quotation``: a quotation of more than a sentence or two that no one is named as saying;
+* ``pasted``: prose in the register of a reference work, a news report or a set of instructions
+  presented as the commenter's own: long, no I, we or you, no question or exclamation, none of a
+  body's announcement furniture (links, tags, clock times, phone numbers), and at least
+  ``pasted-score`` marks of that register in spaCy's parse (long sentences, long words, a
+  definition "X is a ...", a passive, figures, a year, reported speech, a run of imperatives).
+  A short opening of the commenter's own ("My thoughts on this.") is set aside first.
 
 The same text posted by different authors of one export (``copied``) is found by
 ``post-lint comments``, where every comment is seen at once (near-duplicates by MinHash).
@@ -28,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from post_lint.api import COMMENTS, Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
@@ -39,6 +46,15 @@ _HERE = Path(__file__).parent
 _PERSON_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d)]*(?:\s|$)")
 # Who said it, right after the quotation: "— Mark Twain", "Trey Wright, director", "via @NCPSB".
+# What a public body's own announcement has and pasted reference or news prose has not: links,
+# tags and mentions, clock times, phone numbers, emoji.
+_ANNOUNCEMENT = re.compile(
+    r"https?://|www\.|\.(?:com|org|gov|net|us)\b|[#@]\w|\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\b\d{3}[-.]\d{4}\b"
+    r"|[\U0001F300-\U0001FAFF\u2600-\u27BF]",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_FIGURE = re.compile(r"\b\d[\d,.]*\b|\b(?:million|billion|percent|thousand|hundred|dozen)\b", re.IGNORECASE)
 _CREDIT_AFTER = re.compile(r"^[\s,]*(?:[\u2014\u2013-]{1,2}\s*[A-Z@]|via\b|@\w|\(?[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+)")
 
 
@@ -187,8 +203,85 @@ def _quotation(doc: Document, ctx: Context) -> Iterator[Finding]:
             return
 
 
+def _body(sentences: list[Any]) -> list[Any]:
+    """The sentences after a short opening of the commenter's own ("My thoughts on this.", "Just my two cents.")."""
+    first = sentences[0] if len(sentences) >= 3 else None
+    if first is None or sum(t.is_alpha for t in first) > 8 or first.root.tag_ == "VB":
+        return sentences  # a short instruction ("Preheat the oven to 375 degrees.") is part of the text
+    said_of_something = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in first.root.children)
+    return sentences if said_of_something else sentences[1:]
+
+
+def _definition(sentence: Any) -> bool:
+    """ "A dog park is a park for ...", "Asphalt, commonly called blacktop, ...", "X is defined as ...": a reference frame."""
+    root = sentence.root
+    if root.lemma_ != "be":
+        return root.lemma_ in ("call", "define", "know", "refer") and any(c.dep_ == "auxpass" for c in root.children)
+    subject = any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in root.children)
+    kind = any(
+        c.dep_ == "attr"
+        and c.pos_ == "NOUN"
+        # "a park for dogs", "social animals that ...": a kind, not "the only place in town"
+        and (
+            any(d.lower_ in ("a", "an") for d in c.children) or (c.tag_ == "NNS" and not any(d.dep_ == "det" for d in c.children))
+        )
+        for c in root.children
+    )
+    return subject and kind
+
+
+def _imperatives(sentences: list[Any]) -> int:
+    """Sentences that tell the reader what to do, with no subject ("Preheat the oven", "To build a coop, frame ...")."""
+    return sum(
+        s.root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in s.root.children) for s in sentences
+    )
+
+
+def register_marks(sentences: list[Any], text: str, register: tuple[str, ...]) -> list[str]:
+    """The marks of published prose in parsed sentences: what a reference work, a report or a recipe has."""
+    alpha = [t for s in sentences for t in s if t.is_alpha]
+    imperatives = _imperatives(sentences)
+    marks = {
+        "long sentences": len(alpha) / len(sentences) >= 16,
+        "long words": sum(len(t) for t in alpha) / max(len(alpha), 1) >= 5.0,
+        "a definition": any(_definition(s) for s in sentences),
+        "figures": len(_FIGURE.findall(text)) >= 2,
+        "a year": bool(_YEAR.search(text)),
+        "a news or reference phrase": bool(find_phrases(text, register)),
+        "the passive": any(t.dep_ in ("auxpass", "nsubjpass") for s in sentences for t in s),
+        "reported speech": any(
+            t.lemma_ in ("say", "announce", "report", "estimate", "find") and t.tag_ in ("VBD", "VBZ")
+            for s in sentences
+            for t in s
+        ),
+        "instructions": imperatives >= 2,
+        "a run of instructions": imperatives >= 3,  # a recipe or a how-to counts twice
+    }
+    return [name for name, present in marks.items() if present]
+
+
+def _pasted(doc: Document, ctx: Context) -> Iterator[Finding]:
+    if doc.nlp is None:
+        return
+    sentences = _body(list(doc.nlp.sents))
+    if len(sentences) < 2:
+        return
+    start = sentences[0].start_char
+    body = doc.nlp.text[start:]
+    if len(words(body)) < ctx["register-words"] or _own_voice(body, _sources().person) or _ANNOUNCEMENT.search(body):
+        return
+    marks = register_marks(sentences, body, _sources().register)
+    if len(marks) >= ctx["pasted-score"]:
+        yield ctx.finding(
+            "pasted",
+            ctx.message("pasted", marks=", ".join(marks[:4])),
+            start,
+            len(doc.nlp.text) - start,
+        )
+
+
 def run(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for rule in (_reproduces_post, _announced, _published, _verse, _quotation):
+    for rule in (_reproduces_post, _announced, _published, _verse, _quotation, _pasted):
         found = list(rule(doc, ctx))
         if found:
             yield from found
@@ -207,9 +300,13 @@ CHECK = Check(
         "min-words": Option(20, "comments shorter than this are never judged copied (a quoted line is a reply)", int),
         "register-words": Option(35, "words a comment needs before its register is read as a news story's", int),
         "quotation-words": Option(25, "words an uncredited quotation needs (more than a sentence or two)", int),
+        "pasted-score": Option(
+            3, "marks of published prose (of ten) that make a long comment with no I, we or you read as pasted", int
+        ),
         "post-share": Option(0.6, "share of a comment's word shingles found in the post that makes it a copy", float),
         "extra-phrases": Option([], "more phrases that say a comment was copied, beside announced.txt", list, item_type=str),
     },
+    nlp=("lemmatizer", "parser", "ner"),  # the attacks check's parse: the comments profile parses once
     profiles=(COMMENTS,),
     doc="""
     Section V lets staff hide "plagiarized material". A tool cannot prove
@@ -220,7 +317,11 @@ CHECK = Check(
     reserved", "[Chorus]") or written in a news story's or a reference work's
     register (long, no I, we or you, no question or exclamation, reported
     speech or encyclopedic frames); it is verse; or it quotes more than a
-    sentence or two without naming who said it. The same text posted by
+    sentence or two without naming who said it; or, long and with no I, we or
+    you, it reads in spaCy's parse as a reference work, a report or a recipe
+    (long sentences and words, a definition, the passive, figures, a year,
+    reported speech, a run of imperatives), with none of an announcement's
+    links, tags, times or phone numbers. The same text posted by
     different authors in one export is found by post-lint comments
     (plagiarism/copied). A resident quoting one sentence of the post or of
     another comment to answer it is kept, as is a short comment.

@@ -13,6 +13,12 @@ keep (a model is read only there, and can only send a comment to review):
    stay within ``budget`` (a share of all legitimate comments);
 3. no threshold goes below ``floor``.
 
+Thresholds fitted to one set of scores move when the set does: the gaps between a few
+legitimate comments decide them. :func:`calibrate_robust` fits them by cross-validation:
+once per fold on the other folds, and keeps each model's median; then it measures the
+legitimate comments each fold's thresholds flag among the comments held out of it, and
+lowers the budget (the margin) until that held-out share stays within the target too.
+
 Used by ``scripts/train_comments.py``; pure Python, so the same scores give the same
 thresholds on every machine.
 """
@@ -50,10 +56,15 @@ class _Walk:
         return max(self.floor, last if following >= last else (last + following) / 2)
 
 
-def calibrate(candidates: dict[str, list[Candidate]], legit: list[bool], budget: float, floor: float) -> Calibrated:
-    """Thresholds per model so that together they flag at most ``budget`` of the legitimate comments."""
+def calibrate(
+    candidates: dict[str, list[Candidate]], legit: list[bool], budget: float, floor: float, population: int | None = None
+) -> Calibrated:
+    """Thresholds per model so that together they flag at most ``budget`` of the legitimate comments.
+
+    ``population``: how many legitimate comments the budget is a share of (default: all in ``legit``).
+    """
     walks = {name: _Walk(items, floor) for name, items in sorted(candidates.items())}
-    allowed = int(budget * sum(legit))
+    allowed = int(budget * (sum(legit) if population is None else population))
     flagged: set[int] = set()
     spent = 0
     while True:
@@ -98,3 +109,53 @@ def _paid_step(walk: _Walk, legit: list[bool], flagged: set[int]) -> tuple[int, 
         gain += int(not legit[index] and index not in flagged)
         end += 1
     return gain, end
+
+
+def _flagged(candidates: dict[str, list[Candidate]], thresholds: dict[str, float], keep: set[int]) -> set[int]:
+    return {c.index for name, items in candidates.items() for c in items if c.index in keep and c.score >= thresholds[name]}
+
+
+def calibrate_robust(
+    candidates: dict[str, list[Candidate]],
+    legit: list[bool],
+    budget: float,
+    floor: float,
+    folds: list[set[int]],
+    margins: tuple[float, ...] = (1.0, 0.75, 0.5, 0.25, 0.0),
+) -> Calibrated:
+    """Thresholds calibrated on each fold's complement, their median kept, and the budget lowered by the
+    first of ``margins`` whose thresholds flag at most ``budget`` of the legitimate comments held out.
+
+    ``folds`` partition the comments' indices. The held-out figures (over all folds together) are in
+    the summary, beside those of the median thresholds on every comment.
+    """
+    names = sorted(candidates)
+    everyone = set(range(len(legit)))
+    legit_total = sum(legit)
+    for margin in margins:
+        per_fold, held_legit, held_caught = [], 0, 0
+        for fold in folds:
+            rest = everyone - fold
+            subset = {name: [c for c in candidates[name] if c.index in rest] for name in names}
+            population = sum(legit[i] for i in rest)
+            fitted = calibrate(subset, legit, budget * margin, floor, population).thresholds
+            per_fold.append(fitted)
+            out = _flagged(candidates, fitted, fold)
+            held_legit += sum(legit[i] for i in out)
+            held_caught += sum(not legit[i] for i in out)
+        if held_legit <= budget * legit_total or margin == margins[-1]:
+            break
+    thresholds = {name: round(_median([t[name] for t in per_fold]), 4) for name in names}
+    flagged = _flagged(candidates, thresholds, everyone)
+    summary = (
+        f"budget x{margin:g}; held out: {held_caught} hideable comments the rules keep are flagged, and {held_legit} "
+        f"of {legit_total} legitimate ones; median thresholds on all: {sum(not legit[i] for i in flagged)} and "
+        f"{sum(legit[i] for i in flagged)}"
+    )
+    return Calibrated(thresholds, summary)
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
