@@ -35,7 +35,7 @@ OFFERED = 2.5  # a pyspellchecker-only word at least this common (Zipf) may be o
 EDIT_COST = {1: 1.6, 2: 4.0}
 TWO_EDITS_FROM = 5  # letters a word needs before two-edit corrections are sought ("brn" has too many)
 # Bump when what the cached deletion indexes hold changes (OFFERED, or how they are built).
-_INDEX_VERSION = 1
+_INDEX_VERSION = 2
 
 
 class Speller:
@@ -46,7 +46,7 @@ class Speller:
         self.counts = counts  # pyspellchecker: word -> count
         self.sources = sources  # the files both lists came from: the deletion indexes are cached on them
         self._per_billion = 1e9 / total if total else 0.0
-        self._deletes: dict[tuple[str, int], dict[str, list[str]]] = {}
+        self._deletes: dict[tuple[str, int], dict[str, str]] = {}
         self._pool: dict[tuple[str, int], list[str]] | None = None
 
     def zipf(self, word: str) -> float | None:
@@ -106,7 +106,9 @@ class Speller:
         listed, counts, offered = self.listed, self.counts, self._offered
         for middle in _edits1(word, 1):
             # middle + one letter inserted (after the first)
-            found.update(self._deletes_of(first, len(middle) + 1).get(middle, ()))
+            inserted = self._deletes_of(first, len(middle) + 1).get(middle)
+            if inserted:
+                found.update(inserted.split())
             same_length = self._deletes_of(first, len(middle))
             for i in range(1, len(middle)):
                 shorter = middle[:i] + middle[i + 1 :]
@@ -114,18 +116,19 @@ class Speller:
                 if (shorter in listed or shorter in counts) and offered(shorter) is not None:
                     found.add(shorter)
                 # middle with the letter at i replaced: both lose that letter to the same string
-                for candidate in same_length.get(shorter, ()):
-                    if candidate[:i] == middle[:i]:
-                        found.add(candidate)
+                replaced = same_length.get(shorter)
+                if replaced:
+                    found.update(c for c in replaced.split() if c[:i] == middle[:i])
             for i in range(1, len(middle) - 1):
                 swapped = middle[:i] + middle[i + 1] + middle[i] + middle[i + 2 :]
                 if (swapped in listed or swapped in counts) and offered(swapped) is not None:
                     found.add(swapped)
         return found
 
-    def _deletes_of(self, first: str, length: int) -> dict[str, list[str]]:
-        """Offered words of ``length`` letters starting with ``first``, by each of their one-letter
-        deletions after the first letter. Built per first letter and length when first needed: a
+    def _deletes_of(self, first: str, length: int) -> dict[str, str]:
+        """Offered words of ``length`` letters starting with ``first`` (joined by spaces), by each of
+        their one-letter deletions after the first letter. A string, not a list, per deletion: the
+        cached indexes load three times as fast, and few of their entries are ever read. Built per first letter and length when first needed: a
         two-edit search needs four lengths, and building a whole letter's index cost tens of ms.
         Each is kept in the user's cache (:mod:`post_lint.datacache`) on the word lists' files:
         building them was two thirds of the spelling's time in a run that met a few typos."""
@@ -140,12 +143,12 @@ class Speller:
             self._deletes[key] = index
         return index
 
-    def _build_deletes(self, first: str, length: int) -> dict[str, list[str]]:
+    def _build_deletes(self, first: str, length: int) -> dict[str, str]:
         index: dict[str, list[str]] = {}
         for w in self._by_first().get((first, length), ()):
             for i in range(1, length):
                 index.setdefault(w[:i] + w[i + 1 :], []).append(w)
-        return index
+        return {deleted: " ".join(words) for deleted, words in index.items()}
 
     def _by_first(self) -> dict[tuple[str, int], list[str]]:
         """Every word that may be offered, by first letter and length (made once, on the first two-edit search)."""
