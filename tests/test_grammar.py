@@ -725,3 +725,41 @@ def test_languagetool_run_keeps_its_confirmed_typos_and_adds_the_builtin_speller
         ("grammar/lt/MORFOLOGIK_RULE_EN_US", "recieve"),
         ("grammar/spelling", "schedual"),
     ]
+
+
+# -- grammar7: false alarms judged on real county posts, and their true twins ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Getting flu and COVID-19 shots is an easy way to stay healthy.",  # a gerund subject
+        "Smoke clings to clothes, carpets and vehicles long after smoking has stopped.",  # a clause inside
+        "He had pre-existing medical conditions and was not vaccinated.",  # an object, not a subject
+        "Health is a journey. It's personal. It's yours.",  # a pronoun that owns
+        "The county challenges you to be your healthiest.",  # a superlative the possessive owns
+        "What to do if you're sick or suspect you're sick.",  # a predicate adjective
+        "If you got an mRNA vaccine, you may get a booster.",  # a letter said by its name
+        "Lookin' good, Main Street!",  # a dropped g
+        "Visit the site for details. via @polkcohealth",  # a credit line
+        "Testing at the center in Elon is cancelled; go to 1723 Bruton Blvd instead.",  # names a slip from names
+    ],
+)
+def test_correct_post_shapes_from_real_posts_are_not_errors(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This death bring the total to five.", ("grammar/agreement", "bring")),
+        ("The results of the test shows no lead.", ("grammar/agreement", "shows")),
+        ("Thank you for you're patience.", ("grammar/confusable", "you're")),
+        ("Get you're flu shot today.", ("grammar/confusable", "you're")),
+        ("Vaccines for Frist Doses are here.", ("grammar/spelling", "Frist")),
+        ("Join us for a open house.", ("grammar/a-an", "a")),
+        ("For new moms. sign up here.", ("grammar/sentence-case", "sign")),
+    ],
+)
+def test_the_same_shapes_with_a_real_error_are_still_found(linter: Linter, text: str, expected: tuple[str, str]) -> None:
+    assert expected in rules(linter, text)

@@ -21,7 +21,7 @@ from typing import Any
 
 from post_lint.api import load_word_list
 from post_lint.model import Document
-from post_lint.text.people import english_speller, everyday_word
+from post_lint.text.people import census_names, english_speller, everyday_word
 from post_lint.text.sentences import is_abbreviation
 
 from . import speller as words
@@ -297,6 +297,8 @@ def _sentence_case(r: _Reader) -> Iterator[Hit]:
             continue  # "etc." or "a.m." style fragments
         if _after_a_shortening(r, i) or _after_a_link(r, i):
             continue
+        if r.prose[word.end : word.end + 2].lstrip(" ")[:1] == "@":
+            continue  # "via @polkcohealth", "cc @Rep": a credit line before a handle, not a sentence
         fixed = word.text[:1].upper() + word.text[1:]
         yield Hit.of("sentence-case", word.start, word.end, (fixed,), fixed=fixed)
 
@@ -375,6 +377,8 @@ def vowel_sound(word: str) -> bool | None:
         pass  # a word in capitals for emphasis: "a HUGE thank you"
     elif letters.isupper() and letters not in data["acronyms-as-words"]:
         return letters[0] in data["vowel-letters"]
+    elif letters[0].islower() and any(c.isupper() for c in letters[1:]):
+        return letters[0].upper() in data["vowel-letters"]  # "mRNA", "eGFR": the first letter is said by its name
     lower = letters.lower()
     if _matches(lower, data["vowel-sound-over-prefix"]):
         return True
@@ -521,6 +525,8 @@ def _possessive_for_contraction(r: _Reader, i: int, word: Word) -> bool:
         return False
     if cue in data["contraction-cues"]:
         return not continues
+    if following.tag == "JJS" and _ends_clause(r, i + 1):
+        return False  # "be your healthiest.", "at its best,": a superlative the possessive owns
     if following.tag in ("VBG", "VBN", "RB", "JJ", "JJS", "JJR") and not continues:
         return _clause_goes_on(r, i + 1) and not (
             following.tag.startswith("JJ") and r.next(i + 1) is not None and r.next(i + 1).tag in ("IN", "DT", "CC", "RB", "PRP")
@@ -595,6 +601,8 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
             return True  # "protect yourself and you're family"
     if previous is not None and _takes_object(previous) and not word.capitalized:
         # "get you're flu shot", "to it's calendar", "for they're loved ones"
+        if adjective and previous.lower not in data["prepositions"]:
+            return False  # "suspect you're sick": an adjective that ends the phrase is a predicate
         if word.lower in ("it's", "who's") and previous.lower not in data["prepositions"]:
             # after a verb, only a plural or an adjective + noun: "moving it's main office"
             adjective_noun = (
@@ -616,6 +624,8 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
         )
     if following is None or following.lower in data["predicate-nouns"] or following.entity:
         return False
+    if following.lower in data["possessive-pronouns"]:
+        return False  # "It's yours.": a pronoun that owns, after "it is"
     if following.text[:1].isupper():
         return False
     after = r.next(i + 1)
@@ -1414,10 +1424,22 @@ def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
             if found and len(lower) == 3 and not any(c in "aeiouy" for c in lower):
                 # No vowel: a shortening ("brn hair") unless it is a slip of a very common word ("wth").
                 found = [c for c in found if (lexicon.zipf(c[0]) or 0) >= 6.0]
+            if part[0].isupper():
+                found = [c for c in found if not _a_name(c[0])]
             if not found:
                 continue  # nothing close: more likely a name or a word we do not know than a typo
             fixes = tuple(match_case(part, c[0]) for c in found)
             yield Hit.of("spelling", start, start + len(part), fixes, word=part, fixed=fixes[0])
+
+
+def _a_name(word: str) -> bool:
+    """A census given name or surname that is no everyday word nor a common one such as a month
+    ("leon", "burton"; not "first", "november"): a capitalized word a slip away from one is
+    likelier another name ("Elon", "Bruton") than a typo."""
+    names = census_names()
+    if names is None or word not in names[0] and word not in names[1] or everyday_word(word):
+        return False
+    return (words.speller().zipf(word) or 0) < 5.0
 
 
 class WordJudge:
@@ -1514,6 +1536,8 @@ def _plausible(r: _Reader, word: Word, part: str, start: int, known: dict, vocab
         return True  # part of a handle, path, domain or compound
     if before == "(" and r.prose[start - 2 : start - 1].isalpha() or before and before in "\u2018\u2019'":
         return True  # "child(ren)", "\u2018ohana", "'til": a written-out option or an elision
+    if after[:1] in _APOSTROPHES and lower.endswith("in") and lexicon.known(lower + "g"):
+        return True  # "Lookin' good", "nothin'": a dropped g the apostrophe marks
     if after[:1] == "\u2026" or r.prose[start + len(part) : start + len(part) + 3] == "...":
         return True  # "Nearly all coun\u2026": a post cut short mid-word
     if (

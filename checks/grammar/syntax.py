@@ -348,6 +348,8 @@ def _parse_unreliable(subject: Any, verb: Any) -> bool:
     for token in doc[subject.i + 1 : verb.i]:
         if token.like_url or token.text[:1] in ("#", "@"):
             return True
+    if _two_subjects(subject, verb) or _verb_of_a_clause_inside(subject, verb) or _helper_inside(subject):
+        return True
     left = subject.left_edge.i
     if left > 0 and doc[left - 1].tag_ == "VB" and doc[left - 1].dep_ == "ROOT" and verb.tag_ == "VBP":
         return True  # "Wear a cloth face cover when ...": the noun phrase is the order's object
@@ -361,6 +363,29 @@ def _parse_unreliable(subject: Any, verb: Any) -> bool:
     return any(
         t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.head.head.lower_ != "between" for t in subtree
     )  # "the difference between life and death are": "between" takes two, the head stays one
+
+
+def _two_subjects(subject: Any, verb: Any) -> bool:
+    """The clause has a clausal subject too ("Getting flu and COVID-19 shots is"): the gerund
+    is the subject, the noun the parse also made one belongs to it."""
+    clause = verb.head if verb.dep_ in _AUX else verb
+    return any(c.dep_ in ("csubj", "csubjpass") or c.dep_ in _SUBJECTS and c.i != subject.i for c in clause.children)
+
+
+def _verb_of_a_clause_inside(subject: Any, verb: Any) -> bool:
+    """The subject's phrase ends in a subordinator's noun right before the verb ("carpets and
+    vehicles long after smoking has stopped"): the verb is that clause's, agreeing with that noun."""
+    doc = subject.doc
+    last = doc[verb.i - 1] if verb.i > 0 else None
+    if last is None or last.dep_ != "pobj" or last.i <= subject.i:
+        return False
+    return last.head.lower_ in _SUBORDINATORS | {"after", "before"}
+
+
+def _helper_inside(subject: Any) -> bool:
+    """A helper verb or a subject inside the words before the subject's noun ("He had pre-existing
+    conditions and was": "He had" hangs on "pre"): the parse took a verb's object for a subject."""
+    return any(t.dep_ in _AUX or t.dep_ in _SUBJECTS for t in subject.subtree if t.i < subject.i)
 
 
 def _reads_as_clause(subject: Any, verb: Any) -> bool:
@@ -893,3 +918,53 @@ def _plural_verb_or_modal(noun: Any, following: Any) -> bool:
     verb = noun.head
     helpers = [verb, *(c for c in verb.children if c.dep_ in _AUX)]
     return any(t.lower_ in ("are", "were", "have", "do") or t.tag_ == "VBP" for t in helpers)
+
+
+def contradicts(spacy_doc: Any, kind: str, start: int, end: int) -> bool:
+    """The parse answers a LanguageTool rule's question (``kind``, see lt_parse_checked.toml)
+    the other way for the match at [start, end); False whenever the parse cannot say."""
+    tokens = [t for t in spacy_doc if t.idx < end and start < t.idx + len(t.text)]
+    if kind == "agreement":
+        verbs = [t for t in tokens if _verb_number(t) is not None and t.pos_ in ("VERB", "AUX")]
+        if verbs and verbs[0].i > 0 and spacy_doc[verbs[0].i - 1].text[:1] in ("@", "#"):
+            return True  # "We @KingsCountyHosp are": the rule read the handle as the subject
+        return bool(verbs) and all(_agrees(verb) or _another_antecedent_agrees(verb) for verb in verbs)
+    after = [t for t in spacy_doc[tokens[-1].i + 1 : tokens[-1].i + 3]] if tokens else []
+    nouns = [t for t in tokens if t.tag_ in ("NN", "NNS", "NNP", "NNPS")] or [
+        t for t in after if t.tag_ in ("NN", "NNS", "NNP", "NNPS")
+    ][:1]
+    if not nouns:
+        return False
+    noun = nouns[-1]
+    if kind == "noun-number":
+        return noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN")
+    if kind == "participle":
+        modified = any(c.dep_ in ("amod", "det", "compound", "poss") for c in noun.children)
+        return noun.dep_ in ("dobj", "attr", "pobj") and modified
+    return False
+
+
+def _another_antecedent_agrees(verb: Any) -> bool:
+    """ "any resident of three counties who is", "Everyone 18+ years who is": the relative clause
+    may be about a noun further up the phrase than the one before "who", and that one agrees."""
+    subject = _subject_of(verb)
+    if subject is None or subject.lower_ not in ("who", "that") or subject.i == 0:
+        return False
+    noun, said = subject.doc[subject.i - 1], _verb_number(verb)
+    for _ in range(4):
+        if noun.dep_ not in ("pobj", "prep", "conj", "appos", "nummod") or noun.head.i >= noun.i:
+            return False
+        noun = noun.head
+        number = {"NN": "singular", "NNS": "plural"}.get(noun.tag_)
+        if number is not None:
+            return number == said
+    return False
+
+
+def _agrees(verb: Any) -> bool:
+    """The parse finds the verb's subject, can tell its number, and it is the verb's."""
+    subject = _subject_of(verb)
+    if subject is None:
+        return False
+    said = subject_number(subject, verb)
+    return said is not None and said == _verb_number(verb)
