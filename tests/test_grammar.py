@@ -763,3 +763,21 @@ def test_correct_post_shapes_from_real_posts_are_not_errors(linter: Linter, text
 )
 def test_the_same_shapes_with_a_real_error_are_still_found(linter: Linter, text: str, expected: tuple[str, str]) -> None:
     assert expected in rules(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The county will taking comments until June 30.", "taking"),  # a modal wants the base form
+        ("The fire department has went door to door.", "went"),  # a simple past is never a modifier
+    ],
+)
+def test_verb_forms_the_parse_reads_past_are_found(linter: Linter, text: str, verb: str) -> None:
+    assert ("grammar/verb-form", verb) in rules(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["We will be taking comments.", "You can start saving today.", "The council has approved funding."]
+)
+def test_right_verb_forms_beside_them_are_not_errors(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []

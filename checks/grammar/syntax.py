@@ -639,6 +639,11 @@ def _wrong_after_base_helper(verb: Any) -> str | None:
     return others[0] if others else None  # "did you saw": the tagger read the past of "see"
 
 
+def _base_of_ing(verb: Any) -> str | None:
+    lemmas = [lemma for lemma in inflect.all_lemmas(verb.lower_, upos="VERB").get("VERB") or () if lemma != verb.lower_]
+    return lemmas[0] if lemmas else None
+
+
 def _wrong_participle(verb: Any) -> str | None:
     """The past participle, when the verb after perfect "have" or passive "be" is a base form
     ("have approve", "was postpone") or a simple past that differs ("has went", "was gave")."""
@@ -655,6 +660,16 @@ def _wrong_participle(verb: Any) -> str | None:
     if lower == lemma or lower in past:  # "has went", "has been gave": a simple past that is no participle
         return sorted(participles)[0]
     return None
+
+
+def _simple_past_only(verb: Any) -> bool:
+    """ "went", "gave", "took": a simple past that is never a participle modifies no noun, so
+    "has went door to door" is a verb form, whatever noun follows."""
+    lemma = _verb_lemma(verb.lower_)
+    if lemma is None or lemma == verb.lower_:
+        return False
+    participles = set(inflect.inflection(lemma, tag="VBN") or ())
+    return verb.lower_ in set(inflect.inflection(lemma, tag="VBD") or ()) - participles
 
 
 def _participle_after_be(word: Any) -> str | None:
@@ -695,7 +710,10 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
             continue
         if verb.pos_ == "NOUN" and kind not in ("have",) and not _verb_read_as_plural_noun(helper, verb):
             continue
-        if kind in ("modal", "do", "to"):
+        if kind == "modal" and verb.tag_ == "VBG" and verb.dep_ != "xcomp":
+            right = _base_of_ing(verb)  # "will taking comments": the modal wants the base form
+            wants = "the base form"
+        elif kind in ("modal", "do", "to"):
             right = _wrong_after_base_helper(verb)
             wants = "the base form"
         elif kind == "progressive":
@@ -704,7 +722,7 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         else:
             right = _wrong_participle(verb)
             wants = "the past participle"
-        if not right or _compound_or_modifier(verb, kind):
+        if not right or _compound_or_modifier(verb, kind) and not _simple_past_only(verb):
             continue
         fixed = match_case(verb.text, right)
         fix = f"{helper.text} \u2026 {fixed}"  # the helper, then the verb put right
