@@ -601,8 +601,15 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
             return True  # "protect yourself and you're family"
     if previous is not None and _takes_object(previous) and not word.capitalized:
         # "get you're flu shot", "to it's calendar", "for they're loved ones"
-        if adjective and previous.lower not in data["prepositions"]:
-            return False  # "suspect you're sick": an adjective that ends the phrase is a predicate
+        if (
+            adjective
+            and previous.lower not in data["prepositions"]
+            and _clause_goes_on(r, i + 1)
+            and syntax.inflect.all_lemmas(following.lower, "ADJ")
+        ):
+            # "suspect you're sick.": an adjective that ends the phrase is a predicate (one the
+            # lexicon knows: the tagger calls "appointment" an adjective after "you're")
+            return False
         if word.lower in ("it's", "who's") and previous.lower not in data["prepositions"]:
             # after a verb, only a plural or an adjective + noun: "moving it's main office"
             adjective_noun = (
