@@ -722,7 +722,7 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         else:
             right = _wrong_participle(verb)
             wants = "the past participle"
-        if not right or _compound_or_modifier(verb, kind) and not _simple_past_only(verb):
+        if not right or _compound_or_modifier(verb, kind) and not (kind == "have" and _simple_past_only(verb)):
             continue
         fixed = match_case(verb.text, right)
         fix = f"{helper.text} \u2026 {fixed}"  # the helper, then the verb put right
