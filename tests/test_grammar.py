@@ -743,6 +743,10 @@ def test_languagetool_run_keeps_its_confirmed_typos_and_adds_the_builtin_speller
         "Lookin' good, Main Street!",  # a dropped g
         "Visit the site for details. via @polkcohealth",  # a credit line
         "Testing at the center in Elon is cancelled; go to 1723 Bruton Blvd instead.",  # names a slip from names
+        "A healthy you is a happy you.",  # a pronoun made a noun
+        "This winter protect yourself from stomach bugs.",  # a time phrase before an order
+        "Children who get the vaccine receive a smaller dose.",  # the relative clause's object
+        "Scheduling routine exams with your provider is important.",  # a gerund the tagger calls an adjective
     ],
 )
 def test_correct_post_shapes_from_real_posts_are_not_errors(linter: Linter, text: str) -> None:

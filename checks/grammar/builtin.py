@@ -441,6 +441,8 @@ def _agreement(r: _Reader) -> Iterator[Hit]:
         previous = r.prev(i)
         if previous is not None and previous.lower in _AUXILIARIES:
             continue  # "does it have", "will he have": a question or after a modal
+        if previous is not None and previous.tag in ("DT", "JJ", "JJR", "JJS", "PRP$"):
+            continue  # "A healthy you is a happy you": a pronoun made a noun by its determiner
         if (
             word.lower in ("he", "she", "it", "this")
             and previous is not None

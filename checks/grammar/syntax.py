@@ -350,6 +350,8 @@ def _parse_unreliable(subject: Any, verb: Any) -> bool:
             return True
     if _two_subjects(subject, verb) or _verb_of_a_clause_inside(subject, verb) or _helper_inside(subject):
         return True
+    if _object_of_a_verb_before(subject) or _time_phrase(subject) or _gerund_opens(subject):
+        return True
     left = subject.left_edge.i
     if left > 0 and doc[left - 1].tag_ == "VB" and doc[left - 1].dep_ == "ROOT" and verb.tag_ == "VBP":
         return True  # "Wear a cloth face cover when ...": the noun phrase is the order's object
@@ -380,6 +382,34 @@ def _verb_of_a_clause_inside(subject: Any, verb: Any) -> bool:
     if last is None or last.dep_ != "pobj" or last.i <= subject.i:
         return False
     return last.head.lower_ in _SUBORDINATORS | {"after", "before"}
+
+
+def _object_of_a_verb_before(subject: Any) -> bool:
+    """The subject's phrase follows a gerund ("Scheduling routine exams with your provider is")
+    or the verb of a relative clause ("Children who get the vaccine receive"): it is that verb's
+    object, and the real subject is the gerund or the relative clause's noun."""
+    left = subject.left_edge.i
+    if left == 0:
+        return False
+    before = subject.doc[left - 1]
+    if before.tag_ == "VBG" and before.dep_ != "amod":
+        return True
+    relative = before.tag_ in ("VB", "VBP", "VBZ", "VBD")
+    return relative and any(c.dep_ in _SUBJECTS and c.lower_ in ("who", "that", "which") for c in before.children)
+
+
+def _gerund_opens(subject: Any) -> bool:
+    """ "Scheduling routine exams ... is": an -ing verb the tagger took for an adjective opens the
+    subject's phrase, so the gerund is the subject (an adjective such as "Exciting" is not)."""
+    first = subject.left_edge
+    if first.i == subject.i or not first.lower_.endswith("ing") or first.tag_ not in ("JJ", "NN", "VBG"):
+        return False
+    return bool(inflect.all_lemmas(first.lower_, upos="VERB").get("VERB")) and not inflect.all_lemmas(first.lower_, upos="ADJ")
+
+
+def _time_phrase(subject: Any) -> bool:
+    """ "This winter protect yourself": a time phrase opening an order, not its subject."""
+    return subject.lower_ in _TIME_NOUNS and any(c.dep_ == "det" and c.lower_ in _TIME_DETERMINERS for c in subject.children)
 
 
 def _helper_inside(subject: Any) -> bool:
