@@ -741,7 +741,9 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         if verb.pos_ == "NOUN" and kind not in ("have",) and not _verb_read_as_plural_noun(helper, verb):
             continue
         if kind == "modal" and verb.tag_ == "VBG" and verb.dep_ != "xcomp":
-            right = _base_of_ing(verb)  # "will taking comments": the modal wants the base form
+            # "will taking comments": the modal wants the base form; only with an object or a
+            # clause after it ("than they would sitting under water", "nor will dancing" elide a verb)
+            right = _base_of_ing(verb) if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children) else None
             wants = "the base form"
         elif kind in ("modal", "do", "to"):
             right = _wrong_after_base_helper(verb)
