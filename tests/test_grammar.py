@@ -785,3 +785,29 @@ def test_verb_forms_the_parse_reads_past_are_found(linter: Linter, text: str, ve
 )
 def test_right_verb_forms_beside_them_are_not_errors(linter: Linter, text: str) -> None:
     assert rules(linter, text) == []
+
+
+def _parsed(text: str):
+    from post_lint import nlp
+    from post_lint.registry import load_check
+
+    return nlp.parse_many(None, load_check("grammar").nlp, [text])[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "span", "contradicted"),
+    [
+        ("Free rides for any resident of Winnebago, Outagamie, and Calumet counties who is going.", "agreement", "is", True),
+        ("We @KingsCountyHosp are on our journey.", "agreement", "are", True),
+        ("We pray for the new families who has lost loved ones.", "agreement", "has", False),
+        ("With a few food safety reminders, you can cook safely.", "noun-number", "few", True),
+        ("This criteria must be met.", "noun-number", "This", False),
+    ],
+)
+def test_the_parse_overrules_a_languagetool_match_only_where_it_reads_the_words_otherwise(
+    text: str, kind: str, span: str, contradicted: bool
+) -> None:
+    from post_lint.checks.grammar import syntax
+
+    start = text.index(span)
+    assert syntax.contradicts(_parsed(text), kind, start, start + len(span)) is contradicted
