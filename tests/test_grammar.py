@@ -747,6 +747,13 @@ def test_languagetool_run_keeps_its_confirmed_typos_and_adds_the_builtin_speller
         "This winter protect yourself from stomach bugs.",  # a time phrase before an order
         "Children who get the vaccine receive a smaller dose.",  # the relative clause's object
         "Scheduling routine exams with your provider is important.",  # a gerund the tagger calls an adjective
+        "Are there things you would love to do?",  # a question's "there are"
+        "The best way to slow the spread is distancing.",  # a noun's infinitive
+        "Some of our clinics have to close early.",  # "have to" + a verb
+        "What's your why? Tell us.",  # a question word made a noun
+        "It's antibiotics awareness week!",  # a plural modifying the predicate noun
+        "This soup has a LOT of ingredients.",  # a common word in capitals
+        "Set the tone for your visit with their... https://t.co/x",  # a post cut short
     ],
 )
 def test_correct_post_shapes_from_real_posts_are_not_errors(linter: Linter, text: str) -> None:
@@ -763,6 +770,9 @@ def test_correct_post_shapes_from_real_posts_are_not_errors(linter: Linter, text
         ("Vaccines for Frist Doses are here.", ("grammar/spelling", "Frist")),
         ("Join us for a open house.", ("grammar/a-an", "a")),
         ("For new moms. sign up here.", ("grammar/sentence-case", "sign")),
+        ("It's not to late to get your flu shot!", ("grammar/confusable", "to")),
+        ("Get a STD test today.", ("grammar/a-an", "a")),
+        ("Its time to go.", ("grammar/confusable", "Its")),
     ],
 )
 def test_the_same_shapes_with_a_real_error_are_still_found(linter: Linter, text: str, expected: tuple[str, str]) -> None:

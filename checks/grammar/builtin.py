@@ -375,6 +375,8 @@ def vowel_sound(word: str) -> bool | None:
         return None  # a letter name: "a B grade"; too rare to be worth a guess
     if letters.isupper() and len(letters) >= 4 and spellchecker().word_frequency.dictionary.get(letters.lower(), 0) >= 1000:
         pass  # a word in capitals for emphasis: "a HUGE thank you"
+    elif letters.isupper() and len(letters) == 3 and (words.speller().zipf(letters.lower()) or 0) >= 5.0:
+        pass  # a very common short word in capitals: "a LOT of ingredients", "a BIG thank you"
     elif letters.isupper() and letters not in data["acronyms-as-words"]:
         return letters[0] in data["vowel-letters"]
     elif letters[0].islower() and any(c.isupper() for c in letters[1:]):
@@ -515,6 +517,8 @@ def _possessive_for_contraction(r: _Reader, i: int, word: Word) -> bool:
         return False  # "claim your right to health", "know its risks": a verb wants an object, not a clause
     if cue == "time" and (word.lower != "its" or previous is not None):
         return False  # "It's time to ..." opens a sentence; "taken its time", "their time" are possessives
+    if following.tag in ("WRB", "WP") and _ends_clause(r, i + 1):
+        return False  # "What's your why?": a question word made a noun
     hyphen_after = i + 2 < len(r.words) and r.gap(i + 1).startswith("-")
     if cue in data["strong-contraction-cues"] or cue in data["function-cues"]:
         if hyphen_after:
@@ -643,7 +647,8 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
         return following.tag in ("NN", "NNS")
     # "it's"/"who's" + a bare noun is often right ("it's flu season"): only plurals, or a noun before a verb
     if following.tag == "NNS":
-        return True
+        # "It's antibiotics awareness week!": a plural that modifies the predicate noun after it
+        return not (r.sentence_start(i) and after is not None and after.tag in ("NN", "NNP") and _phrase_continues(r, i + 1))
     return following.tag == "NN" and after is not None and after.tag in ("VBZ", "VBD", "VBP", "MD")
 
 
@@ -691,6 +696,8 @@ def _confusable(r: _Reader) -> Iterator[Hit]:
 
 def _confusion(r: _Reader, i: int, word: Word) -> Hit | None:
     """The first row of confusions.toml for this word whose test holds (or its resolver's answer)."""
+    if r.prose[word.end : word.end + 3] in ("...",) or r.prose[word.end : word.end + 1] == "\u2026":
+        return None  # "with their... https://": a post cut short, the rest of the sentence unseen
     resolve = _RESOLVERS.get(word.lower)
     if resolve is not None:
         return resolve(r, i, word)
@@ -833,6 +840,9 @@ def _to_before_an_adverb_of_degree(r: _Reader, i: int) -> bool:
         return False
     if after is not None and after.lower == "of":
         return False  # "to much of the legislation": a quantity, not a degree
+    verb = syntax.inflect.all_lemmas(following.lower, "VERB")
+    if verb and previous is not None and (previous.tag in ("NN", "NNS") or previous.lower in data["infinitive-heads"]):
+        return False  # "the best way to slow", "clinics have to close": an infinitive
     if after is not None and after.lower not in ("to", "for", "and", "or") and syntax.inflect.all_lemmas(following.lower, "VERB"):
         return False  # "is to close on Friday": a verb's infinitive; "is to busy on Saturdays" has none
     return previous is None or previous.tag not in ("CD",) and previous.lower not in data["to-before-degree-words"]
@@ -1346,6 +1356,8 @@ def _there(r: _Reader, i: int, word: Word) -> Hit | None:
     previous = r.prev(i)
     if following is None:
         return None
+    if previous is not None and previous.lower in ("are", "is", "were", "was") and r.sentence_start(i - 1):
+        return None  # "Are there things you would love to do?": a question's "there are"
     if (
         previous is not None
         and previous.lower in ("and", "but", "so", "because", "since", "if", "when")
