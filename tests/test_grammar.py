@@ -725,3 +725,99 @@ def test_languagetool_run_keeps_its_confirmed_typos_and_adds_the_builtin_speller
         ("grammar/lt/MORFOLOGIK_RULE_EN_US", "recieve"),
         ("grammar/spelling", "schedual"),
     ]
+
+
+# -- grammar7: false alarms judged on real county posts, and their true twins ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Getting flu and COVID-19 shots is an easy way to stay healthy.",  # a gerund subject
+        "Smoke clings to clothes, carpets and vehicles long after smoking has stopped.",  # a clause inside
+        "He had pre-existing medical conditions and was not vaccinated.",  # an object, not a subject
+        "Health is a journey. It's personal. It's yours.",  # a pronoun that owns
+        "The county challenges you to be your healthiest.",  # a superlative the possessive owns
+        "What to do if you're sick or suspect you're sick.",  # a predicate adjective
+        "If you got an mRNA vaccine, you may get a booster.",  # a letter said by its name
+        "Lookin' good, Main Street!",  # a dropped g
+        "Visit the site for details. via @polkcohealth",  # a credit line
+        "Testing at the center in Elon is cancelled; go to 1723 Bruton Blvd instead.",  # names a slip from names
+        "A healthy you is a happy you.",  # a pronoun made a noun
+        "This winter protect yourself from stomach bugs.",  # a time phrase before an order
+        "Children who get the vaccine receive a smaller dose.",  # the relative clause's object
+        "Scheduling routine exams with your provider is important.",  # a gerund the tagger calls an adjective
+        "Are there things you would love to do?",  # a question's "there are"
+        "The best way to slow the spread is distancing.",  # a noun's infinitive
+        "Some of our clinics have to close early.",  # "have to" + a verb
+        "What's your why? Tell us.",  # a question word made a noun
+        "It's antibiotics awareness week!",  # a plural modifying the predicate noun
+        "This soup has a LOT of ingredients.",  # a common word in capitals
+        "Set the tone for your visit with their... https://t.co/x",  # a post cut short
+    ],
+)
+def test_correct_post_shapes_from_real_posts_are_not_errors(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This death bring the total to five.", ("grammar/agreement", "bring")),
+        ("The results of the test shows no lead.", ("grammar/agreement", "shows")),
+        ("Thank you for you're patience.", ("grammar/confusable", "you're")),
+        ("Get you're flu shot today.", ("grammar/confusable", "you're")),
+        ("Vaccines for Frist Doses are here.", ("grammar/spelling", "Frist")),
+        ("Join us for a open house.", ("grammar/a-an", "a")),
+        ("For new moms. sign up here.", ("grammar/sentence-case", "sign")),
+        ("It's not to late to get your flu shot!", ("grammar/confusable", "to")),
+        ("Get a STD test today.", ("grammar/a-an", "a")),
+        ("Its time to go.", ("grammar/confusable", "Its")),
+    ],
+)
+def test_the_same_shapes_with_a_real_error_are_still_found(linter: Linter, text: str, expected: tuple[str, str]) -> None:
+    assert expected in rules(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The county will taking comments until June 30.", "taking"),  # a modal wants the base form
+        ("The fire department has went door to door.", "went"),  # a simple past is never a modifier
+    ],
+)
+def test_verb_forms_the_parse_reads_past_are_found(linter: Linter, text: str, verb: str) -> None:
+    assert ("grammar/verb-form", verb) in rules(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["We will be taking comments.", "You can start saving today.", "The council has approved funding."]
+)
+def test_right_verb_forms_beside_them_are_not_errors(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []
+
+
+def _parsed(text: str):
+    from post_lint import nlp
+    from post_lint.registry import load_check
+
+    return nlp.parse_many(None, load_check("grammar").nlp, [text])[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "span", "contradicted"),
+    [
+        ("Free rides for any resident of Winnebago, Outagamie, and Calumet counties who is going.", "agreement", "is", True),
+        ("We @KingsCountyHosp are on our journey.", "agreement", "are", True),
+        ("We pray for the new families who has lost loved ones.", "agreement", "has", False),
+        ("With a few food safety reminders, you can cook safely.", "noun-number", "few", True),
+        ("This criteria must be met.", "noun-number", "This", False),
+    ],
+)
+def test_the_parse_overrules_a_languagetool_match_only_where_it_reads_the_words_otherwise(
+    text: str, kind: str, span: str, contradicted: bool
+) -> None:
+    from post_lint.checks.grammar import syntax
+
+    start = text.index(span)
+    assert syntax.contradicts(_parsed(text), kind, start, start + len(span)) is contradicted

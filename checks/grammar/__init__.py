@@ -24,6 +24,7 @@ import dataclasses
 import os
 import re
 import time
+import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,7 +34,7 @@ from typing import Any
 from post_lint.api import Check, CheckFailed, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
 
-from . import builtin
+from . import builtin, syntax
 from . import languagetool as lt
 
 _HERE = Path(__file__).parent
@@ -41,6 +42,13 @@ _STYLE_CATEGORIES = frozenset(
     {"STYLE", "REDUNDANCY", "PLAIN_ENGLISH", "TYPOGRAPHY", "WIKIPEDIA", "MISUSED_TERMS_EU_PUBLICATIONS", "CREATIVE_WRITING"}
 )
 _SPECIAL = ("url", "email", "mention", "hashtag")
+
+
+@lru_cache(maxsize=1)
+def _parse_checked() -> dict[str, str]:
+    """LanguageTool rule id -> the question the parse answers for it (lt_parse_checked.toml)."""
+    table = tomllib.loads((_HERE / "lt_parse_checked.toml").read_text(encoding="utf-8"))
+    return {rule: kind for kind, rules in table.items() for rule in rules}
 
 
 @dataclass
@@ -365,6 +373,9 @@ def _languagetool_findings(doc: Document, ctx: Context, client: lt.Client) -> It
             continue
         if not doc.prose[offset : offset + length].strip():
             continue  # a match on blanked non-prose (code, front matter)
+        kind = _parse_checked().get(rule_id)
+        if kind and doc.nlp is not None and syntax.contradicts(doc.nlp, kind, offset, offset + length):
+            continue  # the parse reads the words otherwise (a noun as a modifier, a subject that agrees)
         word = doc.text[offset : offset + length]
         suggestions = [str(r.get("value", "")) for r in match.get("replacements", [])[:5] if isinstance(r, dict)]
         # Only the dictionary speller's findings are second-guessed against our word lists:

@@ -21,7 +21,7 @@ from typing import Any
 
 from post_lint.api import load_word_list
 from post_lint.model import Document
-from post_lint.text.people import english_speller, everyday_word
+from post_lint.text.people import census_names, english_speller, everyday_word
 from post_lint.text.sentences import is_abbreviation
 
 from . import speller as words
@@ -297,6 +297,8 @@ def _sentence_case(r: _Reader) -> Iterator[Hit]:
             continue  # "etc." or "a.m." style fragments
         if _after_a_shortening(r, i) or _after_a_link(r, i):
             continue
+        if r.prose[word.end : word.end + 2].lstrip(" ")[:1] == "@":
+            continue  # "via @polkcohealth", "cc @Rep": a credit line before a handle, not a sentence
         fixed = word.text[:1].upper() + word.text[1:]
         yield Hit.of("sentence-case", word.start, word.end, (fixed,), fixed=fixed)
 
@@ -373,8 +375,12 @@ def vowel_sound(word: str) -> bool | None:
         return None  # a letter name: "a B grade"; too rare to be worth a guess
     if letters.isupper() and len(letters) >= 4 and spellchecker().word_frequency.dictionary.get(letters.lower(), 0) >= 1000:
         pass  # a word in capitals for emphasis: "a HUGE thank you"
+    elif letters.isupper() and len(letters) == 3 and (words.speller().zipf(letters.lower()) or 0) >= 5.0:
+        pass  # a very common short word in capitals: "a LOT of ingredients", "a BIG thank you"
     elif letters.isupper() and letters not in data["acronyms-as-words"]:
         return letters[0] in data["vowel-letters"]
+    elif letters[0].islower() and any(c.isupper() for c in letters[1:]):
+        return letters[0].upper() in data["vowel-letters"]  # "mRNA", "eGFR": the first letter is said by its name
     lower = letters.lower()
     if _matches(lower, data["vowel-sound-over-prefix"]):
         return True
@@ -437,6 +443,8 @@ def _agreement(r: _Reader) -> Iterator[Hit]:
         previous = r.prev(i)
         if previous is not None and previous.lower in _AUXILIARIES:
             continue  # "does it have", "will he have": a question or after a modal
+        if previous is not None and previous.tag in ("DT", "JJ", "JJR", "JJS", "PRP$"):
+            continue  # "A healthy you is a happy you": a pronoun made a noun by its determiner
         if (
             word.lower in ("he", "she", "it", "this")
             and previous is not None
@@ -509,6 +517,8 @@ def _possessive_for_contraction(r: _Reader, i: int, word: Word) -> bool:
         return False  # "claim your right to health", "know its risks": a verb wants an object, not a clause
     if cue == "time" and (word.lower != "its" or previous is not None):
         return False  # "It's time to ..." opens a sentence; "taken its time", "their time" are possessives
+    if following.tag in ("WRB", "WP") and _ends_clause(r, i + 1):
+        return False  # "What's your why?": a question word made a noun
     hyphen_after = i + 2 < len(r.words) and r.gap(i + 1).startswith("-")
     if cue in data["strong-contraction-cues"] or cue in data["function-cues"]:
         if hyphen_after:
@@ -521,6 +531,8 @@ def _possessive_for_contraction(r: _Reader, i: int, word: Word) -> bool:
         return False
     if cue in data["contraction-cues"]:
         return not continues
+    if following.tag == "JJS" and _ends_clause(r, i + 1):
+        return False  # "be your healthiest.", "at its best,": a superlative the possessive owns
     if following.tag in ("VBG", "VBN", "RB", "JJ", "JJS", "JJR") and not continues:
         return _clause_goes_on(r, i + 1) and not (
             following.tag.startswith("JJ") and r.next(i + 1) is not None and r.next(i + 1).tag in ("IN", "DT", "CC", "RB", "PRP")
@@ -595,6 +607,15 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
             return True  # "protect yourself and you're family"
     if previous is not None and _takes_object(previous) and not word.capitalized:
         # "get you're flu shot", "to it's calendar", "for they're loved ones"
+        if (
+            adjective
+            and previous.lower not in data["prepositions"]
+            and _clause_goes_on(r, i + 1)
+            and syntax.inflect.all_lemmas(following.lower, "ADJ")
+        ):
+            # "suspect you're sick.": an adjective that ends the phrase is a predicate (one the
+            # lexicon knows: the tagger calls "appointment" an adjective after "you're")
+            return False
         if word.lower in ("it's", "who's") and previous.lower not in data["prepositions"]:
             # after a verb, only a plural or an adjective + noun: "moving it's main office"
             adjective_noun = (
@@ -616,6 +637,8 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
         )
     if following is None or following.lower in data["predicate-nouns"] or following.entity:
         return False
+    if following.lower in data["possessive-pronouns"]:
+        return False  # "It's yours.": a pronoun that owns, after "it is"
     if following.text[:1].isupper():
         return False
     after = r.next(i + 1)
@@ -624,7 +647,8 @@ def _contraction_for_possessive(r: _Reader, i: int) -> bool:
         return following.tag in ("NN", "NNS")
     # "it's"/"who's" + a bare noun is often right ("it's flu season"): only plurals, or a noun before a verb
     if following.tag == "NNS":
-        return True
+        # "It's antibiotics awareness week!": a plural that modifies the predicate noun after it
+        return not (r.sentence_start(i) and after is not None and after.tag in ("NN", "NNP") and _phrase_continues(r, i + 1))
     return following.tag == "NN" and after is not None and after.tag in ("VBZ", "VBD", "VBP", "MD")
 
 
@@ -672,6 +696,8 @@ def _confusable(r: _Reader) -> Iterator[Hit]:
 
 def _confusion(r: _Reader, i: int, word: Word) -> Hit | None:
     """The first row of confusions.toml for this word whose test holds (or its resolver's answer)."""
+    if r.prose[word.end : word.end + 3] in ("...",) or r.prose[word.end : word.end + 1] == "\u2026":
+        return None  # "with their... https://": a post cut short, the rest of the sentence unseen
     resolve = _RESOLVERS.get(word.lower)
     if resolve is not None:
         return resolve(r, i, word)
@@ -814,6 +840,9 @@ def _to_before_an_adverb_of_degree(r: _Reader, i: int) -> bool:
         return False
     if after is not None and after.lower == "of":
         return False  # "to much of the legislation": a quantity, not a degree
+    verb = syntax.inflect.all_lemmas(following.lower, "VERB")
+    if verb and previous is not None and (previous.tag in ("NN", "NNS") or previous.lower in data["infinitive-heads"]):
+        return False  # "the best way to slow", "clinics have to close": an infinitive
     if after is not None and after.lower not in ("to", "for", "and", "or") and syntax.inflect.all_lemmas(following.lower, "VERB"):
         return False  # "is to close on Friday": a verb's infinitive; "is to busy on Saturdays" has none
     return previous is None or previous.tag not in ("CD",) and previous.lower not in data["to-before-degree-words"]
@@ -1327,6 +1356,8 @@ def _there(r: _Reader, i: int, word: Word) -> Hit | None:
     previous = r.prev(i)
     if following is None:
         return None
+    if previous is not None and previous.lower in ("are", "is", "were", "was") and r.sentence_start(i - 1):
+        return None  # "Are there things you would love to do?": a question's "there are"
     if (
         previous is not None
         and previous.lower in ("and", "but", "so", "because", "since", "if", "when")
@@ -1414,10 +1445,22 @@ def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
             if found and len(lower) == 3 and not any(c in "aeiouy" for c in lower):
                 # No vowel: a shortening ("brn hair") unless it is a slip of a very common word ("wth").
                 found = [c for c in found if (lexicon.zipf(c[0]) or 0) >= 6.0]
+            if part[0].isupper():
+                found = [c for c in found if not _a_name(c[0])]
             if not found:
                 continue  # nothing close: more likely a name or a word we do not know than a typo
             fixes = tuple(match_case(part, c[0]) for c in found)
             yield Hit.of("spelling", start, start + len(part), fixes, word=part, fixed=fixes[0])
+
+
+def _a_name(word: str) -> bool:
+    """A census given name or surname that is no everyday word nor a common one such as a month
+    ("leon", "burton"; not "first", "november"): a capitalized word a slip away from one is
+    likelier another name ("Elon", "Bruton") than a typo."""
+    names = census_names()
+    if names is None or word not in names[0] and word not in names[1] or everyday_word(word):
+        return False
+    return (words.speller().zipf(word) or 0) < 5.0
 
 
 class WordJudge:
@@ -1514,6 +1557,8 @@ def _plausible(r: _Reader, word: Word, part: str, start: int, known: dict, vocab
         return True  # part of a handle, path, domain or compound
     if before == "(" and r.prose[start - 2 : start - 1].isalpha() or before and before in "\u2018\u2019'":
         return True  # "child(ren)", "\u2018ohana", "'til": a written-out option or an elision
+    if after[:1] in _APOSTROPHES and lower.endswith("in") and lexicon.known(lower + "g"):
+        return True  # "Lookin' good", "nothin'": a dropped g the apostrophe marks
     if after[:1] == "\u2026" or r.prose[start + len(part) : start + len(part) + 3] == "...":
         return True  # "Nearly all coun\u2026": a post cut short mid-word
     if (

@@ -348,6 +348,10 @@ def _parse_unreliable(subject: Any, verb: Any) -> bool:
     for token in doc[subject.i + 1 : verb.i]:
         if token.like_url or token.text[:1] in ("#", "@"):
             return True
+    if _two_subjects(subject, verb) or _verb_of_a_clause_inside(subject, verb) or _helper_inside(subject):
+        return True
+    if _object_of_a_verb_before(subject) or _time_phrase(subject) or _gerund_opens(subject):
+        return True
     left = subject.left_edge.i
     if left > 0 and doc[left - 1].tag_ == "VB" and doc[left - 1].dep_ == "ROOT" and verb.tag_ == "VBP":
         return True  # "Wear a cloth face cover when ...": the noun phrase is the order's object
@@ -361,6 +365,57 @@ def _parse_unreliable(subject: Any, verb: Any) -> bool:
     return any(
         t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.head.head.lower_ != "between" for t in subtree
     )  # "the difference between life and death are": "between" takes two, the head stays one
+
+
+def _two_subjects(subject: Any, verb: Any) -> bool:
+    """The clause has a clausal subject too ("Getting flu and COVID-19 shots is"): the gerund
+    is the subject, the noun the parse also made one belongs to it."""
+    clause = verb.head if verb.dep_ in _AUX else verb
+    return any(c.dep_ in ("csubj", "csubjpass") or c.dep_ in _SUBJECTS and c.i != subject.i for c in clause.children)
+
+
+def _verb_of_a_clause_inside(subject: Any, verb: Any) -> bool:
+    """The subject's phrase ends in a subordinator's noun right before the verb ("carpets and
+    vehicles long after smoking has stopped"): the verb is that clause's, agreeing with that noun."""
+    doc = subject.doc
+    last = doc[verb.i - 1] if verb.i > 0 else None
+    if last is None or last.dep_ != "pobj" or last.i <= subject.i:
+        return False
+    return last.head.lower_ in _SUBORDINATORS | {"after", "before"}
+
+
+def _object_of_a_verb_before(subject: Any) -> bool:
+    """The subject's phrase follows a gerund ("Scheduling routine exams with your provider is")
+    or the verb of a relative clause ("Children who get the vaccine receive"): it is that verb's
+    object, and the real subject is the gerund or the relative clause's noun."""
+    left = subject.left_edge.i
+    if left == 0:
+        return False
+    before = subject.doc[left - 1]
+    if before.tag_ == "VBG" and before.dep_ != "amod":
+        return True
+    relative = before.tag_ in ("VB", "VBP", "VBZ", "VBD")
+    return relative and any(c.dep_ in _SUBJECTS and c.lower_ in ("who", "that", "which") for c in before.children)
+
+
+def _gerund_opens(subject: Any) -> bool:
+    """ "Scheduling routine exams ... is": an -ing verb the tagger took for an adjective opens the
+    subject's phrase, so the gerund is the subject (an adjective such as "Exciting" is not)."""
+    first = subject.left_edge
+    if first.i == subject.i or not first.lower_.endswith("ing") or first.tag_ not in ("JJ", "NN", "VBG"):
+        return False
+    return bool(inflect.all_lemmas(first.lower_, upos="VERB").get("VERB")) and not inflect.all_lemmas(first.lower_, upos="ADJ")
+
+
+def _time_phrase(subject: Any) -> bool:
+    """ "This winter protect yourself": a time phrase opening an order, not its subject."""
+    return subject.lower_ in _TIME_NOUNS and any(c.dep_ == "det" and c.lower_ in _TIME_DETERMINERS for c in subject.children)
+
+
+def _helper_inside(subject: Any) -> bool:
+    """A helper verb or a subject inside the words before the subject's noun ("He had pre-existing
+    conditions and was": "He had" hangs on "pre"): the parse took a verb's object for a subject."""
+    return any(t.dep_ in _AUX or t.dep_ in _SUBJECTS for t in subject.subtree if t.i < subject.i)
 
 
 def _reads_as_clause(subject: Any, verb: Any) -> bool:
@@ -614,6 +669,11 @@ def _wrong_after_base_helper(verb: Any) -> str | None:
     return others[0] if others else None  # "did you saw": the tagger read the past of "see"
 
 
+def _base_of_ing(verb: Any) -> str | None:
+    lemmas = [lemma for lemma in inflect.all_lemmas(verb.lower_, upos="VERB").get("VERB") or () if lemma != verb.lower_]
+    return lemmas[0] if lemmas else None
+
+
 def _wrong_participle(verb: Any) -> str | None:
     """The past participle, when the verb after perfect "have" or passive "be" is a base form
     ("have approve", "was postpone") or a simple past that differs ("has went", "was gave")."""
@@ -630,6 +690,16 @@ def _wrong_participle(verb: Any) -> str | None:
     if lower == lemma or lower in past:  # "has went", "has been gave": a simple past that is no participle
         return sorted(participles)[0]
     return None
+
+
+def _simple_past_only(verb: Any) -> bool:
+    """ "went", "gave", "took": a simple past that is never a participle modifies no noun, so
+    "has went door to door" is a verb form, whatever noun follows."""
+    lemma = _verb_lemma(verb.lower_)
+    if lemma is None or lemma == verb.lower_:
+        return False
+    participles = set(inflect.inflection(lemma, tag="VBN") or ())
+    return verb.lower_ in set(inflect.inflection(lemma, tag="VBD") or ()) - participles
 
 
 def _participle_after_be(word: Any) -> str | None:
@@ -670,7 +740,12 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
             continue
         if verb.pos_ == "NOUN" and kind not in ("have",) and not _verb_read_as_plural_noun(helper, verb):
             continue
-        if kind in ("modal", "do", "to"):
+        if kind == "modal" and verb.tag_ == "VBG" and verb.dep_ != "xcomp":
+            # "will taking comments": the modal wants the base form; only with an object or a
+            # clause after it ("than they would sitting under water", "nor will dancing" elide a verb)
+            right = _base_of_ing(verb) if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children) else None
+            wants = "the base form"
+        elif kind in ("modal", "do", "to"):
             right = _wrong_after_base_helper(verb)
             wants = "the base form"
         elif kind == "progressive":
@@ -679,7 +754,7 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         else:
             right = _wrong_participle(verb)
             wants = "the past participle"
-        if not right or _compound_or_modifier(verb, kind):
+        if not right or _compound_or_modifier(verb, kind) and not (kind == "have" and _simple_past_only(verb)):
             continue
         fixed = match_case(verb.text, right)
         fix = f"{helper.text} \u2026 {fixed}"  # the helper, then the verb put right
@@ -893,3 +968,53 @@ def _plural_verb_or_modal(noun: Any, following: Any) -> bool:
     verb = noun.head
     helpers = [verb, *(c for c in verb.children if c.dep_ in _AUX)]
     return any(t.lower_ in ("are", "were", "have", "do") or t.tag_ == "VBP" for t in helpers)
+
+
+def contradicts(spacy_doc: Any, kind: str, start: int, end: int) -> bool:
+    """The parse answers a LanguageTool rule's question (``kind``, see lt_parse_checked.toml)
+    the other way for the match at [start, end); False whenever the parse cannot say."""
+    tokens = [t for t in spacy_doc if t.idx < end and start < t.idx + len(t.text)]
+    if kind == "agreement":
+        verbs = [t for t in tokens if _verb_number(t) is not None and t.pos_ in ("VERB", "AUX")]
+        if verbs and verbs[0].i > 0 and spacy_doc[verbs[0].i - 1].text[:1] in ("@", "#"):
+            return True  # "We @KingsCountyHosp are": the rule read the handle as the subject
+        return bool(verbs) and all(_agrees(verb) or _another_antecedent_agrees(verb) for verb in verbs)
+    after = [t for t in spacy_doc[tokens[-1].i + 1 : tokens[-1].i + 3]] if tokens else []
+    nouns = [t for t in tokens if t.tag_ in ("NN", "NNS", "NNP", "NNPS")] or [
+        t for t in after if t.tag_ in ("NN", "NNS", "NNP", "NNPS")
+    ][:1]
+    if not nouns:
+        return False
+    noun = nouns[-1]
+    if kind == "noun-number":
+        return noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN")
+    if kind == "participle":
+        modified = any(c.dep_ in ("amod", "det", "compound", "poss") for c in noun.children)
+        return noun.dep_ in ("dobj", "attr", "pobj") and modified
+    return False
+
+
+def _another_antecedent_agrees(verb: Any) -> bool:
+    """ "any resident of three counties who is", "Everyone 18+ years who is": the relative clause
+    may be about a noun further up the phrase than the one before "who", and that one agrees."""
+    subject = _subject_of(verb)
+    if subject is None or subject.lower_ not in ("who", "that") or subject.i == 0:
+        return False
+    noun, said = subject.doc[subject.i - 1], _verb_number(verb)
+    for _ in range(4):
+        if noun.dep_ not in ("pobj", "prep", "conj", "appos", "nummod") or noun.head.i >= noun.i:
+            return False
+        noun = noun.head
+        number = {"NN": "singular", "NNS": "plural"}.get(noun.tag_)
+        if number is not None:
+            return number == said
+    return False
+
+
+def _agrees(verb: Any) -> bool:
+    """The parse finds the verb's subject, can tell its number, and it is the verb's."""
+    subject = _subject_of(verb)
+    if subject is None:
+        return False
+    said = subject_number(subject, verb)
+    return said is not None and said == _verb_number(verb)
