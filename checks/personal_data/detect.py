@@ -219,12 +219,34 @@ def _holder_in_sentence(scene: Scene, start: int) -> Owner | None:
     return None
 
 
+# "left her number with us: ...", "the number to try is the jogger's: ...": a line a person owns,
+# said before the datum with no contact verb between (which would hand it to someone else).
+_THEIR_LINE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:own\s+|direct\s+)?(?:number|phone(?:\s+number)?|contact\s+(?:number|info))\b")
+_SOMEONES_BEFORE = re.compile(r"\bthe\s+(?P<noun>[a-z]+)['’]s\s*[:,–—-]?\s*$")
+
+
+def _possessed_line(scene: Scene, start: int) -> Owner | None:
+    sentence = sentence_at(scene.sentences, start)
+    left = sentence[0] if sentence[0] <= start else max(0, start - 140)
+    before = scene.text[left:start]
+    verbs = scene.cues.pattern("contact-verb")
+    owned = _SOMEONES_BEFORE.search(before)
+    if owned and owned.group("noun") not in scene.cues.sets["organisation"] | scene.cues.sets["facility"]:
+        return Owner(whose.PRIVATE, owned.group().strip(" :,–—-"), whose.RELATION)
+    for m in _THEIR_LINE.finditer(before):
+        if not verbs.search(before, m.end()):
+            return Owner(whose.PRIVATE, m.group(), whose.PERSONAL_LINE)
+    return None
+
+
 def contact_owner(scene: Scene, start: int, end: int) -> Owner:
     """Whose a phone number or e-mail address is: the owner its sentence names, else the
     organisation's (a number the post gives with no owner is the account's own line)."""
     # Written right after it, "(the finder's cell)" says whose it is before anything else.
-    owner = whose.owner_after(scene.text, end, scene.cues) or whose.owner_before(
-        scene.text, scene.sentences, start, scene.cues, scene.known, scene.mentions
+    owner = (
+        whose.owner_after(scene.text, end, scene.cues)
+        or _possessed_line(scene, start)
+        or whose.owner_before(scene.text, scene.sentences, start, scene.cues, scene.known, scene.mentions)
     )
     if owner is not None:
         return owner

@@ -239,7 +239,8 @@ def _cues_in(
 _PHONE_GAP = re.compile(
     r"(?:,\s*who\s+[^,.;:]{1,40},)?"  # "contact Gary, who found it, at"
     r"(?:['’]s)?[\s,:(–—-]*(?:(?:can|may)\s+be\s+(?:reached|contacted|called)|is\s+reachable|"
-    r"(?:number|phone|cell|email|e-mail)\s+is)?[\s,:(–—-]*(?:(?:at|on|via|by\s+(?:phone|calling|text|e-?mail))\b)?[\s,:(–—-]*"
+    r"(?:number|phone|cell|email|e-mail)\s+is)?[\s,:(–—-]*(?:[a-z]{2,}ly\s+)?"  # "reach Ed directly at"
+    r"(?:(?:at|on|via|by\s+(?:phone|calling|text|e-?mail))\b)?[\s,:(–—-]*"
     r"(?:[\d().+\s-]{7,}(?:\s*(?:ext\.?|x)\s*\d+)?\s*(?:or|and|,|/)\s*)?",
     re.IGNORECASE,
 )
