@@ -316,7 +316,9 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
     if _not_a_name_by_shape(text, start, end, words, lists, full_names):
         return True
     honorific = _HONORIFIC.search(text[max(0, start - 12) : start])
-    if honorific and re.search(rf"\b{lists.pets.pattern}\W{{0,4}}$", text[max(0, start - 40) : start - 12 + honorific.start()], re.I):
+    if honorific and re.search(
+        rf"\b{lists.pets.pattern}\W{{0,4}}$", text[max(0, start - 40) : start - 12 + honorific.start()], re.I
+    ):
         honorific = None  # "K9 Officer Bruno", "Lost cat: Mr. Whiskers": the pet's title, not a person's
     if len(words) == 1 and re.search(
         rf"\b{lists.pets.pattern}\W{{0,4}}(?:named\s+|called\s+|[A-Z][a-z]+\.?\s+)?{re.escape(name)}\b", text[:start], re.I

@@ -221,7 +221,9 @@ def _holder_in_sentence(scene: Scene, start: int) -> Owner | None:
 
 # "left her number with us: ...", "the number to try is the jogger's: ...": a line a person owns,
 # said before the datum with no contact verb between (which would hand it to someone else).
-_THEIR_LINE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:own\s+|direct\s+)?(?:number|phone(?:\s+number)?|contact\s+(?:number|info))\b")
+_THEIR_LINE = re.compile(
+    r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:own\s+|direct\s+)?(?:number|phone(?:\s+number)?|contact\s+(?:number|info))\b"
+)
 _SOMEONES_BEFORE = re.compile(r"\bthe\s+(?P<noun>[a-z]+)['’]s\s*[:,–—-]?\s*$")
 
 
