@@ -73,6 +73,7 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
             officials=facts.officials,
         ),
         mentions=tuple(here(t.start, t.end) for t in tokens if t.kind == "mention"),
+        people=_person_entities(doc, here),
     )
     text = scene.text
     # Facts about people through spaCy's parse; the older patterns only where it cannot read them.
@@ -100,6 +101,13 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
             continue
         taken.append(hit)
     return taken
+
+
+def _person_entities(doc: Document, here) -> tuple[tuple[int, int], ...]:
+    """The PERSON entities of the parse the run already made (none is made for this check)."""
+    if doc.nlp is None or not hasattr(doc.nlp, "ents"):
+        return ()
+    return tuple(here(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ == "PERSON")
 
 
 _AT_SIGNS = "@\uff20\ufe6b"  # @, fullwidth ＠, small ﹫

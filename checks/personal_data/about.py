@@ -197,6 +197,8 @@ class Reader:
                 if prep.lower_ not in self.preps and not (prep.lower_ in ("for", "to") and self._takes_for(prep.head)):
                     return None  # "speak about cancer"; "for" and "to" only after "arrested", "sent", "treatment"
                 cur = prep.head
+                if cur.pos_ == "NOUN" and any(c.dep_ in _SUBJECTS for c in cur.children):
+                    return self._of_verb(cur, False)  # "while our librarian recovers from": a verb the parse took for a noun
                 if cur.pos_ in ("NOUN", "PROPN") and not self._carries(cur):
                     return None  # "the risk of heart attack", "awareness of autism": a topic
                 # "as she begins treatment for lymphoma": a carrier is someone's, whatever the verb

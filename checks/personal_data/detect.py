@@ -89,6 +89,9 @@ class Scene:
     cues: Cues
     known: Known = Known()
     mentions: tuple[tuple[int, int], ...] = ()
+    # The model's PERSON entities, when the run already parsed the post (never parsed for this):
+    # a name the 1990 census lacks ("Priya Mehta") is still a person's.
+    people: tuple[tuple[int, int], ...] = ()
 
 
 # -- helpers ------------------------------------------------------------------
@@ -248,7 +251,7 @@ def contact_owner(scene: Scene, start: int, end: int) -> Owner:
     owner = (
         whose.owner_after(scene.text, end, scene.cues)
         or _possessed_line(scene, start)
-        or whose.owner_before(scene.text, scene.sentences, start, scene.cues, scene.known, scene.mentions)
+        or whose.owner_before(scene.text, scene.sentences, start, scene.cues, scene.known, scene.mentions, people=scene.people)
     )
     if owner is not None:
         return owner
@@ -805,7 +808,7 @@ def detect_addresses(scene: Scene, allow: AllowList) -> Iterator[Hit]:
         if re.search(r"\b(?:apt|apartment|unit)\b|#", address, re.IGNORECASE):
             yield Hit("address", m.start(), end, "home address", Owner(whose.PRIVATE, "", whose.HOME))
             continue
-        owner = whose.address_owner(text, scene.sentences, m.start(), end, cues, scene.known, scene.mentions)
+        owner = whose.address_owner(text, scene.sentences, m.start(), end, cues, scene.known, scene.mentions, scene.people)
         if owner is not None and owner.private and not _historic(text, sentence_at(scene.sentences, m.start())):
             yield Hit("address", m.start(), end, "home address", owner)
 

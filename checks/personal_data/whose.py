@@ -173,6 +173,7 @@ def _cues_in(
     mentions: Iterable[tuple[int, int]],
     extra: tuple[tuple[re.Pattern[str], str, str], ...] = (),
     skip: frozenset[str] = frozenset(),
+    people: tuple[tuple[int, int], ...] = (),
 ) -> list[_Cue]:
     """Every owner cue and contact verb in text[start:end], with offsets into text."""
     window = text[start:end]
@@ -214,6 +215,8 @@ def _cues_in(
         if named is None:
             continue
         kind, words, why = named
+        if why == _PLACE and " " in words and _a_person_entity(start + m.start(), start + m.end(), people):
+            kind, why = PRIVATE, NAME  # "Priya Mehta": a name the census lacks, which the model reads as a person
         if why == _PLACE and " " not in words and not window[m.end() :].lstrip().startswith(":"):
             continue  # one capitalised word that is neither a name nor an office says nothing
         offset = start + m.start() + m.group().rfind(words.split()[0])
@@ -232,6 +235,11 @@ def _cues_in(
         if start <= s and e <= end:
             found.append(_Cue(s, e, ORGANISATION, text[s:e], "an account"))
     return found
+
+
+def _a_person_entity(start: int, end: int, people: tuple[tuple[int, int], ...]) -> bool:
+    """The run lies inside one of the model's PERSON entities."""
+    return any(s <= start and end <= e for s, e in people)
 
 
 # What may stand between a person's name and their number: "Jenny at", "Karen Klein: ",
@@ -262,6 +270,7 @@ def owner_before(
     name_gap: re.Pattern[str] = _PHONE_GAP,
     previous_sentence: bool = True,
     skip: frozenset[str] = frozenset(),
+    people: tuple[tuple[int, int], ...] = (),
 ) -> Owner | None:
     """The owner the sentence names for a datum at ``start``: the nearest cue before it,
     read back to the contact verb that introduces it. None when nothing names one.
@@ -278,7 +287,7 @@ def owner_before(
         previous = sentence_at(sentences, max(0, left - 2))
         left, borrowed = (previous[0] if previous[1] <= left else max(0, left - _WINDOW)), True
     left = max(left, start - _WINDOW)
-    found = _cues_in(text, left, start, cues, known, mentions, extra, skip)
+    found = _cues_in(text, left, start, cues, known, mentions, extra, skip, people)
     # Nearest first; of cues ending at the same place the longest ("Clay County Public Health").
     found.sort(key=lambda c: (-c.end, c.start))
     taken_until = start
@@ -374,6 +383,7 @@ def address_owner(
     cues,
     known: Known,
     mentions: Iterable[tuple[int, int]] = (),
+    people: tuple[tuple[int, int], ...] = (),
 ) -> Owner | None:
     """Whose a street address is: a private person's ("mail to her at", "his home", "the
     resident at", "Jane Olson of"), a public place's or venue's ("City Hall,", "the fair
@@ -391,8 +401,8 @@ def address_owner(
         (word_pattern(cues.lists["venue"], True), ORGANISATION, PUBLIC_PLACE),
     )
     # "Code enforcement visited 812 Birch Road, where the owner has 14 cats": whoever came, the home is named after it
-    people = cues.lowercase_pattern("household").pattern
-    where = re.match(rf",?\s+where\s+(?:the|a|an|her|his|their)\s+(?:[a-z-]+\s+)?(?P<cue>{people})\b", masked[end : end + 50])
+    household = cues.lowercase_pattern("household").pattern
+    where = re.match(rf",?\s+where\s+(?:the|a|an|her|his|their)\s+(?:[a-z-]+\s+)?(?P<cue>{household})\b", masked[end : end + 50])
     if where:
         return Owner(PRIVATE, where.group("cue"), HOME)
     owner = owner_before(
@@ -406,6 +416,7 @@ def address_owner(
         name_gap=_ADDRESS_GAP,
         previous_sentence=False,
         skip=cues.sets["incident"],  # "a fire at 1822 Birch Road" is no fire department's address
+        people=people,
     )
     if owner is not None:
         return owner
