@@ -121,8 +121,13 @@ def _candidates(doc: Document, titles: frozenset[str], given: frozenset[str], su
                 and _key(m.group(1)) not in given
                 and (
                     everyday_word(m.group(1))
-                    # "Jayden Cole": a given name the census lacks before a surname that is also a given name stays
-                    or (_key(m.group(2)) in given and _key(m.group(1)) not in surnames and len(trimmed.split()) > 2)
+                    # "Jayden Cole": a given name the census lacks (and no word at all) before a surname that is
+                    # also a given name stays; "Councilor Darrell", "Ft Morgan" lose their first word
+                    or (
+                        _key(m.group(2)) in given
+                        and _key(m.group(1)) not in surnames
+                        and (len(trimmed.split()) > 2 or len(m.group(1)) < 4 or everyday_word(m.group(1), 1))
+                    )
                 )
             )
         ):
@@ -174,8 +179,8 @@ def _missed_by_the_model(doc: Document, cues: re.Pattern[str], given: frozenset[
     covered = [(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ != "PERSON" and len(e) > 1]
     pattern, child_age = _after_cue_patterns(cues.pattern)
     for m in pattern.finditer(doc.prose):
-        # "Little Mason Hale" taken whole for an organisation: the cue inside it says the model misread a person.
-        cue_inside = [(s, e) for s, e in covered if s <= m.start() < e]
+        # "Little Mason Hale" taken whole for an organisation: the cue opening it says the model misread a person.
+        cue_inside = [(s, e) for s, e in covered if s == m.start()]
         after_age = bool(child_age.search(doc.prose, 0, m.start("first")))
         if m.group("first").lower() not in given and not after_age:
             continue  # after "10-year-old" any capitalised word is a child ("Aiden" is not in the 1990 lists)

@@ -170,8 +170,8 @@ class Reader:
         """Whom the fact at ``fact`` (its head word) is about, when that is one private person."""
         cur, via = fact, ""
         if fact.dep_ in ("compound", "amod", "nmod") and fact.head.pos_ in ("NOUN", "PROPN"):
-            if fact.head.lemma_.lower() not in self.carriers:
-                return None  # "cancer screening", "Diabetes Prevention Program": a topic
+            if fact.head.lemma_.lower() not in self.carriers or fact.head.i != fact.i + 1:
+                return None  # "cancer screening", "the COVID-19 pandemic and patient care": a topic
             cur = fact.head  # "undergo cancer treatment", "an internal affairs inquiry": the carrier is the fact
         against = self._named_against(cur)
         if against is not None:
