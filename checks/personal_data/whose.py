@@ -161,7 +161,17 @@ def without_opening_word(run: str, cues) -> str:
         return run
     if rest and key in cues.sets["honorific"]:
         return run  # "Mrs. Kowalski, 715-555-0103, is collecting coats"
+    surnames = _surnames()
+    second = rest.split()[0].lower() if rest else ""
+    if given is not None and key in given and surnames is not None and second in surnames and not _everyday(second):
+        return run  # "Bill Harmon of 1420 Ferry St.": a given name that is also a word, before a surname
     return rest
+
+
+def _everyday(word: str) -> bool:
+    from post_lint.text.people import everyday_word
+
+    return everyday_word(word)
 
 
 def _cues_in(
@@ -207,8 +217,11 @@ def _cues_in(
     organisation = tuple(w for w in cues.lists["organisation"] if w not in skip)
     add(word_pattern(organisation, False), ORGANISATION, "an office or line")
     add(word_pattern(cues.lists["service-topic"], False), ORGANISATION, SERVICE)
+    streets = cues.sets["street-suffix"]
     for m in CAPITALISED_RUN.finditer(window):
         run = m.group()
+        if " " in run and run.split()[-1].lower().rstrip(".") in streets:
+            continue  # "a neighbor on Oak Street, who can be reached at": a street owns no contact
         if not window[: m.start()].strip(" \t\"'“‘(*-:,"):
             run = without_opening_word(run, cues)  # "Sign up with", "Lost Dog!": a capital that opens the clause
         named = classify_name(run, cues, known) if run else None
