@@ -228,7 +228,7 @@ def _cues_in(
         if named is None:
             continue
         kind, words, why = named
-        if why == _PLACE and " " in words and _a_person_entity(start + m.start(), start + m.end(), people):
+        if why == _PLACE and _full_name_the_model_sees(words, start + m.start(), start + m.end(), people):
             kind, why = PRIVATE, NAME  # "Priya Mehta": a name the census lacks, which the model reads as a person
         if why == _PLACE and " " not in words and not window[m.end() :].lstrip().startswith(":"):
             continue  # one capitalised word that is neither a name nor an office says nothing
@@ -250,8 +250,13 @@ def _cues_in(
     return found
 
 
-def _a_person_entity(start: int, end: int, people: tuple[tuple[int, int], ...]) -> bool:
-    """The run lies inside one of the model's PERSON entities."""
+def _full_name_the_model_sees(words: str, start: int, end: int, people: tuple[tuple[int, int], ...]) -> bool:
+    """Two or three words ending in a census surname, inside one of the model's PERSON entities:
+    "Priya Mehta"; not "Tucson Clinica Medica Familiar", which the model may call a person too."""
+    parts = words.split()
+    surnames = _surnames()
+    if not 2 <= len(parts) <= 3 or surnames is None or parts[-1].lower() not in surnames:
+        return False
     return any(s <= start and end <= e for s, e in people)
 
 
