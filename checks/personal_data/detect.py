@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -91,7 +91,7 @@ class Scene:
     mentions: tuple[tuple[int, int], ...] = ()
     # The model's PERSON entities, when the run already parsed the post (never parsed for this):
     # a name the 1990 census lacks ("Priya Mehta") is still a person's.
-    people: tuple[tuple[int, int], ...] = ()
+    people: Iterable[tuple[int, int]] = ()
 
 
 # -- helpers ------------------------------------------------------------------

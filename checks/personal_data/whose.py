@@ -183,7 +183,7 @@ def _cues_in(
     mentions: Iterable[tuple[int, int]],
     extra: tuple[tuple[re.Pattern[str], str, str], ...] = (),
     skip: frozenset[str] = frozenset(),
-    people: tuple[tuple[int, int], ...] = (),
+    people: Iterable[tuple[int, int]] = (),
 ) -> list[_Cue]:
     """Every owner cue and contact verb in text[start:end], with offsets into text."""
     window = text[start:end]
@@ -250,7 +250,7 @@ def _cues_in(
     return found
 
 
-def _full_name_the_model_sees(words: str, start: int, end: int, people: tuple[tuple[int, int], ...]) -> bool:
+def _full_name_the_model_sees(words: str, start: int, end: int, people: Iterable[tuple[int, int]]) -> bool:
     """Two or three words ending in a census surname, inside one of the model's PERSON entities:
     "Priya Mehta"; not "Tucson Clinica Medica Familiar", which the model may call a person too."""
     parts = words.split()
@@ -288,7 +288,7 @@ def owner_before(
     name_gap: re.Pattern[str] = _PHONE_GAP,
     previous_sentence: bool = True,
     skip: frozenset[str] = frozenset(),
-    people: tuple[tuple[int, int], ...] = (),
+    people: Iterable[tuple[int, int]] = (),
 ) -> Owner | None:
     """The owner the sentence names for a datum at ``start``: the nearest cue before it,
     read back to the contact verb that introduces it. None when nothing names one.
@@ -401,7 +401,7 @@ def address_owner(
     cues,
     known: Known,
     mentions: Iterable[tuple[int, int]] = (),
-    people: tuple[tuple[int, int], ...] = (),
+    people: Iterable[tuple[int, int]] = (),
 ) -> Owner | None:
     """Whose a street address is: a private person's ("mail to her at", "his home", "the
     resident at", "Jane Olson of"), a public place's or venue's ("City Hall,", "the fair
