@@ -104,9 +104,13 @@ def _read_as_a_work(name_root: Token) -> bool:
 
 def _names_before_a_work(doc: Doc, end: int) -> bool:
     """ "boxes of James Patterson and Danielle Steel paperbacks", "Patterson novels": the name (or a
-    list of names) stands before a work noun, whatever the parse made of it."""
+    list of names) stands before a work noun, whatever the parse made of it; not before a verb
+    the name is the subject of ("Beth Fix works with at-home patients")."""
     after = re.match(r"(?:\s*(?:,|and|or|&)\s*(?:[A-Z][\w.'’-]*\s*){1,3})*\s+(?P<noun>[a-z]+)", doc.text[end : end + 80])
-    return bool(after) and after.group("noun") in _sections()["work"]
+    if not after or after.group("noun") not in _sections()["work"]:
+        return False
+    noun = doc.char_span(end + after.start("noun"), end + after.end("noun"))
+    return noun is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in noun[0].children)
 
 
 def _root(doc: Doc, start: int, end: int) -> Token | None:
