@@ -118,8 +118,10 @@ def child_detail(text: str, start: int, end: int, sentence: tuple[int, int], fou
         rf"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{1,4}}?{school}",
         clause,
     ):
-        if not re.search(
-            r"\b(?:teacher|principal|coach|counselor|nurse|staff|superintendent|secretary|custodian|librarian)\b", clause, re.I
+        if not re.search(  # "Principal Karen Doyle of Hillcrest Elementary": an adult at the school
+            r"\b(?:teacher|principal|coach|counselor|nurse|staff|superintendent|secretary|custodian|librarian)\b",
+            before[-30:] + clause,
+            re.I,
         ):
             return "a school"
     # "her son Jeremy, who lives on Maple Court", "little Emma from Maple Court"

@@ -42,11 +42,17 @@ def _is_work(token: Token) -> bool:
 
 def _by_a_work(name_root: Token) -> bool:
     """The name is the object of "by" (or "from") hung from a work noun, a writing verb, a verb
-    that describes a work ("audiobooks read by") or a quoted title."""
+    that describes a work ("audiobooks read by") or a quoted title; or of "of" hung from a work
+    noun or an audience ("picture books of Mo Willems", "fans of Colson Whitehead")."""
     by = name_root.head
-    if name_root.dep_ != "pobj" or by.lower_ not in ("by", "from"):
+    if name_root.dep_ != "pobj" or by.lower_ not in ("by", "from", "of"):
         return False
     head = by.head
+    if by.lower_ == "of":  # "the picture books of Mo Willems", not "the story of Jane Olson"
+        about = head.lower_ in _sections()["about-of"] or head.lemma_.lower() in _sections()["about-of"]
+        return (_is_work(head) and not about) or head.lemma_.lower() in _sections()["audience"]
+    if by.lower_ == "by" and head.lemma_.lower() in _sections()["read"]:
+        return True  # "the book club reads Lessons in Chemistry by Bonnie Garmus"
     if by.lower_ == "by" and head.lemma_.lower() in _sections()["verb"]:
         return True  # "written by", "narrated by", "painted by"
     if by.lower_ == "by" and head.dep_ == "acl" and _is_work(head.head):
@@ -63,7 +69,7 @@ def _by_a_work(name_root: Token) -> bool:
 
 def _owns_a_work(name_root: Token) -> bool:
     """ "Colson Whitehead's latest novel", "Barbara Kingsolver's novel", "Ann Patchett's latest"."""
-    if name_root.dep_ == "poss" and _is_work(name_root.head):
+    if name_root.dep_ == "poss" and (_is_work(name_root.head) or name_root.head.lower_ in _sections()["recent"]):
         return True
     possessive = any(c.dep_ == "case" for c in name_root.children)
     return possessive and any(c.dep_ == "amod" and c.lemma_.lower() in _sections()["recent"] for c in name_root.children)
@@ -80,6 +86,31 @@ def _wrote_a_work(name_root: Token) -> bool:
         verb.lemma_.lower() in verbs and any(c.dep_ == "dobj" and (_is_work(c) or c.pos_ == "PROPN") for c in verb.children)
         for verb in clauses
     )
+
+
+def _read_as_a_work(name_root: Token) -> bool:
+    """ "In December we read Ann Patchett": the object of a reading verb; "book club members loved
+    Barbara Kingsolver": of a liking verb whose subject is an audience of works."""
+    if name_root.dep_ != "dobj":
+        return False
+    verb = name_root.head.lemma_.lower()
+    if verb in _sections()["read"]:
+        return True
+    audience = _sections()["audience"]
+    return verb in _sections()["liked"] and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in audience for c in name_root.head.children
+    )
+
+
+def _names_before_a_work(doc: Doc, end: int) -> bool:
+    """ "boxes of James Patterson and Danielle Steel paperbacks", "Patterson novels": the name (or a
+    list of names) stands before a work noun, whatever the parse made of it; not before a verb
+    the name is the subject of ("Beth Fix works with at-home patients")."""
+    after = re.match(r"(?:\s*(?:,|and|or|&)\s*(?:[A-Z][\w.'’-]*\s*){1,3})*\s+(?P<noun>[a-z]+)", doc.text[end : end + 80])
+    if not after or after.group("noun") not in _sections()["work"]:
+        return False
+    noun = doc.char_span(end + after.start("noun"), end + after.end("noun"))
+    return noun is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in noun[0].children)
 
 
 def _root(doc: Doc, start: int, end: int) -> Token | None:
@@ -105,10 +136,12 @@ def is_author(doc: Document, start: int, end: int) -> bool:
     sdoc = parsed(doc)
     if sdoc is None:
         return False
+    if _names_before_a_work(sdoc, end):
+        return True
     root = _root(sdoc, start, end)
     seen = 0
     while root is not None and seen < 6:
-        if _by_a_work(root) or _owns_a_work(root) or _wrote_a_work(root):
+        if _by_a_work(root) or _owns_a_work(root) or _wrote_a_work(root) or _read_as_a_work(root):
             return True
         if root.dep_ != "conj" or root.head is root:
             return False

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -73,6 +73,7 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
             officials=facts.officials,
         ),
         mentions=tuple(here(t.start, t.end) for t in tokens if t.kind == "mention"),
+        people=_PersonEntities(doc, here),
     )
     text = scene.text
     # Facts about people through spaCy's parse; the older patterns only where it cannot read them.
@@ -100,6 +101,21 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
             continue
         taken.append(hit)
     return taken
+
+
+class _PersonEntities:
+    """The PERSON entities of the parse the run already made (none is made for this check), read
+    only when an owner is looked for: most posts have no contact or address to give one."""
+
+    def __init__(self, doc: Document, here: Callable[[int, int], tuple[int, int]]) -> None:
+        self.doc, self.here = doc, here
+        self.spans: tuple[tuple[int, int], ...] | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        if self.spans is None:
+            ents = getattr(self.doc.nlp, "ents", ())
+            self.spans = tuple(self.here(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON")
+        return iter(self.spans)
 
 
 _AT_SIGNS = "@\uff20\ufe6b"  # @, fullwidth ＠, small ﹫

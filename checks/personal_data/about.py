@@ -136,6 +136,7 @@ class Reader:
         self.done_to = cues.sets["done-to"]
         self.preps = cues.sets["fact-preps"]
         self.carriers = cues.sets["fact-carrier"]
+        self.aimed = cues.sets["fact-aimed"]
         self.verbs = cues.sets["fact-verb"] | self.done_to
         self.sent = frozenset({"send", "admit", "refer", "rush", "take", "go", "return"})
         self.public = cues.sets["public-office"]
@@ -153,21 +154,28 @@ class Reader:
             if (kind, root.sent.start) in seen:
                 continue
             who = self.about(root)
-            if not who or (kind != "medical" and who.lower().startswith("our ")):
+            if not who or (kind not in ("medical", "status") and who.lower().startswith("our ")):
                 continue  # an employee named by role alone: their dismissal is the confidential check's
             seen.add((kind, root.sent.start))
             # The fact words close after it, to the last: "diagnosed with leukemia".
             for other, more_start, more_end in found:
                 if other == kind and end <= more_start <= end + 3 and more_end <= root.sent.end:
                     end = more_end
+            if root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i:
+                root, end = root.head, max(end, root.head.i + 1)  # "for knee replacement surgery": the carrier closes it
             start = _with_its_preposition(self.sdoc, root, start)
             yield Fact(kind, self.sdoc[start].idx, self.sdoc[end - 1].idx + len(self.sdoc[end - 1]), who)
 
     def about(self, fact: Any) -> str | None:
         """Whom the fact at ``fact`` (its head word) is about, when that is one private person."""
-        if fact.dep_ in ("compound", "amod", "nmod") and fact.head.pos_ in ("NOUN", "PROPN"):
-            return None  # "cancer screening", "Diabetes Prevention Program": a topic
         cur, via = fact, ""
+        if fact.dep_ in ("compound", "amod", "nmod") and fact.head.pos_ in ("NOUN", "PROPN"):
+            if fact.head.lemma_.lower() not in self.carriers or fact.head.i != fact.i + 1:
+                return None  # "cancer screening", "the COVID-19 pandemic and patient care": a topic
+            cur = fact.head  # "undergo cancer treatment", "an internal affairs inquiry": the carrier is the fact
+        against = self._named_against(cur)
+        if against is not None:
+            return against
         done_to = fact.lemma_.lower() in self.done_to
         before = self.sdoc[fact.i - 1] if fact.i > fact.sent.start else None
         if fact.pos_ == "VERB" and not done_to and before is not None and before.pos_ == "VERB":
@@ -189,18 +197,32 @@ class Reader:
                 if prep.lower_ not in self.preps and not (prep.lower_ in ("for", "to") and self._takes_for(prep.head)):
                     return None  # "speak about cancer"; "for" and "to" only after "arrested", "sent", "treatment"
                 cur = prep.head
+                if cur.pos_ == "NOUN" and any(c.dep_ in _SUBJECTS for c in cur.children):
+                    return self._of_verb(cur, False)  # "while our librarian recovers from": a verb the parse took for a noun
                 if cur.pos_ in ("NOUN", "PROPN") and not self._carries(cur):
                     return None  # "the risk of heart attack", "awareness of autism": a topic
                 # "as she begins treatment for lymphoma": a carrier is someone's, whatever the verb
                 carried = cur.pos_ == "NOUN" and cur.lemma_.lower() in self.carriers
                 continue
-            if cur.dep_ == "attr" and cur.pos_ == "NOUN":
+            if cur.dep_ == "attr" and cur.pos_ == "NOUN" and cur.lemma_.lower() not in self.carriers:
                 return None  # "#CervicalCancer is the easiest cancer to prevent": the subject is the disease
             if cur.dep_ in ("appos", "acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
                 return self.private(cur.head)
             if cur.dep_ in _SUBJECTS:
                 return None  # "Cancer does not wait": the fact is the subject, no one's
             cur = cur.head
+        return None
+
+    def _named_against(self, fact: Any) -> str | None:
+        """ "an investigation into Marvin Tull", "opened a probe into her", "charges against him": the
+        one a fact noun (or the verb it is the object of) is aimed at by "into" or "against"."""
+        holders = [fact, fact.head] if fact.dep_ == "dobj" else [fact]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in self.aimed:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return self.private(obj)
         return None
 
     def _takes_for(self, head: Any) -> bool:

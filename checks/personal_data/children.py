@@ -34,7 +34,11 @@ _PRONOUNS = frozenset({"her", "his", "their", "she", "he", "they"})
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen".split()
 )
-_YEAR_OLD = re.compile(r"\b(\d{1,2}|[a-z]+)[- ]years?[- ]old\b|\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b", re.IGNORECASE)
+_YEAR_OLD = re.compile(
+    r"\b(\d{1,2}|[a-z]+)[- ]years?[- ]old\b|\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b"
+    r"|\b(?:turns|turned|is\s+turning)\s+(\d{1,2}|[a-z]+)\b(?!\s+(?:years\s+of|of|percent|%))",  # "who turns six today"
+    re.IGNORECASE,
+)
 
 
 def _age(word: str) -> int:
@@ -44,8 +48,8 @@ def _age(word: str) -> int:
 
 
 def _childs_age(text: str) -> bool:
-    """ "Eight-year-old", "a 9 year old", "her 7th birthday": an age under 18."""
-    return any(_age(m.group(1) or m.group(2)) < ADULT for m in _YEAR_OLD.finditer(text))
+    """ "Eight-year-old", "a 9 year old", "her 7th birthday", "turns six": an age under 18."""
+    return any(_age(m.group(1) or m.group(2) or m.group(3)) < ADULT for m in _YEAR_OLD.finditer(text))
 
 
 @lru_cache(maxsize=8)

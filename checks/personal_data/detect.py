@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -89,6 +89,9 @@ class Scene:
     cues: Cues
     known: Known = Known()
     mentions: tuple[tuple[int, int], ...] = ()
+    # The model's PERSON entities, when the run already parsed the post (never parsed for this):
+    # a name the 1990 census lacks ("Priya Mehta") is still a person's.
+    people: Iterable[tuple[int, int]] = ()
 
 
 # -- helpers ------------------------------------------------------------------
@@ -219,12 +222,36 @@ def _holder_in_sentence(scene: Scene, start: int) -> Owner | None:
     return None
 
 
+# "left her number with us: ...", "the number to try is the jogger's: ...": a line a person owns,
+# said before the datum with no contact verb between (which would hand it to someone else).
+_THEIR_LINE = re.compile(
+    r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:own\s+|direct\s+)?(?:number|phone(?:\s+number)?|contact\s+(?:number|info))\b"
+)
+_SOMEONES_BEFORE = re.compile(r"\bthe\s+(?P<noun>[a-z]+)['’]s\s*[:,–—-]?\s*$")
+
+
+def _possessed_line(scene: Scene, start: int) -> Owner | None:
+    sentence = sentence_at(scene.sentences, start)
+    left = sentence[0] if sentence[0] <= start else max(0, start - 140)
+    before = scene.text[left:start]
+    verbs = scene.cues.pattern("contact-verb")
+    owned = _SOMEONES_BEFORE.search(before)
+    if owned and owned.group("noun") not in scene.cues.sets["organisation"] | scene.cues.sets["facility"]:
+        return Owner(whose.PRIVATE, owned.group().strip(" :,–—-"), whose.RELATION)
+    for m in _THEIR_LINE.finditer(before):
+        if not verbs.search(before, m.end()):
+            return Owner(whose.PRIVATE, m.group(), whose.PERSONAL_LINE)
+    return None
+
+
 def contact_owner(scene: Scene, start: int, end: int) -> Owner:
     """Whose a phone number or e-mail address is: the owner its sentence names, else the
     organisation's (a number the post gives with no owner is the account's own line)."""
     # Written right after it, "(the finder's cell)" says whose it is before anything else.
-    owner = whose.owner_after(scene.text, end, scene.cues) or whose.owner_before(
-        scene.text, scene.sentences, start, scene.cues, scene.known, scene.mentions
+    owner = (
+        whose.owner_after(scene.text, end, scene.cues)
+        or _possessed_line(scene, start)
+        or whose.owner_before(scene.text, scene.sentences, start, scene.cues, scene.known, scene.mentions, people=scene.people)
     )
     if owner is not None:
         return owner
@@ -508,19 +535,42 @@ def detect_numbers(text: str, cues: Cues) -> Iterator[Hit]:
     yield from _identifiers(text, cues, cues.pattern("record"), needs_owner=True)
 
 
+# Not a round milestone ("member number 2500 gets a prize") nor a count, a share or a time.
+_SHORT_ID = re.compile(
+    r"[\s:#.,(]*(?:(?:number|no\.?|#)[\s:#.]*)?(?P<id>\d{4,6})"
+    r"(?![\d/:%-]|[.,]\d|\w|\s*(?:percent|years?|days?)\b)"
+)
+
+
+def _short_identifier(text: str, cue: re.Match[str]) -> re.Match[str] | None:
+    """Four to six digits in one group, when the words say they are a number: "badge number 3318",
+    "employee # 20931"; not "member 2024" or "patron 1000" with no "number" before them."""
+    m = _SHORT_ID.match(text, cue.end(), min(len(text), cue.end() + 20))
+    if m is None or m.group("id").endswith("00"):
+        return None
+    said = re.search(r"(?:number|no\.?|#|\bid)\s*$", cue.group(), re.IGNORECASE) or re.search(
+        r"number|no\.?|#", text[cue.end() : m.start("id")], re.IGNORECASE
+    )
+    return m if said else None
+
+
 def _identifiers(text: str, cues: Cues, cue_pattern: re.Pattern[str], *, needs_owner: bool) -> Iterator[Hit]:
     """The identifier after each cue ("account 4401 2231 0098", "driver's license, number D455-6128");
     for a record's number, only where its sentence ties it to someone (:func:`_tied_to_someone`)."""
     identifier = re.compile(
         # "account 4401 ...", "bank account number, 0044 ...", "the account # on the notice for 412 Elm St. is 30-4471-02"
         r"(?:[\s:#.,(]*(?:(?:number|no\.?|num|is|was|of|ending\s+in|ends\s+in)[\s:#.,]*){0,2}"
-        r"|\s*(?:number|no\.?|#)?\s+(?:on|for|of|from|in)\s[^!?\n]{0,50}?\s(?:is|was|reads)\s+)"
+        r"|\s*(?:number|no\.?|#)?\s+(?:on|for|of|from|in)\s[^!?\n]{0,50}?\s(?:is|was|reads)\s+"
+        # "a driver's license for Tom Reyes, number S530-4412-9901": its holder's name between
+        r"|\s+(?:for|of)\s+(?:[A-Z][\w.'’-]*\s*){1,3},\s*(?:number|no\.?|#)[\s:#.]*)"
         r"(?P<id>\d{2,6}(?:[ .]\d{2,6}){1,5}(?![\d.-])|(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])(?!\w|,\d)",
         re.IGNORECASE,
     )
     not_an_id = cues.pattern("not-an-id").pattern
     for cue in cue_pattern.finditer(text):
         m = identifier.match(text, cue.end(), min(len(text), cue.end() + 60))
+        if not m and not needs_owner:
+            m = _short_identifier(text, cue)
         if not m or re.fullmatch(r"(?:19|20)\d\d", m.group("id")):
             continue
         if re.search(rf"(?:{not_an_id})\s*$", text[max(0, cue.start() - 15) : cue.start()], re.IGNORECASE) or re.search(
@@ -692,8 +742,10 @@ def _child_patterns(schools: tuple[str, ...], streets: tuple[str, ...]) -> tuple
             rf"{_NAME},?\s+(?:(?:a|an|our|(?:who\s+)?is(?:\s+an?)?|who\s+lives\s+on\s+[^,.;]{{1,40}}?\s+and\s+is)\s+)?(?:[\w-]+\s+){{0,2}}?"
             rf"(?P<detail>{_GRADE}|{_SCHOOL_YEAR}\s+(?:at|from|of)\s+{named_school})"
         ),
-        # "Liam O'Connor of Northside Middle School"
-        re.compile(rf"{_NAME}\s+(?:of|from|at)\s+(?P<detail>{named_school})"),
+        # "Liam O'Connor of Northside Middle School", "Madison Pike, who attends Tamarack Middle School"
+        re.compile(rf"{_NAME}(?:\s+|,\s+who\s+)(?:of|from|at|attends|goes\s+to)\s+(?P<detail>{named_school})"),
+        # "Brookhaven Middle School student Owen Lutz", "Riverside Elementary's Ava Lind"
+        re.compile(rf"(?P<detail>{named_school})(?:['’]s|\s+(?:{_SCHOOL_YEAR}|{_GRADE}))\s+{_NAME}"),
         # "Little Oliver Brandt, who lives on Tamarack Court": a child's home street
         re.compile(
             rf"\b(?i:little|young|son|daughter|grandson|granddaughter|boy|girl)\s+{_NAME},?\s+(?:who\s+lives\s+on|of|from)\s+"
@@ -756,7 +808,7 @@ def detect_addresses(scene: Scene, allow: AllowList) -> Iterator[Hit]:
         if re.search(r"\b(?:apt|apartment|unit)\b|#", address, re.IGNORECASE):
             yield Hit("address", m.start(), end, "home address", Owner(whose.PRIVATE, "", whose.HOME))
             continue
-        owner = whose.address_owner(text, scene.sentences, m.start(), end, cues, scene.known, scene.mentions)
+        owner = whose.address_owner(text, scene.sentences, m.start(), end, cues, scene.known, scene.mentions, scene.people)
         if owner is not None and owner.private and not _historic(text, sentence_at(scene.sentences, m.start())):
             yield Hit("address", m.start(), end, "home address", owner)
 

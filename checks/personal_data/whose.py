@@ -161,7 +161,17 @@ def without_opening_word(run: str, cues) -> str:
         return run
     if rest and key in cues.sets["honorific"]:
         return run  # "Mrs. Kowalski, 715-555-0103, is collecting coats"
+    surnames = _surnames()
+    second = rest.split()[0].lower() if rest else ""
+    if given is not None and key in given and surnames is not None and second in surnames and not _everyday(second):
+        return run  # "Bill Harmon of 1420 Ferry St.": a given name that is also a word, before a surname
     return rest
+
+
+def _everyday(word: str) -> bool:
+    from post_lint.text.people import everyday_word
+
+    return everyday_word(word)
 
 
 def _cues_in(
@@ -173,6 +183,7 @@ def _cues_in(
     mentions: Iterable[tuple[int, int]],
     extra: tuple[tuple[re.Pattern[str], str, str], ...] = (),
     skip: frozenset[str] = frozenset(),
+    people: Iterable[tuple[int, int]] = (),
 ) -> list[_Cue]:
     """Every owner cue and contact verb in text[start:end], with offsets into text."""
     window = text[start:end]
@@ -206,14 +217,19 @@ def _cues_in(
     organisation = tuple(w for w in cues.lists["organisation"] if w not in skip)
     add(word_pattern(organisation, False), ORGANISATION, "an office or line")
     add(word_pattern(cues.lists["service-topic"], False), ORGANISATION, SERVICE)
+    streets = cues.sets["street-suffix"]
     for m in CAPITALISED_RUN.finditer(window):
         run = m.group()
+        if " " in run and run.split()[-1].lower().rstrip(".") in streets:
+            continue  # "a neighbor on Oak Street, who can be reached at": a street owns no contact
         if not window[: m.start()].strip(" \t\"'“‘(*-:,"):
             run = without_opening_word(run, cues)  # "Sign up with", "Lost Dog!": a capital that opens the clause
         named = classify_name(run, cues, known) if run else None
         if named is None:
             continue
         kind, words, why = named
+        if why == _PLACE and _full_name_the_model_sees(words, start + m.start(), start + m.end(), people):
+            kind, why = PRIVATE, NAME  # "Priya Mehta": a name the census lacks, which the model reads as a person
         if why == _PLACE and " " not in words and not window[m.end() :].lstrip().startswith(":"):
             continue  # one capitalised word that is neither a name nor an office says nothing
         offset = start + m.start() + m.group().rfind(words.split()[0])
@@ -234,12 +250,23 @@ def _cues_in(
     return found
 
 
+def _full_name_the_model_sees(words: str, start: int, end: int, people: Iterable[tuple[int, int]]) -> bool:
+    """Two or three words ending in a census surname, inside one of the model's PERSON entities:
+    "Priya Mehta"; not "Tucson Clinica Medica Familiar", which the model may call a person too."""
+    parts = words.split()
+    surnames = _surnames()
+    if not 2 <= len(parts) <= 3 or surnames is None or parts[-1].lower() not in surnames:
+        return False
+    return any(s <= start and end <= e for s, e in people)
+
+
 # What may stand between a person's name and their number: "Jenny at", "Karen Klein: ",
 # "Jenny (cell)", "Dana can be reached at", "Jenny by phone at".
 _PHONE_GAP = re.compile(
     r"(?:,\s*who\s+[^,.;:]{1,40},)?"  # "contact Gary, who found it, at"
     r"(?:['’]s)?[\s,:(–—-]*(?:(?:can|may)\s+be\s+(?:reached|contacted|called)|is\s+reachable|"
-    r"(?:number|phone|cell|email|e-mail)\s+is)?[\s,:(–—-]*(?:(?:at|on|via|by\s+(?:phone|calling|text|e-?mail))\b)?[\s,:(–—-]*"
+    r"(?:number|phone|cell|email|e-mail)\s+is)?[\s,:(–—-]*(?:[a-z]{2,}ly\s+)?"  # "reach Ed directly at"
+    r"(?:(?:at|on|via|by\s+(?:phone|calling|text|e-?mail))\b)?[\s,:(–—-]*"
     r"(?:[\d().+\s-]{7,}(?:\s*(?:ext\.?|x)\s*\d+)?\s*(?:or|and|,|/)\s*)?",
     re.IGNORECASE,
 )
@@ -261,6 +288,7 @@ def owner_before(
     name_gap: re.Pattern[str] = _PHONE_GAP,
     previous_sentence: bool = True,
     skip: frozenset[str] = frozenset(),
+    people: Iterable[tuple[int, int]] = (),
 ) -> Owner | None:
     """The owner the sentence names for a datum at ``start``: the nearest cue before it,
     read back to the contact verb that introduces it. None when nothing names one.
@@ -277,7 +305,7 @@ def owner_before(
         previous = sentence_at(sentences, max(0, left - 2))
         left, borrowed = (previous[0] if previous[1] <= left else max(0, left - _WINDOW)), True
     left = max(left, start - _WINDOW)
-    found = _cues_in(text, left, start, cues, known, mentions, extra, skip)
+    found = _cues_in(text, left, start, cues, known, mentions, extra, skip, people)
     # Nearest first; of cues ending at the same place the longest ("Clay County Public Health").
     found.sort(key=lambda c: (-c.end, c.start))
     taken_until = start
@@ -373,6 +401,7 @@ def address_owner(
     cues,
     known: Known,
     mentions: Iterable[tuple[int, int]] = (),
+    people: Iterable[tuple[int, int]] = (),
 ) -> Owner | None:
     """Whose a street address is: a private person's ("mail to her at", "his home", "the
     resident at", "Jane Olson of"), a public place's or venue's ("City Hall,", "the fair
@@ -390,8 +419,8 @@ def address_owner(
         (word_pattern(cues.lists["venue"], True), ORGANISATION, PUBLIC_PLACE),
     )
     # "Code enforcement visited 812 Birch Road, where the owner has 14 cats": whoever came, the home is named after it
-    people = cues.lowercase_pattern("household").pattern
-    where = re.match(rf",?\s+where\s+(?:the|a|an|her|his|their)\s+(?:[a-z-]+\s+)?(?P<cue>{people})\b", masked[end : end + 50])
+    household = cues.lowercase_pattern("household").pattern
+    where = re.match(rf",?\s+where\s+(?:the|a|an|her|his|their)\s+(?:[a-z-]+\s+)?(?P<cue>{household})\b", masked[end : end + 50])
     if where:
         return Owner(PRIVATE, where.group("cue"), HOME)
     owner = owner_before(
@@ -405,6 +434,7 @@ def address_owner(
         name_gap=_ADDRESS_GAP,
         previous_sentence=False,
         skip=cues.sets["incident"],  # "a fire at 1822 Birch Road" is no fire department's address
+        people=people,
     )
     if owner is not None:
         return owner

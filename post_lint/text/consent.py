@@ -172,8 +172,8 @@ def _consents(token: Token, words: dict[str, frozenset[str]]) -> bool:
     if token.pos_ == "VERB" and lemma in words["say"]:
         said = [c for c in token.children if c.dep_ in ("dobj", "intj", "ccomp", "attr")]
         return _a_person(_subject(token)) and any(
-            c.lower_ == "yes" or any(m.lower_ in ("could", "can", "may") for m in c.subtree) for c in said
-        )
+            (c.lower_ == "yes" or any(m.lower_ in ("could", "can", "may") for m in c.subtree)) and not _negated(c) for c in said
+        )  # "said we could give him a shout-out"; not "said he could not make it"
     if token.pos_ in ("NOUN", "PROPN") and lemma in words["noun"]:
         head = token.head if token.dep_ != "compound" else token.head.head  # "signed a consent form"
         giver = head if head.pos_ == "VERB" else None
