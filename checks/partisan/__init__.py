@@ -19,7 +19,8 @@ Word lists beside this module, matched on normalised text (so "v o t e",
 A small linear model (model.json, trained offline by scripts/train_partisan.py
 on congressional against county-government posts) scores how much a post
 reads like political messaging; it reports only posts it is very sure of that
-also carry a political cue, so the rules keep precision first.
+also carry a political cue and name a side (side_cues.txt, parties, politicians),
+so the rules keep precision first.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def _lists(
         "endorse": read("endorse.txt"),
         "candidate-words": read("candidate_words.txt"),
         "party-adjectives": read("party_adjectives.txt"),
+        "sides": read("side_cues.txt"),
     }
 
 
@@ -205,7 +207,10 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         anyone = doc.quotes
         political = lists["political"] + lists["parties"] + lists["politicians"]
         cues = [m for m in find_phrases(text, political) if not inside(anyone, m.start, m.end)]
-        if cues:
+        # A side (a party, a politician, an election, an administration) makes political messaging
+        # partisan; issue advocacy without one is a policy view, the opinion check's matter.
+        sides = lists["sides"] + lists["parties"] + lists["politicians"]
+        if cues and any(not inside(anyone, m.start, m.end) for m in find_phrases(text, sides)):
             yield from _classify(doc, ctx)
 
 
@@ -263,7 +268,7 @@ CHECK = Check(
         "partisan/slogan": "a partisan slogan or loaded label: \u201cradical left\u201d, \u201cMAGA\u201d, "
         "#GOPTaxScam, \u201cflip the board blue\u201d",
         "partisan/campaign": "a campaign, rally, fundraising, or an @-mention of a party or campaign account",
-        "partisan/political-voice": "a post the bundled model scores as political messaging, with a political cue",
+        "partisan/political-voice": "a post the bundled model scores as political messaging, with a political cue and a side named",
     },
     profiles=("official",),
     doc="""
@@ -282,7 +287,10 @@ CHECK = Check(
     The word lists are data files beside the check; add slogans with
     extra-terms and local partisan figures with extra-politicians. A small
     bundled linear model adds partisan/political-voice for posts that read as
-    political messaging; turn it off with classifier = false.
+    political messaging and name a side (a party, a partisan figure, an
+    election, a candidate, an administration: side_cues.txt); advocacy on an
+    issue that names none is a policy view, left to the opinion check. Turn the
+    model off with classifier = false.
     """,
     cases_file=cases_beside(__file__),
     rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists
