@@ -16,11 +16,11 @@ Word lists beside this module, matched on normalised text (so "v o t e",
 * campaign.txt and accounts.txt: campaigns, rallies, fundraising, and
   @-mentions of party or campaign accounts.
 
-A small linear model (model.json, trained offline by scripts/train_partisan.py
+A small linear model (post_lint/text/data/political_voice.json, trained by scripts/train_partisan.py
 on congressional against county-government posts) scores how much a post
 reads like political messaging; it reports only posts it is very sure of that
-also carry a political cue and name a side (side_cues.txt, parties, politicians),
-so the rules keep precision first.
+also carry a political cue and name a side (post_lint/text/political.py), so the
+rules keep precision first; the same model's issue advocacy is opinion's.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from pathlib import Path
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
+from post_lint.text import political
 from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.phrases import Match, find_phrases, hashtag_matches
 from post_lint.text.sentences import sentence_at
@@ -70,11 +71,9 @@ def _lists(
         "hashtags": read("hashtags.txt"),
         "campaign": read("campaign.txt"),
         "accounts": read("accounts.txt", extra_accounts),
-        "political": read("political_cues.txt"),
         "endorse": read("endorse.txt"),
         "candidate-words": read("candidate_words.txt"),
         "party-adjectives": read("party_adjectives.txt"),
-        "sides": read("side_cues.txt"),
     }
 
 
@@ -203,14 +202,10 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(rule, ctx.message(rule, words=" ".join(doc.text[start:end].split())), start, end - start)
 
     if not reported and ctx["classifier"]:
-        # A quotation is someone else's voice, attributed or not.
-        anyone = doc.quotes
-        political = lists["political"] + lists["parties"] + lists["politicians"]
-        cues = [m for m in find_phrases(text, political) if not inside(anyone, m.start, m.end)]
+        named = lists["parties"] + lists["politicians"]
         # A side (a party, a politician, an election, an administration) makes political messaging
-        # partisan; issue advocacy without one is a policy view, the opinion check's matter.
-        sides = lists["sides"] + lists["parties"] + lists["politicians"]
-        if cues and any(not inside(anyone, m.start, m.end) for m in find_phrases(text, sides)):
+        # partisan; issue advocacy without one is a policy view, which the opinion check reports.
+        if political.unquoted(doc, political.cue_words() + named) and political.unquoted(doc, political.side_words() + named):
             yield from _classify(doc, ctx)
 
 
@@ -288,7 +283,7 @@ CHECK = Check(
     extra-terms and local partisan figures with extra-politicians. A small
     bundled linear model adds partisan/political-voice for posts that read as
     political messaging and name a side (a party, a partisan figure, an
-    election, a candidate, an administration: side_cues.txt); advocacy on an
+    election, a candidate, an administration); advocacy on an
     issue that names none is a policy view, left to the opinion check. Turn the
     model off with classifier = false.
     """,
