@@ -110,7 +110,9 @@ def _stat_files(folder: Path, pattern: str) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=1)
 def _core_fingerprint() -> str:
-    return json.dumps(_stat_files(Path(__file__).parent, "*.py"))
+    # The text layer's data (lexicons, the political-messaging model checks share) shapes findings too.
+    here = Path(__file__).parent
+    return json.dumps(_stat_files(here, "*.py") + _stat_files(here / "text" / "data", "*"))
 
 
 @lru_cache(maxsize=256)

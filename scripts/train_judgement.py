@@ -7,6 +7,8 @@ Training data (never a blind set from tests/blind/):
 
 * labeled drafts written by helpers for many fictional public bodies, each with
   its own config (partners, officials), in ``scripts/training/judgement-*/<body>/``;
+* posts in a legislator's voice written by hand (``scripts/training/voice-*/``): views as
+  opinion, courtesies and notices as clean (:func:`load_voice`);
 * real county posts from ``../shared/data/posts/county_government.jsonl`` as
   mostly-clean examples: the posts whose id hashes into buckets 0-5 train, the
   rest are held out to choose each check's threshold so that real posts stay
@@ -46,6 +48,8 @@ DENSE_CANDIDATES = ("opinion", "partners", "conduct")
 # precision is the lowest of the five and its recall the highest, and its near-misses (a drain
 # "campaign", "keep our parks clean") share its words, so its threshold trades recall for precision.
 MIN_PRECISION = {"partisan": 0.90}
+VOICE = "voice"  # a marker among a post's labels: written in a legislator's voice (load_voice)
+VOICE_CHECKS = ("opinion",)
 COUNTY = ROOT.parent / "shared" / "data" / "posts" / "county_government.jsonl"
 TRAINING = ROOT / "scripts" / "training"
 
@@ -63,6 +67,23 @@ def load_drafts() -> list[tuple[str, Facts, frozenset[str]]]:
         for post in tomllib.loads(posts_file.read_text(encoding="utf-8")).get("post", []):
             drafts.append((post["text"], facts, frozenset(post.get("labels", []))))
     return drafts
+
+
+def load_voice() -> list[tuple[str, Facts, frozenset[str]]]:
+    """Posts in a legislator's voice written by hand (``scripts/training/voice-*/``): those that argue a
+    view as opinion, the congratulations, condolences and notices as clean.
+
+    The drafts are in a staff member's voice; without these the opinion model never saw an
+    elected official's advocacy ("I will keep fighting to ...") nor the courtesies beside it.
+    They train only the checks in ``VOICE_CHECKS``: a view labeled only "view" may still attack
+    a party, so to partisan's model it would be a wrong negative.
+    """
+    posts = []
+    for file in sorted(TRAINING.glob("voice-*/*.toml")):
+        for post in tomllib.loads(file.read_text(encoding="utf-8")).get("post", []):
+            labels = frozenset(["opinion"]) if "view" in post.get("labels", []) else frozenset()
+            posts.append((post["text"], Facts(), labels | {VOICE}))
+    return posts
 
 
 def load_corpus() -> list[tuple[str, Facts, frozenset[str]]]:
@@ -228,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     if not drafts:
         print(f"no training drafts under {TRAINING}", file=sys.stderr)
         return 2
-    drafts += load_corpus() + load_cases()
+    drafts += load_voice() + load_corpus() + load_cases()
     county_train, county_held = load_county()
     county_train = county_train[: args.county_train]
     texts = [t for t, _, _ in drafts] + county_train
@@ -251,8 +272,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(drafts)} drafts, {len(county_train)} real posts for training, {len(county_held)} held out; {len(names)} features"
     )
 
+    every_row = {s: stacked[s][0] for s in stacked} | {0.0: matrix}
     for check in args.checks:
-        labels = [int(check in ls) for _, _, ls in drafts] + [0] * len(county_train)
+        kept = [i for i, (_, _, ls) in enumerate(drafts) if VOICE not in ls or check in VOICE_CHECKS]
+        n_drafts = len(kept)
+        kept += range(len(drafts), len(drafts) + len(county_train))
+        rows_at = {s: m[kept] for s, m in every_row.items()}  # this check's training rows, at each scale
+        matrix = rows_at[0.0]
+        labels = [int(check in drafts[i][2]) for i in kept[:n_drafts]] + [0] * len(county_train)
         folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
         best = None
         for c in args.c_values:
@@ -266,20 +293,20 @@ def main(argv: list[str] | None = None) -> int:
             # A smaller scale is a stronger pull of the vectors' weights towards zero.
             for candidate_scale in args.dense_scales:
                 candidate = LogisticRegression(C=best[1], class_weight="balanced", solver="lbfgs", max_iter=3000)
-                with_dense = stacked[candidate_scale][0]
+                with_dense = rows_at[candidate_scale]
                 scores = cross_val_predict(candidate, with_dense, labels, cv=folds, method="predict_proba")[:, 1]
                 quality = average_precision_score(labels, scores)
                 if quality > best[0]:
                     best, dense_scale = (quality, best[1], candidate, scores), candidate_scale
         _, chosen_c, model, cv = best
         use_dense = dense_scale > 0
-        train_matrix, held_matrix = stacked[dense_scale] if use_dense else (matrix, held)
+        train_matrix, held_matrix = (rows_at[dense_scale], stacked[dense_scale][1]) if use_dense else (matrix, held)
         model.fit(train_matrix, labels)
         held_scores = sorted(model.predict_proba(held_matrix)[:, 1], reverse=True)
         allowed = int(len(held_scores) * args.max_flag_rate)
         quiet_floor = float(held_scores[allowed]) + 1e-6 if allowed < len(held_scores) else 0.5
-        drafts_cv = cv[: len(drafts)]
-        gold = labels[: len(drafts)]
+        drafts_cv = cv[:n_drafts]
+        gold = labels[:n_drafts]
         positives = sum(gold)
         # The lowest threshold whose cross-validated precision on the drafts (near-misses
         # included) reaches --min-precision, and never one that flags real posts more often.
@@ -296,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         meta = {
             "trained_by": "scripts/train_judgement.py",
-            "drafts": len(drafts),
+            "drafts": n_drafts,
             "positives": positives,
             "real_posts_train": len(county_train),
             "real_posts_held_out": len(county_held),

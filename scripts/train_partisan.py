@@ -1,4 +1,4 @@
-"""Train the partisan check's political-messaging model (checks/partisan/model.json).
+"""Train the political-messaging model (post_lint/text/data/political_voice.json) of partisan and opinion.
 
     python scripts/train_partisan.py [--data ../shared/data/posts] [--keep 3000]
 
@@ -81,7 +81,7 @@ def main() -> int:
     )
     parser.add_argument("--max-county-rate", type=float, default=0.004, help="held-out county posts that may score")
     parser.add_argument("--max-neutral-rate", type=float, default=0.10, help="neutral posts that may score (cross-validated)")
-    parser.add_argument("--out", default=str(ROOT / "checks" / "partisan" / "model.json"))
+    parser.add_argument("--out", default=str(ROOT / "post_lint" / "text" / "data" / "political_voice.json"))
     args = parser.parse_args()
 
     import numpy as np
@@ -133,7 +133,7 @@ def main() -> int:
     order = np.argsort(-np.abs(coef))[: args.keep]
     weights = {str(names[i]): round(float(coef[i]), 4) for i in sorted(order, key=lambda i: names[i])}
     payload = {
-        "about": "political-messaging model for the partisan check; made by scripts/train_partisan.py",
+        "about": "political-messaging model for the partisan and opinion checks; made by scripts/train_partisan.py",
         "labels": "1 = congress.jsonl and drafts labeled partisan or opinion; 0 = county_government.jsonl, "
         "other drafts and hand-written neutral posts in a legislator's voice",
         "seed": args.seed,
@@ -144,7 +144,6 @@ def main() -> int:
     out.write_text(json.dumps(payload, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
 
     # Evaluate the shipped (pruned) model with the check's own pure-Python scorer.
-    classifier._model.cache_clear()
     classifier.MODEL_FILE = out
     scores = np.array([classifier.score(t) for t in test_x])
     county_scores = scores[test_y == 0]

@@ -49,6 +49,14 @@ def test_sentence_features_see_scare_quotes_questions_and_what_residents_deserve
     assert "s:public&modal" in features("Residents deserve a bus that comes on time.", FACTS)
 
 
+def test_sentence_features_see_a_lapse_said_of_a_partner_and_praise_beside_it() -> None:
+    # "outage" and "late" carry no sentiment in the lexicon; set beside praise they are sarcasm.
+    found = features("Shoutout to the pantry for the third outage this month, truly inspiring.", FACTS)
+    assert {"s:partner&lapse", "s:lapse&pos"} <= set(found)
+    assert "s:partner&lapse" not in features("The pantry opens at noon on Saturday.", FACTS)
+    assert describe("s:partner&lapse") == "a service that failed or fell behind in a sentence about a partner"
+
+
 def test_sentence_features_are_read_as_a_person_would_in_a_findings_evidence() -> None:
     assert describe("s:partner&ellipsis") == "an ellipsis in a sentence about a partner"
     assert describe("s:partner~invoice") == "\u201cinvoice\u201d said of a partner"

@@ -100,3 +100,14 @@ def test_opinion_still_reports_a_judgement_of_a_partner_when_partners_does_not_r
     found = linter.lint_text(text, path="post.txt").findings
     assert [f.rule for f in found if f.check == "opinion"] == ["opinion/evaluation"]
     assert not [f for f in found if f.check == "partners"]
+
+
+def test_issue_advocacy_with_no_opinion_word_is_a_policy_view_unless_switched_off() -> None:
+    text = "We support Senate Bill 2178 to allow the release of critical funding for basic public health services."
+    assert [rule for rule, _ in rule_spans("opinion", text)] == ["opinion/political-voice"]
+    assert lint_one("opinion", text, {"opinion": {"classifier": False, "learned": False}}) == []
+
+
+def test_a_courtesy_in_a_legislators_voice_is_not_issue_advocacy() -> None:
+    text = "Thanks to the Rotary Club for hosting me today to talk about what Congress is working on this fall."
+    assert lint_one("opinion", text) == []

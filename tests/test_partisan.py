@@ -101,6 +101,19 @@ def test_model_reports_political_messaging_with_a_political_cue() -> None:
     assert [rule for rule, _ in lint(POLITICAL)] == ["partisan/political-voice"]
 
 
+ISSUE = "Congress must act now to fund CHIP for five years, so that nine million children keep their doctors."
+
+
+def test_political_voice_needs_a_side_and_issue_advocacy_is_left_to_opinion() -> None:
+    # The model reads both as political messaging; only the one that names a side (an administration,
+    # a party, an election) takes a side between parties or candidates. The other is a policy view.
+    assert classifier.score(ISSUE) >= classifier.shipped_threshold()
+    assert [rule for rule, _ in rule_spans("partisan", ISSUE, {"partisan": {"learned": False}})] == []
+    assert [rule for rule, _ in rule_spans("opinion", ISSUE)] == ["opinion/political-voice"]
+    assert [rule for rule, _ in lint(POLITICAL)] == ["partisan/political-voice"]
+    assert [rule for rule, _ in rule_spans("opinion", POLITICAL, {"opinion": {"learned": False}})] == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

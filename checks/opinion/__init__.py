@@ -25,6 +25,7 @@ from typing import Any
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
+from post_lint.text import political
 from post_lint.text.blanks import TokenMatcher
 from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.phrases import Match, find_phrases
@@ -140,6 +141,7 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         for label, m in _spacy_matches(doc, tuple(ctx["extra-governing"]))
     ]
     if not candidates:
+        yield from _policy_voice(doc, ctx)
         return
     topic_terms = find_phrases(text, employment)
     reported: list[tuple[int, int]] = []
@@ -153,6 +155,21 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         if kind != "employment" and within(topic_terms, sentence_start, sentence_end):
             kind = "employment"
         yield _finding(ctx, kind, doc.text[match.start : match.end], match)
+
+
+def _policy_voice(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Advocacy on an issue that names no side: the political-messaging model partisan shares scores
+    it high, it names a legislature, a bill or a national issue, and nothing in it names a party, an
+    election or a candidate (with one, it is partisan's)."""
+    if not ctx["classifier"] or not political.unquoted(doc, political.cue_words(government_only=True)):
+        return
+    if political.unquoted(doc, political.side_words()):
+        return
+    score, sentence = political.political_voice(doc)
+    threshold = float(ctx["classifier-threshold"]) or political.shipped_threshold()
+    if score >= threshold and sentence is not None:
+        start, end = sentence
+        yield ctx.finding("political-voice", ctx.message("political-voice", score=score), start, end - start)
 
 
 def _finding(ctx: Context, kind: str, words: str, match: Match) -> Finding:
@@ -186,6 +203,10 @@ CHECK = Check(
         "extra-employment-terms": Option(
             [], "more employment-relations words, beside the bundled employment.txt", list, item_type=str
         ),
+        "classifier": Option(True, "also report issue advocacy the bundled political-messaging model is sure of"),
+        "classifier-threshold": Option(
+            0.0, "lowest political-messaging score reported (0 to 1); 0 means the threshold training chose", (int, float)
+        ),
         "extra-governing": Option(
             [],
             "more bodies and officials ('aldermen', 'selectboard') a view can tell what they should do, beside governing.txt",
@@ -200,6 +221,8 @@ CHECK = Check(
         "opinion/evaluation": "a judgement of a decision, policy or official: \u201ca disgrace\u201d, \u201ca waste "
         "of taxpayer money\u201d, \u201cthe Council should have approved\u201d",
         "opinion/employment": "a view on City employment relations: pay, raises, union contracts, negotiations",
+        "opinion/political-voice": "advocacy on a policy issue the political-messaging model is sure of, naming no side: "
+        "\u201cCongress must act now to fund CHIP\u201d",
     },
     nlp=("tagger", "lemmatizer"),
     profiles=("official",),
@@ -218,6 +241,12 @@ CHECK = Check(
     splash pad", "We are proud to support ..."), quotations attributed to a
     named person ("...," said Mayor Lee), facts and instructions. The check
     does not apply in the personal profile (an employee's own account).
+
+    Advocacy on a policy issue with no opinion word ("Congress must act now to
+    fund CHIP", "We support Senate Bill 2178") is found by the political-messaging
+    model the partisan check also uses (post_lint/text/political.py), when the
+    post has a political cue and names no party, election or candidate (those
+    are partisan's); turn it off with classifier = false.
 
     The word lists are data files beside the check (phrases.txt,
     evaluations.txt, employment.txt, employment_views.txt) and are matched on

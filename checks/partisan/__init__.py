@@ -16,10 +16,11 @@ Word lists beside this module, matched on normalised text (so "v o t e",
 * campaign.txt and accounts.txt: campaigns, rallies, fundraising, and
   @-mentions of party or campaign accounts.
 
-A small linear model (model.json, trained offline by scripts/train_partisan.py
+A small linear model (post_lint/text/data/political_voice.json, trained by scripts/train_partisan.py
 on congressional against county-government posts) scores how much a post
 reads like political messaging; it reports only posts it is very sure of that
-also carry a political cue, so the rules keep precision first.
+also carry a political cue and name a side (post_lint/text/political.py), so the
+rules keep precision first; the same model's issue advocacy is opinion's.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pathlib import Path
 
 from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
+from post_lint.text import political
 from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.phrases import Match, find_phrases, hashtag_matches
 from post_lint.text.sentences import sentence_at
@@ -69,7 +71,6 @@ def _lists(
         "hashtags": read("hashtags.txt"),
         "campaign": read("campaign.txt"),
         "accounts": read("accounts.txt", extra_accounts),
-        "political": read("political_cues.txt"),
         "endorse": read("endorse.txt"),
         "candidate-words": read("candidate_words.txt"),
         "party-adjectives": read("party_adjectives.txt"),
@@ -201,11 +202,10 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(rule, ctx.message(rule, words=" ".join(doc.text[start:end].split())), start, end - start)
 
     if not reported and ctx["classifier"]:
-        # A quotation is someone else's voice, attributed or not.
-        anyone = doc.quotes
-        political = lists["political"] + lists["parties"] + lists["politicians"]
-        cues = [m for m in find_phrases(text, political) if not inside(anyone, m.start, m.end)]
-        if cues:
+        named = lists["parties"] + lists["politicians"]
+        # A side (a party, a politician, an election, an administration) makes political messaging
+        # partisan; issue advocacy without one is a policy view, which the opinion check reports.
+        if political.unquoted(doc, political.cue_words() + named) and political.unquoted(doc, political.side_words() + named):
             yield from _classify(doc, ctx)
 
 
@@ -263,7 +263,7 @@ CHECK = Check(
         "partisan/slogan": "a partisan slogan or loaded label: \u201cradical left\u201d, \u201cMAGA\u201d, "
         "#GOPTaxScam, \u201cflip the board blue\u201d",
         "partisan/campaign": "a campaign, rally, fundraising, or an @-mention of a party or campaign account",
-        "partisan/political-voice": "a post the bundled model scores as political messaging, with a political cue",
+        "partisan/political-voice": "a post the bundled model scores as political messaging, with a political cue and a side named",
     },
     profiles=("official",),
     doc="""
@@ -282,7 +282,10 @@ CHECK = Check(
     The word lists are data files beside the check; add slogans with
     extra-terms and local partisan figures with extra-politicians. A small
     bundled linear model adds partisan/political-voice for posts that read as
-    political messaging; turn it off with classifier = false.
+    political messaging and name a side (a party, a partisan figure, an
+    election, a candidate, an administration); advocacy on an
+    issue that names none is a policy view, left to the opinion check. Turn the
+    model off with classifier = false.
     """,
     cases_file=cases_beside(__file__),
     rules_file=cases_beside(__file__, "rules.toml"),  # why and what instead, once it exists

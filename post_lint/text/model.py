@@ -127,6 +127,7 @@ _TONES = {
     "not": "a negation",
     "modal": "'should' or 'deserve'",
     "lag": "'still' or 'again'",
+    "lapse": "a service that failed or fell behind",
     "contrast": "'but' or 'apparently'",
     "wry": "a wry emoji",
     "emoji": "an emoji",
