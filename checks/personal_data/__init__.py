@@ -359,12 +359,17 @@ CHECK = Check(
     the verb it completes: its subject ("Maria Garcia recovers from a
     stroke"), for what is done to someone its object ("police arrested Tyler
     Grimes"), the person a relative clause describes ("Ray Dunn, who has
-    been sober ..."), or a possessor ("her divorce"). That must be one
+    been sober ..."), a possessor ("her divorce"), or whom the fact is aimed
+    at ("an investigation into Marvin Tull", "allegations against deputy
+    Carl Fenn", "is accused of"); a fact word right before its carrier
+    counts too ("undergo cancer treatment", "an internal affairs inquiry",
+    "a diabetic episode"). That must be one
     private person: a name, "she" or "he" after one, or a relation pinned to
     one home ("the Garcia family", "a family on Juniper Street"), "their"
     after such a household, "her" after a relation pinned to a street ("a
     neighbor on Spruce Way: her nephew has severe asthma"), or one employee
-    named by role ("our night custodian", for health facts only); never the
+    named by role ("our night custodian" for health facts, "our cook" on
+    sick or FMLA leave or under investigation); never the
     reader, people in general ("people living with ALS"), an official after
     a public title, or a topic ("cancer screening", "to discuss HIV"). A
     condition hangs from a carrier noun whatever its verb ("as she begins
@@ -374,8 +379,11 @@ CHECK = Check(
     of pertussis are rising") is no one's. A post with no pronoun, relation,
     "our <job>" or given name is not parsed for facts at all. A case,
     permit, claim, citation or file number counts only when its sentence
-    ties it to someone; an account, card, member, badge, patron, licence or
-    ID number always does, in any grouping, after the words that name it
+    ties it to someone; an account, card (fuel and key cards too), member,
+    badge, employee, patron, licence or ID number always does ("a driver's
+    license for Tom Reyes, number ...", four to six digits after "badge
+    number" or "#", but not a round milestone such as "member number
+    2500"), in any grouping, after the words that name it
     ("member no. 5521-09", "badge #10442", "Her ID: 2291-44-0917") or before
     them ("4417-2290-1183-0065 is the debit card"), but not after "meeting",
     "webinar" or "tax".
