@@ -524,13 +524,7 @@ def determiner_agreement(spacy_doc: Any) -> Iterator[Hit]:
         right = _noun_for(noun, plural=lower in _PLURAL_DETS)
         if not right:
             continue
-        fixed = match_case(noun.text, right)
-        yield _token_hit(
-            "agreement",
-            noun,
-            fixed,
-            f"\u201c{det.text} \u2026 {noun.text}\u201d: the noun does not agree with \u201c{det.text}\u201d; write \u201c{fixed}\u201d",
-        )
+        yield _noun_count_hit(noun, right, det, f"{det.text} \u2026 {noun.text}")
 
 
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
@@ -556,13 +550,14 @@ def number_agreement(spacy_doc: Any) -> Iterator[Hit]:
         right = _noun_for(noun, plural=True)
         if not right or right == noun.lower_:
             continue
-        fixed = match_case(noun.text, right)
-        yield _token_hit(
-            "agreement",
-            noun,
-            fixed,
-            f"\u201c{number.text} {noun.text}\u201d: the noun does not agree with \u201c{number.text}\u201d; write \u201c{fixed}\u201d",
-        )
+        yield _noun_count_hit(noun, right, number, f"{number.text} {noun.text}")
+
+
+def _noun_count_hit(noun: Any, right: str, counter: Any, quoted: str) -> Hit:
+    """An agreement finding on a noun that ``counter`` (a determiner or a number word) counts otherwise."""
+    fixed = match_case(noun.text, right)
+    message = f"\u201c{quoted}\u201d: the noun does not agree with \u201c{counter.text}\u201d; write \u201c{fixed}\u201d"
+    return _token_hit("agreement", noun, fixed, message)
 
 
 def _noun_for(noun: Any, plural: bool) -> str | None:
