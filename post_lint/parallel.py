@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .model import InputProblem, Result
+from .nlp import BATCH_SIZE  # a constant: spaCy itself is imported only when a model loads
 
 if TYPE_CHECKING:
     from .runner import Linter, _Item
@@ -49,11 +50,12 @@ def _lint_slice(items: list[_Item]) -> Result:
 
 
 def _slices(
-    batches: list[tuple[int, list[_Item]]], jobs: int, largest: int = 128, smallest: int = 16
+    batches: list[tuple[int, list[_Item]]], jobs: int, largest: int = BATCH_SIZE, smallest: int = 16
 ) -> list[tuple[int, list[_Item]]]:
     """(event index, slice) of every batch, in order, in slices that shrink as the work runs out
-    (guided scheduling): a slice is one spaCy batch, most efficient at 128 texts (64 cost 6% more),
-    but the last slice is what one worker lints while the others wait, so those near the end are small."""
+    (guided scheduling): a slice is at most one spaCy batch (:data:`post_lint.nlp.BATCH_SIZE`), where
+    spaCy is most efficient, but the last slice is what one worker lints while the others wait, so
+    those near the end are small."""
     left = sum(len(batch) for _, batch in batches)
     work: list[tuple[int, list[_Item]]] = []
     for index, batch in batches:
