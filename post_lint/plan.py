@@ -84,7 +84,7 @@ class Configs:
             if isinstance(value, dict) and name not in ("body", "policy") and (self._only is None or name in self._only):
                 check = registry.load_check(name)
                 if isinstance(check, Check):
-                    resolve_options(config, check)
+                    _resolved_options(config, check)  # validated, and kept for every post's plan
         self._validated[id(config)] = config
 
 
