@@ -11,7 +11,6 @@ with emoji only, 1.0 s with every check.
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import shutil
 import subprocess
@@ -19,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import ROOT, load_average, median
+from common import ROOT, compile_bytecode, load_average, median
 
 TEXT = "The Anoka Aquatic Center opens Saturday at noon. Swim lessons start June 10. 🏊\n"
 TARGETS = {"emoji only, echo text (the issue's command)": 0.15, "every check": 1.0}
@@ -49,11 +48,7 @@ def main() -> None:
     # of its own that is no part of post-lint's start.
     script = Path(sys.executable).with_name("post-lint")
     post_lint = [str(script)] if script.exists() else [sys.executable, "-m", "post_lint"]
-    # An installed package has bytecode; with PYTHONDONTWRITEBYTECODE set (as on some CI
-    # machines) an editable checkout would recompile every module on every start.
-    for folder in ("post_lint", "checks"):
-        compileall.compile_dir(str(ROOT / folder), quiet=1)
-    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+    if compile_bytecode():
         print("note: PYTHONDONTWRITEBYTECODE is set; bytecode was compiled once above so runs read it")
     cases: list[tuple[str, list[str]]] = [
         ("emoji only, echo text (the issue's command)", [*post_lint, "--no-cache", "--select", "emoji", "-"]),

