@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from post_lint.model import Document
+from post_lint.text.alternation import literal_alternation
 from post_lint.text.consent import consent_in
 from post_lint.text.parsed import can_parse, parsed
 from post_lint.text.people import census_names, english_speller
@@ -145,16 +146,18 @@ def _fact_trigger(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[
                 key = min(words, key=lambda w: (counts.get(w, 0), -len(w)))
                 # "separat" finds "separating"; a key decided long before it is cut ("ankl" finds "ankle")
                 keys.add((key[:-1] if len(key) > 4 and key.endswith("e") else key, len(key) > 4))
-    # A short key is a whole word ("ALS", not "also"); a longer one any word it starts.
-    short = "|".join(sorted(re.escape(k) for k, long_key in keys if not long_key))
-    long = "|".join(sorted((re.escape(k) for k, long_key in keys if long_key), key=len, reverse=True))
+    # A short key is a whole word ("ALS", not "also"); a longer one any word it starts. Only
+    # whether a post has one is asked, so the keys are a trie (a seventh of a flat list's time).
+    short = literal_alternation(k for k, long_key in keys if not long_key)
+    long = literal_alternation(k for k, long_key in keys if long_key)
     return re.compile(rf"\b(?:(?:{short})(?:s|ed|d|ing)?\b|(?:{long}))", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
 def _someone_cue(relations: tuple[str, ...], roles: tuple[str, ...]) -> re.Pattern[str]:
-    words = "|".join(sorted((re.escape(w) for w in relations), key=len, reverse=True))
-    jobs = "|".join(sorted((re.escape(w) for w in roles), key=len, reverse=True))
+    # Only whether a post has one is asked: tries, not flat lists, of the words.
+    words = literal_alternation(relations)
+    jobs = literal_alternation(roles)
     return re.compile(
         rf"\b(?:she|he|her|his|him|hers|their)\b|(?<![\w'’])(?:{words})(?![\w'’])"
         rf"|\bour\s+(?:[\w-]+\s+){{0,2}}(?:{jobs})\b",
