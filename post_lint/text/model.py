@@ -55,7 +55,8 @@ class LinearModel:
         ``vector`` is the text's mean token vector, for a model with :class:`Dense` weights.
         """
         # fsum is exact, so the score never depends on the order a set is walked in.
-        total = self.intercept + math.fsum(self.weights.get(f, 0.0) for f in feature_set(text, facts))
+        weights = map(self.weights.get, feature_set(text, facts))  # None for a feature the model never saw
+        total = self.intercept + math.fsum([w for w in weights if w is not None])
         if self.dense is not None:
             total += self.dense.contribution(vector)
         return _sigmoid(total)
