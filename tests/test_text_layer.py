@@ -7,6 +7,7 @@ exit code depending on argument order.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,36 @@ def test_word_set_sections_gives_each_section_as_a_set_of_lower_case_entries(tmp
     listed = tmp_path / "words.txt"
     listed.write_text("[era]\nCivil War\npioneer\n[place]\nTown\n", encoding="utf-8")
     assert word_set_sections(listed) == {"": frozenset(), "era": {"civil war", "pioneer"}, "place": {"town"}}
+
+
+def _flat_phrase_regex(phrases: list[str]) -> re.Pattern[str]:
+    from post_lint.text import phrases as module
+
+    plain = sorted({p.lower().strip() for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w#@])(?:" + "|".join(module._phrase_pattern(p) for p in plain) + r")(?![\w])", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    phrases=st.lists(
+        st.lists(st.sampled_from(["a", "ab", "b", "ba", "a|b", "ab*", "b|ba|a", "i", "a-b", "b'a"]), min_size=1, max_size=3).map(
+            " ".join
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    text=st.text(st.sampled_from(list("abAB '-.i")), max_size=30),
+)
+def test_phrases_grouped_by_first_letter_match_what_the_flat_list_matches(phrases: list[str], text: str) -> None:
+    from post_lint.text.phrases import compile_phrases
+
+    grouped = re.compile(compile_phrases(tuple(phrases))[0][0], re.IGNORECASE)
+    flat = _flat_phrase_regex(phrases)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_a_long_run_of_marks_that_no_space_follows_is_no_sentence_end() -> None:
+    text = "Closed today" + "!" * 5000 + "x then open."
+    assert split_sentences(text) == [(0, len(text))]
+    # Splitting from inside a run of marks still ends a sentence at the rest of the run.
+    assert split_sentences("Wait!!! Then go.", 5) == [(5, 7), (8, 16)]

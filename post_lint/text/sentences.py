@@ -22,15 +22,16 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _DATA = Path(__file__).with_name("data") / "abbreviations.toml"
 
 # A run of terminal punctuation and its closers, or a line break (CRLF, CR, LF, and the
 # Unicode line and paragraph separators, as the Document's line index counts them).
-_BOUNDARY = re.compile(r"(?:[.!?\u2026]+[\"'\u201d\u2019)\]]*)(?=\s|$)|\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
-_LAST_WORD = re.compile(r"(\S+)$")
+# A run of marks is tried from its first character only (the look-behind): tried from each
+# character of a long run that no space follows ("!!!…!x"), the search was quadratic.
+_BOUNDARY = re.compile(r"(?<![.!?\u2026])(?:[.!?\u2026]+[\"'\u201d\u2019)\]]*)(?=\s|$)|\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 _NEXT_WORD = re.compile(r"[ \t]{0,3}([^\s]+)")
 _CLOSERS = "\"'\u201d\u2019)]"
 _LINE_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x85"
@@ -48,16 +49,26 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text[start:end]``."""
-    end = len(text) if end is None else end
+    return list(_split(text, start, len(text) if end is None else end))
+
+
+# Several checks and spaCy's sentence pipe split the same few texts of a post (its prose, its
+# words with placeholders): a run over real posts asked twice for each text on average.
+@lru_cache(maxsize=64)
+def _split(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     begin = start
-    for m in _BOUNDARY.finditer(text, start, end):
-        if not _ends_here(text, begin, m, end):
+    # The text from ``start`` on its own, so that the look-behind does not see a run of marks
+    # that began before ``start`` (the part inside is still a boundary candidate).
+    segment = text if start == 0 else text[start:end]
+    for m in _BOUNDARY.finditer(segment, 0, end - start):
+        mark_start, mark_end = m.start() + start, m.end() + start
+        if not _ends_here(text, begin, m.group(), mark_start, mark_end, end):
             continue
-        _add(text, begin, m.end(), spans)
-        begin = m.end()
+        _add(text, begin, mark_end, spans)
+        begin = mark_end
     _add(text, begin, end, spans)
-    return spans
+    return tuple(spans)
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -69,13 +80,12 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((start, end))
 
 
-def _ends_here(text: str, begin: int, m: re.Match[str], limit: int) -> bool:
-    mark = m.group()
+def _ends_here(text: str, begin: int, mark: str, mark_start: int, mark_end: int, limit: int) -> bool:
     if mark[0] in _LINE_BREAKS:
         # A line that wraps mid-sentence goes on in lower case; any other new line is a new sentence.
-        rest = text[m.end() : limit].lstrip(" \t")
-        return not (rest[:1].islower() and text[begin : m.start()].strip())
-    following = _NEXT_WORD.match(text, m.end(), limit)
+        rest = text[mark_end:limit].lstrip(" \t")
+        return not (rest[:1].islower() and text[begin:mark_start].strip())
+    following = _NEXT_WORD.match(text, mark_end, limit)
     next_word = following.group(1) if following else ""
     if not next_word or next_word[0] in _LINE_BREAKS:
         return True
@@ -84,7 +94,7 @@ def _ends_here(text: str, begin: int, m: re.Match[str], limit: int) -> bool:
         return False  # "is... something", '"We did it!" she said'
     if ellipsis or not mark.startswith("."):
         return True  # "!" or "?" ends the sentence (a lower-case start after it is grammar's business)
-    word = _abbreviation_before(text, begin, m.start())
+    word = _abbreviation_before(text, begin, mark_start)
     if word is None:
         return True  # "noon. it ends at 3" is two sentences, the second badly capitalised
     if next_word[0].islower():
@@ -106,10 +116,15 @@ def is_abbreviation(word: str) -> bool:
 
 def _abbreviation_before(text: str, begin: int, stop: int) -> str | None:
     """The abbreviation (lower case, no final dot) that the full stop at ``stop`` closes, if any."""
-    m = _LAST_WORD.search(text, begin, stop)
-    if not m:
+    # The run of non-space characters that ends at ``stop`` (or at a line break just before it, as
+    # ``$`` allows), found backwards: a forward search for it tried every position of the sentence.
+    last = stop - 1 if stop > begin and text[stop - 1] == "\n" else stop
+    first = last
+    while first > begin and not text[first - 1].isspace():
+        first -= 1
+    if first == last:
         return None
-    word = m.group(1).lower().lstrip("(\"'\u201c\u2018[")
+    word = text[first:last].lower().lstrip("(\"'\u201c\u2018[")
     return word if is_abbreviation(word) else None
 
 
