@@ -21,6 +21,7 @@ from pathlib import Path
 from post_lint.api import Check, Context, Option, cases_beside
 from post_lint.model import Document, Finding
 from post_lint.normalize import normalize
+from post_lint.text.alternation import literal_alternation
 from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.sentences import split_sentences
 
@@ -53,6 +54,17 @@ class Pattern:
     unless: _Lazy | None
     unless_post: _Lazy | None = None
     trigger: re.Pattern[str] | None = None  # cheap test on the whole post before the pattern
+    trigger_words: tuple[str, ...] | None = None  # the trigger's words, when it is only words
+
+    def tripped(self, lowered: str, word_starts: list[str]) -> bool:
+        """Whether the trigger finds a word start of ``lowered``; ``word_starts`` holds the longest
+        trigger word of any pattern at each of them (:func:`_word_starts`), and every trigger word
+        found at a place is a beginning of the longest one there."""
+        if self.trigger is None:
+            return True
+        if self.trigger_words is None:
+            return self.trigger.search(lowered) is not None
+        return any(found.startswith(word) for found in word_starts for word in self.trigger_words)
 
 
 def _compile(text: str | None, macros: dict[str, str]) -> _Lazy | None:
@@ -80,6 +92,7 @@ def patterns(extra_markers: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
                 _compile(raw.get("unless"), macros),
                 _compile(raw.get("unless-post"), macros),
                 re.compile(rf"(?<!\w)(?:{raw['trigger']})") if raw.get("trigger") else None,
+                _trigger_words(raw.get("trigger")),
             )
         )
     markers = [m.strip() for m in extra_markers if m.strip()]
@@ -87,6 +100,25 @@ def patterns(extra_markers: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
         words = "|".join(r"\s+".join(map(re.escape, m.split())) for m in markers)
         found.append(Pattern("marked", "a confidentiality marking", re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I), None, None))
     return tuple(found)
+
+
+_LITERAL_TRIGGER = re.compile(r"[a-z' -]+(?:\|[a-z' -]+)*")
+
+
+def _trigger_words(trigger: str | None) -> tuple[str, ...] | None:
+    return tuple(trigger.split("|")) if trigger and _LITERAL_TRIGGER.fullmatch(trigger) else None
+
+
+@lru_cache(maxsize=8)
+def _any_trigger_word(found: tuple[Pattern, ...]) -> re.Pattern[str]:
+    """At each word start, the longest trigger word of any pattern there (a zero-width match, so
+    that every start is tried): one pass over the post instead of one search per pattern."""
+    words = {w for p in found if p.trigger_words for w in p.trigger_words}
+    return re.compile(rf"(?<!\w)(?=({literal_alternation(words)}))")
+
+
+def _word_starts(found: tuple[Pattern, ...], lowered: str) -> list[str]:
+    return [m.group(1) for m in _any_trigger_word(found).finditer(lowered)]
 
 
 def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] | None = None) -> Iterator[Finding]:
@@ -97,7 +129,9 @@ def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] |
     # Curly apostrophes as straight ones ("don’t"): same length, so offsets hold.
     text = norm.text.replace("\u2019", "'")
     lowered = text.lower()
-    active = [p for p in patterns(tuple(ctx["extra-markers"])) if p.trigger is None or p.trigger.search(lowered)]
+    found = patterns(tuple(ctx["extra-markers"]))
+    starts = _word_starts(found, lowered)
+    active = [p for p in found if p.tripped(lowered, starts)]
     if not active:
         return
     allow = [a.lower() for a in ctx["allow"] if a.strip()]
