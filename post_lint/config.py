@@ -237,6 +237,19 @@ def _unknown(where: str, key: str, known: list[str], what: str = "key") -> Confi
     return ConfigError(f"{where}: unknown {what} '{key}'{hint}")
 
 
+def _unknown_table(where: str, key: str, installed: list[str]) -> ConfigError:
+    """A table that is no check's: a near name, or what the tables are (who the body is goes in [body])."""
+    import difflib
+
+    close = difflib.get_close_matches(key, ["body", "policy", *installed], n=1)
+    if close:
+        return ConfigError(f"{where}: unknown check table '{key}'; did you mean '{close[0]}'?")
+    return ConfigError(
+        f"{where}: unknown check table '{key}'; a config's tables are [body] (who the body is: its name, site, "
+        "officials, contacts, partners), [policy] and one per check ('post-lint checks' lists them)"
+    )
+
+
 def validate_top_level(config: Config, installed: list[str], rules_of: RulesOf | None = None) -> None:
     """Check top-level keys and which tables name checks; table contents come later."""
     where = config.label
@@ -257,7 +270,7 @@ def validate_top_level(config: Config, installed: list[str], rules_of: RulesOf |
                 raise ConfigError(problems[0])
         elif isinstance(value, dict):
             if key not in installed:
-                raise _unknown(where, key, installed, "check table")
+                raise _unknown_table(where, key, installed)
         elif key in installed:
             raise ConfigError(f"{where}: '{key}' must be a table ([{key}]), got {type(value).__name__} {value!r}")
         else:

@@ -151,6 +151,8 @@ def test_unknown_check_in_select_is_a_one_line_error_exit_2(cli):
         ("[emoji]\nseverity = 'fatal'\n", "'severity' must be one of info, warning, error"),
         ("select = ['nope']\n", "unknown check in 'select' 'nope'"),
         ("[nosuchcheck]\nx = 1\n", "unknown check table 'nosuchcheck'"),
+        ("[city]\nname = 'X'\n", "unknown check table 'city'; a config's tables are [body] (who the body is: its name"),
+        ("[bodyy]\nname = 'X'\n", "unknown check table 'bodyy'; did you mean 'body'?"),
         ("profile = 'private'\n", "'profile' must be one of official, personal"),
         ("[emoji]\nmax-count = true\n", "'max-count' must be an integer, got bool True"),
     ],
