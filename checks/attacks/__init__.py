@@ -83,7 +83,10 @@ def _rules(doc: Document, ctx: Context) -> Iterator[Finding]:
         raise SkipCheck("no spaCy Doc: the attacks check needs spaCy's parser to tell people from decisions")
     lists = _lists(tuple(ctx["extra-insults"]), tuple(ctx["extra-threats"]))
     every_noun = (
-        lists.strong_nouns | lists.figurative_nouns | lists.weak_nouns | {"pack", "bunch", "lot", "group", "crew", "gang"}
+        lists.strong_nouns
+        | lists.figurative_nouns
+        | lists.weak_nouns
+        | {"pack", "bunch", "lot", "group", "crew", "gang", "gaggle", "herd", "flock"}
     )
     resolver = Resolver(
         doc, find_targets(doc, ctx.facts), lambda token: token.lemma_.lower() in every_noun or token.lower_ in every_noun
