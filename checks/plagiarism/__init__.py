@@ -13,7 +13,8 @@ review and says why the comment looks copied:
   reference work: long, with no first or second person, no question or exclamation,
   and at least two cues of reported speech or encyclopedic frames (``sources.toml``);
 * ``verse``: lines laid out as a poem or a song (short capitalised lines that rhyme
-  or run on without full stops);
+  or run on without full stops), or verse run together in one paragraph: short phrases
+  whose last words rhyme by ear ("sound", "found"; "me", "sea"), two pairs or more;
 * ``quotation``: a quotation of more than a sentence or two that no one is named as saying;
 * ``pasted``: prose in the register of a reference work, a news report or a set of instructions
   presented as the commenter's own: long, no I, we or you, no question or exclamation, none of a
@@ -169,7 +170,10 @@ def _rhymes(a: str, b: str) -> bool:
 
 def _verse(doc: Document, ctx: Context) -> Iterator[Finding]:
     lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
-    if len(lines) < 4 or len(words(doc.text)) < ctx["min-words"]:
+    if len(words(doc.text)) < ctx["min-words"]:
+        return
+    if len(lines) < 4:
+        yield from _run_on_verse(doc, ctx)
         return
     verse_like = [line for line in lines if 3 <= len(line.split()) <= 12 and line[0].isupper() and not line[0].isdigit()]
     if len(verse_like) < 0.75 * len(lines):
@@ -184,6 +188,59 @@ def _verse(doc: Document, ctx: Context) -> Iterator[Finding]:
             0,
             len(doc.text),
         )
+
+
+_PHRASE_END = re.compile(r"[,;:.!?\u2014]+")
+# Endings that rhyme only as suffixes: "information, registration" is no verse.
+_SUFFIXES = ("ing", "tion", "sion", "ed", "ly", "ment", "ness", "ity", "es", "ers", "er", "s", "ous", "al", "ic")
+
+
+def rime(word: str) -> str:
+    """How a word ends to the ear, roughly: its last vowels and what follows ("sound" -> "ound",
+    "me" and "sea" -> "ee", "grace" -> "ac", a silent e dropped)."""
+    w = word.lower().replace("qu", "qw")  # the u of "queer" is no vowel
+    if len(w) < 2 or not w.isalpha():
+        return ""
+    if w[-1] == "e" and w[-2] not in "aeiouy":
+        if not any(c in "aeiouy" for c in w[:-1]):
+            return "ee"  # me, she
+        w = w[:-1]  # a silent e: "are" -> "ar", "grace" -> "grac"
+    core = w
+    m = re.search(r"[aeiouy]+[^aeiouy]*$", core)
+    if not m:
+        return ""
+    key = m.group()
+    return next(("ee" + key[len(v) :] for v in ("ee", "ea", "ie", "ey") if key.startswith(v)), key)
+
+
+def rhyme(a: str, b: str) -> bool:
+    """Two different words that rhyme, not by a shared suffix nor one inside the other ("male", "female")."""
+    if a == b or a.endswith(b) or b.endswith(a):
+        return False
+    key = rime(a)
+    if len(key) < 2 or key != rime(b):
+        return False
+    return not any(a.endswith(s) and b.endswith(s) for s in _SUFFIXES)
+
+
+def _run_on_verse(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Verse pasted as one paragraph ("Amazing grace, how sweet the sound, that saved a wretch like me. I once
+    was lost, but now am found"): short phrases whose last words rhyme, two pairs or more."""
+    if _ANNOUNCEMENT.search(doc.text):
+        return
+    phrases = [p.split() for p in _PHRASE_END.split(doc.words_text)]
+    phrases = [p for p in phrases if len(p) >= 2]
+    if len(phrases) < 4 or any(len(p) > 14 for p in phrases):
+        return
+    # The rhyme words of verse are common words: not a name, a weekday or a figure.
+    last = [w if w.islower() and w.isalpha() else "" for w in (re.sub(r"[^\w]", "", p[-1]) for p in phrases)]
+    pairs = sum(
+        bool(last[i] and last[j] and rhyme(last[i], last[j]))
+        for i in range(len(last))
+        for j in range(i + 1, min(i + 4, len(last)))
+    )
+    if pairs >= 2:
+        yield ctx.finding("verse", ctx.message("verse", lines=len(phrases), rhymed=", rhymed"), 0, len(doc.text))
 
 
 def _quotation(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -316,7 +373,8 @@ CHECK = Check(
     laid out as a published text (a wire dateline, a byline, "All rights
     reserved", "[Chorus]") or written in a news story's or a reference work's
     register (long, no I, we or you, no question or exclamation, reported
-    speech or encyclopedic frames); it is verse; or it quotes more than a
+    speech or encyclopedic frames); it is verse, in lines or run together
+    in short phrases that rhyme; or it quotes more than a
     sentence or two without naming who said it; or, long and with no I, we or
     you, it reads in spaCy's parse as a reference work, a report or a recipe
     (long sentences and words, a definition, the passive, figures, a year,
