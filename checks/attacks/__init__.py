@@ -163,9 +163,20 @@ def _belittled_whom(token: Any, how: str, resolver: Resolver) -> tuple[str, Targ
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         subject = next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
         return resolver.kind_of(subject) if subject is not None else ("", None)
+    reduced = _reduced_subject(token)
+    if reduced is not None:
+        return resolver.kind_of(reduced)
     if how == "diminishing a part":  # "her pretty little head": whoever the sentence names
         return resolver.in_sentence(token, comment=False)
     return resolver.aimed_at(token, person_word=True)
+
+
+def _reduced_subject(token: Any) -> Any | None:
+    """The subject of "X is nothing but a <token>" ("you're nothing but a glorified mall cop"), else None."""
+    but = token.head
+    if token.dep_ != "pobj" or but.lower_ != "but" or but.head.lower_ != "nothing" or but.head.dep_ != "attr":
+        return None
+    return next((c for c in but.head.head.children if c.dep_ == "nsubj"), None)
 
 
 def _owner_is_a_thing(quality: Any, resolver: Resolver) -> bool:
@@ -206,7 +217,11 @@ def _belittling(token: Any, words: dict[str, frozenset[str]]) -> str:
     ):
         return "endearment"  # "..., sweetheart." said to an official
     diminished = any(c.dep_ == "amod" and c.lower_ in words.get("diminishing", frozenset()) for c in token.children)
-    said_of = token.dep_ in ("attr", "appos", "ROOT", "npadvmod") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+    said_of = (
+        token.dep_ in ("attr", "appos", "ROOT", "npadvmod")
+        or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        or _reduced_subject(token) is not None
+    )
     if diminished and lemma in words.get("persons", frozenset()) and said_of:
         return "diminishing"  # "a pompous little man", "Useless old man.", "run by overgrown children"
     if diminished and lemma in words.get("body", frozenset()) and any(c.dep_ == "poss" for c in token.children):

@@ -344,7 +344,8 @@ _SOUNDS = (
     (re.compile("(?<=[^aeiou])y(?=[^aeiou])"), "i"),
     (re.compile("(?<=[aeiou])q"), "ck"),
 )
-_WORD_RUN = re.compile(r"(?<![\w'])[a-z]{3,}(?![\w'])")
+# Only words with a letter some rewrite changes are tried: most words have none of them.
+_WORD_RUN = re.compile(r"(?<![\w'])(?=[a-z]*(?:ph|[kqzy]))[a-z]{3,12}(?![\w'])")
 
 
 def _soundalike_hits(doc: Document, norm: Normalized, lex: Lexicon, excuses: _Excuses) -> Iterator[Hit]:

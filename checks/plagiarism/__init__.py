@@ -20,7 +20,8 @@ review and says why the comment looks copied:
   presented as the commenter's own: long, no I, we or you, no question or exclamation, none of a
   body's announcement furniture (links, tags, clock times, phone numbers), and at least
   ``pasted-score`` marks of that register in spaCy's parse (long sentences, long words, a
-  definition "X is a ...", a passive, figures, a year, reported speech, a run of imperatives).
+  definition "X is a ...", a passive, figures, a year, reported speech, a run of imperatives, sentences
+  in the generic present "Maples are susceptible", a hedge "typically").
   A short opening of the commenter's own ("My thoughts on this.") is set aside first.
 
 The same text posted by different authors of one export (``copied``) is found by
@@ -66,6 +67,7 @@ class Sources:
     furniture: tuple[str, ...]
     register: tuple[str, ...]
     person: frozenset[str]
+    hedges: frozenset[str]
 
 
 @cache
@@ -87,6 +89,7 @@ def _sources() -> Sources:
         tuple(data["wire"]["furniture"]),
         tuple(data["register"]["phrases"]),
         frozenset(data["register"]["person"]),
+        frozenset(data["register"]["hedges"]),
     )
 
 
@@ -294,10 +297,20 @@ def _imperatives(sentences: list[Any]) -> int:
     )
 
 
-def register_marks(sentences: list[Any], text: str, register: tuple[str, ...]) -> list[str]:
+def _generic_present(sentence: Any) -> bool:
+    """ "Maples are susceptible", "Symptoms include wilting", "Most states require ...": a noun subject and a
+    verb in the present, the way a reference work states what is always so."""
+    root = sentence.root
+    if root.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in root.children)
+
+
+def register_marks(sentences: list[Any], text: str, register: tuple[str, ...], hedges: frozenset[str] = frozenset()) -> list[str]:
     """The marks of published prose in parsed sentences: what a reference work, a report or a recipe has."""
     alpha = [t for s in sentences for t in s if t.is_alpha]
     imperatives = _imperatives(sentences)
+    generic = sum(_generic_present(s) for s in sentences)
     marks = {
         "long sentences": len(alpha) / len(sentences) >= 16,
         "long words": sum(len(t) for t in alpha) / max(len(alpha), 1) >= 5.0,
@@ -311,6 +324,8 @@ def register_marks(sentences: list[Any], text: str, register: tuple[str, ...]) -
             for s in sentences
             for t in s
         ),
+        "the generic present": generic >= 2 and generic * 3 >= len(sentences) * 2,
+        "a reference work's hedge": any(t.lower_ in hedges for t in alpha),
         "instructions": imperatives >= 2,
         "a run of instructions": imperatives >= 3,  # a recipe or a how-to counts twice
     }
@@ -327,7 +342,7 @@ def _pasted(doc: Document, ctx: Context) -> Iterator[Finding]:
     body = doc.nlp.text[start:]
     if len(words(body)) < ctx["register-words"] or _own_voice(body, _sources().person) or _ANNOUNCEMENT.search(body):
         return
-    marks = register_marks(sentences, body, _sources().register)
+    marks = register_marks(sentences, body, _sources().register, _sources().hedges)
     if len(marks) >= ctx["pasted-score"]:
         yield ctx.finding(
             "pasted",
@@ -358,7 +373,7 @@ CHECK = Check(
         "register-words": Option(35, "words a comment needs before its register is read as a news story's", int),
         "quotation-words": Option(25, "words an uncredited quotation needs (more than a sentence or two)", int),
         "pasted-score": Option(
-            3, "marks of published prose (of ten) that make a long comment with no I, we or you read as pasted", int
+            3, "marks of published prose (of twelve) that make a long comment with no I, we or you read as pasted", int
         ),
         "post-share": Option(0.6, "share of a comment's word shingles found in the post that makes it a copy", float),
         "extra-phrases": Option([], "more phrases that say a comment was copied, beside announced.txt", list, item_type=str),
@@ -378,7 +393,8 @@ CHECK = Check(
     sentence or two without naming who said it; or, long and with no I, we or
     you, it reads in spaCy's parse as a reference work, a report or a recipe
     (long sentences and words, a definition, the passive, figures, a year,
-    reported speech, a run of imperatives), with none of an announcement's
+    reported speech, a run of imperatives, the generic present, a hedge
+    such as "typically"), with none of an announcement's
     links, tags, times or phone numbers. The same text posted by
     different authors in one export is found by post-lint comments
     (plagiarism/copied). A resident quoting one sentence of the post or of
