@@ -10,8 +10,8 @@ Training data (never a blind set from tests/blind/):
   for the body, ``posts.toml`` with the posts they answer, and any other ``*.toml``
   holding ``comment`` tables);
 * the development comments ``tests/comments/dev.toml``, ``holdout.toml``, ``dev3.toml``,
-  ``dev4.toml`` and ``dev5/`` (``probes.toml`` stays out: it is the look-alike check that
-  the model keeps criticism; so does the newest set, ``dev6/``, which measures this round);
+  ``dev4.toml``, ``dev5/`` and ``dev6/`` (``probes.toml`` stays out: it is the look-alike check
+  that the model keeps criticism; so does the newest set, ``dev7/``, which measures this round);
 * every 64th real county post (``../shared/data/posts/county_government.jsonl``),
   read as a comment under the same account's previous post, as a legitimate
   "announcement": residents' comments announce meetings, rallies and events too
@@ -66,7 +66,8 @@ PARSE = ("lemmatizer", "parser", "ner")
 LEGIT = frozenset({"keep", "criticism", "ordinary", "legitimate", "ok", "clean", "announcement"})
 TRAINING = ROOT / "scripts" / "training"
 DEV_SETS = tuple(
-    ROOT / "tests" / "comments" / name for name in ("dev.toml", "holdout.toml", "dev3.toml", "dev4.toml", "dev5/comments.toml")
+    ROOT / "tests" / "comments" / name
+    for name in ("dev.toml", "holdout.toml", "dev3.toml", "dev4.toml", "dev5/comments.toml", "dev6/comments.toml")
 )
 COUNTY = ROOT.parent / "shared" / "data" / "posts" / "county_government.jsonl"
 REAL_POSTS_EVERY = 64  # every 64th real post (about 300) joins the training set as an announcement
@@ -301,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-dev-sets",
         action="store_true",
-        help="leave the development sets (tests/comments/dev, holdout, dev3, dev4, dev5) out",
+        help="leave the development sets (tests/comments/dev, holdout, dev3, dev4, dev5, dev6) out",
     )
     parser.add_argument(
         "--real-posts-every", type=int, default=REAL_POSTS_EVERY, help="every Nth real county post as an announcement (0: none)"

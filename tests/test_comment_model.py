@@ -131,6 +131,18 @@ def test_calibration_spends_the_legitimate_budget_on_the_model_that_catches_most
     assert min(floored.thresholds.values()) >= 0.7
 
 
+def test_two_legitimate_comments_in_a_row_no_longer_stop_a_model_when_the_budget_pays_for_both() -> None:
+    # Comments 0-5 legitimate, 6-11 hideable. After hideable 6, legitimate 0 and 1 stand together before
+    # hideable 7-10: one at a time, the first step gains nothing, so the walk used to stop there.
+    legit = [True] * 6 + [False] * 6
+    model = [Candidate(0.95, 6), Candidate(0.9, 0), Candidate(0.88, 1)]
+    model += [Candidate(0.8, 7), Candidate(0.78, 8), Candidate(0.76, 9), Candidate(0.74, 10), Candidate(0.6, 2)]
+    two = calibrate({"m": model}, legit, budget=2 / 6, floor=0.5)
+    assert 0.6 < two.thresholds["m"] <= 0.74 and two.summary.startswith("5 hideable comments")
+    one = calibrate({"m": model}, legit, budget=1 / 6, floor=0.5)
+    assert one.thresholds["m"] > 0.9  # one legitimate comment buys nothing: none is spent
+
+
 def test_robust_calibration_keeps_the_median_of_the_folds_and_lowers_the_budget_when_held_out_comments_overspend() -> None:
     # Twelve comments, 0-5 legitimate, 6-11 hideable, in three folds. One model ranks hideable 6-9 high, then
     # legitimate 0, hideable 10 and 11, then the other legitimate ones.

@@ -83,7 +83,10 @@ def _rules(doc: Document, ctx: Context) -> Iterator[Finding]:
         raise SkipCheck("no spaCy Doc: the attacks check needs spaCy's parser to tell people from decisions")
     lists = _lists(tuple(ctx["extra-insults"]), tuple(ctx["extra-threats"]))
     every_noun = (
-        lists.strong_nouns | lists.figurative_nouns | lists.weak_nouns | {"pack", "bunch", "lot", "group", "crew", "gang"}
+        lists.strong_nouns
+        | lists.figurative_nouns
+        | lists.weak_nouns
+        | {"pack", "bunch", "lot", "group", "crew", "gang", "gaggle", "herd", "flock"}
     )
     resolver = Resolver(
         doc, find_targets(doc, ctx.facts), lambda token: token.lemma_.lower() in every_noun or token.lower_ in every_noun
@@ -160,9 +163,20 @@ def _belittled_whom(token: Any, how: str, resolver: Resolver) -> tuple[str, Targ
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         subject = next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
         return resolver.kind_of(subject) if subject is not None else ("", None)
+    reduced = _reduced_subject(token)
+    if reduced is not None:
+        return resolver.kind_of(reduced)
     if how == "diminishing a part":  # "her pretty little head": whoever the sentence names
         return resolver.in_sentence(token, comment=False)
     return resolver.aimed_at(token, person_word=True)
+
+
+def _reduced_subject(token: Any) -> Any | None:
+    """The subject of "X is nothing but a <token>" ("you're nothing but a glorified mall cop"), else None."""
+    but = token.head
+    if token.dep_ != "pobj" or but.lower_ != "but" or but.head.lower_ != "nothing" or but.head.dep_ != "attr":
+        return None
+    return next((c for c in but.head.head.children if c.dep_ == "nsubj"), None)
 
 
 def _owner_is_a_thing(quality: Any, resolver: Resolver) -> bool:
@@ -203,7 +217,11 @@ def _belittling(token: Any, words: dict[str, frozenset[str]]) -> str:
     ):
         return "endearment"  # "..., sweetheart." said to an official
     diminished = any(c.dep_ == "amod" and c.lower_ in words.get("diminishing", frozenset()) for c in token.children)
-    said_of = token.dep_ in ("attr", "appos", "ROOT", "npadvmod") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+    said_of = (
+        token.dep_ in ("attr", "appos", "ROOT", "npadvmod")
+        or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        or _reduced_subject(token) is not None
+    )
     if diminished and lemma in words.get("persons", frozenset()) and said_of:
         return "diminishing"  # "a pompous little man", "Useless old man.", "run by overgrown children"
     if diminished and lemma in words.get("body", frozenset()) and any(c.dep_ == "poss" for c in token.children):

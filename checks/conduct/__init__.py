@@ -300,6 +300,7 @@ def _evasion_hits(doc: Document, norm: Normalized, lex: Lexicon, excuses: _Excus
         if not excuses.excuse(term, start, end):
             yield Hit(start, end, term.category, term.severity, written, "disguised spelling", term)
     yield from _stretched_hits(doc, norm, lex, excuses)
+    yield from _soundalike_hits(doc, norm, lex, excuses)
     singles = [f for f in lex.by_form if " " not in f]
     for m in _MASKED.finditer(norm.text):
         token = m.group()
@@ -330,6 +331,37 @@ def _stretched_hits(doc: Document, norm: Normalized, lex: Lexicon, excuses: _Exc
             continue
         start, end = norm.span(*m.span())
         term = lex.by_form[form]
+        if not excuses.excuse(term, start, end):
+            yield Hit(start, end, term.category, term.severity, doc.text[start:end], "disguised spelling", term)
+
+
+# Spellings that sound like a listed word: "phuck", "fuk", "fuq", "azz", "shyt". Each rewrite is tried
+# alone and after the others; a word is a hit only when a rewrite gives a listed form exactly.
+_SOUNDS = (
+    (re.compile("ph"), "f"),
+    (re.compile("(?<=[aeiou])(?:k|q|kk)(?=$|[^k])"), "ck"),
+    (re.compile("zz?"), "ss"),
+    (re.compile("(?<=[^aeiou])y(?=[^aeiou])"), "i"),
+    (re.compile("(?<=[aeiou])q"), "ck"),
+)
+# Only words with a letter some rewrite changes are tried: most words have none of them.
+_WORD_RUN = re.compile(r"(?<![\w'])(?=[a-z]*(?:ph|[kqzy]))[a-z]{3,12}(?![\w'])")
+
+
+def _soundalike_hits(doc: Document, norm: Normalized, lex: Lexicon, excuses: _Excuses) -> Iterator[Hit]:
+    """A listed word spelled by its sound to slip past a filter: "phuck this", "what a fukin joke"."""
+    for m in _WORD_RUN.finditer(norm.text):
+        word = m.group()
+        if word in lex.by_form:
+            continue  # written plainly: the spaCy pass decides
+        candidates = {word}
+        for pattern, sound in _SOUNDS:
+            candidates |= {pattern.sub(sound, c) for c in candidates}
+        found = next((c for c in sorted(candidates) if c != word and c in lex.by_form and " " not in c), None)
+        if found is None:
+            continue
+        start, end = norm.span(*m.span())
+        term = lex.by_form[found]
         if not excuses.excuse(term, start, end):
             yield Hit(start, end, term.category, term.severity, doc.text[start:end], "disguised spelling", term)
 

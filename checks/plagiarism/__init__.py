@@ -13,13 +13,15 @@ review and says why the comment looks copied:
   reference work: long, with no first or second person, no question or exclamation,
   and at least two cues of reported speech or encyclopedic frames (``sources.toml``);
 * ``verse``: lines laid out as a poem or a song (short capitalised lines that rhyme
-  or run on without full stops);
+  or run on without full stops), or verse run together in one paragraph: short phrases
+  whose last words rhyme by ear ("sound", "found"; "me", "sea"), two pairs or more;
 * ``quotation``: a quotation of more than a sentence or two that no one is named as saying;
 * ``pasted``: prose in the register of a reference work, a news report or a set of instructions
   presented as the commenter's own: long, no I, we or you, no question or exclamation, none of a
   body's announcement furniture (links, tags, clock times, phone numbers), and at least
   ``pasted-score`` marks of that register in spaCy's parse (long sentences, long words, a
-  definition "X is a ...", a passive, figures, a year, reported speech, a run of imperatives).
+  definition "X is a ...", a passive, figures, a year, reported speech, a run of imperatives, sentences
+  in the generic present "Maples are susceptible", a hedge "typically").
   A short opening of the commenter's own ("My thoughts on this.") is set aside first.
 
 The same text posted by different authors of one export (``copied``) is found by
@@ -65,6 +67,7 @@ class Sources:
     furniture: tuple[str, ...]
     register: tuple[str, ...]
     person: frozenset[str]
+    hedges: frozenset[str]
 
 
 @cache
@@ -86,6 +89,7 @@ def _sources() -> Sources:
         tuple(data["wire"]["furniture"]),
         tuple(data["register"]["phrases"]),
         frozenset(data["register"]["person"]),
+        frozenset(data["register"]["hedges"]),
     )
 
 
@@ -169,7 +173,10 @@ def _rhymes(a: str, b: str) -> bool:
 
 def _verse(doc: Document, ctx: Context) -> Iterator[Finding]:
     lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
-    if len(lines) < 4 or len(words(doc.text)) < ctx["min-words"]:
+    if len(words(doc.text)) < ctx["min-words"]:
+        return
+    if len(lines) < 4:
+        yield from _run_on_verse(doc, ctx)
         return
     verse_like = [line for line in lines if 3 <= len(line.split()) <= 12 and line[0].isupper() and not line[0].isdigit()]
     if len(verse_like) < 0.75 * len(lines):
@@ -184,6 +191,59 @@ def _verse(doc: Document, ctx: Context) -> Iterator[Finding]:
             0,
             len(doc.text),
         )
+
+
+_PHRASE_END = re.compile(r"[,;:.!?\u2014]+")
+# Endings that rhyme only as suffixes: "information, registration" is no verse.
+_SUFFIXES = ("ing", "tion", "sion", "ed", "ly", "ment", "ness", "ity", "es", "ers", "er", "s", "ous", "al", "ic")
+
+
+def rime(word: str) -> str:
+    """How a word ends to the ear, roughly: its last vowels and what follows ("sound" -> "ound",
+    "me" and "sea" -> "ee", "grace" -> "ac", a silent e dropped)."""
+    w = word.lower().replace("qu", "qw")  # the u of "queer" is no vowel
+    if len(w) < 2 or not w.isalpha():
+        return ""
+    if w[-1] == "e" and w[-2] not in "aeiouy":
+        if not any(c in "aeiouy" for c in w[:-1]):
+            return "ee"  # me, she
+        w = w[:-1]  # a silent e: "are" -> "ar", "grace" -> "grac"
+    core = w
+    m = re.search(r"[aeiouy]+[^aeiouy]*$", core)
+    if not m:
+        return ""
+    key = m.group()
+    return next(("ee" + key[len(v) :] for v in ("ee", "ea", "ie", "ey") if key.startswith(v)), key)
+
+
+def rhyme(a: str, b: str) -> bool:
+    """Two different words that rhyme, not by a shared suffix nor one inside the other ("male", "female")."""
+    if a == b or a.endswith(b) or b.endswith(a):
+        return False
+    key = rime(a)
+    if len(key) < 2 or key != rime(b):
+        return False
+    return not any(a.endswith(s) and b.endswith(s) for s in _SUFFIXES)
+
+
+def _run_on_verse(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Verse pasted as one paragraph ("Amazing grace, how sweet the sound, that saved a wretch like me. I once
+    was lost, but now am found"): short phrases whose last words rhyme, two pairs or more."""
+    if _ANNOUNCEMENT.search(doc.text):
+        return
+    phrases = [p.split() for p in _PHRASE_END.split(doc.words_text)]
+    phrases = [p for p in phrases if len(p) >= 2]
+    if len(phrases) < 4 or any(len(p) > 14 for p in phrases):
+        return
+    # The rhyme words of verse are common words: not a name, a weekday or a figure.
+    last = [w if w.islower() and w.isalpha() else "" for w in (re.sub(r"[^\w]", "", p[-1]) for p in phrases)]
+    pairs = sum(
+        bool(last[i] and last[j] and rhyme(last[i], last[j]))
+        for i in range(len(last))
+        for j in range(i + 1, min(i + 4, len(last)))
+    )
+    if pairs >= 2:
+        yield ctx.finding("verse", ctx.message("verse", lines=len(phrases), rhymed=", rhymed"), 0, len(doc.text))
 
 
 def _quotation(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -237,10 +297,20 @@ def _imperatives(sentences: list[Any]) -> int:
     )
 
 
-def register_marks(sentences: list[Any], text: str, register: tuple[str, ...]) -> list[str]:
+def _generic_present(sentence: Any) -> bool:
+    """ "Maples are susceptible", "Symptoms include wilting", "Most states require ...": a noun subject and a
+    verb in the present, the way a reference work states what is always so."""
+    root = sentence.root
+    if root.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in root.children)
+
+
+def register_marks(sentences: list[Any], text: str, register: tuple[str, ...], hedges: frozenset[str] = frozenset()) -> list[str]:
     """The marks of published prose in parsed sentences: what a reference work, a report or a recipe has."""
     alpha = [t for s in sentences for t in s if t.is_alpha]
     imperatives = _imperatives(sentences)
+    generic = sum(_generic_present(s) for s in sentences)
     marks = {
         "long sentences": len(alpha) / len(sentences) >= 16,
         "long words": sum(len(t) for t in alpha) / max(len(alpha), 1) >= 5.0,
@@ -254,6 +324,8 @@ def register_marks(sentences: list[Any], text: str, register: tuple[str, ...]) -
             for s in sentences
             for t in s
         ),
+        "the generic present": generic >= 2 and generic * 3 >= len(sentences) * 2,
+        "a reference work's hedge": any(t.lower_ in hedges for t in alpha),
         "instructions": imperatives >= 2,
         "a run of instructions": imperatives >= 3,  # a recipe or a how-to counts twice
     }
@@ -270,7 +342,7 @@ def _pasted(doc: Document, ctx: Context) -> Iterator[Finding]:
     body = doc.nlp.text[start:]
     if len(words(body)) < ctx["register-words"] or _own_voice(body, _sources().person) or _ANNOUNCEMENT.search(body):
         return
-    marks = register_marks(sentences, body, _sources().register)
+    marks = register_marks(sentences, body, _sources().register, _sources().hedges)
     if len(marks) >= ctx["pasted-score"]:
         yield ctx.finding(
             "pasted",
@@ -301,7 +373,7 @@ CHECK = Check(
         "register-words": Option(35, "words a comment needs before its register is read as a news story's", int),
         "quotation-words": Option(25, "words an uncredited quotation needs (more than a sentence or two)", int),
         "pasted-score": Option(
-            3, "marks of published prose (of ten) that make a long comment with no I, we or you read as pasted", int
+            3, "marks of published prose (of twelve) that make a long comment with no I, we or you read as pasted", int
         ),
         "post-share": Option(0.6, "share of a comment's word shingles found in the post that makes it a copy", float),
         "extra-phrases": Option([], "more phrases that say a comment was copied, beside announced.txt", list, item_type=str),
@@ -316,11 +388,13 @@ CHECK = Check(
     laid out as a published text (a wire dateline, a byline, "All rights
     reserved", "[Chorus]") or written in a news story's or a reference work's
     register (long, no I, we or you, no question or exclamation, reported
-    speech or encyclopedic frames); it is verse; or it quotes more than a
+    speech or encyclopedic frames); it is verse, in lines or run together
+    in short phrases that rhyme; or it quotes more than a
     sentence or two without naming who said it; or, long and with no I, we or
     you, it reads in spaCy's parse as a reference work, a report or a recipe
     (long sentences and words, a definition, the passive, figures, a year,
-    reported speech, a run of imperatives), with none of an announcement's
+    reported speech, a run of imperatives, the generic present, a hedge
+    such as "typically"), with none of an announcement's
     links, tags, times or phone numbers. The same text posted by
     different authors in one export is found by post-lint comments
     (plagiarism/copied). A resident quoting one sentence of the post or of

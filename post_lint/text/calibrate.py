@@ -8,9 +8,10 @@ keep (a model is read only there, and can only send a comment to review):
 
 1. every model lowers its threshold for free while it passes only hideable comments or
    legitimate ones another model already flags;
-2. then, one legitimate comment at a time, the model whose next step catches the most
-   hideable comments not yet caught pays for it, while the legitimate comments flagged
-   stay within ``budget`` (a share of all legitimate comments);
+2. then, a step at a time, the model whose next step catches the most hideable comments
+   not yet caught for each legitimate comment it passes (one, or up to ``LOOKAHEAD`` when
+   legitimate comments stand in a row) pays for them, while the legitimate comments
+   flagged stay within ``budget`` (a share of all legitimate comments);
 3. no threshold goes below ``floor``.
 
 Thresholds fitted to one set of scores move when the set does: the gaps between a few
@@ -26,6 +27,8 @@ thresholds on every machine.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+LOOKAHEAD = 3  # legitimate comments a model may pay for in one step, when the hideable ones lie past them
 
 
 @dataclass(frozen=True)
@@ -69,17 +72,20 @@ def calibrate(
     spent = 0
     while True:
         _free_steps(walks, legit, flagged)
-        best: tuple[int, str, int] | None = None
+        best: tuple[float, int, str, int] | None = None
         for name, walk in walks.items():
-            gain, end = _paid_step(walk, legit, flagged)
-            if gain and (best is None or gain > best[0]):
-                best = (gain, name, end)
-        if best is None or spent + 1 > allowed:
+            for pay in range(1, min(LOOKAHEAD, allowed - spent) + 1):
+                gain, end = _paid_step(walk, legit, flagged, pay)
+                # The most hideable comments per legitimate one; two legitimate comments in a row no
+                # longer stop a model whose next hideable ones lie just past them.
+                if gain and (best is None or gain / pay > best[0]):
+                    best = (gain / pay, pay, name, end)
+        if best is None:
             break
-        _, name, end = best
+        _, pay, name, end = best
         walk = walks[name]
         flagged.update(c.index for c in walk.items[walk.at : end])
-        walk.at, spent = end, spent + 1
+        walk.at, spent = end, spent + pay
     caught = sum(1 for i in flagged if not legit[i])
     summary = f"{caught} hideable comments the rules keep are flagged, and {spent} of {sum(legit)} legitimate ones"
     return Calibrated({name: round(walk.threshold(), 4) for name, walk in walks.items()}, summary)
@@ -96,16 +102,18 @@ def _free_steps(walks: dict[str, _Walk], legit: list[bool], flagged: set[int]) -
                 moved = True
 
 
-def _paid_step(walk: _Walk, legit: list[bool], flagged: set[int]) -> tuple[int, int]:
-    """(new hideable comments caught, where the walk would stop) for taking one more legitimate comment."""
+def _paid_step(walk: _Walk, legit: list[bool], flagged: set[int], pay: int = 1) -> tuple[int, int]:
+    """(new hideable comments caught, where the walk would stop) for taking ``pay`` more legitimate comments."""
     if walk.at >= len(walk.items):
         return 0, walk.at
-    end, gain = walk.at + 1, 0
-    taken = walk.items[walk.at].index
+    end, gain = walk.at, 0
+    taken: set[int] = set()
     while end < len(walk.items):
         index = walk.items[end].index
-        if legit[index] and index not in flagged and index != taken:
-            break
+        if legit[index] and index not in flagged and index not in taken:
+            if len(taken) == pay:
+                break
+            taken.add(index)
         gain += int(not legit[index] and index not in flagged)
         end += 1
     return gain, end

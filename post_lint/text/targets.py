@@ -76,6 +76,31 @@ def people_words() -> frozenset[str]:
 
 
 @cache
+def workplaces() -> frozenset[str]:
+    return frozenset(load_word_list(_DATA / "workplaces.txt"))
+
+
+# Plain words for a person at work: "the girl at the front desk", "the guy behind the counter".
+_WORKER_NOUNS = frozenset({"girl", "guy", "lady", "woman", "man", "gal", "dude", "kid", "person", "people", "folks", "folk"})
+_AT = frozenset({"at", "behind", "from"})  # not "in": "the people in the center of town" are residents
+
+
+def _at_workplace(token: Any) -> bool:
+    """A plain person noun placed at a public counter ("the girl at the front desk", "the front desk girl",
+    "the guy behind the utility counter"): the staff a resident meets there."""
+    if token.lemma_.lower() not in _WORKER_NOUNS and token.lower_ not in _WORKER_NOUNS:
+        return False
+    if any(c.dep_ == "compound" and c.lemma_.lower() in workplaces() for c in token.children):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in _AT
+        and any(o.dep_ == "pobj" and (o.lemma_.lower() in workplaces() or o.lower_ in workplaces()) for o in c.children)
+        for c in token.children
+    )
+
+
+@cache
 def _official_names(officials: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
     """(full names, last names, first names) of the configured officials, titles removed."""
     role_words = {w.rstrip("*") for phrase in roles() for w in phrase.split()}
@@ -183,6 +208,8 @@ class Resolver:
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "nmod", "poss") and child.lower_ in _CITY_WORDS:
                     return "role", Target("role", child.idx, token.idx + len(token), f"{child.text} {token.text}")
+        if _at_workplace(token):
+            return "role", Target("role", token.idx, token.idx + len(token), token.text)
         if token.pos_ == "NOUN" and any(c.dep_ == "relcl" and c.lemma_.lower() in _CHOSEN for c in token.children):
             # "the dimwits we elected", "the clowns you hired": the people a body chose are its officials.
             return "role", Target("role", token.idx, token.idx + len(token), token.text)
