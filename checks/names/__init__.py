@@ -150,8 +150,11 @@ def _candidates(doc: Document, titles: frozenset[str], given: frozenset[str], su
             start, trimmed = start - len(before.group(0)), before.group(1) + " " + trimmed
             words = _words_of(trimmed)
         if ent.label_ != "PERSON":
-            # Only a plain given name + surname: "Noah Fischer", not "Mercy Hospital".
-            if not (2 <= len(words) <= 3 and _key(words[0]) in given and _key(words[-1]) in surnames):
+            # Only a plain given name + surname: "Noah Fischer", not "Mercy Hospital"; or a given name
+            # after a person noun, whatever the surname ("Sanitation worker Eddie Ngata").
+            person_before = _phrase_pattern("apposition-nouns.txt", (), r",?\s+$").search(text[max(0, start - 30) : start])
+            last_ok = _key(words[-1]) in surnames or bool(person_before and not everyday_word(words[-1]))
+            if not (2 <= len(words) <= 3 and _key(words[0]) in given and last_ok):
                 continue
         yield start, start + len(trimmed), trimmed
 
@@ -243,6 +246,7 @@ class _Lists:
     not_names: frozenset[str]
     word_names: frozenset[str]
     public_figures: frozenset[str]
+    public_figure_phrases: re.Pattern[str]
     titles: frozenset[str]
     pets: re.Pattern[str]
     public_title: re.Pattern[str]
@@ -281,6 +285,7 @@ def _lists_for(
         word_names=_words("word-names.txt", ()),
         # Compared as clean_name keys: "Susan B. Anthony" is "susan anthony".
         public_figures=frozenset(clean_name(w).lower() for w in load_word_list(_HERE / "public-figures.txt")),
+        public_figure_phrases=_phrase_pattern("public-figures.txt", (), flags=0),
         titles=_words("titles.txt", ()),
         pets=_phrase_pattern("pet-words.txt", ()),
         public_title=_phrase_pattern("public-titles.txt", extra_public_titles, r",?\s*(?:Dr\.?\s*)?$"),
@@ -297,8 +302,12 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
     key = clean_name(name).lower()
     if not key or key in lists.not_names or key.split()[0] in lists.not_names or key in lists.public_figures:
         return True
-    if _historical(text, start, doc.sentence_at(start)) or historical_figure(doc, start, end) or is_author(doc, start, end):
-        return True  # a figure of history; an author named for a book ("a novel by Louise Penny")
+    if _historical(text, start, doc.sentence_at(start)) or historical_figure(doc, start, end):
+        return True  # a figure of history
+    if is_author(doc, start, end) and not who.child_detail(text, start, end, doc.sentence_at(start), lists.roles):
+        return True  # an author named for a book ("a novel by Louise Penny"); not a fifth grader's essay
+    if any(s < end and start < e for s, e in _spans(lists.public_figure_phrases, text)):
+        return True  # "the Lewis and Clark expedition": a name inside a public figure's
     # A hashtag that is only a name ("#MariaGonzalez") names the person; a name inside a link does not.
     tag = doc.token_at(start)
     in_token = doc.overlaps_token(start, end) and not (
@@ -399,7 +408,9 @@ def _place_word_as_surname(text: str, start: int, end: int, words: list[str], li
     if len(words) != 2 or _key(words[0]) not in lists.given or _key(words[0]) in lists.word_names:
         return False
     before = _phrase_pattern("apposition-nouns.txt", (), r",?\s+$")
-    return _key(words[1]) in lists.surnames and bool(before.search(text[max(0, start - 30) : start]))
+    # "Olivia Marsh, who turns 12 today": "who" follows a person, "which" a place.
+    who_next = re.match(r"(?:,\s*|\s+)who\b", text[end : end + 8])
+    return _key(words[1]) in lists.surnames and bool(who_next or before.search(text[max(0, start - 30) : start]))
 
 
 @lru_cache(maxsize=8)

@@ -83,7 +83,7 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
         *detect.detect_emails(scene, tokens, allow),
         *detect.detect_numbers(text, cues),
         *detect.detect_birth_and_age(text, cues),
-        *detect.detect_child_details(text, cues),
+        *detect.detect_child_details(text, cues, scene.people),
         *detect.detect_addresses(scene, allow),
         *detect.detect_vehicles(text, cues),
         *(detect_sensitive(scene) if facts_read is None else ()),

@@ -272,12 +272,14 @@ class Reader:
             return self.private(clause.head) if clause is not None else None
         if lower in self.generic or token.pos_ == "DET":
             return None
+        if lower == "one":
+            return self._one_of_ours(token)
         if token.pos_ == "PRON":
             if lower in _HOUSEHOLD_PRONOUNS:
                 return self._antecedent(token, households_only=True)
             return self._antecedent(token) if lower in _PERSON_PRONOUNS else None
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
-            name = self._name(token)
+            name = self._name(token) or self._household_by_plural(token)
             if name or token.pos_ == "PROPN":
                 return name or self._described(token)  # "Jim, our bus driver, suffers": the role says who
             # "meter reader" tagged PERSON is still a noun: read on
@@ -297,10 +299,36 @@ class Reader:
         return None
 
     def _described(self, name: Any) -> str | None:
-        """A name the census does not vouch for, read through its apposition: "Jim, our bus driver"."""
+        """A name the census does not vouch for (or that is also a word: "Bonnie", "Hank"), read
+        through the role it is given: "Jim, our bus driver", "our bus driver Hank", "our
+        receptionist Bonnie" (the name in apposition to the role)."""
         for child in name.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN":
-                return self.private(child)
+            if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN":
+                found = self.private(child)
+                if found:
+                    return found
+        if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+            return self.private(name.head)
+        return None
+
+    def _household_by_plural(self, token: Any) -> str | None:
+        """ "The Hendersons' son": a plural surname marked as a possessor is one household."""
+        lower = token.lower_
+        plural = lower.endswith("s") and lower[:-1] in self.surnames
+        if plural and token.dep_ == "poss" and lower[:-1] not in self.blocked:
+            return f"the {token.text}"
+        return None
+
+    def _one_of_ours(self, token: Any) -> str | None:
+        """ "One of our building inspectors": one employee the organisation names by role."""
+        if token.lower_ != "one":
+            return None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for role in prep.children:
+                    if role.dep_ == "pobj" and role.lemma_.lower() in self.roles:
+                        if any(c.dep_ == "poss" and c.lower_ == "our" for c in role.children):
+                            return " ".join(t.text for t in token.subtree if t.i <= role.i)
         return None
 
     def _our_one(self, role: Any) -> str | None:
@@ -373,7 +401,7 @@ class Reader:
                     return self._pinned(token)
                 continue
             if token.pos_ == "PROPN" and token.dep_ != "compound":
-                name = self._name(token)
+                name = self._name(token) or self._described(token)  # "our receptionist Bonnie ... she"
                 if name:
                     return name
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.relations and token.tag_ == "NN":

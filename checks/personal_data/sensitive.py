@@ -157,7 +157,7 @@ def _someone_cue(relations: tuple[str, ...], roles: tuple[str, ...]) -> re.Patte
     jobs = "|".join(sorted((re.escape(w) for w in roles), key=len, reverse=True))
     return re.compile(
         rf"\b(?:she|he|her|his|him|hers|their)\b|(?<![\w'’])(?:{words})(?![\w'’])"
-        rf"|\bour\s+(?:[\w-]+\s+){{0,2}}(?:{jobs})\b",
+        rf"|\bour\s+(?:[\w-]+\s+){{0,2}}(?:{jobs})s?\b",
         re.IGNORECASE,
     )
 
@@ -178,6 +178,12 @@ def _someone_possible(cues: Cues, text: str) -> bool:
     return any(m.group().lower() in names[0] for m in _CAPITALISED.finditer(text))
 
 
+def _person_entity(doc: Document) -> bool:
+    """A PERSON entity in the parse the run already made: a given name the 1990 census lists
+    lack ("Jaden Moore")."""
+    return any(e.label_ == "PERSON" for e in getattr(doc.nlp, "ents", ()))
+
+
 def _word_counts() -> dict[str, int]:
     speller = english_speller()
     return speller.word_frequency.dictionary if speller is not None else {}
@@ -188,7 +194,7 @@ def detect_parsed_facts(doc: Document, cues: Cues, officials: tuple[str, ...]) -
     missing, so that the patterns of :func:`detect_sensitive` decide."""
     lists = about.fact_lists(cues)
     text = doc.words_text
-    if not _fact_trigger(lists).search(text) or not _someone_possible(cues, text):
+    if not _fact_trigger(lists).search(text) or not (_someone_possible(cues, text) or _person_entity(doc)):
         return [] if can_parse(doc) else None  # no fact word or no one: nothing for the parse, or the patterns, to read
     sdoc = parsed(doc)
     if sdoc is None:
