@@ -348,7 +348,7 @@ _NAMESAKE = re.compile(
     r"\b(?:named\s+(?:for|after)|in\s+(?:honou?r|memory)\s+of|honou?ring|dedicated\s+to|legacy\s+of|birthplace\s+of)"
     r"\s+(?:the\s+late\s+)?(?:[A-Z][\w.]*\s+){0,2}$"
 )
-_OLD_YEAR = re.compile(r"\b(?:in|since|from|until|by|circa|the|built)\s+(?:1[6-8]\d\d|19[0-3]\d)\b|\((?:1[6-8]|19)\d\d\s*[-–]")
+_OLD_YEAR = re.compile(r"\b(?i:in|since|from|until|by|circa|the|built)\s+(?:1[6-8]\d\d|19[0-3]\d)\b|\((?:1[6-8]|19)\d\d\s*[-–]")
 
 
 def _historical(text: str, start: int, sentence: tuple[int, int]) -> bool:
@@ -476,7 +476,7 @@ def _plural_households(text: str, lists: _Lists) -> list[tuple[int, int, str]]:
         after = text[m.end() : m.end() + 60]
         family = re.search(
             r"\b(?:their|they)\s+(?:house|home|yard|family|kids|children|son|daughter|dog|cat|driveway|picked)\b", after
-        )
+        ) or re.match(r"\s+(?:at|of|on)\s+\d{1,6}\s+[A-Z]", after)  # "the Hendersons at 55 Birch Lane": their house
         full_name = re.search(rf"\b[A-Z][a-z]+\s+{stem}\b", text)
         if full_name or (not everyday_word(stem) and (family or (m.group("before") or "").startswith(("belong", "owned")))):
             found.append((m.start("name"), m.end(), text[m.start("name") : m.end()]))

@@ -51,6 +51,8 @@ def _by_a_work(name_root: Token) -> bool:
     if by.lower_ == "of":  # "the picture books of Mo Willems", not "the story of Jane Olson"
         about = head.lower_ in _sections()["about-of"] or head.lemma_.lower() in _sections()["about-of"]
         return (_is_work(head) and not about) or head.lemma_.lower() in _sections()["audience"]
+    if by.lower_ in ("by", "from") and head.lower_ in _sections()["recent"]:
+        return True  # "the latest from Colleen Hoover"
     if by.lower_ == "by" and head.lemma_.lower() in _sections()["read"]:
         return True  # "the book club reads Lessons in Chemistry by Bonnie Garmus"
     if by.lower_ == "by" and head.lemma_.lower() in _sections()["verb"]:
@@ -140,11 +142,15 @@ def _cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation})\b|[\"”],?\s+by\b", re.I)  # or a quoted title before "by"
 
 
+# A quoted title right before the name in brackets: "'The Women' (Kristin Hannah)".
+_TITLE_THEN_BRACKET = re.compile(r"[\"”'’]\s*\(\s*$")
+
+
 def is_author(doc: Document, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is named as the author of a work. Only a post with a
     work word is parsed ("book", "novel", "poems"...)."""
     text = doc.text
-    if _author_noun_before(text, start):
+    if _author_noun_before(text, start) or _TITLE_THEN_BRACKET.search(text, max(0, start - 4), start):
         return True
     if not _cue().search(text):
         return False

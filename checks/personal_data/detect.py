@@ -765,7 +765,8 @@ def _child_patterns(schools: tuple[str, ...], streets: tuple[str, ...]) -> tuple
 
 _ADULT_AT_SCHOOL = re.compile(
     r"\b(?:teacher|principal|coach|counselor|nurse|staff|superintendent|secretary|custodian|librarian|parent|mom|dad|"
-    r"director|aide|paraprofessional|board)\b",  # not "volunteer": "our youngest volunteer, a student at"
+    # not "volunteer": "our youngest volunteer, a student at"; "Dr. Jacob Nato from Harvard Medical School"
+    r"director|aide|paraprofessional|board|dr|professor|prof|dean|alumn[ai]|graduate)\b|\b(?:medical|law)\s+school\b",
     re.IGNORECASE,
 )
 
