@@ -371,8 +371,8 @@ def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], list
         # a surname already used in full, or follows "Mr.", "Officer", ...
         word = _key(words[0])
         follow_up = any(_key(_words_of(full)[-1]) == word for full in full_names)
-        if word in lists.surnames and re.match(r"\s+(?:family|household)\b", text[end : end + 11]):
-            return False  # "the Harlow family": a household by its surname
+        if word in lists.surnames and re.match(rf"\s+{_HOUSEHOLD_NOUN}", text[end : end + 12]):
+            return False  # "the Harlow family", "the Kowalski boys": a household by its surname
         if not (follow_up or _HONORIFIC.search(text[max(0, start - 12) : start])):
             if word not in lists.given or word in lists.word_names:
                 return True
@@ -458,6 +458,8 @@ class _Who:
 _MESSAGES: dict[str, str] = tomllib.loads((_HERE / "messages.toml").read_text(encoding="utf-8"))
 
 
+# The nouns after a surname that make it one household: "the Harlow family", "the Kowalski boys".
+_HOUSEHOLD_NOUN = r"(?:family|household|kids|boys|girls|children|twins|sisters|brothers)\b"
 _ONE_CHILD = frozenset(
     {"son", "daughter", "grandson", "granddaughter", "toddler", "baby", "infant", "newborn", "niece", "nephew"}
 )
@@ -517,7 +519,7 @@ def _found(doc: Document, lists: _Lists) -> tuple[list[tuple[int, int, str]], se
             found.append(span)
             certain.add(span[:2])
     # "the Harlow family": a household by its surname, which the model may not see.
-    for m in re.finditer(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+)\s+family\b", doc.prose):
+    for m in re.finditer(rf"\b[Tt]he\s+(?P<name>[A-Z][a-z]+)\s+{_HOUSEHOLD_NOUN}", doc.prose):
         start, end = m.span("name")
         if m.group("name").lower() in lists.surnames and new(start, end):
             found.append((start, end, m.group("name")))

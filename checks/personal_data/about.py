@@ -245,7 +245,7 @@ class Reader:
                 who = deps.get("nsubjpass") or deps.get("nsubj")
             if who is not None:
                 if who.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                    return self.private(verb.head)
+                    return self.private(self._clause_holder(verb.head))
                 return self.private(who)
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return self.private(verb.head)  # "Jane Olson, diagnosed with cancer last year"
@@ -312,12 +312,22 @@ class Reader:
         return None
 
     def _household_by_plural(self, token: Any) -> str | None:
-        """ "The Hendersons' son": a plural surname marked as a possessor is one household."""
+        """ "The Hendersons' son", "the Garcias, who ...": a plural surname after "the" or marked as
+        a possessor is one household."""
         lower = token.lower_
         plural = lower.endswith("s") and lower[:-1] in self.surnames
-        if plural and token.dep_ == "poss" and lower[:-1] not in self.blocked:
+        the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if plural and (token.dep_ == "poss" or the) and lower[:-1] not in self.blocked:
             return f"the {token.text}"
         return None
+
+    def _clause_holder(self, head: Any) -> Any:
+        """Whom a "who" clause describes: the parse may hang it from the street that pins the
+        person down ("the family on Poplar Street who paid off ..."); then the person is the noun
+        the street's preposition hangs from."""
+        while head.dep_ == "pobj" and self._street(head) and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head
+        return head
 
     def _one_of_ours(self, token: Any) -> str | None:
         """ "One of our building inspectors": one employee the organisation names by role."""

@@ -99,6 +99,9 @@ def _named(holder: Token, street: Span) -> bool:
     near = [holder, *holder.children]
     if holder.dep_ == "appos":
         near.append(holder.head)
+    # "Kids from Maple Court, Lily and Sam Brandt": the names the parse hung from the street itself
+    near += [t for t in street if t.dep_ in ("conj", "appos") and t.ent_type_ == "PERSON"]
+    near += [c for t in street for c in t.children if c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON"]
     return any(t.pos_ == "PROPN" and not (street.start <= t.i < street.end) and t.text[:1].isupper() for t in near)
 
 
@@ -108,7 +111,8 @@ def detect_child_streets(doc: Document, cues: Cues) -> Iterator[Hit]:
     if not streets:
         return
     children = cues.sets["child-word"]
-    if not (_childs_age(text) or any(w in children for w in re.findall(r"[a-z]+", text.lower()))):
+    words = re.findall(r"[a-z]+", text.lower())
+    if not (_childs_age(text) or any(w in children or w.removesuffix("s") in children for w in words)):
         return
     sdoc = parsed(doc)
     if sdoc is None:

@@ -441,7 +441,10 @@ def address_owner(
     # "1418 Oakwood Drive, her home", "310 Cedar Lane owes $2,140".
     after = masked[end : end + 40]
     m = re.match(
-        r"[\s,(]*(?:(?:is|was)\s+)?(?:(?:her|his|their|the\s+\w+['’]s)\s+)?(?P<cue>home|house|residence|apartment)\b", after
+        # "88 Birch Court, the blue house with the flag": a house described is someone's home
+        r"[\s,(]*(?:(?:is|was)\s+)?(?:(?:her|his|their|the\s+\w+['’]s|the(?:\s+[a-z]+){1,2})\s+)?"
+        r"(?P<cue>home|house|residence|apartment)\b",
+        after,
     )
     m = m or re.match(
         r"\s*(?:\([^)]*\)\s*)?(?P<cue>owes|owed|is\s+behind|was\s+behind|has\s+(?:an?\s+)?(?:unpaid|overdue|past[- ]due))\b",
