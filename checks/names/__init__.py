@@ -374,7 +374,9 @@ def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], list
         if word in lists.surnames and re.match(rf"\s+{_HOUSEHOLD_NOUN}", text[end : end + 12]):
             return False  # "the Harlow family", "the Kowalski boys": a household by its surname
         if not (follow_up or _HONORIFIC.search(text[max(0, start - 12) : start])):
-            if word not in lists.given or word in lists.word_names:
+            # "Lily, who lost her fight with leukemia": a given name that is also a word, described by "who"
+            who_next = word in lists.given and re.match(r",\s*who\b", text[end : end + 8])
+            if (word not in lists.given or word in lists.word_names) and not who_next:
                 return True
             if _in_a_place_name(text, start, end, lists.states, lists.facility):
                 return True

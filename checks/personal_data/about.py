@@ -131,7 +131,10 @@ class Reader:
         self.surnames = names[1] if names else frozenset()
         self.relations = cues.sets["person"] | cues.sets["household"]
         self.roles = cues.sets["title"] | cues.sets["staff-role"]
-        self.households = frozenset({"family", "household", "couple", "kids", "children", "twins", "home"})
+        # "the Garcia family", "the Ramos boy": a relation a surname pins to one home
+        self.households = frozenset(
+            {"family", "household", "couple", "kids", "children", "twins", "home", "boy", "girl", "kid", "twin", "baby"}
+        )
         self.generic = cues.sets["generic-person"]
         self.done_to = cues.sets["done-to"]
         self.preps = cues.sets["fact-preps"]
@@ -245,7 +248,8 @@ class Reader:
                 who = deps.get("nsubjpass") or deps.get("nsubj")
             if who is not None:
                 if who.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                    return self.private(self._clause_holder(verb.head))
+                    holder = self._clause_holder(verb.head)
+                    return self.private(holder) or self._given_name_who(holder, who)
                 return self.private(who)
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return self.private(verb.head)  # "Jane Olson, diagnosed with cancer last year"
@@ -319,6 +323,14 @@ class Reader:
         the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         if plural and (token.dep_ == "poss" or the) and lower[:-1] not in self.blocked:
             return f"the {token.text}"
+        return None
+
+    def _given_name_who(self, holder: Any, who: Any) -> str | None:
+        """ "Little Sophie, who has cystic fibrosis", "Lily, who lost her fight with leukemia": a given
+        name that is also a word ("sophie", "lily") is a person's when "who" describes it."""
+        lower = holder.lower_
+        if who.lower_ == "who" and holder.pos_ == "PROPN" and lower in self.given and lower not in self.blocked:
+            return holder.text
         return None
 
     def _clause_holder(self, head: Any) -> Any:
