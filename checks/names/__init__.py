@@ -346,7 +346,7 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
 
 _NAMESAKE = re.compile(
     r"\b(?:named\s+(?:for|after)|in\s+(?:honou?r|memory)\s+of|honou?ring|dedicated\s+to|legacy\s+of|birthplace\s+of)"
-    r"\s+(?:the\s+late\s+)?(?:[A-Z][\w.]*\s+){0,2}$"
+    r"\s+(?:the\s+late\s+)?(?:(?:longtime|former|beloved|local|late)\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w.]*\s+){0,2}$"
 )
 _OLD_YEAR = re.compile(r"\b(?i:in|since|from|until|by|circa|the|built)\s+(?:1[6-8]\d\d|19[0-3]\d)\b|\((?:1[6-8]|19)\d\d\s*[-–]")
 

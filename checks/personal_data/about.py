@@ -131,10 +131,9 @@ class Reader:
         self.surnames = names[1] if names else frozenset()
         self.relations = cues.sets["person"] | cues.sets["household"]
         self.roles = cues.sets["title"] | cues.sets["staff-role"]
-        # "the Garcia family", "the Ramos boy": a relation a surname pins to one home
-        self.households = frozenset(
-            {"family", "household", "couple", "kids", "children", "twins", "home", "boy", "girl", "kid", "twin", "baby"}
-        )
+        self.households = frozenset({"family", "household", "couple", "kids", "children", "twins", "home"})
+        # "the Ramos boy" is one household's child; "an Aurora girl" or "10-year-old Aurora girl" a town's
+        self.one_child = frozenset({"boy", "girl", "kid", "twin", "baby"})
         self.generic = cues.sets["generic-person"]
         self.done_to = cues.sets["done-to"]
         self.preps = cues.sets["fact-preps"]
@@ -148,6 +147,7 @@ class Reader:
         self.blocked = cues.sets["not-a-name"] | cues.sets["facility"] | cues.sets["organisation"]
         self.streets = cues.sets["street-suffix"]
         self.word_names = cues.sets["word-names"] | cues.sets["place-prefix"]
+        self.unit_roles: set[str] = set()  # "A Public Works employee": read for status facts only
 
     def facts(self) -> Iterator[Fact]:
         seen: set[tuple[str, int]] = set()  # one fact per sentence and kind
@@ -159,6 +159,8 @@ class Reader:
             who = self.about(root)
             if not who or (kind not in ("medical", "status") and who.lower().startswith("our ")):
                 continue  # an employee named by role alone: their dismissal is the confidential check's
+            if kind != "status" and who in self.unit_roles:
+                continue  # "a Public Works employee tested positive": a unit's notice, not one person's health
             seen.add((kind, root.sent.start))
             # The fact words close after it, to the last: "diagnosed with leukemia".
             for other, more_start, more_end in found:
@@ -255,8 +257,9 @@ class Reader:
                 return self.private(verb.head)  # "Jane Olson, diagnosed with cancer last year"
             if verb.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp", "attr", "pobj") or verb.head.i == verb.i:
                 return None
-            if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
-                done_to = False  # "broke his spine and is paralyzed": the subject of both, not the spine
+            if verb.dep_ in ("conj", "pcomp", "advcl") and any(c.dep_ == "auxpass" for c in verb.children):
+                # "broke his spine and is paralyzed", "resigned after being accused": the subject of both
+                done_to = False
             verb = verb.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head  # "after finishing treatment": from the preposition to its verb
@@ -358,6 +361,21 @@ class Reader:
         names by role is a private person; "our nurses" or "a coordinator" is not one person."""
         if any(c.dep_ == "poss" and c.lower_ == "our" for c in role.children):
             return " ".join(t.text for t in role.subtree if t.i <= role.i)
+        # "Our accounts payable specialist remains ...": the parse may hang "our" from a word of the
+        # job title. Only a subject: "we terminated our liquor store manager" is the body's personnel
+        # action, the confidential check's.
+        before = self.sdoc[max(role.sent.start, role.i - 4) : role.i]
+        ours = [t for t in before if t.lower_ == "our"]
+        if ours and role.dep_ in _SUBJECTS and all(t.pos_ in ("NOUN", "ADJ", "PROPN", "PRON") for t in before[ours[-1].i - before.start :]):
+            return " ".join(t.text for t in self.sdoc[ours[-1].i : role.i + 1])
+        # "A Public Works employee", "a Millbrook dispatcher": one employee of a named unit (read for
+        # an investigation, a suspension or leave only: see facts)
+        det = next((c for c in role.children if c.dep_ == "det"), None)
+        unit = [c for c in role.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if det is not None and det.lower_ in ("a", "an") and unit:
+            phrase = " ".join(t.text for t in self.sdoc[det.i : role.i + 1])
+            self.unit_roles.add(phrase)
+            return phrase
         return None
 
     def _name(self, token: Any) -> str | None:
@@ -440,7 +458,9 @@ class Reader:
                 return self.private(child)
             if child.dep_ == "compound" and child.pos_ == "PROPN":
                 # "the Garcia family", "one Hickory Lane household"; not "an Aurora girl" (a town's)
-                household = noun.lemma_.lower() in self.households and child.lower_ in self.surnames
+                lemma = noun.lemma_.lower()
+                the = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+                household = (lemma in self.households or (lemma in self.one_child and the)) and child.lower_ in self.surnames
                 phrase = " ".join(t.text for t in noun.subtree if t.i <= noun.i)
                 return phrase if household or self._street(child) else None
             if child.dep_ == "appos":

@@ -157,7 +157,8 @@ def _someone_cue(relations: tuple[str, ...], roles: tuple[str, ...]) -> re.Patte
     jobs = "|".join(sorted((re.escape(w) for w in roles), key=len, reverse=True))
     return re.compile(
         rf"\b(?:she|he|her|his|him|hers|their)\b|(?<![\w'’])(?:{words})(?![\w'’])"
-        rf"|\bour\s+(?:[\w-]+\s+){{0,2}}(?:{jobs})s?\b",
+        rf"|\bour\s+(?:[\w-]+\s+){{0,2}}(?:{jobs})s?\b"
+        rf"|\b(?-i:[Aa]n?\s+(?:[A-Z][\w'’-]*\s+){{1,3}})(?:{jobs})\b",  # "A Public Works employee", not "a new manager"
         re.IGNORECASE,
     )
 
