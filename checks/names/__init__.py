@@ -248,6 +248,7 @@ class _Lists:
     public_figures: frozenset[str]
     public_figure_phrases: re.Pattern[str]
     titles: frozenset[str]
+    leading_titles: frozenset[str]  # titles and job words trimmed off the front of an entity
     pets: re.Pattern[str]
     public_title: re.Pattern[str]
     states: re.Pattern[str]
@@ -287,6 +288,8 @@ def _lists_for(
         public_figures=frozenset(clean_name(w).lower() for w in load_word_list(_HERE / "public-figures.txt")),
         public_figure_phrases=_phrase_pattern("public-figures.txt", (), flags=0),
         titles=_words("titles.txt", ()),
+        # "Dispatcher Kelly Munn", which the model may take whole for a title of a work; not "Mason" in "Mason Hale"
+        leading_titles=_words("titles.txt", ()) | (_words("staff-roles.txt", extra_roles) - given),
         pets=_phrase_pattern("pet-words.txt", ()),
         public_title=_phrase_pattern("public-titles.txt", extra_public_titles, r",?\s*(?:Dr\.?\s*)?$"),
         states=_phrase_pattern("us-states.txt", (), flags=0),
@@ -492,7 +495,7 @@ def _found(doc: Document, lists: _Lists) -> tuple[list[tuple[int, int, str]], se
     and the spans the words around them already show are people's (a child word, a household)."""
     text = doc.text
     certain: set[tuple[int, int]] = set()
-    found = list(_candidates(doc, lists.titles, lists.given, lists.surnames))
+    found = list(_candidates(doc, lists.leading_titles, lists.given, lists.surnames))
 
     def new(start: int, end: int) -> bool:
         """No candidate found so far overlaps ``start:end``."""

@@ -255,6 +255,9 @@ class Reader:
                 return self.private(who)
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return self.private(verb.head)  # "Jane Olson, diagnosed with cancer last year"
+            named = self._named_before_participle(verb)
+            if named:
+                return named
             if verb.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp", "attr", "pobj") or verb.head.i == verb.i:
                 return None
             if verb.dep_ in ("conj", "pcomp", "advcl") and any(c.dep_ == "auxpass" for c in verb.children):
@@ -285,7 +288,9 @@ class Reader:
             if lower in _HOUSEHOLD_PRONOUNS:
                 return self._antecedent(token, households_only=True)
             return self._antecedent(token) if lower in _PERSON_PRONOUNS else None
-        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+        # "Janice from our front desk is expecting": a given name the parse took for a common noun
+        misread = token.pos_ == "NOUN" and token.text.istitle() and self._plain_given_name(token.lower_)
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or misread:
             name = self._name(token) or self._household_by_plural(token)
             if name or token.pos_ == "PROPN":
                 return name or self._described(token)  # "Jim, our bus driver, suffers": the role says who
@@ -328,6 +333,17 @@ class Reader:
             return f"the {token.text}"
         return None
 
+    def _plain_given_name(self, lower: str) -> bool:
+        return lower in self.given and not everyday_word(lower) and lower not in self.blocked
+
+    def _named_before_participle(self, verb: Any) -> str | None:
+        """ "Cards for Joe Perez, recovering at Mercy Hospital after a heart attack, ...": a participle
+        with no subject right after "<name>," describes that name, however the parse hung it."""
+        if verb.tag_ not in ("VBG", "VBN") or verb.i < 2 or self.sdoc[verb.i - 1].text != ",":
+            return None
+        before = self.sdoc[verb.i - 2]
+        return self.private(before) if before.pos_ == "PROPN" else None
+
     def _given_name_who(self, holder: Any, who: Any) -> str | None:
         """ "Little Sophie, who has cystic fibrosis", "Lily, who lost her fight with leukemia": a given
         name that is also a word ("sophie", "lily") is a person's when "who" describes it."""
@@ -366,7 +382,11 @@ class Reader:
         # action, the confidential check's.
         before = self.sdoc[max(role.sent.start, role.i - 4) : role.i]
         ours = [t for t in before if t.lower_ == "our"]
-        if ours and role.dep_ in _SUBJECTS and all(t.pos_ in ("NOUN", "ADJ", "PROPN", "PRON") for t in before[ours[-1].i - before.start :]):
+        if (
+            ours
+            and role.dep_ in _SUBJECTS
+            and all(t.pos_ in ("NOUN", "ADJ", "PROPN", "PRON") for t in before[ours[-1].i - before.start :])
+        ):
             return " ".join(t.text for t in self.sdoc[ours[-1].i : role.i + 1])
         # "A Public Works employee", "a Millbrook dispatcher": one employee of a named unit (read for
         # an investigation, a suspension or leave only: see facts)
