@@ -402,8 +402,12 @@ def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], list
     facility = lists.facility
     if _place_word_as_surname(text, start, end, words, lists) and not (after and after.group(1).lower() in facility):
         return False  # "its owner, Lenny Grove,", "our crossing guard, Ellen Marsh,": a person in apposition
-    return any(_key(w) in facility or _key(w).removesuffix("s") in facility for w in words[1:]) or bool(
-        after and after.group(1).lower() in facility
+    # "Dr. Patel's Family Clinic", "Bob Smith Family Chevrolet": a business a few capitalised words on
+    business = re.match(r"(?:['’]s)?(?:\s+[A-Z][A-Za-z]*){1,2}\s+([A-Z][A-Za-z]*)", text[end : end + 40])
+    return (
+        any(_key(w) in facility or _key(w).removesuffix("s") in facility for w in words[1:])
+        or bool(after and after.group(1).lower() in facility)
+        or bool(business and business.group(1).lower() in facility)
     )
 
 

@@ -164,6 +164,7 @@ def _someone_cue(relations: tuple[str, ...], roles: tuple[str, ...]) -> re.Patte
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’@#])[A-Z][a-z]+")
+_PLURAL_SURNAME = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)s\b")
 
 
 def _someone_possible(cues: Cues, text: str) -> bool:
@@ -176,6 +177,8 @@ def _someone_possible(cues: Cues, text: str) -> bool:
     names = census_names()
     if names is None:
         return True
+    if any(m.group(1).lower() in names[1] for m in _PLURAL_SURNAME.finditer(text)):
+        return True  # "the Garcias, who ...": a household by its surname
     return any(m.group().lower() in names[0] for m in _CAPITALISED.finditer(text))
 
 
