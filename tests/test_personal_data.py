@@ -849,3 +849,21 @@ def test_an_adult_from_a_school_or_street_near_children_is_no_child(with_entitie
 def _spans(linter: Linter, text: str) -> list[tuple[str, str]]:
     result = linter.lint_text(text, path="post.txt")
     return [(f.rule, text[f.offset : f.end]) for f in result.findings]
+
+
+def test_a_po_box_given_as_a_familys_is_their_mailing_address(linter: Linter) -> None:
+    text = "Sympathy cards for the Lindqvist family can be sent to PO Box 418, Millbrook, OR 97302."
+    assert ("address", "PO Box 418") in flagged(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Send payments to City of Anoka, PO Box 2210.", "Letters for Santa go to PO Box 1225 at City Hall."],
+)
+def test_the_bodys_or_santas_po_box_is_no_ones_home(linter: Linter, text: str) -> None:
+    assert flagged(linter, text) == []
+
+
+def test_a_card_printed_masked_but_its_last_four_is_a_card_number(linter: Linter) -> None:
+    text = "Card found in the parking lot: ****-****-****-4417. Claim it at the front desk."
+    assert ("card", "****-****-****-4417") in flagged(linter, text)

@@ -486,6 +486,9 @@ _CARD = re.compile(r"(?<![\d-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{
 _GROUPED_DIGITS = re.compile(r"(?<![\d-])\d{2,6}(?:[ .-]\d{2,6}){1,6}(?![\d-])")
 
 
+_MASKED_CARD = re.compile(r"(?<![\w*•])(?:[*xX•]{4}[ -]){2,3}\d{4}(?!\d)")
+
+
 def _luhn(digits: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(digits)):
@@ -531,6 +534,9 @@ def detect_numbers(text: str, cues: Cues) -> Iterator[Hit]:
         re.IGNORECASE,
     ):
         yield Hit("card", m.start("digits"), m.end("digits"), "card's last four digits")
+    # "****-****-****-4417", "XXXX XXXX XXXX 4417": a card printed with all but its last four masked
+    for m in _MASKED_CARD.finditer(text):
+        yield Hit("card", m.start(), m.end(), "card's last four digits")
     yield from _identifiers(text, cues, cues.pattern("account"), needs_owner=False)
     yield from _identifiers(text, cues, cues.pattern("record"), needs_owner=True)
 
@@ -823,6 +829,16 @@ def detect_addresses(scene: Scene, allow: AllowList) -> Iterator[Hit]:
         owner = whose.address_owner(text, scene.sentences, m.start(), end, cues, scene.known, scene.mentions, scene.people)
         if owner is not None and owner.private and not _historic(text, sentence_at(scene.sentences, m.start())):
             yield Hit("address", m.start(), end, "home address", owner)
+    # "Sympathy cards for the Lindqvist family can be sent to PO Box 418": a person's mailing address
+    for m in _PO_BOX.finditer(text):
+        if allow.allows_address(m.group()):
+            continue
+        owner = whose.address_owner(text, scene.sentences, m.start(), m.end(), cues, scene.known, scene.mentions, scene.people)
+        if owner is not None and owner.private:
+            yield Hit("address", m.start(), m.end(), "mailing address", owner)
+
+
+_PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d{1,6}\b", re.IGNORECASE)
 
 
 _HISTORIC = re.compile(r"\bhistoric(?:al)?\b|\b(?:the|in|since|from|until|by|circa|built)\s+(?:1[6-8]\d\d|19[0-3]\d)\b", re.I)
