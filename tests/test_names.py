@@ -514,3 +514,7 @@ def test_a_child_who_wrote_an_essay_or_shares_a_place_word_surname_is_a_child(te
 )
 def test_people_named_in_the_indirect_ways_are_found(text: str, name: str) -> None:
     assert name in [span for _, _, span in findings(_bare(), text)]
+
+
+def test_a_k9_with_an_officers_title_is_a_dog() -> None:
+    assert findings(_bare(), "Officer Zeus, our K-9, found 4 pounds of stolen copper last night. Good boy!") == []

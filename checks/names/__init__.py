@@ -65,13 +65,19 @@ def _pet(text: str, start: int, end: int, pets: re.Pattern[str], single: bool) -
     """ "our dog Max", "Max, a brown lab", "a cat named Luna", "Luna the cat"; a lone first
     name with an animal word just after it ("Have you seen Luna? Our gray tabby ...")."""
     before = text[max(0, start - 25) : start]
-    after = text[end : end + 40]
     if single and re.search(rf"\b{pets.pattern}\b", text[end : end + 60], re.IGNORECASE):
         return True
     if re.search(rf"\b{pets.pattern}\W{{0,4}}(?:named\s+|called\s+)?$", before, re.IGNORECASE):
         return True
+    return _pet_after(text, end, pets)
+
+
+def _pet_after(text: str, end: int, pets: re.Pattern[str], closed: bool = False) -> bool:
+    """ "Max, a brown lab", "Officer Zeus, our K-9": an animal word in the apposition right after;
+    ``closed``: the apposition ends with it ("our K-9,", not "our K-9 handler")."""
     article = r"(?:['’]s)?,?\s+(?:is\s+|was\s+)?(?:a|an|the|our|my|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
-    return bool(re.match(rf"{article}{pets.pattern}\b", after, re.IGNORECASE))
+    ending = r"(?=\s*(?:[,.;:!?)]|$))" if closed else r"\b"
+    return bool(re.match(rf"{article}{pets.pattern}{ending}", text[end : end + 40], re.IGNORECASE))
 
 
 def _census_names() -> tuple[frozenset[str], frozenset[str]]:
@@ -341,6 +347,8 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
         rf"\b{lists.pets.pattern}\W{{0,4}}(?:named\s+|called\s+|[A-Z][a-z]+\.?\s+)?{re.escape(name)}\b", text[:start], re.I
     ):
         return True  # "Good boy, Rex!" after "K-9 Officer Rex"
+    if honorific and len(words) == 1 and _pet_after(text, end, lists.pets, closed=True):
+        return True  # "Officer Zeus, our K-9": the title is the dog's
     kin = lists.roles.child_words.search(text[max(0, start - 12) : start]) or honorific
     if _pet(text, start, end, lists.pets, len(words) == 1) and not kin:
         return True  # "our dog Max", but "her son Jeremy ... found the dog" is a boy
