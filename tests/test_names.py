@@ -478,7 +478,6 @@ def test_a_veteran_of_today_and_a_letter_writer_are_still_flagged(linter: Linter
         "Read-aloud night features Eric Carle's The Very Hungry Caterpillar.",
         "Teens voted The Hunger Games by Suzanne Collins their favorite series.",
         "New this week: 'The Women' (Kristin Hannah).",
-        "Check out the latest from Colleen Hoover!",
         "Book talk: local historian Dan Ferris signs copies of 'Rails Through Millbrook' on Friday.",
         "Hattie Redmond, who led Oregon's suffrage fight, is the namesake of our new community room.",
         "The Lewis and Clark reenactors arrive at the riverfront Saturday.",
