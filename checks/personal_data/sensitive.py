@@ -183,9 +183,15 @@ def _someone_possible(cues: Cues, text: str) -> bool:
 
 
 def _person_entity(doc: Document) -> bool:
-    """A PERSON entity in the parse the run already made: a given name the 1990 census lists
-    lack ("Jaden Moore")."""
-    return any(e.label_ == "PERSON" for e in getattr(doc.nlp, "ents", ()))
+    """A PERSON entity in the parse the run already made whose last word is a census surname: a
+    given name the 1990 census lists lack ("Jaden Moore"); not the model's "Pfizer" or "COVID",
+    which would send most public-health notices to the parse."""
+    names = census_names()
+    surnames = names[1] if names else frozenset()
+    return any(
+        e.label_ == "PERSON" and len(e) >= 2 and e[-1].text.istitle() and e[-1].lower_ in surnames
+        for e in getattr(doc.nlp, "ents", ())
+    )
 
 
 def _word_counts() -> dict[str, int]:
