@@ -468,3 +468,52 @@ def test_figures_of_local_history_are_not_flagged(linter: Linter, text: str) -> 
 def test_a_veteran_of_today_and_a_letter_writer_are_still_flagged(linter: Linter) -> None:
     assert names(linter, "Army veteran Amos Tuttle helped us fix the flagpole.") == ["Amos Tuttle"]
     assert names(linter, "Tara Westover wrote to us about the potholes on her street.") == ["Tara Westover"]
+
+
+# -- issue 16, helper personal8 -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now on our shelves: Demon Copperhead by Barbara Kingsolver.",
+        "Read-aloud night features Eric Carle's The Very Hungry Caterpillar.",
+        "Teens voted The Hunger Games by Suzanne Collins their favorite series.",
+        "New this week: 'The Women' (Kristin Hannah).",
+        "Book talk: local historian Dan Ferris signs copies of 'Rails Through Millbrook' on Friday.",
+        "Hattie Redmond, who led Oregon's suffrage fight, is the namesake of our new community room.",
+        "The Lewis and Clark reenactors arrive at the riverfront Saturday.",
+        "In 1923, Mabel Haugen opened the town's first library in her parlor.",
+        "Our new park is named after longtime teacher Edna Brooks, who taught here for 40 years.",
+        "Get your flu shot at the pharmacy or at Dr. Patel's Family Clinic on 3rd Street.",
+    ],
+)
+def test_authors_figures_of_history_and_businesses_are_not_private_people(text: str) -> None:
+    assert findings(_bare(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fifth grader Lucy Amari wrote the winning essay for Arbor Day.", "Lucy Amari"),
+        ("Happy birthday to Olivia Marsh, who turns 12 today and is our youngest library volunteer!", "Olivia Marsh"),
+    ],
+)
+def test_a_child_who_wrote_an_essay_or_shares_a_place_word_surname_is_a_child(text: str, name: str) -> None:
+    assert ("child", "error", name) in findings(_bare(), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Happy heavenly birthday to Lily, who lost her fight with leukemia last year.", "Lily"),
+        ("Congratulations to the Kowalski boys on Ridge Road for shoveling every sidewalk.", "Kowalski"),
+        ("The Hendersons at 55 Birch Lane are hosting the block party.", "Hendersons"),
+        ("Sanitation worker Eddie Ngata suffered a broken hip on the job.", "Eddie Ngata"),
+        ("Please pray for Dispatcher Kelly Munn, who is battling cancer.", "Kelly Munn"),
+    ],
+)
+def test_people_named_in_the_indirect_ways_are_found(text: str, name: str) -> None:
+    assert name in [span for _, _, span in findings(_bare(), text)]
+
+
+def test_a_k9_with_an_officers_title_is_a_dog() -> None:
+    assert findings(_bare(), "Officer Zeus, our K-9, found 4 pounds of stolen copper last night. Good boy!") == []

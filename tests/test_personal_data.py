@@ -752,3 +752,118 @@ def test_an_official_with_a_double_surname_is_not_a_private_patient() -> None:
         select=["personal-data"], config=Config(data={"body": {"officials": ["Health Officer Dr. Helen Marsh-Tanaka"]}})
     )
     assert flagged(linter, "Dr. Marsh-Tanaka is recovering from knee surgery and will return next month.") == []
+
+
+# -- issue 16, helper personal8: whose fact, ID or child detail, told indirectly ----------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keep our receptionist Bonnie in your thoughts: she starts chemo next week.",
+        "Our longtime bus driver Hank, who has early-onset Alzheimer's, rode his route one last time today.",
+        "One of our building inspectors is on paid leave pending an ethics probe, so inspections may be delayed.",
+        "The Hendersons' son, who has autism, will be at the sensory-friendly story hour.",
+        "Deputy Ray Olmos is out on stress leave after the Highway 20 crash.",
+        "Our finance director resigned amid an investigation into missing funds.",
+        "Jailer Mike Tan resigned after being accused of smuggling contraband.",
+        "Our accounts payable specialist remains under investigation and will not return until the review is done.",
+        "A Public Works employee has been suspended pending a review of a crash involving a city truck.",
+        "Get well wishes to the Ramos boy who broke his leg on the sledding hill.",
+        "Little Sophie, who has cystic fibrosis, threw the first pitch at the Little League opener.",
+        "Janice from our front desk is expecting her first baby in May!",
+        "A big thank-you to the Garcias, who caught up on $1,200 in back rent with help from our program.",
+        "Congrats to Terry Fox, who cleared $5,000 of medical debt this year.",
+        "Cards for Joe Perez, recovering at Mercy Hospital after a heart attack, can be dropped at City Hall.",
+        "Please pray for Dispatcher Kelly Munn, who is battling an aggressive form of breast cancer.",
+    ],
+)
+def test_a_fact_about_an_employee_or_resident_told_in_passing_is_sensitive(linter: Linter, text: str) -> None:
+    assert any(rule == "sensitive" for rule, _ in flagged(linter, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Public Works employee tested positive for COVID-19.",
+        "We terminated our longtime liquor store manager after the audit. A new manager starts next month.",
+        "Death of 10-year-old Aurora girl being investigated as a suicide, parents say she was bullied.",
+        "Learn how to pay off debt at the library's free class.",
+        "The city cleared $2 million of debt ahead of schedule.",
+        "Window blinds for the library were donated this week.",
+        "Learn about the types of cancer screening at the health fair.",
+    ],
+)
+def test_a_units_notice_a_personnel_action_or_a_topic_is_no_ones_fact(linter: Linter, text: str) -> None:
+    assert not any(rule == "sensitive" for rule, _ in flagged(linter, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Found on County Road 12: a Medicaid card, ID 88109345B. It's at the Sheriff's Office.", "88109345B"),
+        ("Whoever dropped the state ID with the number D4471092 near the ballfield, it's at the station.", "D4471092"),
+        ("The driver's license number on file, WDL9981KQ3, belongs to Ben Ruiz.", "WDL9981KQ3"),
+        ("Officer Ian Marsh, badge 2207, is our new school resource officer.", "2207"),
+    ],
+)
+def test_an_id_number_introduced_by_a_description_is_an_account_number(linter: Linter, text: str, number: str) -> None:
+    assert ("account", number) in flagged(linter, text)
+
+
+def test_idaho_before_a_zip_code_is_still_no_id(linter: Linter) -> None:
+    assert flagged(linter, "Our partners in Caldwell, ID 83607 sent a fire crew.") == []
+
+
+@pytest.fixture(scope="module")
+def with_entities() -> Linter:
+    """personal-data beside names, so the run makes the PERSON entities the check reads when present."""
+    return Linter(select=["personal-data", "names"], config=Config(data={"personal-data": CITY}))
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("Harper Gill is only in first grade, but she raised $400 for the animal shelter!", "in first grade"),
+        ("Our youngest volunteer, Zoe Lang, a student at St. Brigid's School, planted 40 tulips.", "St. Brigid's School"),
+        ("Kids from Maple Court, Lily and Sam Brandt, raised $300.", "Maple Court"),
+        ("Congratulations to the Kowalski boys on Ridge Road, ages 8 and 11, for shoveling.", "Ridge Road"),
+        ("Happy birthday to Zoe Lindgren on Bramble Way, who turns six today!", "Bramble Way"),
+        ("Wren and Jonah Pruitt from Larch Court ran a lemonade stand. Great job, kids!", "Larch Court"),
+    ],
+)
+def test_a_named_childs_grade_school_or_street_in_passing_is_personal_data(with_entities: Linter, text: str, detail: str) -> None:
+    assert any(rule == "personal-data/child" and detail in span for rule, span in _spans(with_entities, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The series begins April 22 with a talk by Dr. Jacob Nato from The Harvard Medical School.",
+        "Jane Olson from Maple Court read stories. The kids loved it.",
+        "Thanks to Jane Olson from Maple Court for reading to the kids.",
+    ],
+)
+def test_an_adult_from_a_school_or_street_near_children_is_no_child(with_entities: Linter, text: str) -> None:
+    assert not any(rule == "personal-data/child" for rule, _ in _spans(with_entities, text))
+
+
+def _spans(linter: Linter, text: str) -> list[tuple[str, str]]:
+    result = linter.lint_text(text, path="post.txt")
+    return [(f.rule, text[f.offset : f.end]) for f in result.findings]
+
+
+def test_a_po_box_given_as_a_familys_is_their_mailing_address(linter: Linter) -> None:
+    text = "Sympathy cards for the Lindqvist family can be sent to PO Box 418, Millbrook, OR 97302."
+    assert ("address", "PO Box 418") in flagged(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Send payments to City of Anoka, PO Box 2210.", "Letters for Santa go to PO Box 1225 at City Hall."],
+)
+def test_the_bodys_or_santas_po_box_is_no_ones_home(linter: Linter, text: str) -> None:
+    assert flagged(linter, text) == []
+
+
+def test_a_card_printed_masked_but_its_last_four_is_a_card_number(linter: Linter) -> None:
+    text = "Card found in the parking lot: ****-****-****-4417. Claim it at the front desk."
+    assert ("card", "****-****-****-4417") in flagged(linter, text)

@@ -65,13 +65,19 @@ def _pet(text: str, start: int, end: int, pets: re.Pattern[str], single: bool) -
     """ "our dog Max", "Max, a brown lab", "a cat named Luna", "Luna the cat"; a lone first
     name with an animal word just after it ("Have you seen Luna? Our gray tabby ...")."""
     before = text[max(0, start - 25) : start]
-    after = text[end : end + 40]
     if single and re.search(rf"\b{pets.pattern}\b", text[end : end + 60], re.IGNORECASE):
         return True
     if re.search(rf"\b{pets.pattern}\W{{0,4}}(?:named\s+|called\s+)?$", before, re.IGNORECASE):
         return True
+    return _pet_after(text, end, pets)
+
+
+def _pet_after(text: str, end: int, pets: re.Pattern[str], closed: bool = False) -> bool:
+    """ "Max, a brown lab", "Officer Zeus, our K-9": an animal word in the apposition right after;
+    ``closed``: the apposition ends with it ("our K-9,", not "our K-9 handler")."""
     article = r"(?:['’]s)?,?\s+(?:is\s+|was\s+)?(?:a|an|the|our|my|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
-    return bool(re.match(rf"{article}{pets.pattern}\b", after, re.IGNORECASE))
+    ending = r"(?=\s*(?:[,.;:!?)]|$))" if closed else r"\b"
+    return bool(re.match(rf"{article}{pets.pattern}{ending}", text[end : end + 40], re.IGNORECASE))
 
 
 def _census_names() -> tuple[frozenset[str], frozenset[str]]:
@@ -150,8 +156,11 @@ def _candidates(doc: Document, titles: frozenset[str], given: frozenset[str], su
             start, trimmed = start - len(before.group(0)), before.group(1) + " " + trimmed
             words = _words_of(trimmed)
         if ent.label_ != "PERSON":
-            # Only a plain given name + surname: "Noah Fischer", not "Mercy Hospital".
-            if not (2 <= len(words) <= 3 and _key(words[0]) in given and _key(words[-1]) in surnames):
+            # Only a plain given name + surname: "Noah Fischer", not "Mercy Hospital"; or a given name
+            # after a person noun, whatever the surname ("Sanitation worker Eddie Ngata").
+            person_before = _phrase_pattern("apposition-nouns.txt", (), r",?\s+$").search(text[max(0, start - 30) : start])
+            last_ok = _key(words[-1]) in surnames or bool(person_before and not everyday_word(words[-1]))
+            if not (2 <= len(words) <= 3 and _key(words[0]) in given and last_ok):
                 continue
         yield start, start + len(trimmed), trimmed
 
@@ -243,7 +252,9 @@ class _Lists:
     not_names: frozenset[str]
     word_names: frozenset[str]
     public_figures: frozenset[str]
+    public_figure_phrases: re.Pattern[str]
     titles: frozenset[str]
+    leading_titles: frozenset[str]  # titles and job words trimmed off the front of an entity
     pets: re.Pattern[str]
     public_title: re.Pattern[str]
     states: re.Pattern[str]
@@ -281,7 +292,10 @@ def _lists_for(
         word_names=_words("word-names.txt", ()),
         # Compared as clean_name keys: "Susan B. Anthony" is "susan anthony".
         public_figures=frozenset(clean_name(w).lower() for w in load_word_list(_HERE / "public-figures.txt")),
+        public_figure_phrases=_phrase_pattern("public-figures.txt", (), flags=0),
         titles=_words("titles.txt", ()),
+        # "Dispatcher Kelly Munn", which the model may take whole for a title of a work; not "Mason" in "Mason Hale"
+        leading_titles=_words("titles.txt", ()) | (_words("staff-roles.txt", extra_roles) - given),
         pets=_phrase_pattern("pet-words.txt", ()),
         public_title=_phrase_pattern("public-titles.txt", extra_public_titles, r",?\s*(?:Dr\.?\s*)?$"),
         states=_phrase_pattern("us-states.txt", (), flags=0),
@@ -297,8 +311,12 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
     key = clean_name(name).lower()
     if not key or key in lists.not_names or key.split()[0] in lists.not_names or key in lists.public_figures:
         return True
-    if _historical(text, start, doc.sentence_at(start)) or historical_figure(doc, start, end) or is_author(doc, start, end):
-        return True  # a figure of history; an author named for a book ("a novel by Louise Penny")
+    if _historical(text, start, doc.sentence_at(start)) or historical_figure(doc, start, end):
+        return True  # a figure of history
+    if is_author(doc, start, end) and not who.child_detail(text, start, end, doc.sentence_at(start), lists.roles):
+        return True  # an author named for a book ("a novel by Louise Penny"); not a fifth grader's essay
+    if any(s < end and start < e for s, e in _spans(lists.public_figure_phrases, text)):
+        return True  # "the Lewis and Clark expedition": a name inside a public figure's
     # A hashtag that is only a name ("#MariaGonzalez") names the person; a name inside a link does not.
     tag = doc.token_at(start)
     in_token = doc.overlaps_token(start, end) and not (
@@ -329,6 +347,8 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
         rf"\b{lists.pets.pattern}\W{{0,4}}(?:named\s+|called\s+|[A-Z][a-z]+\.?\s+)?{re.escape(name)}\b", text[:start], re.I
     ):
         return True  # "Good boy, Rex!" after "K-9 Officer Rex"
+    if honorific and len(words) == 1 and _pet_after(text, end, lists.pets, closed=True):
+        return True  # "Officer Zeus, our K-9": the title is the dog's
     kin = lists.roles.child_words.search(text[max(0, start - 12) : start]) or honorific
     if _pet(text, start, end, lists.pets, len(words) == 1) and not kin:
         return True  # "our dog Max", but "her son Jeremy ... found the dog" is a boy
@@ -337,9 +357,9 @@ def _not_a_person(doc: Document, start: int, end: int, name: str, lists: _Lists,
 
 _NAMESAKE = re.compile(
     r"\b(?:named\s+(?:for|after)|in\s+(?:honou?r|memory)\s+of|honou?ring|dedicated\s+to|legacy\s+of|birthplace\s+of)"
-    r"\s+(?:the\s+late\s+)?(?:[A-Z][\w.]*\s+){0,2}$"
+    r"\s+(?:the\s+late\s+)?(?:(?:longtime|former|beloved|local|late)\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w.]*\s+){0,2}$"
 )
-_OLD_YEAR = re.compile(r"\b(?:in|since|from|until|by|circa|the|built)\s+(?:1[6-8]\d\d|19[0-3]\d)\b|\((?:1[6-8]|19)\d\d\s*[-–]")
+_OLD_YEAR = re.compile(r"\b(?i:in|since|from|until|by|circa|the|built)\s+(?:1[6-8]\d\d|19[0-3]\d)\b|\((?:1[6-8]|19)\d\d\s*[-–]")
 
 
 def _historical(text: str, start: int, sentence: tuple[int, int]) -> bool:
@@ -362,10 +382,12 @@ def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], list
         # a surname already used in full, or follows "Mr.", "Officer", ...
         word = _key(words[0])
         follow_up = any(_key(_words_of(full)[-1]) == word for full in full_names)
-        if word in lists.surnames and re.match(r"\s+(?:family|household)\b", text[end : end + 11]):
-            return False  # "the Harlow family": a household by its surname
+        if word in lists.surnames and re.match(rf"\s+{_HOUSEHOLD_NOUN}", text[end : end + 12]):
+            return False  # "the Harlow family", "the Kowalski boys": a household by its surname
         if not (follow_up or _HONORIFIC.search(text[max(0, start - 12) : start])):
-            if word not in lists.given or word in lists.word_names:
+            # "Lily, who lost her fight with leukemia": a given name that is also a word, described by "who"
+            who_next = word in lists.given and re.match(r",\s*who\b", text[end : end + 8])
+            if (word not in lists.given or word in lists.word_names) and not who_next:
                 return True
             if _in_a_place_name(text, start, end, lists.states, lists.facility):
                 return True
@@ -388,8 +410,12 @@ def _not_a_name_by_shape(text: str, start: int, end: int, words: list[str], list
     facility = lists.facility
     if _place_word_as_surname(text, start, end, words, lists) and not (after and after.group(1).lower() in facility):
         return False  # "its owner, Lenny Grove,", "our crossing guard, Ellen Marsh,": a person in apposition
-    return any(_key(w) in facility or _key(w).removesuffix("s") in facility for w in words[1:]) or bool(
-        after and after.group(1).lower() in facility
+    # "Dr. Patel's Family Clinic", "Bob Smith Family Chevrolet": a business a few capitalised words on
+    business = re.match(r"(?:['’]s)?(?:\s+[A-Z][A-Za-z]*){1,2}\s+([A-Z][A-Za-z]*)", text[end : end + 40])
+    return (
+        any(_key(w) in facility or _key(w).removesuffix("s") in facility for w in words[1:])
+        or bool(after and after.group(1).lower() in facility)
+        or bool(business and business.group(1).lower() in facility)
     )
 
 
@@ -399,7 +425,9 @@ def _place_word_as_surname(text: str, start: int, end: int, words: list[str], li
     if len(words) != 2 or _key(words[0]) not in lists.given or _key(words[0]) in lists.word_names:
         return False
     before = _phrase_pattern("apposition-nouns.txt", (), r",?\s+$")
-    return _key(words[1]) in lists.surnames and bool(before.search(text[max(0, start - 30) : start]))
+    # "Olivia Marsh, who turns 12 today": "who" follows a person, "which" a place.
+    who_next = re.match(r"(?:,\s*|\s+)who\b", text[end : end + 8])
+    return _key(words[1]) in lists.surnames and bool(who_next or before.search(text[max(0, start - 30) : start]))
 
 
 @lru_cache(maxsize=8)
@@ -447,6 +475,8 @@ class _Who:
 _MESSAGES: dict[str, str] = tomllib.loads((_HERE / "messages.toml").read_text(encoding="utf-8"))
 
 
+# The nouns after a surname that make it one household: "the Harlow family", "the Kowalski boys".
+_HOUSEHOLD_NOUN = r"(?:family|household|kids|boys|girls|children|twins|sisters|brothers)\b"
 _ONE_CHILD = frozenset(
     {"son", "daughter", "grandson", "granddaughter", "toddler", "baby", "infant", "newborn", "niece", "nephew"}
 )
@@ -465,7 +495,7 @@ def _plural_households(text: str, lists: _Lists) -> list[tuple[int, int, str]]:
         after = text[m.end() : m.end() + 60]
         family = re.search(
             r"\b(?:their|they)\s+(?:house|home|yard|family|kids|children|son|daughter|dog|cat|driveway|picked)\b", after
-        )
+        ) or re.match(r"\s+(?:at|of|on)\s+\d{1,6}\s+[A-Z]", after)  # "the Hendersons at 55 Birch Lane": their house
         full_name = re.search(rf"\b[A-Z][a-z]+\s+{stem}\b", text)
         if full_name or (not everyday_word(stem) and (family or (m.group("before") or "").startswith(("belong", "owned")))):
             found.append((m.start("name"), m.end(), text[m.start("name") : m.end()]))
@@ -477,7 +507,7 @@ def _found(doc: Document, lists: _Lists) -> tuple[list[tuple[int, int, str]], se
     and the spans the words around them already show are people's (a child word, a household)."""
     text = doc.text
     certain: set[tuple[int, int]] = set()
-    found = list(_candidates(doc, lists.titles, lists.given, lists.surnames))
+    found = list(_candidates(doc, lists.leading_titles, lists.given, lists.surnames))
 
     def new(start: int, end: int) -> bool:
         """No candidate found so far overlaps ``start:end``."""
@@ -506,7 +536,7 @@ def _found(doc: Document, lists: _Lists) -> tuple[list[tuple[int, int, str]], se
             found.append(span)
             certain.add(span[:2])
     # "the Harlow family": a household by its surname, which the model may not see.
-    for m in re.finditer(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+)\s+family\b", doc.prose):
+    for m in re.finditer(rf"\b[Tt]he\s+(?P<name>[A-Z][a-z]+)\s+{_HOUSEHOLD_NOUN}", doc.prose):
         start, end = m.span("name")
         if m.group("name").lower() in lists.surnames and new(start, end):
             found.append((start, end, m.group("name")))

@@ -34,7 +34,8 @@ def _cue() -> re.Pattern[str]:
     words = _sections()
     era = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words["era"], key=len, reverse=True))
     place = "|".join(re.escape(w) for w in sorted(words["place"]))
-    return re.compile(rf"\b(?:{era})|\b(?:{place})['’]s\s+first\b|\bburied\b", re.IGNORECASE)
+    namesake = "|".join(re.escape(w) for w in sorted(words["namesake"]))
+    return re.compile(rf"\b(?:{era})|\b(?:{place})['’]s\s+first\b|\bburied\b|\b(?:{namesake})\b", re.IGNORECASE)
 
 
 def _describing(root: Token) -> list[Token]:
@@ -69,4 +70,8 @@ def historical_figure(doc: Document, start: int, end: int) -> bool:
     words = _describing(root)
     if _of_an_era(words) or _a_places_first(words):
         return True
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _sections()["verb"]
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    namesake = any(c.dep_ == "attr" and c.lemma_.lower() in _sections()["namesake"] for c in verb.children)
+    return namesake or verb.lemma_.lower() in _sections()["verb"]

@@ -51,6 +51,8 @@ def _by_a_work(name_root: Token) -> bool:
     if by.lower_ == "of":  # "the picture books of Mo Willems", not "the story of Jane Olson"
         about = head.lower_ in _sections()["about-of"] or head.lemma_.lower() in _sections()["about-of"]
         return (_is_work(head) and not about) or head.lemma_.lower() in _sections()["audience"]
+    if by.lower_ in ("by", "from") and head.lower_ in _sections()["recent"]:
+        return True  # "the latest from Colleen Hoover"
     if by.lower_ == "by" and head.lemma_.lower() in _sections()["read"]:
         return True  # "the book club reads Lessons in Chemistry by Bonnie Garmus"
     if by.lower_ == "by" and head.lemma_.lower() in _sections()["verb"]:
@@ -63,13 +65,28 @@ def _by_a_work(name_root: Token) -> bool:
         child.dep_ == "prep" and child.lower_ == "of" and any(_is_work(obj) for obj in child.children) for child in head.children
     ):
         return True  # "mysteries by", "a stack of new mysteries by"
+    if by.lower_ == "by" and head.pos_ == "PROPN":
+        return True  # "The Hunger Games by Suzanne Collins", "Demon Copperhead by ...": a title's author
     # The quote closes right before "by": '"Lessons in Chemistry" by Bonnie Garmus'.
     return bool(re.search(r"[\"”]\s*,?\s*$", name_root.doc.text[max(0, by.idx - 3) : by.idx]))
 
 
+def _a_title(token: Token) -> bool:
+    """A proper noun written as a title: capitalised words under a capital "The" or "A" ("The Very
+    Hungry Caterpillar", "Demon Copperhead"), or tagged as a work ("The Hunger Games")."""
+    if token.pos_ != "PROPN":
+        return False
+    if token.ent_type_ == "WORK_OF_ART":
+        return True
+    words = [c for c in token.lefts if c.dep_ in ("det", "compound", "amod", "advmod")]
+    return any(w.dep_ == "det" and w.text in ("The", "A", "An") for w in words)
+
+
 def _owns_a_work(name_root: Token) -> bool:
-    """ "Colson Whitehead's latest novel", "Barbara Kingsolver's novel", "Ann Patchett's latest"."""
-    if name_root.dep_ == "poss" and (_is_work(name_root.head) or name_root.head.lower_ in _sections()["recent"]):
+    """ "Colson Whitehead's latest novel", "Barbara Kingsolver's novel", "Ann Patchett's latest",
+    "Eric Carle's The Very Hungry Caterpillar"."""
+    head = name_root.head
+    if name_root.dep_ == "poss" and (_is_work(head) or head.lower_ in _sections()["recent"] or _a_title(head)):
         return True
     possessive = any(c.dep_ == "case" for c in name_root.children)
     return possessive and any(c.dep_ == "amod" and c.lemma_.lower() in _sections()["recent"] for c in name_root.children)
@@ -120,16 +137,20 @@ def _root(doc: Doc, start: int, end: int) -> Token | None:
 
 @lru_cache(maxsize=1)
 def _cue() -> re.Pattern[str]:
-    words = _sections()["work"] | _sections()["author"] | _sections()["forms"]
+    words = _sections()["work"] | _sections()["author"] | _sections()["forms"] | _sections()["cue"]
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternation})\b|[\"”],?\s+by\b", re.I)  # or a quoted title before "by"
+
+
+# A quoted title right before the name in brackets: "'The Women' (Kristin Hannah)".
+_TITLE_THEN_BRACKET = re.compile(r"[\"”'’]\s*\(\s*$")
 
 
 def is_author(doc: Document, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is named as the author of a work. Only a post with a
     work word is parsed ("book", "novel", "poems"...)."""
     text = doc.text
-    if _author_noun_before(text, start):
+    if _author_noun_before(text, start) or _TITLE_THEN_BRACKET.search(text, max(0, start - 4), start):
         return True
     if not _cue().search(text):
         return False

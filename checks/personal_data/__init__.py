@@ -83,7 +83,7 @@ def _hits(doc: Document, ctx: Context, allow_entries: list[str]) -> list[detect.
         *detect.detect_emails(scene, tokens, allow),
         *detect.detect_numbers(text, cues),
         *detect.detect_birth_and_age(text, cues),
-        *detect.detect_child_details(text, cues),
+        *detect.detect_child_details(text, cues, scene.people),
         *detect.detect_addresses(scene, allow),
         *detect.detect_vehicles(text, cues),
         *(detect_sensitive(scene) if facts_read is None else ()),
@@ -267,7 +267,7 @@ CHECK = Check(
         "('maplefallslions@yahoo.com')",
         "personal-data/ssn": "a Social Security number",
         "personal-data/card": "a payment card number (Luhn-valid, or in any grouping after 'card', 'Visa', 'debit' ...) "
-        "or a card's last four digits",
+        "or a card's last four digits (also printed masked: '****-****-****-4417')",
         "personal-data/account": "an account, member, badge, patron, licence, policy or ID number the text names as such, in any "
         "grouping ('account 4401 2231 0098', 'member no. 5521-09', 'badge #10442'); a case, permit, claim, "
         "citation or file number only when its sentence ties it to someone",
@@ -280,7 +280,8 @@ CHECK = Check(
         "parent's consent is noted",
         "personal-data/address": "a house number and street tied to a private person, with or without 'home' ('mail cards to her at 88"
         " Birch Court', 'Jane Olson of 2207 Pleasant Street', 'Mrs. Lund, 904 Walnut St.', 'Joan Rydell's "
-        "garden at 1502 Aspen Drive'); never a venue's or a person's business",
+        "garden at 1502 Aspen Drive'), or a PO box given as a person's ('cards for the Lindqvist family can be "
+        "sent to PO Box 418'); never a venue's or a person's business",
         "personal-data/vehicle": "a licence plate, or a vehicle described as someone's ('her silver 2014 Honda Civic')",
         "personal-data/sensitive": "a private person's medical condition (the lexicon of conditions.txt) or treatment, family matters, "
         "arrest or charge, leave or investigation, or what they owe, when the parse ties the fact to them (a "

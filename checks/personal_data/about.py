@@ -132,6 +132,8 @@ class Reader:
         self.relations = cues.sets["person"] | cues.sets["household"]
         self.roles = cues.sets["title"] | cues.sets["staff-role"]
         self.households = frozenset({"family", "household", "couple", "kids", "children", "twins", "home"})
+        # "the Ramos boy" is one household's child; "an Aurora girl" or "10-year-old Aurora girl" a town's
+        self.one_child = frozenset({"boy", "girl", "kid", "twin", "baby"})
         self.generic = cues.sets["generic-person"]
         self.done_to = cues.sets["done-to"]
         self.preps = cues.sets["fact-preps"]
@@ -145,6 +147,7 @@ class Reader:
         self.blocked = cues.sets["not-a-name"] | cues.sets["facility"] | cues.sets["organisation"]
         self.streets = cues.sets["street-suffix"]
         self.word_names = cues.sets["word-names"] | cues.sets["place-prefix"]
+        self.unit_roles: set[str] = set()  # "A Public Works employee": read for status facts only
 
     def facts(self) -> Iterator[Fact]:
         seen: set[tuple[str, int]] = set()  # one fact per sentence and kind
@@ -156,6 +159,8 @@ class Reader:
             who = self.about(root)
             if not who or (kind not in ("medical", "status") and who.lower().startswith("our ")):
                 continue  # an employee named by role alone: their dismissal is the confidential check's
+            if kind != "status" and who in self.unit_roles:
+                continue  # "a Public Works employee tested positive": a unit's notice, not one person's health
             seen.add((kind, root.sent.start))
             # The fact words close after it, to the last: "diagnosed with leukemia".
             for other, more_start, more_end in found:
@@ -245,14 +250,19 @@ class Reader:
                 who = deps.get("nsubjpass") or deps.get("nsubj")
             if who is not None:
                 if who.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                    return self.private(verb.head)
+                    holder = self._clause_holder(verb.head)
+                    return self.private(holder) or self._given_name_who(holder, who)
                 return self.private(who)
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return self.private(verb.head)  # "Jane Olson, diagnosed with cancer last year"
+            named = self._named_before_participle(verb)
+            if named:
+                return named
             if verb.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp", "attr", "pobj") or verb.head.i == verb.i:
                 return None
-            if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
-                done_to = False  # "broke his spine and is paralyzed": the subject of both, not the spine
+            if verb.dep_ in ("conj", "pcomp", "advcl") and any(c.dep_ == "auxpass" for c in verb.children):
+                # "broke his spine and is paralyzed", "resigned after being accused": the subject of both
+                done_to = False
             verb = verb.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head  # "after finishing treatment": from the preposition to its verb
@@ -272,12 +282,16 @@ class Reader:
             return self.private(clause.head) if clause is not None else None
         if lower in self.generic or token.pos_ == "DET":
             return None
+        if lower == "one":
+            return self._one_of_ours(token)
         if token.pos_ == "PRON":
             if lower in _HOUSEHOLD_PRONOUNS:
                 return self._antecedent(token, households_only=True)
             return self._antecedent(token) if lower in _PERSON_PRONOUNS else None
-        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
-            name = self._name(token)
+        # "Janice from our front desk is expecting": a given name the parse took for a common noun
+        misread = token.pos_ == "NOUN" and token.text.istitle() and self._plain_given_name(token.lower_)
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or misread:
+            name = self._name(token) or self._household_by_plural(token)
             if name or token.pos_ == "PROPN":
                 return name or self._described(token)  # "Jim, our bus driver, suffers": the role says who
             # "meter reader" tagged PERSON is still a noun: read on
@@ -297,10 +311,65 @@ class Reader:
         return None
 
     def _described(self, name: Any) -> str | None:
-        """A name the census does not vouch for, read through its apposition: "Jim, our bus driver"."""
+        """A name the census does not vouch for (or that is also a word: "Bonnie", "Hank"), read
+        through the role it is given: "Jim, our bus driver", "our bus driver Hank", "our
+        receptionist Bonnie" (the name in apposition to the role)."""
         for child in name.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN":
-                return self.private(child)
+            if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN":
+                found = self.private(child)
+                if found:
+                    return found
+        if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+            return self.private(name.head)
+        return None
+
+    def _household_by_plural(self, token: Any) -> str | None:
+        """ "The Hendersons' son", "the Garcias, who ...": a plural surname after "the" or marked as
+        a possessor is one household."""
+        lower = token.lower_
+        plural = lower.endswith("s") and lower[:-1] in self.surnames
+        the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if plural and (token.dep_ == "poss" or the) and lower[:-1] not in self.blocked:
+            return f"the {token.text}"
+        return None
+
+    def _plain_given_name(self, lower: str) -> bool:
+        return lower in self.given and not everyday_word(lower) and lower not in self.blocked
+
+    def _named_before_participle(self, verb: Any) -> str | None:
+        """ "Cards for Joe Perez, recovering at Mercy Hospital after a heart attack, ...": a participle
+        with no subject right after "<name>," describes that name, however the parse hung it."""
+        if verb.tag_ not in ("VBG", "VBN") or verb.i < 2 or self.sdoc[verb.i - 1].text != ",":
+            return None
+        before = self.sdoc[verb.i - 2]
+        return self.private(before) if before.pos_ == "PROPN" else None
+
+    def _given_name_who(self, holder: Any, who: Any) -> str | None:
+        """ "Little Sophie, who has cystic fibrosis", "Lily, who lost her fight with leukemia": a given
+        name that is also a word ("sophie", "lily") is a person's when "who" describes it."""
+        lower = holder.lower_
+        if who.lower_ == "who" and holder.pos_ == "PROPN" and lower in self.given and lower not in self.blocked:
+            return holder.text
+        return None
+
+    def _clause_holder(self, head: Any) -> Any:
+        """Whom a "who" clause describes: the parse may hang it from the street that pins the
+        person down ("the family on Poplar Street who paid off ..."); then the person is the noun
+        the street's preposition hangs from."""
+        while head.dep_ == "pobj" and self._street(head) and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head
+        return head
+
+    def _one_of_ours(self, token: Any) -> str | None:
+        """ "One of our building inspectors": one employee the organisation names by role."""
+        if token.lower_ != "one":
+            return None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for role in prep.children:
+                    if role.dep_ == "pobj" and role.lemma_.lower() in self.roles:
+                        if any(c.dep_ == "poss" and c.lower_ == "our" for c in role.children):
+                            return " ".join(t.text for t in token.subtree if t.i <= role.i)
         return None
 
     def _our_one(self, role: Any) -> str | None:
@@ -308,6 +377,25 @@ class Reader:
         names by role is a private person; "our nurses" or "a coordinator" is not one person."""
         if any(c.dep_ == "poss" and c.lower_ == "our" for c in role.children):
             return " ".join(t.text for t in role.subtree if t.i <= role.i)
+        # "Our accounts payable specialist remains ...": the parse may hang "our" from a word of the
+        # job title. Only a subject: "we terminated our liquor store manager" is the body's personnel
+        # action, the confidential check's.
+        before = self.sdoc[max(role.sent.start, role.i - 4) : role.i]
+        ours = [t for t in before if t.lower_ == "our"]
+        if (
+            ours
+            and role.dep_ in _SUBJECTS
+            and all(t.pos_ in ("NOUN", "ADJ", "PROPN", "PRON") for t in before[ours[-1].i - before.start :])
+        ):
+            return " ".join(t.text for t in self.sdoc[ours[-1].i : role.i + 1])
+        # "A Public Works employee", "a Millbrook dispatcher": one employee of a named unit (read for
+        # an investigation, a suspension or leave only: see facts)
+        det = next((c for c in role.children if c.dep_ == "det"), None)
+        unit = [c for c in role.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if det is not None and det.lower_ in ("a", "an") and unit:
+            phrase = " ".join(t.text for t in self.sdoc[det.i : role.i + 1])
+            self.unit_roles.add(phrase)
+            return phrase
         return None
 
     def _name(self, token: Any) -> str | None:
@@ -373,7 +461,7 @@ class Reader:
                     return self._pinned(token)
                 continue
             if token.pos_ == "PROPN" and token.dep_ != "compound":
-                name = self._name(token)
+                name = self._name(token) or self._described(token)  # "our receptionist Bonnie ... she"
                 if name:
                     return name
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.relations and token.tag_ == "NN":
@@ -390,7 +478,9 @@ class Reader:
                 return self.private(child)
             if child.dep_ == "compound" and child.pos_ == "PROPN":
                 # "the Garcia family", "one Hickory Lane household"; not "an Aurora girl" (a town's)
-                household = noun.lemma_.lower() in self.households and child.lower_ in self.surnames
+                lemma = noun.lemma_.lower()
+                the = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+                household = (lemma in self.households or (lemma in self.one_child and the)) and child.lower_ in self.surnames
                 phrase = " ".join(t.text for t in noun.subtree if t.i <= noun.i)
                 return phrase if household or self._street(child) else None
             if child.dep_ == "appos":

@@ -99,7 +99,35 @@ def _named(holder: Token, street: Span) -> bool:
     near = [holder, *holder.children]
     if holder.dep_ == "appos":
         near.append(holder.head)
+    # "Kids from Maple Court, Lily and Sam Brandt": the names the parse hung from the street itself
+    near += [t for t in street if t.dep_ in ("conj", "appos") and t.ent_type_ == "PERSON"]
+    near += [c for t in street for c in t.children if c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON"]
     return any(t.pos_ == "PROPN" and not (street.start <= t.i < street.end) and t.text[:1].isupper() for t in near)
+
+
+def _name_before(street: Token) -> Token | None:
+    """The person named right before the street's preposition: "Zoe Lindgren on Bramble Way"."""
+    prep = street.head
+    if street.dep_ != "pobj" or prep.lower_ not in _PREPS or prep.i == 0:
+        return None
+    before = street.doc[prep.i - 1]
+    return before if before.pos_ == "PROPN" and before.ent_type_ == "PERSON" else None
+
+
+def _called_children_next(holder: Token, children: frozenset[str]) -> bool:
+    """The next sentence calls the people named children, as one speaks to them: "... from Larch
+    Court ran a lemonade stand. Great job, kids!"; not "The kids loved it" (someone else's kids)."""
+    sentence = holder.sent
+    if sentence.end >= len(holder.doc):
+        return False
+    following = holder.doc[sentence.end].sent
+    return any(
+        t.lower_ in children
+        and t.pos_ == "NOUN"
+        and t.dep_ in ("appos", "npadvmod", "intj", "ROOT")
+        and not any(c.dep_ in ("det", "poss") for c in t.children)
+        for t in following
+    )
 
 
 def detect_child_streets(doc: Document, cues: Cues) -> Iterator[Hit]:
@@ -108,7 +136,8 @@ def detect_child_streets(doc: Document, cues: Cues) -> Iterator[Hit]:
     if not streets:
         return
     children = cues.sets["child-word"]
-    if not (_childs_age(text) or any(w in children for w in re.findall(r"[a-z]+", text.lower()))):
+    words = re.findall(r"[a-z]+", text.lower())
+    if not (_childs_age(text) or any(w in children or w.removesuffix("s") in children for w in words)):
         return
     sdoc = parsed(doc)
     if sdoc is None:
@@ -119,10 +148,14 @@ def detect_child_streets(doc: Document, cues: Cues) -> Iterator[Hit]:
         span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or not len(span):
             continue
-        holder = _holder(span[-1] if span[-1].pos_ != "PUNCT" else span.root, cues)
-        if holder is None or not _named(holder, span):
+        street = span[-1] if span[-1].pos_ != "PUNCT" else span.root
+        holder = _holder(street, cues) or _name_before(street)
+        if holder is not None and not _named(holder, span):
+            holder = _name_before(street)  # "birthday to Zoe Lindgren on Bramble Way": the parse hung it from "birthday"
+        if holder is None:
             continue
         described = _describing(holder)
         child = any(t.lemma_.lower() in children or t.lower_ in children for t in described)
-        if child or _childs_age(holder.sent.text) or _childs_age(" ".join(t.text for t in described)):
+        ages = _childs_age(holder.sent.text) or _childs_age(" ".join(t.text for t in described))
+        if child or ages or _called_children_next(holder, children):
             yield Hit("child", m.start(), m.start() + len(m.group().rstrip(".")), "a named child's home street")

@@ -493,6 +493,9 @@ _CARD = re.compile(r"(?<![\d-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{
 _GROUPED_DIGITS = re.compile(r"(?<![\d-])\d{2,6}(?:[ .-]\d{2,6}){1,6}(?![\d-])")
 
 
+_MASKED_CARD = re.compile(r"(?<![\w*•])(?:[*xX•]{4}[ -]){2,3}\d{4}(?!\d)")
+
+
 def _luhn(digits: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(digits)):
@@ -538,6 +541,9 @@ def detect_numbers(text: str, cues: Cues) -> Iterator[Hit]:
         re.IGNORECASE,
     ):
         yield Hit("card", m.start("digits"), m.end("digits"), "card's last four digits")
+    # "****-****-****-4417", "XXXX XXXX XXXX 4417": a card printed with all but its last four masked
+    for m in _MASKED_CARD.finditer(text):
+        yield Hit("card", m.start(), m.end(), "card's last four digits")
     yield from _identifiers(text, cues, cues.pattern("account"), needs_owner=False)
     yield from _identifiers(text, cues, cues.pattern("record"), needs_owner=True)
 
@@ -558,7 +564,11 @@ def _short_identifier(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     said = re.search(r"(?:number|no\.?|#|\bid)\s*$", cue.group(), re.IGNORECASE) or re.search(
         r"number|no\.?|#", text[cue.end() : m.start("id")], re.IGNORECASE
     )
-    return m if said else None
+    # "Sgt. Mia Holt, badge 2207, ...": the number set in apposition to a name is that person's.
+    beside_a_name = re.search(r"[A-Z][a-z]+,\s*$", text[max(0, cue.start() - 25) : cue.start()]) and re.match(
+        r"\s*[,;)]", text[m.end() :]
+    )
+    return m if said or beside_a_name else None
 
 
 def _identifiers(text: str, cues: Cues, cue_pattern: re.Pattern[str], *, needs_owner: bool) -> Iterator[Hit]:
@@ -566,7 +576,8 @@ def _identifiers(text: str, cues: Cues, cue_pattern: re.Pattern[str], *, needs_o
     for a record's number, only where its sentence ties it to someone (:func:`_tied_to_someone`)."""
     identifier = re.compile(
         # "account 4401 ...", "bank account number, 0044 ...", "the account # on the notice for 412 Elm St. is 30-4471-02"
-        r"(?:[\s:#.,(]*(?:(?:number|no\.?|num|is|was|of|ending\s+in|ends\s+in)[\s:#.,]*){0,2}"
+        # "state ID with the number D4471092", "license number on file, WDL9981KQ3"
+        r"(?:[\s:#.,(]*(?:(?:number|no\.?|num|is|was|of|ending\s+in|ends\s+in|with(?:\s+the)?|on\s+(?:file|record))[\s:#.,]*){0,3}"
         r"|\s*(?:number|no\.?|#)?\s+(?:on|for|of|from|in)\s[^!?\n]{0,50}?\s(?:is|was|reads)\s+"
         # "a driver's license for Tom Reyes, number S530-4412-9901": its holder's name between
         r"|\s+(?:for|of)\s+(?:[A-Z][\w.'’-]*\s*){1,3},\s*(?:number|no\.?|#)[\s:#.]*)"
@@ -584,8 +595,12 @@ def _identifiers(text: str, cues: Cues, cue_pattern: re.Pattern[str], *, needs_o
             rf"\b(?:{not_an_id})\b", text[cue.end() : m.start("id")], re.IGNORECASE
         ):
             continue  # "Meeting ID 881 2043 5567", "the ID number for the meeting is ...": no one's
-        if cue.group() == "ID" and re.search(r"[A-Za-z],\s*$", text[max(0, cue.start() - 3) : cue.start()]):
-            continue  # "Caldwell, ID, 83607": Idaho and a ZIP code
+        if (
+            cue.group() == "ID"
+            and re.search(r"[A-Z][a-z]+,\s*$", text[max(0, cue.start() - 20) : cue.start()])
+            and re.fullmatch(r"\d{5}", m.group("id"))
+        ):
+            continue  # "Caldwell, ID, 83607": Idaho and a ZIP code; not "a Medicaid card, ID 88109345B"
         if needs_owner and not _tied_to_someone(text, cue.start(), m.end(), cues):
             continue
         what = re.sub(r"\s+(?:no\.?|#)$", "", re.sub(r"\s+", " ", cue.group().lower()).rstrip(" #:"))
@@ -763,15 +778,17 @@ def _child_patterns(schools: tuple[str, ...], streets: tuple[str, ...]) -> tuple
 
 _ADULT_AT_SCHOOL = re.compile(
     r"\b(?:teacher|principal|coach|counselor|nurse|staff|superintendent|secretary|custodian|librarian|parent|mom|dad|"
-    r"director|volunteer|aide|paraprofessional|board)\b",
+    # not "volunteer": "our youngest volunteer, a student at"; "Dr. Jacob Nato from Harvard Medical School"
+    r"director|aide|paraprofessional|board|dr|professor|prof|dean|alumn[ai]|graduate)\b|\b(?:medical|law)\s+school\b",
     re.IGNORECASE,
 )
 
 
-def detect_child_details(text: str, cues: Cues) -> Iterator[Hit]:
+def detect_child_details(text: str, cues: Cues, people: Iterable[tuple[int, int]] = ()) -> Iterator[Hit]:
     """A named child's grade, school or home street ("Jacob Reinholt, a fifth grader at Lincoln
     Elementary", "Eighth grader Liam O'Connor", "little Oliver Brandt, who lives on Tamarack Court"):
-    a minor a stranger could find."""
+    a minor a stranger could find. A name is a person's by the census lists or, for names they
+    lack ("Harper Gill", "Ethan Park"), by spaCy's PERSON entity when the run made one."""
     if not re.search(
         r"grade|kindergart|preschool|school|elementary|academy|montessori|little|young|son|daughter|boy|girl", text, re.I
     ):
@@ -780,6 +797,7 @@ def detect_child_details(text: str, cues: Cues) -> Iterator[Hit]:
         for m in pattern.finditer(text):
             # After "fifth grader" any capitalised name is a child's ("Liam", whom the 1990 census lacks).
             person = _is_person_name(m.group("name"), cues) if i == 0 else _names_a_person(m.group("name"), cues)
+            person = person or any(s <= m.start("name") and m.end("name") <= e for s, e in people)
             if not person or _ADULT_AT_SCHOOL.search(text[max(0, m.start() - 30) : m.end()]):
                 continue
             yield Hit("child", m.start("detail"), m.end("detail"), "a named child's grade, school or home street")
@@ -818,6 +836,16 @@ def detect_addresses(scene: Scene, allow: AllowList) -> Iterator[Hit]:
         owner = whose.address_owner(text, scene.sentences, m.start(), end, cues, scene.known, scene.mentions, scene.people)
         if owner is not None and owner.private and not _historic(text, sentence_at(scene.sentences, m.start())):
             yield Hit("address", m.start(), end, "home address", owner)
+    # "Sympathy cards for the Lindqvist family can be sent to PO Box 418": a person's mailing address
+    for m in _PO_BOX.finditer(text):
+        if allow.allows_address(m.group()):
+            continue
+        owner = whose.address_owner(text, scene.sentences, m.start(), m.end(), cues, scene.known, scene.mentions, scene.people)
+        if owner is not None and owner.private:
+            yield Hit("address", m.start(), m.end(), "mailing address", owner)
+
+
+_PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d{1,6}\b", re.IGNORECASE)
 
 
 _HISTORIC = re.compile(r"\bhistoric(?:al)?\b|\b(?:the|in|since|from|until|by|circa|built)\s+(?:1[6-8]\d\d|19[0-3]\d)\b", re.I)

@@ -160,12 +160,14 @@ def _someone_cue(relations: tuple[str, ...], roles: tuple[str, ...]) -> re.Patte
     jobs = literal_alternation(roles)
     return re.compile(
         rf"\b(?:she|he|her|his|him|hers|their)\b|(?<![\w'’])(?:{words})(?![\w'’])"
-        rf"|\bour\s+(?:[\w-]+\s+){{0,2}}(?:{jobs})\b",
+        rf"|\bour\s+(?:[\w-]+\s+){{0,2}}(?:{jobs})s?\b"
+        rf"|\b(?-i:[Aa]n?\s+(?:[A-Z][\w'’-]*\s+){{1,3}})(?:{jobs})\b",  # "A Public Works employee", not "a new manager"
         re.IGNORECASE,
     )
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’@#])[A-Z][a-z]+")
+_PLURAL_SURNAME = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)s\b")
 
 
 def _someone_possible(cues: Cues, text: str) -> bool:
@@ -178,7 +180,21 @@ def _someone_possible(cues: Cues, text: str) -> bool:
     names = census_names()
     if names is None:
         return True
+    if any(m.group(1).lower() in names[1] for m in _PLURAL_SURNAME.finditer(text)):
+        return True  # "the Garcias, who ...": a household by its surname
     return any(m.group().lower() in names[0] for m in _CAPITALISED.finditer(text))
+
+
+def _person_entity(doc: Document) -> bool:
+    """A PERSON entity in the parse the run already made whose last word is a census surname: a
+    given name the 1990 census lists lack ("Jaden Moore"); not the model's "Pfizer" or "COVID",
+    which would send most public-health notices to the parse."""
+    names = census_names()
+    surnames = names[1] if names else frozenset()
+    return any(
+        e.label_ == "PERSON" and len(e) >= 2 and e[-1].text.istitle() and e[-1].lower_ in surnames
+        for e in getattr(doc.nlp, "ents", ())
+    )
 
 
 def _word_counts() -> dict[str, int]:
@@ -191,7 +207,7 @@ def detect_parsed_facts(doc: Document, cues: Cues, officials: tuple[str, ...]) -
     missing, so that the patterns of :func:`detect_sensitive` decide."""
     lists = about.fact_lists(cues)
     text = doc.words_text
-    if not _fact_trigger(lists).search(text) or not _someone_possible(cues, text):
+    if not _fact_trigger(lists).search(text) or not (_someone_possible(cues, text) or _person_entity(doc)):
         return [] if can_parse(doc) else None  # no fact word or no one: nothing for the parse, or the patterns, to read
     sdoc = parsed(doc)
     if sdoc is None:

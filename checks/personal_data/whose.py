@@ -230,6 +230,8 @@ def _cues_in(
         kind, words, why = named
         if why == _PLACE and _full_name_the_model_sees(words, start + m.start(), start + m.end(), people):
             kind, why = PRIVATE, NAME  # "Priya Mehta": a name the census lacks, which the model reads as a person
+        elif why == _PLACE and _given_word_the_model_sees(words, start + m.start(), start + m.end(), people):
+            kind, why = PRIVATE, NAME  # "call Dot at": a given name that is also a word, a PERSON to the model
         if why == _PLACE and " " not in words and not window[m.end() :].lstrip().startswith(":"):
             continue  # one capitalised word that is neither a name nor an office says nothing
         offset = start + m.start() + m.group().rfind(words.split()[0])
@@ -248,6 +250,15 @@ def _cues_in(
         if start <= s and e <= end:
             found.append(_Cue(s, e, ORGANISATION, text[s:e], "an account"))
     return found
+
+
+def _given_word_the_model_sees(words: str, start: int, end: int, people: Iterable[tuple[int, int]]) -> bool:
+    """One census given name that is also an everyday word ("Dot", "Rose"), inside one of the
+    model's PERSON entities."""
+    given = _given_names()
+    if " " in words or given is None or words.lower() not in given:
+        return False
+    return any(s <= start and end <= e for s, e in people)
 
 
 def _full_name_the_model_sees(words: str, start: int, end: int, people: Iterable[tuple[int, int]]) -> bool:
@@ -441,7 +452,10 @@ def address_owner(
     # "1418 Oakwood Drive, her home", "310 Cedar Lane owes $2,140".
     after = masked[end : end + 40]
     m = re.match(
-        r"[\s,(]*(?:(?:is|was)\s+)?(?:(?:her|his|their|the\s+\w+['’]s)\s+)?(?P<cue>home|house|residence|apartment)\b", after
+        # "88 Birch Court, the blue house with the flag": a house described is someone's home
+        r"[\s,(]*(?:(?:is|was)\s+)?(?:(?:her|his|their|the\s+\w+['’]s|the(?:\s+[a-z]+){1,2})\s+)?"
+        r"(?P<cue>home|house|residence|apartment)\b",
+        after,
     )
     m = m or re.match(
         r"\s*(?:\([^)]*\)\s*)?(?P<cue>owes|owed|is\s+behind|was\s+behind|has\s+(?:an?\s+)?(?:unpaid|overdue|past[- ]due))\b",
