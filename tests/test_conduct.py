@@ -115,6 +115,41 @@ def test_each_evasion_trick_is_caught_at_its_exact_span(linter: Linter, text: st
     assert "disguised" in findings[0].message or "masked" in findings[0].message
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Don't be a d-bag, pay the meter.", "d-bag"),
+        ("Parking there is an a-hole move.", "a-hole"),
+        ("This line is f-ing ridiculous.", "f-ing"),
+        ("What a sh--t show at the dump.", "sh--t"),
+        ("F\u2014k this weather.", "F\u2014k"),
+        ("What a b@st@rd move.", "b@st@rd"),
+    ],
+)
+def test_a_hyphen_dash_or_symbols_standing_in_for_letters_are_read_as_the_word(linter: Linter, text: str, span: str) -> None:
+    assert flagged(linter, text) == [("conduct/profanity", span)]
+
+
+def test_a_grawlix_in_a_word_s_place_is_mild_profanity(linter: Linter) -> None:
+    findings = lint(linter, "Who the $#@% leaves a chainsaw running at the dump?")
+    assert [(f.rule, f.severity) for f in findings] == [("conduct/profanity", "warning")]
+    assert "symbols standing in for a swear word" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The co-op meets at 7 in the X-ray wing; T-shirts for e-bike riders.",
+        "P.S. the S&W beans recall covers J&J cans too.",
+        "Thank you for all you do! Here we go! Know before you go!",
+        "Win $$$ at bingo!!! Prices $5 & up.",
+        "The b-ball camp and the D-Day memorial are on the S-curve.",
+    ],
+)
+def test_hyphenated_words_initials_and_punctuation_are_no_mask(linter: Linter, text: str) -> None:
+    assert flagged(linter, text) == []
+
+
 def test_evasion_pass_can_be_turned_off(linter: Linter) -> None:
     assert flagged(linter, "Sh1t happens.", evasion=False) == []
 

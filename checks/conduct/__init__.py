@@ -32,6 +32,16 @@ CATEGORIES = ("profanity", "slur", "insult", "threat")
 _PIECES = re.compile(r"\w+|[^\w\s]")
 # A masked word: letters with *, # or % standing in for some ("f**k", "sh*t", "a**hole").
 _MASKED = re.compile(r"(?<![\w*#%])[^\W\d_]+[*#%]+[^\W\d_]*(?![\w*#%])")
+# Wider masks, read on the text as written: any of these symbols, or a hyphen, dash or underscore
+# between letters, standing in for letters ("f@#k", "d-bag", "a-hole", "f-ing", "sh--t", "F—k").
+# A mask stands between letters: a word ending in "!" or "$" is punctuation or a price, and
+# "&" joins initials ("S&W", "AT&T"); words ending in * # % are _MASKED's.
+_SYMBOLS = "*#%@$!"
+_JOINERS = "\\-\u2010-\u2015_"
+_WIDE_MASKED = re.compile(rf"(?<![\w{_SYMBOLS}{_JOINERS}])[^\W\d_]+(?:[{_SYMBOLS}{_JOINERS}]+[^\W\d_]+)+(?![\w{_SYMBOLS}])")
+_MASK_RUN = re.compile(rf"[{_SYMBOLS}{_JOINERS}]+")
+# A grawlix: a run of three or more different symbols in a word's place ("who the $#@% did this").
+_GRAWLIX = re.compile(rf"(?<![\w{_SYMBOLS}&])[{_SYMBOLS}&]{{3,}}(?![\w{_SYMBOLS}&])")
 
 
 @dataclass(frozen=True)
@@ -319,6 +329,31 @@ def _evasion_hits(doc: Document, norm: Normalized, lex: Lexicon, excuses: _Excus
             yield Hit(start, end, term.category, term.severity, doc.text[start:end], "masked", term)
 
 
+def _wide_masked_hits(doc: Document, lex: Lexicon, excuses: _Excuses) -> Iterator[Hit]:
+    """Listed words with symbols, or a hyphen, dash or dot beside an initial, standing in for letters,
+    and grawlixes ("$#@%"). A mask run stands for one to five letters; the word must then be a listed
+    form, whole. A hyphen between two real words ("co-op", "x-ray") is no mask: one side must be an
+    initial or two letters ("d-bag", "a-hole", "sh-t")."""
+    text = doc.words_text
+    singles = [f for f in lex.by_form if " " not in f]
+    for m in _WIDE_MASKED.finditer(text):
+        token = m.group().lower()
+        pieces = [p for p in _MASK_RUN.split(token) if p]
+        symbols = any(c in _SYMBOLS for c in token)
+        if not symbols and min(len(p) for p in pieces) > 2:
+            continue
+        if _key(token) in lex.by_form or "".join(pieces) in lex.by_form:
+            continue  # written plainly, with a hyphen: the spaCy pass decides
+        pattern = re.compile(_MASK_RUN.sub("[a-z]{1,5}", token))
+        found = next((f for f in singles if pattern.fullmatch(f)), None)
+        if found and not excuses.excuse(lex.by_form[found], *m.span()):
+            term = lex.by_form[found]
+            yield Hit(m.start(), m.end(), term.category, term.severity, m.group(), "masked", term)
+    for m in _GRAWLIX.finditer(text):
+        if len(set(m.group())) >= 3:
+            yield Hit(m.start(), m.end(), "profanity", "warning", m.group(), "grawlix", None)
+
+
 _STRETCHED = re.compile(r"(?<!\w)[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*(?!\w)")
 
 
@@ -369,6 +404,7 @@ def _message(hit: Hit) -> tuple[str, list[str]]:
     how = {
         "disguised spelling": " (disguised spelling)",
         "masked": " (masked with symbols, still read as the word)",
+        "grawlix": " (symbols standing in for a swear word)",
         "hashtag": " (in a hashtag)",
     }.get(hit.message, "")
     if hit.category == "profanity":
@@ -412,6 +448,7 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     norm = normalize(doc.words_text, leet=True)  # shared by the evasion and phrase passes
     if ctx["evasion"]:
         hits += _evasion_hits(doc, norm, lex, excuses)
+        hits += _wide_masked_hits(doc, lex, excuses)
     hits += _hashtag_hits(doc, lex)
     hits += [h for h in _phrase_hits(doc, norm, lex, comments) if not excuses.excuse(None, h.start, h.end)]
     # Longest first, then drop a hit inside one of its category already kept ("son of a bitch" over "bitch").
@@ -481,7 +518,9 @@ CHECK = Check(
     people name themselves. Insult adjectives ("stupid", "lazy", "clueless") count
     only when aimed at people ("stupid drivers", "some people are just lazy"),
     not "a lazy river". Disguised spellings are caught as well: sh1t, f u c k,
-    f**k, fullwidth, enclosed, regional-indicator or Cyrillic look-alike
+    f**k, f@#k, d-bag, a-hole, F\u2014k (symbols, or a hyphen or dash beside an
+    initial, standing in for letters), grawlixes ("who the $#@% did this"),
+    fullwidth, enclosed, regional-indicator or Cyrillic look-alike
     letters, stray combining marks and held-down letters ("shiiiit"). Threats
     are read from a lexicon of harm verbs aimed at the reader ("we will find
     you and hurt you"), in phrases.toml's [threat] table.
