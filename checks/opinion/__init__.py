@@ -27,6 +27,7 @@ from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
 from post_lint.text import political
 from post_lint.text.blanks import TokenMatcher
+from post_lint.text.features import lexicon
 from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.phrases import Match, find_phrases
 from post_lint.text.spans import inside, within
@@ -37,6 +38,12 @@ _HERE = Path(__file__).parent
 # "should have" done; demands.txt: what they are told to do; opinion-verbs.txt: "I (always) believe").
 DEMANDS = tuple(load_word_list(_HERE / "demands.txt"))
 OPINION_VERBS = tuple(load_word_list(_HERE / "opinion-verbs.txt"))
+# A judged policy (policy-nouns.txt: "the tax", "the ban", "the Legislature") and the lexicon's words
+# that say how it stands rather than whether it is good (not-evaluative.txt: "effective", "free").
+POLICY_NOUNS = frozenset(load_word_list(_HERE / "policy-nouns.txt"))
+NOT_EVALUATIVE = frozenset(load_word_list(_HERE / "not-evaluative.txt"))
+_COPULAS = frozenset({"be", "seem", "look", "sound", "remain", "prove"})
+_MIN_VALENCE = 1.0  # VADER's scale runs from -4 to 4; "mistake" is -1.4, "unfair" -2.1, "wrong" -2.1
 
 
 def governing(extra: tuple[str, ...] = ()) -> list[str]:
@@ -126,6 +133,32 @@ def _spacy_matches(doc: Document, extra_governing: tuple[str, ...] = ()) -> list
     return found
 
 
+def _policy_judgements(doc: Document) -> list[tuple[str, Match]]:
+    """A policy or a lawmaking body judged by the predicate of a copula: "the sales tax on groceries is
+    unfair", "the new rules are a mistake", "the camping ban is the wrong answer".
+
+    The parse says the evaluative word (VADER, at least ``_MIN_VALENCE`` either way) is what the
+    policy IS, so "the rule takes effect after a terrible winter" or "the fee funds great parks"
+    judge nothing; "the new rule is effective Jan. 1" is how it stands, not whether it is good.
+    """
+    if doc.nlp is None or not doc.nlp.has_annotation("DEP"):
+        return []
+    valences = lexicon()
+    found = []
+    for token in doc.nlp:
+        if token.dep_ not in ("acomp", "attr") or token.head.lemma_.lower() not in _COPULAS:
+            continue
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lemma_.lower() not in POLICY_NOUNS:
+            continue
+        words = [token, *(c for c in token.children if c.dep_ in ("amod", "compound", "advmod"))]
+        if any(abs(valences.get(w.lower_, 0.0)) >= _MIN_VALENCE and w.lower_ not in NOT_EVALUATIVE for w in words):
+            start = subject.left_edge.idx
+            end = max(w.idx + len(w) for w in words)
+            found.append(("evaluation", Match(start, end, doc.text[start:end])))
+    return found
+
+
 def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     phrases, evaluations, employment, employment_views = _lists(
         tuple(ctx["extra-phrases"]), tuple(ctx["extra-evaluations"]), tuple(ctx["extra-employment-terms"])
@@ -140,6 +173,7 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         ("first-person" if label == "first-person" else "evaluation", m)
         for label, m in _spacy_matches(doc, tuple(ctx["extra-governing"]))
     ]
+    candidates += _policy_judgements(doc)
     if not candidates:
         yield from _policy_voice(doc, ctx)
         return
@@ -224,7 +258,7 @@ CHECK = Check(
         "opinion/political-voice": "advocacy on a policy issue the political-messaging model is sure of, naming no side: "
         "\u201cCongress must act now to fund CHIP\u201d",
     },
-    nlp=("tagger", "lemmatizer"),
+    nlp=("tagger", "lemmatizer", "parser"),
     profiles=("official",),
     # Criticism of a community partner is reported once, by partners, when partners runs too.
     yields_to=("partners",),
@@ -233,7 +267,10 @@ CHECK = Check(
     and services, never the writer's own views. The check flags first-person
     views ("I think", "in my opinion", "IMO", "personally,"), judgements of
     decisions, policies or officials ("a disgrace", "a waste of taxpayer money",
-    "the Council should have approved ..."), and views on City employment
+    "the Council should have approved ...", and a policy judged by what the parse
+    says it is: "the grocery tax is unfair", "the new rules are a mistake", with
+    the evaluative words of the VADER lexicon), the institutional "we" against a
+    policy ("we strongly oppose the closure"), and views on City employment
     relations (raises, union contracts, negotiations), which get their own rule
     because the policy names them.
 
