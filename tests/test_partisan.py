@@ -151,3 +151,20 @@ def test_model_is_small_and_scores_are_probabilities() -> None:
     scores = [classifier.score(p) for p in posts]
     assert all(0.0 <= s <= 1.0 for s in scores)
     assert scores[0] > 0.9 > scores[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Republican and Democratic city committees both hold their caucuses at City Hall on March 2. Contact each party for details.",
+        "Both Democrats and Republicans will have candidates on the August primary ballot. Sample ballots are online.",
+        "Precinct caucuses for the GOP and DFL are Feb. 27. Find your location at sos.state.mn.us.",
+    ],
+)
+def test_two_parties_named_side_by_side_are_logistics_not_a_side(text: str) -> None:
+    assert lint(text) == []
+
+
+def test_a_side_taken_beside_an_even_handed_sentence_is_still_partisan() -> None:
+    assert lint("Vote Republican on Nov. 5! Democrats and independents are welcome at the polls too.") != []
+    assert lint("Unlike the Democrats, Republicans delivered for our harbor.") != []

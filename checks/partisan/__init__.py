@@ -55,6 +55,32 @@ _DESCRIBING = frozenset(_BALLOT["describing"])
 _URGING = re.compile(_any_word(_BALLOT["urging"]) + r"[^.!?]{0,20}$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _even_handed_pattern() -> re.Pattern[str]:
+    """Two camps of camps.toml joined by "and", "or" or "&", up to three words apart."""
+    camps = tomllib.loads((_HERE / "camps.toml").read_text(encoding="utf-8"))
+    groups = "|".join(
+        f"(?P<{camp}>{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})" for camp, words in camps.items()
+    )
+    return re.compile(
+        rf"\b(?:{groups})\b(?:\s+[\w'-]+){{0,3}}?\s+(?:and|or|&|nor)\s+(?:the\s+)?(?:{groups.replace('?P<', '?P<o_')})\b", re.I
+    )
+
+
+def _even_handed(doc: Document) -> list[tuple[int, int]]:
+    """Sentences that name two camps side by side (_even_handed_pattern): election logistics, not a side."""
+    pattern = _even_handed_pattern()
+    found = []
+    for start, end in doc.sentences:
+        for m in pattern.finditer(doc.words_text, start, end):
+            first = {k for k, v in m.groupdict().items() if v and not k.startswith("o_")}
+            second = {k[2:] for k, v in m.groupdict().items() if v and k.startswith("o_")}
+            if first != second:
+                found.append((start, end))
+                break
+    return found
+
+
 @lru_cache(maxsize=8)
 def _lists(
     extra_terms: tuple[str, ...], extra_politicians: tuple[str, ...], extra_accounts: tuple[str, ...] = ()
@@ -156,7 +182,12 @@ def _with_follow_up(prose: str, spans: list[tuple[int, int]], offset: int) -> tu
     return start, end
 
 
-def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] | None = None) -> Iterator[Finding]:
+    """Rule findings; ``cleared`` collects the sentences that name two camps even-handedly, which the
+    learned layer does not score."""
+    even = _even_handed(doc) if ctx["classifier"] or cleared is not None else []
+    if cleared is not None:
+        cleared += even
     lists = _lists(tuple(ctx["extra-terms"]), tuple(ctx["extra-politicians"]), tuple(ctx["extra-accounts"]))
     text = doc.words_text
     quoted = doc.attributed_quotes
@@ -205,6 +236,9 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         named = lists["parties"] + lists["politicians"]
         # A side (a party, a politician, an election, an administration) makes political messaging
         # partisan; issue advocacy without one is a policy view, which the opinion check reports.
+        sides_named = [m for m in find_phrases(text, named) if not inside(even, m.start, m.end)]
+        if even and not sides_named:
+            return  # every party named is named beside its rival: logistics, no side
         if political.unquoted(doc, political.cue_words() + named) and political.unquoted(doc, political.side_words() + named):
             yield from _classify(doc, ctx)
 
@@ -229,6 +263,7 @@ run = rules_then_model(
     __file__,
     "taking a political side",
     "an official account may not support or oppose a party, candidate or campaign; keep election posts to neutral logistics",
+    clears=True,
 )
 
 
@@ -277,6 +312,8 @@ CHECK = Check(
     Not flagged: election administration ("Early voting is open at City Hall"),
     council votes ("the Council voted 5-0 to approve"), nonpartisan candidate
     forums, the League of Women Voters, parties named in neutral reporting,
+    parties named side by side ("the Republican and Democratic caucuses",
+    camps.toml: neither the model nor the learned layer reads such a sentence),
     contests ("vote for your favorite float") and attributed quotations.
 
     The word lists are data files beside the check; add slogans with
