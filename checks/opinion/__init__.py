@@ -173,7 +173,11 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         ("first-person" if label == "first-person" else "evaluation", m)
         for label, m in _spacy_matches(doc, tuple(ctx["extra-governing"]))
     ]
-    candidates += _policy_judgements(doc)
+    # A judged policy is evidence of its own only in a sentence no other view marker already reports.
+    for kind, match in _policy_judgements(doc):
+        sentence_start, sentence_end = doc.sentence_at(match.start)
+        if not any(sentence_start <= m.start < sentence_end for _, m in candidates):
+            candidates.append((kind, match))
     if not candidates:
         yield from _policy_voice(doc, ctx)
         return
