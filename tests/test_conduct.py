@@ -246,3 +246,46 @@ def test_every_rule_it_reports_is_declared() -> None:
     assert isinstance(check, Check)
     assert set(check.rules) == {"conduct/profanity", "conduct/slur", "conduct/insult", "conduct/threat", "conduct/learned"}
     assert check.nlp == ("lemmatizer",)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The whiners at last night's meeting can save their breath.", "The whiners"),
+        ("To the snowflakes upset about our holiday tree: the tree stays.", "To the snowflakes"),
+        ("Thanks to the usual complainers for the same speech as last month.", "the usual complainers"),
+        ("Listen up, you freeloaders: the dump sticker is $40.", "you freeloaders"),
+    ],
+)
+def test_residents_called_by_a_pejorative_noun_are_insulted(linter: Linter, text: str, name: str) -> None:
+    assert flagged(linter, text, learned=False) == [("conduct/insult", name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Snowflakes are falling! Plows are out tonight.",
+        "Don't be a litterbug: use the bins at the park.",
+        "Congratulations to the losers of the pie-eating bet: the Mayor is in the dunk tank Saturday!",
+        "Bridge troll costumes are welcome at the library's fairy tale night.",
+    ],
+)
+def test_the_same_nouns_in_their_innocent_sense_stay_clean(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, learned=False) == []
+
+
+def test_evidence_held_on_the_people_addressed_and_a_promised_visit_read_as_intimidation(linter: Linter) -> None:
+    text = "To the folks shooting at the road signs on 180th: we've pulled the trail cam footage. Deputies will be by."
+    assert flagged(linter, text, learned=False) == [("conduct/threat", "Deputies will be by")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputies are reviewing camera footage of the break-in. Anyone with information, call 555-0100.",
+        "Deputies will be by the fair booth Saturday with free gun locks. See you soon!",
+        "To everyone who entered the photo contest: we have the winners! We'll be in touch by Friday.",
+    ],
+)
+def test_footage_or_a_visit_alone_is_ordinary_news(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, learned=False) == []

@@ -72,6 +72,8 @@ class Lexicon:
     adverbs: frozenset[str]  # may stand between "be" and the adjective ("are just lazy")
     phrases: tuple[tuple[str, re.Pattern[str], str], ...]  # (category, regex, message)
     own_voice: frozenset[int]  # indexes of phrases read only in the city's own posts
+    intimidation: tuple[re.Pattern[str], ...] | None = None  # whom it addresses, evidence held, a visit
+    intimidation_message: str = ""
 
 
 def _plural(word: str) -> str:
@@ -142,7 +144,11 @@ def lexicon(extra_terms: tuple[str, ...] = (), mild: bool = True) -> Lexicon:
     if "threat" in phrases_data:
         threat = phrases_data["threat"]
         phrases += (("threat", _threat_pattern(threat), threat.get("message", "")),)
+    table = phrases_data.get("intimidation")
+    intimidation = tuple(re.compile(table[key], re.I) for key in ("address", "evidence", "visits")) if table else None
     return Lexicon(
+        intimidation=intimidation,
+        intimidation_message=table.get("message", "") if table else "",
         terms=tuple(terms),
         by_form=by_form,
         form_pattern=form_pattern,
@@ -397,6 +403,19 @@ def _phrase_hits(doc: Document, norm: Normalized, lex: Lexicon, comments: bool =
             yield Hit(start, end, category, "error", doc.text[start:end], message, None)
 
 
+def _intimidation_hits(doc: Document, norm: Normalized, lex: Lexicon) -> Iterator[Hit]:
+    """A promised visit in a post that says it holds evidence on the people it addresses."""
+    if lex.intimidation is None:
+        return
+    address, evidence, visits = lex.intimidation
+    if not (address.search(norm.text) and evidence.search(norm.text)):
+        return
+    for m in visits.finditer(norm.text):
+        start, end = norm.span(*m.span())
+        yield Hit(start, end, "threat", "error", doc.text[start:end], lex.intimidation_message, None)
+        return
+
+
 def _message(hit: Hit) -> tuple[str, list[str]]:
     word = " ".join(hit.word.split())
     if len(word) > 60:
@@ -451,6 +470,8 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         hits += _wide_masked_hits(doc, lex, excuses)
     hits += _hashtag_hits(doc, lex)
     hits += [h for h in _phrase_hits(doc, norm, lex, comments) if not excuses.excuse(None, h.start, h.end)]
+    if not comments:  # the city's own voice: in a comment, the attacks check reads threats
+        hits += _intimidation_hits(doc, norm, lex)
     # Longest first, then drop a hit inside one of its category already kept ("son of a bitch" over "bitch").
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
@@ -523,7 +544,12 @@ CHECK = Check(
     fullwidth, enclosed, regional-indicator or Cyrillic look-alike
     letters, stray combining marks and held-down letters ("shiiiit"). Threats
     are read from a lexicon of harm verbs aimed at the reader ("we will find
-    you and hurt you"), in phrases.toml's [threat] table.
+    you and hurt you"), in phrases.toml's [threat] table; intimidation with no
+    threat word from its [intimidation] table: a post that addresses people by
+    what they did, says it holds evidence on them ("we've got your plate", "the
+    trail cam footage") and promises a visit ("expect a visit", "deputies will
+    be by"). Residents called by a pejorative noun ("the usual complainers",
+    "to the snowflakes upset about ...", "you freeloaders") are insults.
 
     The lists are data files beside the check (terms.toml, phrases.toml); add
     words with `extra-terms` and excuse a local name with `allow`.
