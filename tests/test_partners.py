@@ -240,3 +240,9 @@ def test_a_hedge_that_a_partner_will_do_its_job_at_all_is_flagged(text: str) -> 
 def test_the_same_words_not_said_of_a_partner_stay_clean(text: str) -> None:
     linter = _linter(organizations=PARTNERS, learned=False)
     assert _findings(linter, text) == []
+
+
+def test_an_organisation_beside_if_you_are_ever_is_not_doubted() -> None:
+    # A real county post: "ever" belongs to the reader's need, not to the organisation.
+    text = "If you are ever in need of support, Crisis Text Line is there to offer help. Text MARIN to 741741."
+    assert _findings(_linter(organizations=[{"name": "Crisis Text Line", "aliases": []}], learned=False), text) == []
