@@ -141,3 +141,22 @@ def test_how_a_policy_stands_or_a_judged_thing_beside_it_is_no_evaluation(text: 
 def test_the_institutional_we_against_a_policy_is_a_view_but_we_support_businesses_is_not() -> None:
     assert lint("We strongly oppose the proposed closure of the post office.") == [("opinion/first-person", "We strongly oppose")]
     assert lint("We support local businesses: shop small this Saturday!") == []
+
+
+def test_a_sarcasm_idiom_about_a_lawmaker_or_policy_is_an_evaluation() -> None:
+    text = "Congrats to the Planning Board on approving a fourth dollar store. Just what the historic district needed."
+    assert lint(text) == [("opinion/evaluation", "Just what the historic district needed")]
+    assert lint("Congress passed the farm bill. What could possibly go wrong?") == [
+        ("opinion/evaluation", "What could possibly go wrong")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just what the fire lane needed: another parked truck. Tickets start Monday.",
+        "New splash pad opens Saturday! Just what our kids needed this summer.",
+    ],
+)
+def test_the_same_idiom_about_no_policy_is_not_opinion_s(text: str) -> None:
+    assert [rule for rule, _ in lint(text) if rule != "opinion/learned"] == []

@@ -18,6 +18,7 @@ the new splash pad"), which no pattern matches.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +43,8 @@ OPINION_VERBS = tuple(load_word_list(_HERE / "opinion-verbs.txt"))
 # that say how it stands rather than whether it is good (not-evaluative.txt: "effective", "free").
 POLICY_NOUNS = frozenset(load_word_list(_HERE / "policy-nouns.txt"))
 NOT_EVALUATIVE = frozenset(load_word_list(_HERE / "not-evaluative.txt"))
+SARCASM = tuple(load_word_list(_HERE / "sarcasm.txt"))
+LAWMAKERS = frozenset(load_word_list(_HERE / "lawmakers.txt"))
 _COPULAS = frozenset({"be", "seem", "look", "sound", "remain", "prove"})
 _MIN_VALENCE = 1.0  # VADER's scale runs from -4 to 4; "mistake" is -1.4, "unfair" -2.1, "wrong" -2.1
 
@@ -159,6 +162,20 @@ def _policy_judgements(doc: Document) -> list[tuple[str, Match]]:
     return found
 
 
+def _policy_sarcasm(doc: Document) -> list[tuple[str, Match]]:
+    """A sarcasm idiom (sarcasm.txt) whose sentence, or the one before, names a lawmaker or a policy:
+    "Congrats to the Planning Board on a fourth dollar store. Just what the historic district needed." """
+    found = []
+    sentences = doc.sentences or [(0, len(doc.text))]
+    for match in find_phrases(doc.words_text, SARCASM):
+        index = max((i for i, (s, _) in enumerate(sentences) if s <= match.start), default=0)
+        before, end = sentences[max(index - 1, 0)][0], sentences[index][1]
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", doc.words_text[before:end])}
+        if words & LAWMAKERS or {w.rstrip("s") for w in words} & POLICY_NOUNS:
+            found.append(("evaluation", match))
+    return found
+
+
 def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     phrases, evaluations, employment, employment_views = _lists(
         tuple(ctx["extra-phrases"]), tuple(ctx["extra-evaluations"]), tuple(ctx["extra-employment-terms"])
@@ -169,6 +186,7 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     candidates += [("first-person", m) for m in find_phrases(text, phrases)]
     candidates += [("evaluation", m) for m in find_phrases(text, evaluations)]
     candidates += [("employment", m) for m in find_phrases(text, employment_views)]
+    candidates += _policy_sarcasm(doc)
     candidates += [
         ("first-person" if label == "first-person" else "evaluation", m)
         for label, m in _spacy_matches(doc, tuple(ctx["extra-governing"]))
@@ -274,7 +292,9 @@ CHECK = Check(
     "the Council should have approved ...", and a policy judged by what the parse
     says it is: "the grocery tax is unfair", "the new rules are a mistake", with
     the evaluative words of the VADER lexicon), the institutional "we" against a
-    policy ("we strongly oppose the closure"), and views on City employment
+    policy ("we strongly oppose the closure"), a sarcasm idiom in a sentence
+    about a lawmaker or a policy ("Just what the historic district needed",
+    sarcasm.txt, lawmakers.txt), and views on City employment
     relations (raises, union contracts, negotiations), which get their own rule
     because the policy names them.
 
