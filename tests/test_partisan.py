@@ -168,3 +168,26 @@ def test_two_parties_named_side_by_side_are_logistics_not_a_side(text: str) -> N
 def test_a_side_taken_beside_an_even_handed_sentence_is_still_partisan() -> None:
     assert lint("Vote Republican on Nov. 5! Democrats and independents are welcome at the polls too.") != []
     assert lint("Unlike the Democrats, Republicans delivered for our harbor.") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drop boxes are open 24/7 until Election Day \U0001f499\U0001facf Make it count.",
+        "Election Day is Tuesday! Polls open at 7. \U0001f535\U0001f535\U0001f535 You know what to do.",
+    ],
+)
+def test_a_party_mascot_or_one_side_s_colour_repeated_in_an_election_post_is_partisan(text: str) -> None:
+    assert [rule for rule, _ in lint(text)] == ["partisan/party-symbol"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy Fourth! \u2764\ufe0f\U0001f499 Parade at 10, fireworks at dusk.",
+        "Vote for your favorite float! \U0001f534\U0001f535 Voting closes Friday.",
+        "Valentine's Day blood drive \u2764\ufe0f\u2764\ufe0f Book your appointment.",
+    ],
+)
+def test_colours_of_both_sides_or_outside_an_election_are_no_party(text: str) -> None:
+    assert "partisan/party-symbol" not in [rule for rule, _ in lint(text)]

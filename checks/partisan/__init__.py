@@ -67,6 +67,31 @@ def _even_handed_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _party_emoji() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = tomllib.loads((_HERE / "party_emoji.toml").read_text(encoding="utf-8"))
+    return frozenset(data["mascots"]), frozenset(data["left"]), frozenset(data["right"])
+
+
+def _party_symbols(doc: Document) -> list[tuple[str, int, int, str]]:
+    """A party's mascot, or one side's colour at least twice and none of the other's, in an election post."""
+    mascots, left, right = _party_emoji()
+    text = doc.words_text
+    if not any(e in text for e in left | right) or not political.unquoted(doc, political.side_words()):
+        return []
+    seen = [
+        (m.start(), m.end(), m.group())
+        for m in re.finditer("|".join(map(re.escape, sorted(left | right, key=len, reverse=True))), text)
+    ]
+    seen = [s for s in seen if not inside(doc.quotes, s[0], s[1])]
+    sides = [("left" if e in left else "right") for _, _, e in seen]
+    for start, end, emoji in seen:
+        side = "left" if emoji in left else "right"
+        if emoji in mascots or (sides.count(side) >= 2 and len(set(sides)) == 1):
+            return [("party-symbol", start, end, emoji)]
+    return []
+
+
 def _even_handed(doc: Document) -> list[tuple[int, int]]:
     """Sentences that name two camps side by side (_even_handed_pattern): election logistics, not a side."""
     pattern = _even_handed_pattern()
@@ -212,6 +237,8 @@ def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] |
     for match in find_phrases(text, lists["campaign"]):
         found.append(("campaign", match.start, match.end, match.phrase))
 
+    found += _party_symbols(doc)
+
     for token in doc.tokens_of("mention"):
         if _account_rule(token.text, lists["accounts"]):
             found.append(("campaign", token.start, token.end, token.text))
@@ -295,6 +322,7 @@ CHECK = Check(
         "\u201cvote yes on\u201d, \u201cvote for the Republican candidate\u201d, \u201cmake sure the Democrats win\u201d, "
         "#VoteJaneSmith",
         "partisan/party": "a party or partisan figure praised or attacked: \u201cthe Democrats in St. Paul have failed\u201d",
+        "partisan/party-symbol": "a party's mascot, or one side's colour repeated, in an election post: \U0001f418, \U0001f535\U0001f535\U0001f535",
         "partisan/slogan": "a partisan slogan or loaded label: \u201cradical left\u201d, \u201cMAGA\u201d, "
         "#GOPTaxScam, \u201cflip the board blue\u201d",
         "partisan/campaign": "a campaign, rally, fundraising, or an @-mention of a party or campaign account",
