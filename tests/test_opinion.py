@@ -160,3 +160,8 @@ def test_a_sarcasm_idiom_about_a_lawmaker_or_policy_is_an_evaluation() -> None:
 )
 def test_the_same_idiom_about_no_policy_is_not_opinion_s(text: str) -> None:
     assert [rule for rule, _ in lint(text) if rule != "opinion/learned"] == []
+
+
+def test_candour_that_introduces_thanks_is_no_view_unless_the_post_names_a_policy() -> None:
+    assert lint("Honestly, we couldn't run the Fourth of July parade without our volunteers. Thank you!") == []
+    assert lint("Honestly, the new rental rules are a mess. Thanks for reading.") == [("opinion/first-person", "Honestly,")]

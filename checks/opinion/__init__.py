@@ -44,6 +44,8 @@ OPINION_VERBS = tuple(load_word_list(_HERE / "opinion-verbs.txt"))
 POLICY_NOUNS = frozenset(load_word_list(_HERE / "policy-nouns.txt"))
 NOT_EVALUATIVE = frozenset(load_word_list(_HERE / "not-evaluative.txt"))
 SARCASM = tuple(load_word_list(_HERE / "sarcasm.txt"))
+GRATITUDE = tuple(load_word_list(_HERE / "gratitude.txt"))
+CANDOUR = tuple(load_word_list(_HERE / "candour.txt"))
 LAWMAKERS = frozenset(load_word_list(_HERE / "lawmakers.txt"))
 _COPULAS = frozenset({"be", "seem", "look", "sound", "remain", "prove"})
 _MIN_VALENCE = 1.0  # VADER's scale runs from -4 to 4; "mistake" is -1.4, "unfair" -2.1, "wrong" -2.1
@@ -170,9 +172,28 @@ def _policy_sarcasm(doc: Document) -> list[tuple[str, Match]]:
     for match in find_phrases(doc.words_text, SARCASM):
         index = max((i for i, (s, _) in enumerate(sentences) if s <= match.start), default=0)
         before, end = sentences[max(index - 1, 0)][0], sentences[index][1]
-        words = {w.lower() for w in re.findall(r"[A-Za-z]+", doc.words_text[before:end])}
-        if words & LAWMAKERS or {w.rstrip("s") for w in words} & POLICY_NOUNS:
+        if _names_policy(doc.words_text[before:end]):
             found.append(("evaluation", match))
+    return found
+
+
+def _names_policy(text: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    return bool(words & LAWMAKERS or {w.rstrip("s") for w in words} & POLICY_NOUNS)
+
+
+def _candour_before_thanks(doc: Document) -> list[Match]:
+    """Candour markers ("Honestly,") whose sentence or the next gives thanks, in a post naming no policy."""
+    if _names_policy(doc.words_text):
+        return []
+    sentences = doc.sentences or [(0, len(doc.text))]
+    thanks = find_phrases(doc.words_text, GRATITUDE)
+    found = []
+    for match in find_phrases(doc.words_text, CANDOUR):
+        index = max((i for i, (s, _) in enumerate(sentences) if s <= match.start), default=0)
+        start, end = sentences[index][0], sentences[min(index + 1, len(sentences) - 1)][1]
+        if any(start <= t.start < end for t in thanks):
+            found.append(match)
     return found
 
 
@@ -183,7 +204,8 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.words_text
     quoted = doc.attributed_quotes
     candidates: list[tuple[str, Match]] = []
-    candidates += [("first-person", m) for m in find_phrases(text, phrases)]
+    grateful = _candour_before_thanks(doc)
+    candidates += [("first-person", m) for m in find_phrases(text, phrases) if not within(grateful, m.start, m.end)]
     candidates += [("evaluation", m) for m in find_phrases(text, evaluations)]
     candidates += [("employment", m) for m in find_phrases(text, employment_views)]
     candidates += _policy_sarcasm(doc)
@@ -299,8 +321,10 @@ CHECK = Check(
     because the policy names them.
 
     Not flagged: the City's institutional voice ("We think you'll love the new
-    splash pad", "We are proud to support ..."), quotations attributed to a
-    named person ("...," said Mayor Lee), facts and instructions. The check
+    splash pad", "We are proud to support ..."), candour that introduces
+    thanks in a post naming no policy ("Honestly, we couldn't run the parade
+    without our volunteers. Thank you!", candour.txt, gratitude.txt),
+    quotations attributed to a named person ("...," said Mayor Lee), facts and instructions. The check
     does not apply in the personal profile (an employee's own account).
 
     Advocacy on a policy issue with no opinion word ("Congress must act now to
