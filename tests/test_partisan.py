@@ -191,3 +191,19 @@ def test_a_party_mascot_or_one_side_s_colour_repeated_in_an_election_post_is_par
 )
 def test_colours_of_both_sides_or_outside_an_election_are_no_party(text: str) -> None:
     assert "partisan/party-symbol" not in [rule for rule, _ in lint(text)]
+
+
+def test_telling_voters_to_weigh_one_side_s_record_in_an_election_post_is_partisan() -> None:
+    text = "Advance voting starts Oct. 21. Before you go, ask yourself which party in Topeka has been cutting your road money."
+    assert [rule for rule, _ in lint(text)] == ["partisan/vote"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Primary ballots: you can only vote in one party's primary. Ask the clerk which party ballot you want.",
+        "Remember who showed up to fill sandbags last spring? They're back at it Saturday!",
+    ],
+)
+def test_a_party_ballot_or_a_record_outside_an_election_is_no_side(text: str) -> None:
+    assert "partisan/vote" not in [rule for rule, _ in lint(text)]

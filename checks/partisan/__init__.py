@@ -52,6 +52,7 @@ def _any_word(words: list[str]) -> str:
 
 _CONTEST = re.compile(_any_word(_BALLOT["contest"]), re.I)
 _DESCRIBING = frozenset(_BALLOT["describing"])
+_RECORD = re.compile(_any_word(_BALLOT["record"]["recall"]) + r"[^.!?]{0,60}?" + _any_word(_BALLOT["record"]["sides"]), re.I)
 _URGING = re.compile(_any_word(_BALLOT["urging"]) + r"[^.!?]{0,20}$", re.I)
 
 
@@ -238,6 +239,8 @@ def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] |
         found.append(("campaign", match.start, match.end, match.phrase))
 
     found += _party_symbols(doc)
+    if _RECORD.search(text) and political.unquoted(doc, political.side_words()):
+        found += [("vote", m.start(), m.end(), m.group()) for m in _RECORD.finditer(text)]
 
     for token in doc.tokens_of("mention"):
         if _account_rule(token.text, lists["accounts"]):
