@@ -289,3 +289,19 @@ def test_evidence_held_on_the_people_addressed_and_a_promised_visit_read_as_inti
 )
 def test_footage_or_a_visit_alone_is_ordinary_news(linter: Linter, text: str) -> None:
     assert flagged(linter, text, learned=False) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congrats to the tourist who fed a moose a granola bar. Darwin would be proud.",
+        "Nice parking job, Einstein. The tow truck is on its way.",
+        "Some real rocket scientists drove around the barricade today.",
+    ],
+)
+def test_mock_praise_of_someone_s_intelligence_is_an_insult(linter: Linter, text: str) -> None:
+    assert [rule for rule, _ in flagged(linter, text, learned=False)] == ["conduct/insult"]
+
+
+def test_praise_and_a_name_that_share_the_words_stay_clean(linter: Linter) -> None:
+    assert flagged(linter, "Thanks to Dr. Einstein for his talk on relativity at the library.", learned=False) == []
