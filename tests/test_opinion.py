@@ -165,3 +165,10 @@ def test_the_same_idiom_about_no_policy_is_not_opinion_s(text: str) -> None:
 def test_candour_that_introduces_thanks_is_no_view_unless_the_post_names_a_policy() -> None:
     assert lint("Honestly, we couldn't run the Fourth of July parade without our volunteers. Thank you!") == []
     assert lint("Honestly, the new rental rules are a mess. Thanks for reading.") == [("opinion/first-person", "Honestly,")]
+
+
+def test_a_superlative_verdict_on_what_someone_did_is_an_evaluation_but_health_advice_is_not() -> None:
+    assert lint("Early voting starts Monday. PS, mail ballots are the best thing Colorado ever did.") == [
+        ("opinion/evaluation", "best thing Colorado ever did")
+    ]
+    assert lint("Quitting smoking is the best thing you can ever do for your heart.") == []
