@@ -175,6 +175,4 @@ def test_a_superlative_verdict_on_what_someone_did_is_an_evaluation_but_health_a
 
 
 def test_a_superlative_verdict_on_an_official_is_an_evaluation() -> None:
-    assert [rule for rule, _ in lint("Chair Vigil is the best chair this county has had in decades.")] == [
-        "opinion/evaluation"
-    ]
+    assert [rule for rule, _ in lint("Chair Vigil is the best chair this county has had in decades.")] == ["opinion/evaluation"]
