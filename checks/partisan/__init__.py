@@ -325,7 +325,8 @@ CHECK = Check(
         "\u201cvote yes on\u201d, \u201cvote for the Republican candidate\u201d, \u201cmake sure the Democrats win\u201d, "
         "#VoteJaneSmith",
         "partisan/party": "a party or partisan figure praised or attacked: \u201cthe Democrats in St. Paul have failed\u201d",
-        "partisan/party-symbol": "a party's mascot, or one side's colour repeated, in an election post: \U0001f418, \U0001f535\U0001f535\U0001f535",
+        "partisan/party-symbol": "a party's mascot or one side's colour, repeated, in an election post: "
+        "\u201cPolls open at 7 \U0001f535\U0001f535\U0001f535 You know what to do\u201d",
         "partisan/slogan": "a partisan slogan or loaded label: \u201cradical left\u201d, \u201cMAGA\u201d, "
         "#GOPTaxScam, \u201cflip the board blue\u201d",
         "partisan/campaign": "a campaign, rally, fundraising, or an @-mention of a party or campaign account",
