@@ -115,6 +115,41 @@ def test_each_evasion_trick_is_caught_at_its_exact_span(linter: Linter, text: st
     assert "disguised" in findings[0].message or "masked" in findings[0].message
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Don't be a d-bag, pay the meter.", "d-bag"),
+        ("Parking there is an a-hole move.", "a-hole"),
+        ("This line is f-ing ridiculous.", "f-ing"),
+        ("What a sh--t show at the dump.", "sh--t"),
+        ("F\u2014k this weather.", "F\u2014k"),
+        ("What a b@st@rd move.", "b@st@rd"),
+    ],
+)
+def test_a_hyphen_dash_or_symbols_standing_in_for_letters_are_read_as_the_word(linter: Linter, text: str, span: str) -> None:
+    assert flagged(linter, text) == [("conduct/profanity", span)]
+
+
+def test_a_grawlix_in_a_word_s_place_is_mild_profanity(linter: Linter) -> None:
+    findings = lint(linter, "Who the $#@% leaves a chainsaw running at the dump?")
+    assert [(f.rule, f.severity) for f in findings] == [("conduct/profanity", "warning")]
+    assert "symbols standing in for a swear word" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The co-op meets at 7 in the X-ray wing; T-shirts for e-bike riders.",
+        "P.S. the S&W beans recall covers J&J cans too.",
+        "Thank you for all you do! Here we go! Know before you go!",
+        "Win $$$ at bingo!!! Prices $5 & up.",
+        "The b-ball camp and the D-Day memorial are on the S-curve.",
+    ],
+)
+def test_hyphenated_words_initials_and_punctuation_are_no_mask(linter: Linter, text: str) -> None:
+    assert flagged(linter, text) == []
+
+
 def test_evasion_pass_can_be_turned_off(linter: Linter) -> None:
     assert flagged(linter, "Sh1t happens.", evasion=False) == []
 
@@ -211,3 +246,62 @@ def test_every_rule_it_reports_is_declared() -> None:
     assert isinstance(check, Check)
     assert set(check.rules) == {"conduct/profanity", "conduct/slur", "conduct/insult", "conduct/threat", "conduct/learned"}
     assert check.nlp == ("lemmatizer",)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The whiners at last night's meeting can save their breath.", "The whiners"),
+        ("To the snowflakes upset about our holiday tree: the tree stays.", "To the snowflakes"),
+        ("Thanks to the usual complainers for the same speech as last month.", "the usual complainers"),
+        ("Listen up, you freeloaders: the dump sticker is $40.", "you freeloaders"),
+    ],
+)
+def test_residents_called_by_a_pejorative_noun_are_insulted(linter: Linter, text: str, name: str) -> None:
+    assert flagged(linter, text, learned=False) == [("conduct/insult", name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Snowflakes are falling! Plows are out tonight.",
+        "Don't be a litterbug: use the bins at the park.",
+        "Congratulations to the losers of the pie-eating bet: the Mayor is in the dunk tank Saturday!",
+        "Bridge troll costumes are welcome at the library's fairy tale night.",
+    ],
+)
+def test_the_same_nouns_in_their_innocent_sense_stay_clean(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, learned=False) == []
+
+
+def test_evidence_held_on_the_people_addressed_and_a_promised_visit_read_as_intimidation(linter: Linter) -> None:
+    text = "To the folks shooting at the road signs on 180th: we've pulled the trail cam footage. Deputies will be by."
+    assert flagged(linter, text, learned=False) == [("conduct/threat", "Deputies will be by")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputies are reviewing camera footage of the break-in. Anyone with information, call 555-0100.",
+        "Deputies will be by the fair booth Saturday with free gun locks. See you soon!",
+        "To everyone who entered the photo contest: we have the winners! We'll be in touch by Friday.",
+    ],
+)
+def test_footage_or_a_visit_alone_is_ordinary_news(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, learned=False) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congrats to the tourist who fed a moose a granola bar. Darwin would be proud.",
+        "Nice parking job, Einstein. The tow truck is on its way.",
+        "Some real rocket scientists drove around the barricade today.",
+    ],
+)
+def test_mock_praise_of_someone_s_intelligence_is_an_insult(linter: Linter, text: str) -> None:
+    assert [rule for rule, _ in flagged(linter, text, learned=False)] == ["conduct/insult"]
+
+
+def test_praise_and_a_name_that_share_the_words_stay_clean(linter: Linter) -> None:
+    assert flagged(linter, "Thanks to Dr. Einstein for his talk on relativity at the library.", learned=False) == []

@@ -163,3 +163,37 @@ def test_patterns_compile_only_when_a_trigger_fires_and_every_one_compiles() -> 
     for regex in fresh:
         regex.search("the door code is 4512")  # a broken pattern raises re.error here
         assert isinstance(regex._compiled, re.Pattern)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the Open Meetings Act, closed sessions are allowed only for a few reasons, like pending litigation.",
+        "After executive session Thursday, the Commission voted publicly 3-0 to buy the ranch easement for $410,000.",
+        "Following Monday's executive session, the Council voted in public session to approve the settlement.",
+        "Top secret: our Harbor Fest headliner will be announced Friday at noon!",
+        "Sneak peek: here's the new fire engine before its official unveiling Saturday!",
+    ],
+)
+def test_sentences_public_by_what_they_are_are_neither_flagged_nor_scored(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sneak peek: the Council privately agreed last night to buy the old cannery for $1.1 million.",
+        "Top secret: Officer Dale Price is on administrative leave. It will be announced Friday.",
+        "In executive session the Council agreed to offer $1.2 million for the property; the public vote is next month.",
+    ],
+)
+def test_a_teaser_or_a_public_vote_beside_a_private_decision_is_still_a_disclosure(linter: Linter, text: str) -> None:
+    assert rules(linter, text) != []
+
+
+def test_a_confidence_that_voices_a_view_is_not_a_secret_but_one_with_a_fact_is(linter: Linter) -> None:
+    assert rules(linter, "Between you and me, the best creemee in town is at the pool snack bar.", learned=False) == []
+    assert rules(linter, "Just between us, I think the new wind ordinance will drive farmers out.", learned=False) == []
+    assert rules(linter, "Between us, the best offer we got for the lot was $2.1 million.", learned=False) == [
+        "confidential/marked"
+    ]

@@ -111,3 +111,68 @@ def test_issue_advocacy_with_no_opinion_word_is_a_policy_view_unless_switched_of
 def test_a_courtesy_in_a_legislators_voice_is_not_issue_advocacy() -> None:
     text = "Thanks to the Rotary Club for hosting me today to talk about what Congress is working on this fall."
     assert lint_one("opinion", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "underlined"),
+    [
+        ("The sales tax on groceries is unfair to working families.", "The sales tax on groceries is unfair"),
+        ("The state's new rental rules are a mistake.", "The state's new rental rules are a mistake"),
+        ("The camping ban is the wrong answer.", "The camping ban is the wrong answer"),
+    ],
+)
+def test_a_policy_judged_by_what_it_is_is_an_evaluation(text: str, underlined: str) -> None:
+    assert lint(text) == [("opinion/evaluation", underlined)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new burn rule is effective Jan. 1; permits are free at the Road & Bridge shop.",
+        "The fee funds great parks, and the tax deadline is April 15.",
+        "The rule takes effect after a terrible winter for our roads.",
+        "The decision to get vaccinated is not always an easy one. Talk to your doctor.",
+    ],
+)
+def test_how_a_policy_stands_or_a_judged_thing_beside_it_is_no_evaluation(text: str) -> None:
+    assert [rule for rule, _ in lint(text) if rule != "opinion/learned"] == []
+
+
+def test_the_institutional_we_against_a_policy_is_a_view_but_we_support_businesses_is_not() -> None:
+    assert lint("We strongly oppose the proposed closure of the post office.") == [("opinion/first-person", "We strongly oppose")]
+    assert lint("We support local businesses: shop small this Saturday!") == []
+
+
+def test_a_sarcasm_idiom_about_a_lawmaker_or_policy_is_an_evaluation() -> None:
+    text = "Congrats to the Planning Board on approving a fourth dollar store. Just what the historic district needed."
+    assert lint(text) == [("opinion/evaluation", "Just what the historic district needed")]
+    assert lint("Congress passed the farm bill. What could possibly go wrong?") == [
+        ("opinion/evaluation", "What could possibly go wrong")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just what the fire lane needed: another parked truck. Tickets start Monday.",
+        "New splash pad opens Saturday! Just what our kids needed this summer.",
+    ],
+)
+def test_the_same_idiom_about_no_policy_is_not_opinion_s(text: str) -> None:
+    assert [rule for rule, _ in lint(text) if rule != "opinion/learned"] == []
+
+
+def test_candour_that_introduces_thanks_is_no_view_unless_the_post_names_a_policy() -> None:
+    assert lint("Honestly, we couldn't run the Fourth of July parade without our volunteers. Thank you!") == []
+    assert lint("Honestly, the new rental rules are a mess. Thanks for reading.") == [("opinion/first-person", "Honestly,")]
+
+
+def test_a_superlative_verdict_on_what_someone_did_is_an_evaluation_but_health_advice_is_not() -> None:
+    assert lint("Early voting starts Monday. PS, mail ballots are the best thing Colorado ever did.") == [
+        ("opinion/evaluation", "best thing Colorado ever did")
+    ]
+    assert lint("Quitting smoking is the best thing you can ever do for your heart.") == []
+
+
+def test_a_superlative_verdict_on_an_official_is_an_evaluation() -> None:
+    assert [rule for rule, _ in lint("Chair Vigil is the best chair this county has had in decades.")] == ["opinion/evaluation"]

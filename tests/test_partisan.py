@@ -151,3 +151,59 @@ def test_model_is_small_and_scores_are_probabilities() -> None:
     scores = [classifier.score(p) for p in posts]
     assert all(0.0 <= s <= 1.0 for s in scores)
     assert scores[0] > 0.9 > scores[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Republican and Democratic city committees both hold their caucuses at City Hall on March 2. Contact each party for details.",
+        "Both Democrats and Republicans will have candidates on the August primary ballot. Sample ballots are online.",
+        "Precinct caucuses for the GOP and DFL are Feb. 27. Find your location at sos.state.mn.us.",
+    ],
+)
+def test_two_parties_named_side_by_side_are_logistics_not_a_side(text: str) -> None:
+    assert lint(text) == []
+
+
+def test_a_side_taken_beside_an_even_handed_sentence_is_still_partisan() -> None:
+    assert lint("Vote Republican on Nov. 5! Democrats and independents are welcome at the polls too.") != []
+    assert lint("Unlike the Democrats, Republicans delivered for our harbor.") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drop boxes are open 24/7 until Election Day \U0001f499\U0001facf Make it count.",
+        "Election Day is Tuesday! Polls open at 7. \U0001f535\U0001f535\U0001f535 You know what to do.",
+    ],
+)
+def test_a_party_mascot_or_one_side_s_colour_repeated_in_an_election_post_is_partisan(text: str) -> None:
+    assert [rule for rule, _ in lint(text)] == ["partisan/party-symbol"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy Fourth! \u2764\ufe0f\U0001f499 Parade at 10, fireworks at dusk.",
+        "Vote for your favorite float! \U0001f534\U0001f535 Voting closes Friday.",
+        "Valentine's Day blood drive \u2764\ufe0f\u2764\ufe0f Book your appointment.",
+    ],
+)
+def test_colours_of_both_sides_or_outside_an_election_are_no_party(text: str) -> None:
+    assert "partisan/party-symbol" not in [rule for rule, _ in lint(text)]
+
+
+def test_telling_voters_to_weigh_one_side_s_record_in_an_election_post_is_partisan() -> None:
+    text = "Advance voting starts Oct. 21. Before you go, ask yourself which party in Topeka has been cutting your road money."
+    assert [rule for rule, _ in lint(text)] == ["partisan/vote"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Primary ballots: you can only vote in one party's primary. Ask the clerk which party ballot you want.",
+        "Remember who showed up to fill sandbags last spring? They're back at it Saturday!",
+    ],
+)
+def test_a_party_ballot_or_a_record_outside_an_election_is_no_side(text: str) -> None:
+    assert "partisan/vote" not in [rule for rule, _ in lint(text)]

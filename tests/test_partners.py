@@ -213,3 +213,36 @@ def test_unconfigured_partners_are_at_most_the_first_64_organisations_a_post_nam
     monkeypatch.setattr(partners_check, "_org_spans", lambda doc: iter([Span(i) for i in range(200)]))
     found = partners_check._org_partners(object())
     assert len(found) == 64 and found[0].name == "Riverside Widget Makers 0" and found[-1].name.endswith(" 63")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shuttles to the fair run every 20 minutes (assuming the Chamber remembers this time).",
+        "Book sale hours are 9 to 5, give or take whatever the library feels like that day.",
+        "Driveways are on you (or on District 11, if they ever show).",
+        "Other towns post real-time bus signs. The Chamber can barely manage a printed map.",
+    ],
+)
+def test_a_hedge_that_a_partner_will_do_its_job_at_all_is_flagged(text: str) -> None:
+    linter = _linter(organizations=PARTNERS, learned=False)
+    assert [f.rule for f in _findings(linter, text)] == ["partners/negative"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you ever need a library card, the library issues them free at every branch.",
+        "Remember, the Chamber's office is closed on Mondays.",
+        "It might not feel like it today, but the library's summer reading starts next week.",
+    ],
+)
+def test_the_same_words_not_said_of_a_partner_stay_clean(text: str) -> None:
+    linter = _linter(organizations=PARTNERS, learned=False)
+    assert _findings(linter, text) == []
+
+
+def test_an_organisation_beside_if_you_are_ever_is_not_doubted() -> None:
+    # A real county post: "ever" belongs to the reader's need, not to the organisation.
+    text = "If you are ever in need of support, Crisis Text Line is there to offer help. Text MARIN to 741741."
+    assert _findings(_linter(organizations=[{"name": "Crisis Text Line", "aliases": []}], learned=False), text) == []

@@ -32,6 +32,16 @@ CATEGORIES = ("profanity", "slur", "insult", "threat")
 _PIECES = re.compile(r"\w+|[^\w\s]")
 # A masked word: letters with *, # or % standing in for some ("f**k", "sh*t", "a**hole").
 _MASKED = re.compile(r"(?<![\w*#%])[^\W\d_]+[*#%]+[^\W\d_]*(?![\w*#%])")
+# Wider masks, read on the text as written: any of these symbols, or a hyphen, dash or underscore
+# between letters, standing in for letters ("f@#k", "d-bag", "a-hole", "f-ing", "sh--t", "F—k").
+# A mask stands between letters: a word ending in "!" or "$" is punctuation or a price, and
+# "&" joins initials ("S&W", "AT&T"); words ending in * # % are _MASKED's.
+_SYMBOLS = "*#%@$!"
+_JOINERS = "\\-\u2010-\u2015_"
+_WIDE_MASKED = re.compile(rf"(?<![\w{_SYMBOLS}{_JOINERS}])[^\W\d_]+(?:[{_SYMBOLS}{_JOINERS}]+[^\W\d_]+)+(?![\w{_SYMBOLS}])")
+_MASK_RUN = re.compile(rf"[{_SYMBOLS}{_JOINERS}]+")
+# A grawlix: a run of three or more different symbols in a word's place ("who the $#@% did this").
+_GRAWLIX = re.compile(rf"(?<![\w{_SYMBOLS}&])[{_SYMBOLS}&]{{3,}}(?![\w{_SYMBOLS}&])")
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,8 @@ class Lexicon:
     adverbs: frozenset[str]  # may stand between "be" and the adjective ("are just lazy")
     phrases: tuple[tuple[str, re.Pattern[str], str], ...]  # (category, regex, message)
     own_voice: frozenset[int]  # indexes of phrases read only in the city's own posts
+    intimidation: tuple[re.Pattern[str], ...] | None = None  # whom it addresses, evidence held, a visit
+    intimidation_message: str = ""
 
 
 def _plural(word: str) -> str:
@@ -132,7 +144,11 @@ def lexicon(extra_terms: tuple[str, ...] = (), mild: bool = True) -> Lexicon:
     if "threat" in phrases_data:
         threat = phrases_data["threat"]
         phrases += (("threat", _threat_pattern(threat), threat.get("message", "")),)
+    table = phrases_data.get("intimidation")
+    intimidation = tuple(re.compile(table[key], re.I) for key in ("address", "evidence", "visits")) if table else None
     return Lexicon(
+        intimidation=intimidation,
+        intimidation_message=table.get("message", "") if table else "",
         terms=tuple(terms),
         by_form=by_form,
         form_pattern=form_pattern,
@@ -320,6 +336,31 @@ def _evasion_hits(doc: Document, norm: Normalized, lex: Lexicon, excuses: _Excus
             yield Hit(start, end, term.category, term.severity, doc.text[start:end], "masked", term)
 
 
+def _wide_masked_hits(doc: Document, lex: Lexicon, excuses: _Excuses) -> Iterator[Hit]:
+    """Listed words with symbols, or a hyphen, dash or dot beside an initial, standing in for letters,
+    and grawlixes ("$#@%"). A mask run stands for one to five letters; the word must then be a listed
+    form, whole. A hyphen between two real words ("co-op", "x-ray") is no mask: one side must be an
+    initial or two letters ("d-bag", "a-hole", "sh-t")."""
+    text = doc.words_text
+    singles = [f for f in lex.by_form if " " not in f]
+    for m in _WIDE_MASKED.finditer(text):
+        token = m.group().lower()
+        pieces = [p for p in _MASK_RUN.split(token) if p]
+        symbols = any(c in _SYMBOLS for c in token)
+        if not symbols and min(len(p) for p in pieces) > 2:
+            continue
+        if _key(token) in lex.by_form or "".join(pieces) in lex.by_form:
+            continue  # written plainly, with a hyphen: the spaCy pass decides
+        pattern = re.compile(_MASK_RUN.sub("[a-z]{1,5}", token))
+        found = next((f for f in singles if pattern.fullmatch(f)), None)
+        if found and not excuses.excuse(lex.by_form[found], *m.span()):
+            term = lex.by_form[found]
+            yield Hit(m.start(), m.end(), term.category, term.severity, m.group(), "masked", term)
+    for m in _GRAWLIX.finditer(text):
+        if len(set(m.group())) >= 3:
+            yield Hit(m.start(), m.end(), "profanity", "warning", m.group(), "grawlix", None)
+
+
 _STRETCHED = re.compile(r"(?<!\w)[^\W\d_]*([^\W\d_])\1{2,}[^\W\d_]*(?!\w)")
 
 
@@ -394,6 +435,19 @@ def _phrase_hits(doc: Document, norm: Normalized, lex: Lexicon, comments: bool =
             yield Hit(start, end, category, "error", doc.text[start:end], message, None)
 
 
+def _intimidation_hits(doc: Document, norm: Normalized, lex: Lexicon) -> Iterator[Hit]:
+    """A promised visit in a post that says it holds evidence on the people it addresses."""
+    if lex.intimidation is None:
+        return
+    address, evidence, visits = lex.intimidation
+    if not (address.search(norm.text) and evidence.search(norm.text)):
+        return
+    for m in visits.finditer(norm.text):
+        start, end = norm.span(*m.span())
+        yield Hit(start, end, "threat", "error", doc.text[start:end], lex.intimidation_message, None)
+        return
+
+
 def _message(hit: Hit) -> tuple[str, list[str]]:
     word = " ".join(hit.word.split())
     if len(word) > 60:
@@ -401,6 +455,7 @@ def _message(hit: Hit) -> tuple[str, list[str]]:
     how = {
         "disguised spelling": " (disguised spelling)",
         "masked": " (masked with symbols, still read as the word)",
+        "grawlix": " (symbols standing in for a swear word)",
         "hashtag": " (in a hashtag)",
     }.get(hit.message, "")
     if hit.category == "profanity":
@@ -444,8 +499,11 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     norm = normalize(doc.words_text, leet=True)  # shared by the evasion and phrase passes
     if ctx["evasion"]:
         hits += _evasion_hits(doc, norm, lex, excuses)
+        hits += _wide_masked_hits(doc, lex, excuses)
     hits += _hashtag_hits(doc, lex)
     hits += [h for h in _phrase_hits(doc, norm, lex, comments) if not excuses.excuse(None, h.start, h.end)]
+    if not comments:  # the city's own voice: in a comment, the attacks check reads threats
+        hits += _intimidation_hits(doc, norm, lex)
     # Longest first, then drop a hit inside one of its category already kept ("son of a bitch" over "bitch").
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
@@ -513,10 +571,17 @@ CHECK = Check(
     people name themselves. Insult adjectives ("stupid", "lazy", "clueless") count
     only when aimed at people ("stupid drivers", "some people are just lazy"),
     not "a lazy river". Disguised spellings are caught as well: sh1t, f u c k,
-    f**k, fullwidth, enclosed, regional-indicator or Cyrillic look-alike
+    f**k, f@#k, d-bag, a-hole, F\u2014k (symbols, or a hyphen or dash beside an
+    initial, standing in for letters), grawlixes ("who the $#@% did this"),
+    fullwidth, enclosed, regional-indicator or Cyrillic look-alike
     letters, stray combining marks and held-down letters ("shiiiit"). Threats
     are read from a lexicon of harm verbs aimed at the reader ("we will find
-    you and hurt you"), in phrases.toml's [threat] table.
+    you and hurt you"), in phrases.toml's [threat] table; intimidation with no
+    threat word from its [intimidation] table: a post that addresses people by
+    what they did, says it holds evidence on them ("we've got your plate", "the
+    trail cam footage") and promises a visit ("expect a visit", "deputies will
+    be by"). Residents called by a pejorative noun ("the usual complainers",
+    "to the snowflakes upset about ...", "you freeloaders") are insults.
 
     The lists are data files beside the check (terms.toml, phrases.toml); add
     words with `extra-terms` and excuse a local name with `allow`.

@@ -18,6 +18,7 @@ the new splash pad"), which no pattern matches.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,7 @@ from post_lint.api import Check, Context, Option, cases_beside, load_word_list
 from post_lint.model import Document, Finding
 from post_lint.text import political
 from post_lint.text.blanks import TokenMatcher
+from post_lint.text.features import lexicon
 from post_lint.text.model import learned_options, rules_then_model
 from post_lint.text.phrases import Match, find_phrases
 from post_lint.text.spans import inside, within
@@ -37,6 +39,16 @@ _HERE = Path(__file__).parent
 # "should have" done; demands.txt: what they are told to do; opinion-verbs.txt: "I (always) believe").
 DEMANDS = tuple(load_word_list(_HERE / "demands.txt"))
 OPINION_VERBS = tuple(load_word_list(_HERE / "opinion-verbs.txt"))
+# A judged policy (policy-nouns.txt: "the tax", "the ban", "the Legislature") and the lexicon's words
+# that say how it stands rather than whether it is good (not-evaluative.txt: "effective", "free").
+POLICY_NOUNS = frozenset(load_word_list(_HERE / "policy-nouns.txt"))
+NOT_EVALUATIVE = frozenset(load_word_list(_HERE / "not-evaluative.txt"))
+SARCASM = tuple(load_word_list(_HERE / "sarcasm.txt"))
+GRATITUDE = tuple(load_word_list(_HERE / "gratitude.txt"))
+CANDOUR = tuple(load_word_list(_HERE / "candour.txt"))
+LAWMAKERS = frozenset(load_word_list(_HERE / "lawmakers.txt"))
+_COPULAS = frozenset({"be", "seem", "look", "sound", "remain", "prove"})
+_MIN_VALENCE = 1.0  # VADER's scale runs from -4 to 4; "mistake" is -1.4, "unfair" -2.1, "wrong" -2.1
 
 
 def governing(extra: tuple[str, ...] = ()) -> list[str]:
@@ -126,6 +138,66 @@ def _spacy_matches(doc: Document, extra_governing: tuple[str, ...] = ()) -> list
     return found
 
 
+def _policy_judgements(doc: Document) -> list[tuple[str, Match]]:
+    """A policy or a lawmaking body judged by the predicate of a copula: "the sales tax on groceries is
+    unfair", "the new rules are a mistake", "the camping ban is the wrong answer".
+
+    The parse says the evaluative word (VADER, at least ``_MIN_VALENCE`` either way) is what the
+    policy IS, so "the rule takes effect after a terrible winter" or "the fee funds great parks"
+    judge nothing; "the new rule is effective Jan. 1" is how it stands, not whether it is good.
+    """
+    if doc.nlp is None or not doc.nlp.has_annotation("DEP"):
+        return []
+    valences = lexicon()
+    found = []
+    for token in doc.nlp:
+        if token.dep_ not in ("acomp", "attr") or token.head.lemma_.lower() not in _COPULAS:
+            continue
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lemma_.lower() not in POLICY_NOUNS:
+            continue
+        words = [token, *(c for c in token.children if c.dep_ in ("amod", "compound", "advmod"))]
+        if any(abs(valences.get(w.lower_, 0.0)) >= _MIN_VALENCE and w.lower_ not in NOT_EVALUATIVE for w in words):
+            start = subject.left_edge.idx
+            end = max(w.idx + len(w) for w in words)
+            found.append(("evaluation", Match(start, end, doc.text[start:end])))
+    return found
+
+
+def _policy_sarcasm(doc: Document) -> list[tuple[str, Match]]:
+    """A sarcasm idiom (sarcasm.txt) whose sentence, or the one before, names a lawmaker or a policy:
+    "Congrats to the Planning Board on a fourth dollar store. Just what the historic district needed." """
+    found = []
+    sentences = doc.sentences or [(0, len(doc.text))]
+    for match in find_phrases(doc.words_text, SARCASM):
+        index = max((i for i, (s, _) in enumerate(sentences) if s <= match.start), default=0)
+        before, end = sentences[max(index - 1, 0)][0], sentences[index][1]
+        if _names_policy(doc.words_text[before:end]):
+            found.append(("evaluation", match))
+    return found
+
+
+def _names_policy(text: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    return bool(words & LAWMAKERS or {w.rstrip("s") for w in words} & POLICY_NOUNS)
+
+
+def _candour_before_thanks(doc: Document) -> list[Match]:
+    """Candour markers ("Honestly,") whose sentence or the next gives thanks, in a post naming no policy."""
+    markers = find_phrases(doc.words_text, CANDOUR)  # rare: the other two reads only when one is there
+    if not markers or _names_policy(doc.words_text):
+        return []
+    sentences = doc.sentences or [(0, len(doc.text))]
+    thanks = find_phrases(doc.words_text, GRATITUDE)
+    found = []
+    for match in markers:
+        index = max((i for i, (s, _) in enumerate(sentences) if s <= match.start), default=0)
+        start, end = sentences[index][0], sentences[min(index + 1, len(sentences) - 1)][1]
+        if any(start <= t.start < end for t in thanks):
+            found.append(match)
+    return found
+
+
 def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     phrases, evaluations, employment, employment_views = _lists(
         tuple(ctx["extra-phrases"]), tuple(ctx["extra-evaluations"]), tuple(ctx["extra-employment-terms"])
@@ -133,13 +205,20 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.words_text
     quoted = doc.attributed_quotes
     candidates: list[tuple[str, Match]] = []
-    candidates += [("first-person", m) for m in find_phrases(text, phrases)]
+    grateful = _candour_before_thanks(doc)
+    candidates += [("first-person", m) for m in find_phrases(text, phrases) if not within(grateful, m.start, m.end)]
     candidates += [("evaluation", m) for m in find_phrases(text, evaluations)]
     candidates += [("employment", m) for m in find_phrases(text, employment_views)]
+    candidates += _policy_sarcasm(doc)
     candidates += [
         ("first-person" if label == "first-person" else "evaluation", m)
         for label, m in _spacy_matches(doc, tuple(ctx["extra-governing"]))
     ]
+    # A judged policy is evidence of its own only in a sentence no other view marker already reports.
+    for kind, match in _policy_judgements(doc):
+        sentence_start, sentence_end = doc.sentence_at(match.start)
+        if not any(sentence_start <= m.start < sentence_end for _, m in candidates):
+            candidates.append((kind, match))
     if not candidates:
         yield from _policy_voice(doc, ctx)
         return
@@ -224,7 +303,7 @@ CHECK = Check(
         "opinion/political-voice": "advocacy on a policy issue the political-messaging model is sure of, naming no side: "
         "\u201cCongress must act now to fund CHIP\u201d",
     },
-    nlp=("tagger", "lemmatizer"),
+    nlp=("tagger", "lemmatizer", "parser"),
     profiles=("official",),
     # Criticism of a community partner is reported once, by partners, when partners runs too.
     yields_to=("partners",),
@@ -233,13 +312,20 @@ CHECK = Check(
     and services, never the writer's own views. The check flags first-person
     views ("I think", "in my opinion", "IMO", "personally,"), judgements of
     decisions, policies or officials ("a disgrace", "a waste of taxpayer money",
-    "the Council should have approved ..."), and views on City employment
+    "the Council should have approved ...", and a policy judged by what the parse
+    says it is: "the grocery tax is unfair", "the new rules are a mistake", with
+    the evaluative words of the VADER lexicon), the institutional "we" against a
+    policy ("we strongly oppose the closure"), a sarcasm idiom in a sentence
+    about a lawmaker or a policy ("Just what the historic district needed",
+    sarcasm.txt, lawmakers.txt), and views on City employment
     relations (raises, union contracts, negotiations), which get their own rule
     because the policy names them.
 
     Not flagged: the City's institutional voice ("We think you'll love the new
-    splash pad", "We are proud to support ..."), quotations attributed to a
-    named person ("...," said Mayor Lee), facts and instructions. The check
+    splash pad", "We are proud to support ..."), candour that introduces
+    thanks in a post naming no policy ("Honestly, we couldn't run the parade
+    without our volunteers. Thank you!", candour.txt, gratitude.txt),
+    quotations attributed to a named person ("...," said Mayor Lee), facts and instructions. The check
     does not apply in the personal profile (an employee's own account).
 
     Advocacy on a policy issue with no opinion word ("Congress must act now to

@@ -52,7 +52,59 @@ def _any_word(words: list[str]) -> str:
 
 _CONTEST = re.compile(_any_word(_BALLOT["contest"]), re.I)
 _DESCRIBING = frozenset(_BALLOT["describing"])
+_RECORD = re.compile(_any_word(_BALLOT["record"]["recall"]) + r"[^.!?]{0,60}?" + _any_word(_BALLOT["record"]["sides"]), re.I)
 _URGING = re.compile(_any_word(_BALLOT["urging"]) + r"[^.!?]{0,20}$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _even_handed_pattern() -> re.Pattern[str]:
+    """Two camps of camps.toml joined by "and", "or" or "&", up to three words apart."""
+    camps = tomllib.loads((_HERE / "camps.toml").read_text(encoding="utf-8"))
+    groups = "|".join(
+        f"(?P<{camp}>{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})" for camp, words in camps.items()
+    )
+    return re.compile(
+        rf"\b(?:{groups})\b(?:\s+[\w'-]+){{0,3}}?\s+(?:and|or|&|nor)\s+(?:the\s+)?(?:{groups.replace('?P<', '?P<o_')})\b", re.I
+    )
+
+
+@lru_cache(maxsize=1)
+def _party_emoji() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = tomllib.loads((_HERE / "party_emoji.toml").read_text(encoding="utf-8"))
+    return frozenset(data["mascots"]), frozenset(data["left"]), frozenset(data["right"])
+
+
+def _party_symbols(doc: Document) -> list[tuple[str, int, int, str]]:
+    """A party's mascot, or one side's colour at least twice and none of the other's, in an election post."""
+    mascots, left, right = _party_emoji()
+    text = doc.words_text
+    if not any(e in text for e in left | right) or not political.unquoted(doc, political.side_words()):
+        return []
+    seen = [
+        (m.start(), m.end(), m.group())
+        for m in re.finditer("|".join(map(re.escape, sorted(left | right, key=len, reverse=True))), text)
+    ]
+    seen = [s for s in seen if not inside(doc.quotes, s[0], s[1])]
+    sides = [("left" if e in left else "right") for _, _, e in seen]
+    for start, end, emoji in seen:
+        side = "left" if emoji in left else "right"
+        if emoji in mascots or (sides.count(side) >= 2 and len(set(sides)) == 1):
+            return [("party-symbol", start, end, emoji)]
+    return []
+
+
+def _even_handed(doc: Document) -> list[tuple[int, int]]:
+    """Sentences that name two camps side by side (_even_handed_pattern): election logistics, not a side."""
+    pattern = _even_handed_pattern()
+    found = []
+    for start, end in doc.sentences:
+        for m in pattern.finditer(doc.words_text, start, end):
+            first = {k for k, v in m.groupdict().items() if v and not k.startswith("o_")}
+            second = {k[2:] for k, v in m.groupdict().items() if v and k.startswith("o_")}
+            if first != second:
+                found.append((start, end))
+                break
+    return found
 
 
 @lru_cache(maxsize=8)
@@ -156,7 +208,12 @@ def _with_follow_up(prose: str, spans: list[tuple[int, int]], offset: int) -> tu
     return start, end
 
 
-def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
+def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] | None = None) -> Iterator[Finding]:
+    """Rule findings; ``cleared`` collects the sentences that name two camps even-handedly, which the
+    learned layer does not score."""
+    even = _even_handed(doc) if ctx["classifier"] or cleared is not None else []
+    if cleared is not None:
+        cleared += even
     lists = _lists(tuple(ctx["extra-terms"]), tuple(ctx["extra-politicians"]), tuple(ctx["extra-accounts"]))
     text = doc.words_text
     quoted = doc.attributed_quotes
@@ -180,6 +237,10 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     for match in find_phrases(text, lists["campaign"]):
         found.append(("campaign", match.start, match.end, match.phrase))
+
+    found += _party_symbols(doc)
+    if _RECORD.search(text) and political.unquoted(doc, political.side_words()):
+        found += [("vote", m.start(), m.end(), m.group()) for m in _RECORD.finditer(text)]
 
     for token in doc.tokens_of("mention"):
         if _account_rule(token.text, lists["accounts"]):
@@ -205,6 +266,9 @@ def _rule_findings(doc: Document, ctx: Context) -> Iterator[Finding]:
         named = lists["parties"] + lists["politicians"]
         # A side (a party, a politician, an election, an administration) makes political messaging
         # partisan; issue advocacy without one is a policy view, which the opinion check reports.
+        sides_named = [m for m in find_phrases(text, named) if not inside(even, m.start, m.end)]
+        if even and not sides_named:
+            return  # every party named is named beside its rival: logistics, no side
         if political.unquoted(doc, political.cue_words() + named) and political.unquoted(doc, political.side_words() + named):
             yield from _classify(doc, ctx)
 
@@ -229,6 +293,7 @@ run = rules_then_model(
     __file__,
     "taking a political side",
     "an official account may not support or oppose a party, candidate or campaign; keep election posts to neutral logistics",
+    clears=True,
 )
 
 
@@ -260,6 +325,8 @@ CHECK = Check(
         "\u201cvote yes on\u201d, \u201cvote for the Republican candidate\u201d, \u201cmake sure the Democrats win\u201d, "
         "#VoteJaneSmith",
         "partisan/party": "a party or partisan figure praised or attacked: \u201cthe Democrats in St. Paul have failed\u201d",
+        "partisan/party-symbol": "a party's mascot or one side's colour, repeated, in an election post: "
+        "\u201cPolls open at 7 \U0001f535\U0001f535\U0001f535 You know what to do\u201d",
         "partisan/slogan": "a partisan slogan or loaded label: \u201cradical left\u201d, \u201cMAGA\u201d, "
         "#GOPTaxScam, \u201cflip the board blue\u201d",
         "partisan/campaign": "a campaign, rally, fundraising, or an @-mention of a party or campaign account",
@@ -277,6 +344,8 @@ CHECK = Check(
     Not flagged: election administration ("Early voting is open at City Hall"),
     council votes ("the Council voted 5-0 to approve"), nonpartisan candidate
     forums, the League of Women Voters, parties named in neutral reporting,
+    parties named side by side ("the Republican and Democratic caucuses",
+    camps.toml: neither the model nor the learned layer reads such a sentence),
     contests ("vote for your favorite float") and attributed quotations.
 
     The word lists are data files beside the check; add slogans with

@@ -29,6 +29,7 @@ _HERE = Path(__file__).parent / "cues"
 #             adverbs said of the partner ("their staff were unpleasant"), since its nouns and
 #             verbs are mostly bad news that happens TO a partner ("loss", "damaged")
 #   comparison: a comparative with "than <partner>"
+#   reliability: a hedge that the partner will do its job at all ("if they ever show"), said of it
 CUE_FILES: dict[str, tuple[str, str]] = {
     "criticism": ("criticism", "said-of"),
     "blame": ("blame", "said-of"),
@@ -41,6 +42,7 @@ CUE_FILES: dict[str, tuple[str, str]] = {
     "fragments": ("criticism", "fragment"),
     "lexicon": ("criticism", "judgment"),
     "comparison": ("put-down by comparison", "comparison"),
+    "reliability": ("doubt about its reliability", "said-of"),
 }
 
 
