@@ -34,6 +34,7 @@ _PLURAL = frozenset(_DATA["plural-subjects"])
 _SINGULAR_IN_S = frozenset(_DATA["singular-in-s"])
 _UNJUDGED = frozenset(_DATA["quantity-heads"]) | frozenset(_DATA["either-number"])
 _PEOPLE = frozenset(_DATA["people"])
+_SINGULAR_COLLECTIVES = frozenset(_DATA["singular-collectives"])
 _MANDATIVE = frozenset(_DATA["mandative-verbs"])
 _TIME_NOUNS = frozenset(_DATA["time-nouns"])
 _TIME_DETERMINERS = frozenset(_DATA["time-determiners"])
@@ -158,6 +159,8 @@ def _only_noun_after_a_verb(noun: Any) -> bool:
     who are" it could be about either."""
     preposition = noun.head
     verb = preposition.head
+    if preposition.dep_ == "prep" and verb.lower_ in ("thanks", "thank") and preposition.lower_ in ("to", "for"):
+        return True  # "Thanks to everyone who help", "Thank you to the nurses who": the ones thanked
     if preposition.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
         return False
     return not any(c.pos_ in ("NOUN", "PROPN") and c.i < preposition.i for c in verb.children if c.dep_ in ("dobj", "attr"))
@@ -180,13 +183,18 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
         return _coordination(subject)
     if lower.endswith("ing") and _noun_in_ing(subject):
         return "singular"  # "The ribbon cutting for the new hub is": a noun, with its article
+    if lower.endswith("ing") and _bare_gerund(subject):
+        return "singular"  # "Parking in both lots is free": an activity, one thing
     if not subject.text.replace("'", "").replace("\u2019", "").isalpha() or lower.endswith("ing"):
-        return None  # "@County", "#Tag", a gerund ("swimming is")
+        return None  # "@County", "#Tag", an -ing word the parse may have misread
     if any(c.dep_ == "case" for c in subject.children) or (lower == "few" and subject.i and subject.nbor(-1).lower_ == "a"):
         return None  # "homeowners' insurance does": the possessor is not the subject
     left = subject.left_edge
     if any(c.tag_ == "VBG" and c.i < subject.i for c in subject.children) or (left.tag_ == "VBG" and left.i < subject.i):
         return None  # "Smoking cigarettes increases", "Getting flu shots is": the gerund is the subject
+    if lower in _SINGULAR_COLLECTIVES and subject.tag_ in ("NN", "NNP"):
+        # "our team who work tirelessly": "who" reads the body as its people
+        return None if antecedent else _collective_number(subject)
     if lower in _SINGULAR:
         return "singular"
     if lower in _PLURAL:
@@ -217,6 +225,41 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
     if not inflect.all_lemmas(lower, upos="NOUN") and (speller.speller().zipf(lower) or 0) < 3.5:
         return None  # a word neither lexicon knows well ("snowplowz"): its number is a guess
     return "singular"  # newer words lemminflect lacks ("website", "app") count by the word list
+
+
+def _collective_number(subject: Any) -> str | None:
+    """One body ("the committee has", "the Board of Commissioners meets", "our team of inspectors
+    visits"): singular, unless "a ... of" makes it a quantity ("a team of volunteers are")."""
+    determiner = next((c.lower_ for c in subject.children if c.dep_ in ("det", "poss")), None)
+    counted = any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
+    if counted and (determiner in ("a", "an", "another") or determiner is None and subject.is_lower):
+        return None
+    if any(c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS") for c in subject.children):
+        return None  # "the Parks and Recreation Board", "Veterans Court": a name built on plurals, left alone
+    left = subject.left_edge.i
+    if left > 0 and (subject.doc[left - 1].tag_ == "POS" or subject.doc[left - 1].tag_.startswith("VB")):
+        return None  # "watch today's Board of Health Meeting live": a verb's object the parse made a subject
+    return "singular"
+
+
+_NOT_GERUNDS = frozenset(
+    {"following", "including", "remaining", "during", "according", "regarding", "nothing", "something", "anything", "everything"}
+)
+
+
+def _bare_gerund(subject: Any) -> bool:
+    """An -ing verb standing alone as the subject ("Parking in both lots are free"): an activity,
+    singular. Not with an article or modifier of its own ("the following are", "new listings"),
+    nor when joined to another subject ("walking and biking are")."""
+    lower = subject.lower_
+    if subject.tag_ not in ("NN", "VBG") or lower in _NOT_GERUNDS or subject.conjuncts or not subject.is_alpha:
+        return False
+    if subject.text[:1].isupper() and subject.i != subject.sent.start:
+        return False
+    if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod", "cc", "conj") for c in subject.children):
+        return False
+    lemmas = inflect.all_lemmas(lower, upos="VERB").get("VERB") or ()
+    return any(lower in (inflect.inflection(lemma, tag="VBG") or ()) for lemma in lemmas)
 
 
 def _noun_in_ing(subject: Any) -> bool:
@@ -293,7 +336,8 @@ def _agreeing_form(verb: Any, number: str) -> str | None:
 def agreement(spacy_doc: Any) -> Iterator[Hit]:
     """A finite verb whose number differs from its subject's."""
     for verb in spacy_doc:
-        if verb.tag_ not in ("VBZ", "VBP", "VBD") or verb.pos_ not in ("VERB", "AUX"):
+        bare = verb.tag_ == "VB" and _bare_finite(verb)
+        if verb.tag_ not in ("VBZ", "VBP", "VBD") and not bare or verb.pos_ not in ("VERB", "AUX"):
             continue
         if verb.tag_ == "VBD" and verb.lower_ not in ("was", "were"):
             continue
@@ -303,18 +347,49 @@ def agreement(spacy_doc: Any) -> Iterator[Hit]:
         if _parse_unreliable(subject, verb):
             continue
         subject_says = subject_number(subject, verb)
-        verb_says = _verb_number(verb)
+        verb_says = "plural" if bare else _verb_number(verb)
         if subject_says is None or verb_says is None or subject_says == verb_says:
             continue
         if verb.lower_ == "were" and _subjunctive(verb):
             continue
         if subject_says == "singular" and _may_be_imperative(subject, verb):
             continue
+        if bare and not _plain_subject_before(subject, verb):
+            continue
         right = _agreeing_form(verb, subject_says)
         if not right or right == verb.lower_:
             continue
         fixed = match_case(verb.text, right)
         yield _templated_hit("agreement", verb, fixed, verb=verb.text, subject=subject.text, number=subject_says, fixed=fixed)
+
+
+def _bare_finite(verb: Any) -> bool:
+    """A base form the tagger left untagged for person ("The price of permits go up"): with a
+    subject of its own, no helper and no "to", and no verb above it that takes a bare infinitive
+    ("let the kids play") or a subjunctive ("we ask that every resident be")."""
+    if verb.lower_ in ("be", "let") or any(c.dep_ in _AUX or c.tag_ == "TO" for c in verb.children):
+        return False
+    if verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl"):
+        return False
+    head = verb.head
+    if verb.dep_ != "ROOT" and (
+        head.lower_ in _BARE_INFINITIVE_HEADS or head.lemma_ in _BARE_INFINITIVE_HEADS or head.lower_ in _MANDATIVE
+    ):
+        return False
+    return not _subjunctive(verb) and verb.sent.start != verb.i
+
+
+def _plain_subject_before(subject: Any, verb: Any) -> bool:
+    """For a bare base form: a determiner-led noun phrase straight before the verb, opening its
+    clause ("The price of permits go up"), not a phrase an order follows ("Reminder: schedule",
+    "No matter your destination, buckle up", "This holiday season help")."""
+    doc = subject.doc
+    if not any(c.dep_ in ("det", "poss") for c in subject.children) or subject.ent_type_ in ("DATE", "TIME"):
+        return False
+    if any(t.is_punct for t in doc[subject.i + 1 : verb.i]):
+        return False  # "Chief Nelson's tip of the week: keep heaters ...": a label, then an order
+    left = subject.left_edge.i
+    return left == subject.sent.start or doc[left - 1].lower_ in (",", "and", "but", "so", "because", "that", "if", "when")
 
 
 def expletive_agreement(spacy_doc: Any) -> Iterator[Hit]:
@@ -328,7 +403,10 @@ def expletive_agreement(spacy_doc: Any) -> Iterator[Hit]:
         if noun is None or noun.tag_ != "NNS" or noun.lower_ in _UNJUDGED or noun.lower_ in _SINGULAR_IN_S:
             continue
         counted = [c for c in noun.children if c.dep_ in ("nummod", "det", "amod") and c.i < noun.i]
-        if not any(c.lower_ in _PLURAL_DETS or c.tag_ == "CD" and c.lower_ not in ("one", "1") for c in counted):
+        plural = any(c.lower_ in _PLURAL_DETS or c.tag_ == "CD" and c.lower_ not in ("one", "1") for c in counted)
+        # "There is still seats available": a plural with no determiner at all is many, too
+        bare = not any(c.dep_ in ("det", "nummod", "poss", "compound") for c in noun.children) and not noun.conjuncts
+        if not (plural or bare and noun.is_lower):
             continue
         if any(t.is_punct or t.tag_ in ("IN", "VB", "VBD", "VBZ", "VBP") for t in spacy_doc[verb.i + 1 : noun.i]):
             continue  # "there is, in two cases, ...": something else between the verb and its noun
@@ -598,6 +676,8 @@ def _helper_kind(helper: Any) -> str | None:
         return "have"
     if helper.dep_ == "auxpass" and helper.lemma_ in ("be", "") and lower in ("is", "are", "was", "were", "be", "been"):
         return "be"
+    if helper.dep_ == "aux" and lower in ("be", "been", "being") and helper.head.tag_ == "VB":
+        return "be"  # "can be purchase online": a base form the parse hung on a passive "be"
     if helper.dep_ == "aux" and lower in ("is", "are", "was", "were", "am"):
         return "progressive"
     return None
@@ -717,10 +797,38 @@ def _participle_after_be(word: Any) -> str | None:
     return participles[0] if participles and participles[0] != lower else None
 
 
+def _verb_read_as_noun_after_be(word: Any) -> str | None:
+    """ "The library was remodel last spring", "must be sign on the back", "crews are currently
+    work on": a verb's base form after "be" that the tagger, finding no verb form there, reads as
+    a bare noun (no article, no modifier). Only after a passive-looking "be" (was, were, be, been)
+    or with an adverb between ("is support for families" is a noun)."""
+    be = word.head
+    if word.dep_ not in ("attr", "acomp") or word.tag_ not in ("NN", "JJ") or not word.is_alpha or not word.is_lower:
+        return None
+    if be.lower_ not in _BE_FORMS or be.i >= word.i:
+        return None
+    if any(c.dep_ == "expl" or c.dep_ in _SUBJECTS and c.lower_ in ("it", "this", "that", "what") for c in be.children):
+        return None  # "there is still time to vote", "it was work": a noun
+    between = word.doc[be.i + 1 : word.i]
+    if any(t.tag_ != "RB" or t.dep_ == "neg" for t in between) or not between and be.lower_ not in ("was", "were", "be", "been"):
+        return None
+    if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod", "nmod", "case") for c in word.children):
+        return None
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    if following is None or following.is_punct or following.tag_ in ("NN", "NNS", "NNP", "NNPS", "POS", "VBG", "CC"):
+        return None  # "was work experience", "The answer is love.": a noun
+    if word.lower_ in _ALSO_ADJECTIVES or inflect.all_lemmas(word.lower_, upos="ADJ"):
+        return None
+    if word.lower_ not in (inflect.all_lemmas(word.lower_, upos="VERB").get("VERB") or ()):
+        return None
+    participles = inflect.inflection(word.lower_, tag="VBN") or ()
+    return participles[0] if participles and participles[0] != word.lower_ else None
+
+
 def verb_form(spacy_doc: Any) -> Iterator[Hit]:
     """The wrong form of a verb after a helper: "can picks", "didn't went", "has close"."""
     for word in spacy_doc:
-        right = _participle_after_be(word)
+        right = _participle_after_be(word) or _verb_read_as_noun_after_be(word)
         if right:
             fixed = match_case(word.text, right)
             yield _templated_hit(
@@ -733,7 +841,9 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         verb = helper.head
         if verb.i <= helper.i or verb.pos_ not in ("VERB", "AUX", "NOUN") or not _plain_gap(helper, verb):
             continue
-        if verb.pos_ == "NOUN" and kind not in ("have",) and not _verb_read_as_plural_noun(helper, verb):
+        # A noun the parse still made the clause's verb ("Crews are currently work on"): its subject says so
+        made_verb = kind == "be" and verb.tag_ == "NN" and any(c.dep_ == "nsubjpass" for c in verb.children)
+        if verb.pos_ == "NOUN" and kind not in ("have",) and not made_verb and not _verb_read_as_plural_noun(helper, verb):
             continue
         if kind == "modal" and verb.tag_ == "VBG" and verb.dep_ != "xcomp":
             # "will taking comments": the modal wants the base form; only with an object or a
@@ -746,6 +856,8 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         elif kind == "progressive":
             right = _wrong_after_progressive_be(verb)
             wants = "the -ing form"
+        elif kind == "be" and (verb.lower_ in _ALSO_ADJECTIVES or inflect.all_lemmas(verb.lower_, upos="ADJ")):
+            continue  # "will be open", "be sure": an adjective
         else:
             right = _wrong_participle(verb)
             wants = "the past participle"

@@ -1,0 +1,80 @@
+"""The builtin engine's parse rules for subjects and helpers (grammar8): collective bodies, bare
+gerunds and base forms as finite verbs, "there is" before a bare plural, and verb forms after
+"be" that the tagger reads as nouns or adjectives."""
+
+from __future__ import annotations
+
+import pytest
+
+from post_lint.testing import rule_spans
+
+pytestmark = pytest.mark.slow
+
+BUILTIN = {"grammar": {"engine": "builtin"}}
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    return rule_spans("grammar", text, BUILTIN)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The committee have approved the new budget for the parks department.", "have"),
+        ("The Board of Commissioners meet on the first Tuesday of each month.", "meet"),
+        ("Our team of inspectors visit every restaurant twice a year.", "visit"),
+        ("Parking in both lots are free on weekends.", "are"),
+        ("The price of building permits go up on July 1, so apply early.", "go"),
+        ("There is still seats available for Saturday's class.", "is"),
+        ("Thanks to everyone who volunteer at the food bank every week!", "volunteer"),
+    ],
+)
+def test_agreement_with_bodies_activities_and_bare_verbs(text: str, span: str) -> None:
+    assert spans(text) == [("grammar/agreement", span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A team of volunteers are cleaning the river trail on Saturday.",
+        "Thank you to our team who work tirelessly every day.",
+        "The following are closed today: the library and the pool.",
+        "Walking and biking are great ways to get around.",
+        "There is still time to get your flu shot.",
+        "There is free parking and restrooms at the park.",
+        "Reminder: schedule an appointment for a mammogram if you are due!",
+        "We ask that every resident be patient while crews work.",
+        "Let the kids play outside while it is sunny.",
+        "The police are investigating a break-in at the yard.",
+        "Here's how you can watch today's Board of Health Meeting live via YouTube.",
+        "Fire Chief Tim Nelson's tip of the week: keep space heaters three feet from anything that can burn.",
+    ],
+)
+def test_bodies_quantities_orders_and_subjunctives_pass(text: str) -> None:
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Tickets can be purchase online or at the gate.", "purchase"),
+        ("Your ballot must be sign on the back of the envelope.", "sign"),
+        ("The old library was remodel last spring and it looks amazing.", "remodel"),
+        ("Crews are currently work on the sewer line under Pine Street.", "work"),
+    ],
+)
+def test_a_base_form_after_be_read_as_a_noun_or_adjective(text: str, span: str) -> None:
+    assert spans(text) == [("grammar/verb-form", span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pool will be open until 8 p.m. on weekdays.",
+        "What someone wears is not consent to touch.",
+        "Our goal is access for every resident.",
+        "It was work that paid off for the whole team.",
+    ],
+)
+def test_nouns_and_adjectives_after_be_pass(text: str) -> None:
+    assert spans(text) == []
