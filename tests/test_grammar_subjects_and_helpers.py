@@ -78,3 +78,35 @@ def test_a_base_form_after_be_read_as_a_noun_or_adjective(text: str, span: str) 
 )
 def test_nouns_and_adjectives_after_be_pass(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule"),
+    [
+        ("Residents can pick up free smoke detector's at any fire station.", "detector's", "grammar/apostrophe"),
+        ("The shelter has dozens of cat's waiting for a home.", "cat's", "grammar/apostrophe"),
+        ("Thank you to the residents who took there time to fill out the survey.", "there", "grammar/confusable"),
+        ("There new office is on the second floor of the courthouse.", "There", "grammar/confusable"),
+        ("We'll update the road status as soon as we here from the state.", "here", "grammar/confusable"),
+        ("Please be quite during the moment of silence.", "quite", "grammar/confusable"),
+        ("Thank you for your patients while we upgrade the permit system.", "patients", "grammar/confusable"),
+    ],
+)
+def test_possessives_and_homophones_read_from_the_parse(text: str, span: str, rule: str) -> None:
+    assert spans(text) == [(rule, span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop by the dentist's after school for a free checkup.",
+        "The city's growing needs are on the agenda.",
+        "We stayed there overnight and drove home in the morning.",
+        "There residents can find help with rent and utilities.",
+        "We here at the county love our parks.",
+        "The library is quite busy during finals week.",
+        "Thank you to the nurses who care for your patients every day.",
+    ],
+)
+def test_possessives_places_and_patients_used_right_pass(text: str) -> None:
+    assert spans(text) == []

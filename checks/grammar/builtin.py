@@ -1096,6 +1096,12 @@ def _whether_means_weather(r: _Reader, i: int) -> bool:
 def _here_means_hear(r: _Reader, i: int) -> bool:
     """ "can here you", "glad to here", "did you here from": "here" where a verb belongs."""
     data, slots, following = _confusables(), _noun_verb()["slots"], r.next(i)
+    subject = r.prev(i)
+    if subject is not None and subject.lower in ("i", "we", "they") and following is not None:
+        before = r.prev(i - 1)
+        # "as soon as we here from the state": a subject pronoun wants a verb, and "here" is none
+        if following.lower in data["hear-after-subject"] and (before is None or not before.tag.startswith(("VB", "MD"))):
+            return True
     j, previous = _back(r, i, slots["adverbs"] | {"you", "we", "they", "i"})
     if previous is None:
         return False
@@ -1157,9 +1163,32 @@ def _quiet_means_quite(r: _Reader, i: int) -> bool:
 def _quite_means_quiet(r: _Reader, i: int) -> bool:
     """ "please be quite.", "peace and quite", "quite hours": "quite" as an adjective."""
     data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if following is not None and following.lower in data["quiet-times"] and previous is not None:
+        # "Please be quite during the moment of silence", "stay quite in the reading room": an order to be still
+        earlier = r.prev(i - 1)
+        order = previous.lower == "be" and (
+            earlier is None and r.sentence_start(i - 1) or earlier is not None and earlier.lower == "please"
+        )
+        return order or previous.lower in ("stay", "keep", "remain")
     if following is not None:
         return following.lower in data["quiet-nouns"]
     return previous is not None and previous.lower in data["quiet-before"] and _ends_clause(r, i)
+
+
+def _patients_means_patience(r: _Reader, i: int) -> bool:
+    """ "Thank you for your patients", "we appreciate your patients as we": the thanks are for
+    patience. Not "your patients' records" or "the patients we serve" after a thank-you."""
+    previous, following = r.prev(i), r.next(i)
+    if previous is None or previous.lower not in ("your", "the", "everyone's", "our"):
+        return False
+    if (
+        following is not None
+        and following.tag in _NOUN_TAGS | {"POS"}
+        or r.prose[r.words[i].end : r.words[i].end + 1] in ("'", "\u2019")
+    ):
+        return False
+    cues = _confusables()["patience-cues"]
+    return any(w.lower in cues for w in r.words[max(0, i - 5) : i - 1])
 
 
 def _of_means_have(r: _Reader, i: int) -> bool:
@@ -1291,6 +1320,7 @@ _TESTS: dict[str, _Test] = {
         _quiet_means_quite,
         _quite_means_quiet,
         _of_means_have,
+        _patients_means_patience,
         _everyday_means_every_day,
         _lets_as_a_verb,
         _lose_as_an_adjective,
@@ -1623,6 +1653,7 @@ _RULES = (
     ("a-an", _a_an),
     ("agreement", _agreement),
     ("confusable", _confusable),
+    ("confusable", _on_parse(syntax.there_for_their)),
     ("agreement", _on_parse(syntax.agreement)),
     ("agreement", _on_parse(syntax.determiner_agreement)),
     ("agreement", _on_parse(syntax.expletive_agreement)),

@@ -66,6 +66,7 @@ _BARE_INFINITIVE_HEADS = frozenset(_DATA["bare-infinitive-heads"])
 _ALSO_ADJECTIVES = frozenset(_DATA["also-adjectives"])
 _PLURAL_DETS = frozenset(_DATA["plural-determiners"])
 _MANY_WORDS = frozenset(_DATA["many-words"])
+_MANY_HEADS = frozenset(_DATA["many-heads"])
 _SINGULAR_DETS = frozenset(_DATA["singular-determiners"])
 _QUESTION_HELPERS = frozenset(_DATA["question-helpers"])
 
@@ -917,6 +918,53 @@ def _compound_or_modifier(verb: Any, kind: str) -> bool:
     return verb.tag_ == "VBN" and following.tag_ in ("NN", "NNS") and following.dep_ != "dobj"
 
 
+# -- "there" where "their" belongs -------------------------------------------------------------
+
+
+def there_for_their(spacy_doc: Any) -> Iterator[Hit]:
+    """ "who took there time", "There new office is on the second floor": "there" before the
+    noun a verb takes as its object, or before a singular noun with no determiner that is a
+    clause's subject (a singular count noun needs one: only "their" fits)."""
+    for word in spacy_doc:
+        if word.lower_ != "there" or word.dep_ == "expl" or word.i + 1 >= len(spacy_doc):
+            continue
+        noun = _noun_after(word)
+        if noun is None or noun.text[:1].isupper() or any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+            continue
+        if noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in _TIME_NOUNS or noun.lower_.rstrip("s") in _TIME_NOUNS:
+            continue  # "we moved there last year": a time, not an object
+        verb = spacy_doc[word.i - 1] if word.i > 0 else None
+        object_of_verb = (
+            verb is not None
+            and verb.pos_ == "VERB"
+            and noun.dep_ == "dobj"
+            and noun.head == verb
+            and not any(c.dep_ == "dobj" and c.i < word.i for c in verb.children)
+        )
+        subject = (
+            word.i == word.sent.start
+            and noun.tag_ == "NN"
+            and noun.dep_ in _SUBJECTS
+            and not any(c.dep_ == "expl" for c in noun.head.children)
+            and bool(inflect.inflection(noun.lower_, tag="NNS"))
+        )
+        if object_of_verb or subject:
+            fixed = match_case(word.text, "their")
+            yield _templated_hit(
+                "confusable", word, fixed, word=word.text, why="a possessive is needed before a noun", fixed=fixed
+            )
+
+
+def _noun_after(word: Any) -> Any | None:
+    """The noun right after ``word``, past adjectives ("there new office"), or None."""
+    for token in word.doc[word.i + 1 : word.i + 4]:
+        if token.tag_ in ("NN", "NNS"):
+            return token
+        if token.tag_ not in ("JJ", "JJR", "JJS") or not token.is_lower:
+            return None
+    return None
+
+
 # -- "which" for people ----------------------------------------------------------------------
 
 
@@ -1035,7 +1083,8 @@ def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
     the subject of a plural verb ("the event's are")."""
     following = mark.nbor(1) if mark.i + 1 < len(mark.doc) else None
     if following is not None and following.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "JJS", "JJR", "CD", "VBG", "CC"):
-        return None  # "the city's new park", "our community's and country's veterans": possessives
+        if not (following.tag_ == "VBG" and _owns_nothing(following)):
+            return None  # "the city's new park", "our community's and country's veterans": possessives
     if noun.lower_ in _WEEKDAYS and noun.i > 0 and noun.nbor(-1).lower_ in ("on", "every", "all") and _owns_nothing(following):
         return noun.text + "s"  # "open late on Thursday's for adoptions": the days, not a day's
     if noun.tag_ not in ("NN", "NNS") or not noun.is_alpha or noun.is_title and noun.i != noun.sent.start:
@@ -1044,7 +1093,7 @@ def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
     # "one of our cooling center's this weekend": one of many, with nothing owned after it
     counted = counted or _one_of_many(noun) and _owns_nothing(following)
     subject_of_plural = noun.dep_ in _SUBJECTS and following is not None and _plural_verb_or_modal(noun, following)
-    if not (counted or subject_of_plural):
+    if not (counted or subject_of_plural or _object_owning_nothing(noun, following)):
         return None
     forms = inflect.inflection(noun.lower_, tag="NNS")
     return forms[0] if forms else None
@@ -1054,8 +1103,22 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 
 
 def _owns_nothing(following: Any) -> bool:
-    """After a possessive mark: the end, punctuation, a preposition, a determiner or an adverb."""
+    """After a possessive mark: the end, punctuation, a preposition, a determiner, an adverb, or
+    a verb of its own ("dozens of cat's waiting for a home": not "the city's growing needs")."""
+    if following is not None and following.tag_ == "VBG" and following.dep_ not in ("amod", "compound"):
+        return following.head.i < following.i
     return following is None or following.is_punct or following.tag_ in ("IN", "DT", "RB", "TO", "WDT")
+
+
+def _object_owning_nothing(noun: Any, following: Any) -> bool:
+    """ "pick up free smoke detector's at any station": a thing, the object of a verb or a
+    preposition, whose 's owns nothing after it (a preposition follows, not a noun). People and
+    times are left alone: "at the dentist's", "a week's"."""
+    if noun.dep_ not in ("dobj", "pobj") or noun.tag_ != "NN" or following is None or following.tag_ != "IN":
+        return False
+    if following.lower_ in ("of", "and", "or") or _names_people(noun) or noun.lower_ in _TIME_NOUNS or noun.ent_type_:
+        return False
+    return noun.is_lower and bool(inflect.inflection(noun.lower_, tag="NNS"))
 
 
 def _one_of_many(noun: Any) -> bool:
@@ -1063,7 +1126,7 @@ def _one_of_many(noun: Any) -> bool:
     of = noun.head
     if noun.dep_ != "pobj" or of.lower_ != "of":
         return False
-    return of.head.lower_ in ("one", "some", "all", "many", "each", "most", "any", "several", "both", "none")
+    return of.head.lower_ in _MANY_HEADS
 
 
 def _plural_verb_or_modal(noun: Any, following: Any) -> bool:
