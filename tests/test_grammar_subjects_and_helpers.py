@@ -110,3 +110,27 @@ def test_possessives_and_homophones_read_from_the_parse(text: str, span: str, ru
 )
 def test_possessives_places_and_patients_used_right_pass(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule"),
+    [
+        ("The window at the front desk was broke during the storm.", "broke", "grammar/verb-form"),
+        ("Our next town hall is on Wensday at 6 p.m. in the library.", "Wensday", "grammar/spelling"),
+        ("The deadline is Febuary 3.", "Febuary", "grammar/spelling"),
+    ],
+)
+def test_a_simple_past_after_be_and_a_misspelt_weekday_or_month(text: str, span: str, rule: str) -> None:
+    assert spans(text) == [(rule, span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new branch has study rooms, a maker space and a kids corner.",
+        "Join Marcy on Monday at the library.",
+        "The fair runs through Saturday, June 3.",
+    ],
+)
+def test_a_noun_before_a_noun_after_has_and_names_near_dates_pass(text: str) -> None:
+    assert spans(text) == []

@@ -38,6 +38,7 @@ _VERB_FORMS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
 # spelling.toml: prefixes and British spellings of known words, and the words after which "i" is a numeral.
 _SPELLING = tomllib.loads((_HERE / "spelling.toml").read_text(encoding="utf-8"))
 _ROMAN_CONTEXT = frozenset(_SPELLING["roman-context"])
+_CALENDAR_WORDS = frozenset(_SPELLING["calendar-words"])
 # agreement.toml: pronoun -> {wrong verb form: right one}, and the words before the pronoun that
 # make the pair a question or an infinitive ("does it have").
 _AGREEMENT = tomllib.loads((_HERE / "agreement.toml").read_text(encoding="utf-8"))
@@ -1452,8 +1453,12 @@ def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
             if _plausible(r, word, part, start, known, vocab, lexicon) or _foreign_stretch(r, i, lexicon):
                 continue
             lower = part.lower()
-            # Two-edit corrections only for a lower-case word: a capitalized unknown is likelier a name.
-            found = lexicon.corrections(lower, two_edits=part[0].islower() or r.sentence_start(i))
+            # Two-edit corrections only for a lower-case word: a capitalized unknown is likelier a name,
+            # unless spaCy reads it as part of a date ("on Wensday at 6"): then a weekday or month is near.
+            dated = word.entity_label in ("DATE", "TIME")
+            found = lexicon.corrections(lower, two_edits=part[0].islower() or r.sentence_start(i) or dated)
+            if dated and part[0].isupper():
+                found = [c for c in found if c[0] in _CALENDAR_WORDS] or found
             if part[0].isupper() and r.sentence_start(i):
                 # A capitalized first word may be a name ("Tioga County"): only a slip of a common word
                 # counts, and before another capitalized word ("Baca County") only a swap of two letters.
@@ -1467,7 +1472,11 @@ def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
             elif part[0].isupper():
                 # A capitalized word mid-sentence is likelier a name ("Cass", "Darke") than a typo,
                 # unless two of its letters are swapped around a common word ("Hsitory", "Udpate").
-                found = [c for c in found if (lexicon.zipf(c[0]) or 0) >= 4.0 and _swapped(lower, c[0])]
+                found = [
+                    c
+                    for c in found
+                    if (lexicon.zipf(c[0]) or 0) >= 4.0 and _swapped(lower, c[0]) or dated and c[0] in _CALENDAR_WORDS
+                ]
             else:
                 # Two edits count only toward a common word and from a word of six letters or more:
                 # "keiki" and "temporada" are two edits from "kevin" and "temporary" too.

@@ -813,6 +813,12 @@ def _verb_read_as_noun_after_be(word: Any) -> str | None:
     between = word.doc[be.i + 1 : word.i]
     if any(t.tag_ != "RB" or t.dep_ == "neg" for t in between) or not between and be.lower_ not in ("was", "were", "be", "been"):
         return None
+    return _bare_verb_noun(word)
+
+
+def _bare_verb_noun(word: Any) -> str | None:
+    """The past participle of ``word``, a verb's base form standing as a bare noun after "be" with
+    an adverbial after it; None when it reads as a noun or adjective."""
     if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod", "nmod", "case") for c in word.children):
         return None
     following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
@@ -857,7 +863,11 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         elif kind == "progressive":
             right = _wrong_after_progressive_be(verb)
             wants = "the -ing form"
-        elif kind == "be" and (verb.lower_ in _ALSO_ADJECTIVES or inflect.all_lemmas(verb.lower_, upos="ADJ")):
+        elif (
+            kind == "be"
+            and verb.tag_ == "VB"
+            and (verb.lower_ in _ALSO_ADJECTIVES or inflect.all_lemmas(verb.lower_, upos="ADJ"))
+        ):
             continue  # "will be open", "be sure": an adjective
         else:
             right = _wrong_participle(verb)
@@ -915,6 +925,8 @@ def _compound_or_modifier(verb: Any, kind: str) -> bool:
         return True
     if following.text in ("-", "\u2011") and not verb.whitespace_:
         return True
+    if kind == "have" and verb.tag_ == "VB" and following.tag_ in ("NN", "NNS") and inflect.all_lemmas(verb.lower_, upos="NOUN"):
+        return True  # "the branch has study rooms": a noun modifying the next one, not "has studied"
     return verb.tag_ == "VBN" and following.tag_ in ("NN", "NNS") and following.dep_ != "dobj"
 
 
