@@ -256,7 +256,9 @@ def test_noun_verb_pairs_come_from_the_data_file() -> None:
 
     table = builtin._confusions()
     for pair in builtin._noun_verb()["pairs"]:
-        assert pair["noun"] in table and pair["verb"] in table, pair
+        assert pair["noun"] in table, pair
+        # "verb-slot-only" pairs ("meet" is a noun too: "a swim meet") are read in one direction
+        assert (pair["verb"] in table) != pair.get("verb-slot-only", False), pair
     assert [meant for meant, _, _ in table["belief"]] == ["believe", "believes"]
     assert [meant for meant, _, _ in table["believes"]] == ["beliefs"]
 

@@ -134,3 +134,31 @@ def test_a_simple_past_after_be_and_a_misspelt_weekday_or_month(text: str, span:
 )
 def test_a_noun_before_a_noun_after_has_and_names_near_dates_pass(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule"),
+    [
+        ("All of our shelters needs blankets and canned food this winter.", "needs", "grammar/agreement"),
+        ("The road has been close since Tuesday because of the washout.", "close", "grammar/verb-form"),
+        ("The office will be close on Friday for Veterans Day.", "close", "grammar/verb-form"),
+        ("The county fair is back, and we hope to sea you there!", "sea", "grammar/confusable"),
+        ("You can meat the candidates on Tuesday.", "meat", "grammar/confusable"),
+    ],
+)
+def test_parts_of_a_plural_shut_for_a_time_and_homophone_verbs(text: str, span: str, rule: str) -> None:
+    assert spans(text) == [(rule, span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of our staff is working remotely this week.",
+        "The park is close to the school.",
+        "The vote was close on Tuesday.",
+        "The swim meet is Saturday at the aquatic center.",
+        "We sell meat and eggs at the market.",
+    ],
+)
+def test_mass_parts_near_and_homophone_nouns_pass(text: str) -> None:
+    assert spans(text) == []

@@ -866,9 +866,10 @@ def _noun_verb_rows() -> Iterator[tuple[str, str, str, str]]:
         nouns, verbs = pair.get("nouns", noun), pair.get("verbs", verb)
         as_noun = f"a noun is needed here; \u201c{verb}\u201d is the verb"
         as_verb = f"a verb is needed here; \u201c{noun}\u201d is the noun"
-        yield verb, noun, as_noun, "verb_in_a_noun_slot"
-        if verbs != verb:
-            yield verbs, nouns, as_noun, "verb_in_a_noun_slot"
+        if not pair.get("verb-slot-only", False):  # "a swim meet": a verb that is a noun too stays
+            yield verb, noun, as_noun, "verb_in_a_noun_slot"
+            if verbs != verb:
+                yield verbs, nouns, as_noun, "verb_in_a_noun_slot"
         yield noun, verb, as_verb, "noun_in_a_verb_slot"
         yield noun, verbs, as_verb, "noun_after_he_or_she"
         for wrong in [nouns] * (nouns != noun) + pair.get("misspelled", []):

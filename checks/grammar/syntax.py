@@ -35,6 +35,8 @@ _SINGULAR_IN_S = frozenset(_DATA["singular-in-s"])
 _UNJUDGED = frozenset(_DATA["quantity-heads"]) | frozenset(_DATA["either-number"])
 _PEOPLE = frozenset(_DATA["people"])
 _SINGULAR_COLLECTIVES = frozenset(_DATA["singular-collectives"])
+_SHUT_STATES = dict(_DATA["shut-states"])
+_TIME_AFTER_SHUT = frozenset(_DATA["time-after-shut"])
 _MANDATIVE = frozenset(_DATA["mandative-verbs"])
 _TIME_NOUNS = frozenset(_DATA["time-nouns"])
 _TIME_DETERMINERS = frozenset(_DATA["time-determiners"])
@@ -193,6 +195,8 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
     left = subject.left_edge
     if any(c.tag_ == "VBG" and c.i < subject.i for c in subject.children) or (left.tag_ == "VBG" and left.i < subject.i):
         return None  # "Smoking cigarettes increases", "Getting flu shots is": the gerund is the subject
+    if lower in ("all", "most", "some") and subject.tag_ == "DT":
+        return _part_of_number(subject)
     if lower in _SINGULAR_COLLECTIVES and subject.tag_ in ("NN", "NNP"):
         # "our team who work tirelessly": "who" reads the body as its people
         return None if antecedent else _collective_number(subject)
@@ -226,6 +230,16 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
     if not inflect.all_lemmas(lower, upos="NOUN") and (speller.speller().zipf(lower) or 0) < 3.5:
         return None  # a word neither lexicon knows well ("snowplowz"): its number is a guess
     return "singular"  # newer words lemminflect lacks ("website", "app") count by the word list
+
+
+def _part_of_number(subject: Any) -> str | None:
+    """ "All of our shelters need", "most of the water is": a part takes the number of what it is
+    part of, when that is one plain noun (not "all of the food and water")."""
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or whole.conjuncts or _is_name(whole):
+        return None
+    return "plural" if whole.tag_ == "NNS" else None  # "most of the water is": mass nouns vary ("all of the staff")
 
 
 def _collective_number(subject: Any) -> str | None:
@@ -785,9 +799,11 @@ def _participle_after_be(word: Any) -> str | None:
     lower = word.lower_
     if word.dep_ != "acomp" or word.head.lemma_ not in ("be", "") or word.head.lower_ not in _BE_FORMS:
         return None
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    if lower in _SHUT_STATES and _shut_for_a_time(word, following):
+        return _SHUT_STATES[lower]  # "will be close on Friday", "has been close since Tuesday": shut, not near
     if not lower.isalpha() or inflect.all_lemmas(lower, upos="ADJ"):
         return None
-    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
     by_agent = following is not None and following.lower_ == "by"
     if not by_agent and (lower in _ALSO_ADJECTIVES or inflect.all_inflections(lower, upos="NOUN")):
         return None  # "is key to", "are complete", "the rinse": a noun or adjective, unless "by" follows
@@ -830,6 +846,17 @@ def _bare_verb_noun(word: Any) -> str | None:
         return None
     participles = inflect.inflection(word.lower_, tag="VBN") or ()
     return participles[0] if participles and participles[0] != word.lower_ else None
+
+
+def _shut_for_a_time(word: Any, following: Any) -> bool:
+    """ "will be close on Friday", "has been close since Tuesday": after "be"/"been" (not "the vote
+    was close", "we are close"), a time follows; after "on"/"for", a date or "the holiday"."""
+    if following is None or word.head.lower_ not in ("be", "been") or following.lower_ not in _TIME_AFTER_SHUT:
+        return False
+    if following.lower_ not in ("on", "for"):
+        return True
+    after = word.doc[following.i + 1 : following.i + 3]
+    return any(t.ent_type_ == "DATE" or t.lower_ in ("holiday", "holidays") for t in after)
 
 
 def verb_form(spacy_doc: Any) -> Iterator[Hit]:
