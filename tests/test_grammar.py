@@ -812,6 +812,8 @@ def _parsed(text: str):
         ("Free rides for any resident of Winnebago, Outagamie, and Calumet counties who is going.", "agreement", "is", True),
         ("We @KingsCountyHosp are on our journey.", "agreement", "are", True),
         ("We pray for the new families who has lost loved ones.", "agreement", "has", False),
+        ("This holiday season keep your family safe with a vaccine.", "agreement", "keep", True),
+        ("The price of permits go up in July.", "agreement", "go", False),
         ("With a few food safety reminders, you can cook safely.", "noun-number", "few", True),
         ("This criteria must be met.", "noun-number", "This", False),
     ],

@@ -27,6 +27,7 @@ def spans(text: str) -> list[tuple[str, str]]:
         ("The price of building permits go up on July 1, so apply early.", "go"),
         ("There is still seats available for Saturday's class.", "is"),
         ("Thanks to everyone who volunteer at the food bank every week!", "volunteer"),
+        ("Thanks to everyone who help keep our parks clean!", "help"),
     ],
 )
 def test_agreement_with_bodies_activities_and_bare_verbs(text: str, span: str) -> None:

@@ -529,6 +529,7 @@ def _reads_as_clause(subject: Any, verb: Any) -> bool:
         and following.tag_ in ("VB", "VBP", "VBZ")
         and following.head == verb
         and following.dep_ not in _AUX
+        and not (verb.lower_ in _BARE_INFINITIVE_HEADS and following.dep_ == "xcomp")  # "who help keep"
     ):
         return False  # "the diseases ticks carry": two verbs in a row, one of them a noun misread
     if (
@@ -1184,6 +1185,8 @@ def contradicts(spacy_doc: Any, kind: str, start: int, end: int) -> bool:
     the other way for the match at [start, end); False whenever the parse cannot say."""
     tokens = [t for t in spacy_doc if t.idx < end and start < t.idx + len(t.text)]
     if kind == "agreement":
+        if any(_order_after_a_time(t) for t in tokens):
+            return True  # "This holiday season keep your family safe": a time phrase, then an order
         verbs = [t for t in tokens if _verb_number(t) is not None and t.pos_ in ("VERB", "AUX")]
         if verbs and verbs[0].i > 0 and spacy_doc[verbs[0].i - 1].text[:1] in ("@", "#"):
             return True  # "We @KingsCountyHosp are": the rule read the handle as the subject
@@ -1201,6 +1204,15 @@ def contradicts(spacy_doc: Any, kind: str, start: int, end: int) -> bool:
         modified = any(c.dep_ in ("amod", "det", "compound", "poss") for c in noun.children)
         return noun.dep_ in ("dobj", "attr", "pobj") and modified
     return False
+
+
+def _order_after_a_time(verb: Any) -> bool:
+    """A base form whose "subject" the parse found is a time phrase opening the sentence ("This
+    holiday season gather safely"): the verb is an order, and the time is no subject."""
+    if verb.tag_ != "VB" or any(c.dep_ in _AUX for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return subject is not None and (subject.ent_type_ in ("DATE", "TIME") or _time_phrase(subject))
 
 
 def _another_antecedent_agrees(verb: Any) -> bool:
