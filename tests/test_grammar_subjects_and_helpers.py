@@ -49,6 +49,8 @@ def test_agreement_with_bodies_activities_and_bare_verbs(text: str, span: str) -
         "The police are investigating a break-in at the yard.",
         "Here's how you can watch today's Board of Health Meeting live via YouTube.",
         "Fire Chief Tim Nelson's tip of the week: keep space heaters three feet from anything that can burn.",
+        "Florida Department of Health Offices are closed Thursday, November 25.",
+        "The committee are all against it.",
     ],
 )
 def test_bodies_quantities_orders_and_subjunctives_pass(text: str) -> None:
@@ -162,4 +164,33 @@ def test_parts_of_a_plural_shut_for_a_time_and_homophone_verbs(text: str, span: 
     ],
 )
 def test_mass_parts_near_and_homophone_nouns_pass(text: str) -> None:
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule"),
+    [
+        ("The shelter needs volunteer's this weekend.", "volunteer's", "grammar/apostrophe"),
+        ("Both of the park's will close early.", "park's", "grammar/apostrophe"),
+        ("The budget includes new funding for road's and bridges.", "road's", "grammar/apostrophe"),
+        ("I am not sure weather the pool is open.", "weather", "grammar/confusable"),
+        ("The council past the new budget on a 5-2 vote last night.", "past", "grammar/confusable"),
+    ],
+)
+def test_plurals_with_apostrophes_whether_and_passed(text: str, span: str, rule: str) -> None:
+    assert spans(text) == [(rule, span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here are our do's and don'ts to stay clean.",
+        "Thanks to our community's and country's veterans.",
+        "Stop by the doctor's this week.",
+        "Check weather conditions before you go.",
+        "Five years past the deadline, the bridge is still closed.",
+        "The road past the school is closed.",
+    ],
+)
+def test_idioms_possessives_weather_and_past_used_right_pass(text: str) -> None:
     assert spans(text) == []

@@ -1080,6 +1080,9 @@ def _weather_means_whether(r: _Reader, i: int) -> bool:
         return False
     if following.lower == "or" and r.next(i + 1) is not None and r.next(i + 1).lower == "not":
         return True
+    if following.tag == "DT" and previous is not None and previous.lower in data["whether-cues"]:
+        # "not sure weather the pool is open": a subject and its verb follow, so a clause opens here
+        return any(w.tag in ("VBZ", "VBP", "VBD", "MD") for w in r.words[i + 2 : i + 5])
     if following.lower not in data["subject-pronouns"] and following.lower != "to":
         return False
     if previous is None:
@@ -1664,6 +1667,7 @@ _RULES = (
     ("agreement", _agreement),
     ("confusable", _confusable),
     ("confusable", _on_parse(syntax.there_for_their)),
+    ("confusable", _on_parse(syntax.past_for_passed)),
     ("agreement", _on_parse(syntax.agreement)),
     ("agreement", _on_parse(syntax.determiner_agreement)),
     ("agreement", _on_parse(syntax.expletive_agreement)),

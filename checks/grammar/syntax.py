@@ -199,7 +199,7 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
         return _part_of_number(subject)
     if lower in _SINGULAR_COLLECTIVES and subject.tag_ in ("NN", "NNP"):
         # "our team who work tirelessly": "who" reads the body as its people
-        return None if antecedent else _collective_number(subject)
+        return None if antecedent else _collective_number(subject, verb)
     if lower in _SINGULAR:
         return "singular"
     if lower in _PLURAL:
@@ -242,12 +242,23 @@ def _part_of_number(subject: Any) -> str | None:
     return "plural" if whole.tag_ == "NNS" else None  # "most of the water is": mass nouns vary ("all of the staff")
 
 
-def _collective_number(subject: Any) -> str | None:
+def _collective_number(subject: Any, verb: Any) -> str | None:
     """One body ("the committee has", "the Board of Commissioners meets", "our team of inspectors
-    visits"): singular, unless "a ... of" makes it a quantity ("a team of volunteers are")."""
+    visits"): singular, unless "a ... of" makes it a quantity ("a team of volunteers are"), "all"
+    after the verb makes it its members ("the committee are all against it"), or the name ends in
+    a plural of its own ("Department of Health Offices are closed")."""
     determiner = next((c.lower_ for c in subject.children if c.dep_ in ("det", "poss")), None)
-    counted = any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
-    if counted and (determiner in ("a", "an", "another") or determiner is None and subject.is_lower):
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and (determiner in ("a", "an", "another") or determiner is None and subject.is_lower):
+        return None
+    if (
+        any(c.lower_ in ("all", "both", "each") for c in verb.children)
+        or verb.i + 1 < len(verb.doc)
+        and verb.nbor(1).lower_ in ("all", "both")
+    ):
+        return None
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is not None and whole.tag_ in ("NNS", "NNPS") and any(c.dep_ == "compound" for c in whole.children):
         return None
     if any(c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS") for c in subject.children):
         return None  # "the Parks and Recreation Board", "Veterans Court": a name built on plurals, left alone
@@ -995,6 +1006,24 @@ def there_for_their(spacy_doc: Any) -> Iterator[Hit]:
             )
 
 
+def past_for_passed(spacy_doc: Any) -> Iterator[Hit]:
+    """ "We past the budget last night", "The council past the new budget on a 5-2 vote": "past"
+    right after the subject, before its object, in a sentence with no verb of its own: the verb
+    "passed" was meant ("walked past the school" has its verb)."""
+    for word in spacy_doc:
+        if word.lower_ != "past" or word.i == 0 or word.i + 1 >= len(spacy_doc):
+            continue
+        before, after = spacy_doc[word.i - 1], spacy_doc[word.i + 1]
+        if before.tag_ not in ("NN", "NNS", "PRP") or before.lower_ in ("it", "you", "them", "us", "me", "him", "her"):
+            continue
+        if after.tag_ not in ("DT", "PRP$") or before.i != before.sent.start and before.left_edge.i != before.sent.start:
+            continue  # the subject must open the sentence: "Five years past the deadline" is a time
+        if any(t.pos_ in ("VERB", "AUX") and t.i != word.i for t in word.sent) or before.ent_type_ in ("DATE", "TIME"):
+            continue
+        fixed = match_case(word.text, "passed")
+        yield _templated_hit("confusable", word, fixed, word=word.text, why="the sentence needs its verb", fixed=fixed)
+
+
 def _noun_after(word: Any) -> Any | None:
     """The noun right after ``word``, past adjectives ("there new office"), or None."""
     for token in word.doc[word.i + 1 : word.i + 4]:
@@ -1123,6 +1152,8 @@ def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
     the subject of a plural verb ("the event's are")."""
     following = mark.nbor(1) if mark.i + 1 < len(mark.doc) else None
     if following is not None and following.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "JJS", "JJR", "CD", "VBG", "CC"):
+        if following.tag_ == "CC" and _joined_to_a_plural(noun):
+            return _plural_of(noun)  # "funding for road's and bridges": joined to a plain plural
         if not (following.tag_ == "VBG" and _owns_nothing(following)):
             return None  # "the city's new park", "our community's and country's veterans": possessives
     if noun.lower_ in _WEEKDAYS and noun.i > 0 and noun.nbor(-1).lower_ in ("on", "every", "all") and _owns_nothing(following):
@@ -1139,6 +1170,20 @@ def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
     return forms[0] if forms else None
 
 
+def _joined_to_a_plural(noun: Any) -> bool:
+    """ "road's and bridges": the 's noun is joined to a plural with no 's of its own, so both are
+    plurals ("our community's and country's veterans" are two possessives)."""
+    if noun.tag_ != "NN" or not noun.is_lower or noun.ent_type_ or not inflect.all_lemmas(noun.lower_, upos="NOUN"):
+        return False
+    # "the do's and don'ts": an apostrophe in the other word too is the idiom's spelling
+    return any(c.tag_ == "NNS" and c.is_alpha and not any(g.dep_ == "case" for g in c.children) for c in noun.conjuncts)
+
+
+def _plural_of(noun: Any) -> str | None:
+    forms = inflect.inflection(noun.lower_, tag="NNS")
+    return forms[0] if forms else None
+
+
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -1147,17 +1192,22 @@ def _owns_nothing(following: Any) -> bool:
     a verb of its own ("dozens of cat's waiting for a home": not "the city's growing needs")."""
     if following is not None and following.tag_ == "VBG" and following.dep_ not in ("amod", "compound"):
         return following.head.i < following.i
-    return following is None or following.is_punct or following.tag_ in ("IN", "DT", "RB", "TO", "WDT")
+    return following is None or following.is_punct or following.tag_ in ("IN", "DT", "RB", "TO", "WDT", "MD")
 
 
 def _object_owning_nothing(noun: Any, following: Any) -> bool:
     """ "pick up free smoke detector's at any station": a thing, the object of a verb or a
     preposition, whose 's owns nothing after it (a preposition follows, not a noun). People and
     times are left alone: "at the dentist's", "a week's"."""
-    if noun.dep_ not in ("dobj", "pobj") or noun.tag_ != "NN" or following is None or following.tag_ != "IN":
+    if noun.dep_ not in ("dobj", "pobj") or noun.tag_ != "NN" or following is None:
         return False
-    if following.lower_ in ("of", "and", "or") or _names_people(noun) or noun.lower_ in _TIME_NOUNS or noun.ent_type_:
+    dated = following.tag_ in ("DT", "JJ") and following.ent_type_ in ("DATE", "TIME")  # "needs volunteer's this weekend"
+    if following.tag_ != "IN" and not dated:
         return False
+    if following.lower_ in ("of", "and", "or") or noun.lower_ in _TIME_NOUNS or noun.ent_type_:
+        return False
+    if noun.dep_ == "pobj" and _names_people(noun):
+        return False  # "at the dentist's", "from grandma's": a place named by its owner
     return noun.is_lower and bool(inflect.inflection(noun.lower_, tag="NNS"))
 
 
