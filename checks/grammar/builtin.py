@@ -1659,6 +1659,11 @@ def _on_parse(rule: Callable[[Any], Iterable[Hit]]) -> Callable[[_Reader], Itera
     return lambda r: rule(r.doc.nlp) if r.doc.nlp is not None else ()
 
 
+def _on_parse_with_text(rule: Callable[[Any, str], Iterable[Hit]]) -> Callable[[_Reader], Iterable[Hit]]:
+    """A parse rule about one word, handed the parsed text too, to find the word without a pass over every token."""
+    return lambda r: rule(r.doc.nlp, r.prose) if r.doc.nlp is not None else ()
+
+
 _RULES = (
     ("apostrophe", _apostrophe),
     ("lowercase-i", _lowercase_i),
@@ -1666,8 +1671,8 @@ _RULES = (
     ("a-an", _a_an),
     ("agreement", _agreement),
     ("confusable", _confusable),
-    ("confusable", _on_parse(syntax.there_for_their)),
-    ("confusable", _on_parse(syntax.past_for_passed)),
+    ("confusable", _on_parse_with_text(syntax.there_for_their)),
+    ("confusable", _on_parse_with_text(syntax.past_for_passed)),
     ("agreement", _on_parse(syntax.agreement)),
     ("agreement", _on_parse(syntax.determiner_agreement)),
     ("agreement", _on_parse(syntax.expletive_agreement)),

@@ -20,6 +20,7 @@ Inflections come from lemminflect's lexicon (the English verbs and their forms),
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -362,13 +363,16 @@ def _agreeing_form(verb: Any, number: str) -> str | None:
 def agreement(spacy_doc: Any) -> Iterator[Hit]:
     """A finite verb whose number differs from its subject's."""
     for verb in spacy_doc:
-        bare = verb.tag_ == "VB" and _bare_finite(verb)
-        if verb.tag_ not in ("VBZ", "VBP", "VBD") and not bare or verb.pos_ not in ("VERB", "AUX"):
+        tag = verb.tag_
+        if tag not in ("VBZ", "VBP", "VBD", "VB") or verb.pos_ not in ("VERB", "AUX"):
             continue
-        if verb.tag_ == "VBD" and verb.lower_ not in ("was", "were"):
+        if tag == "VBD" and verb.lower_ not in ("was", "were") or tag == "VB" and verb.dep_ not in _CLAUSE_DEPS:
             continue
         subject = _subject_of(verb)
-        if subject is None or subject.i > verb.i or verb.i - subject.i > 12 or not _reads_as_clause(subject, verb):
+        if subject is None or subject.i > verb.i or verb.i - subject.i > 12:
+            continue
+        bare = tag == "VB"
+        if bare and not _bare_finite(verb) or not _reads_as_clause(subject, verb):
             continue
         if _parse_unreliable(subject, verb):
             continue
@@ -389,13 +393,16 @@ def agreement(spacy_doc: Any) -> Iterator[Hit]:
         yield _templated_hit("agreement", verb, fixed, verb=verb.text, subject=subject.text, number=subject_says, fixed=fixed)
 
 
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl"})
+
+
 def _bare_finite(verb: Any) -> bool:
     """A base form the tagger left untagged for person ("The price of permits go up"): with a
     subject of its own, no helper and no "to", and no verb above it that takes a bare infinitive
     ("let the kids play") or a subjunctive ("we ask that every resident be")."""
     if verb.lower_ in ("be", "let") or any(c.dep_ in _AUX or c.tag_ == "TO" for c in verb.children):
         return False
-    if verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl"):
+    if verb.dep_ not in _CLAUSE_DEPS:
         return False
     head = verb.head
     if verb.dep_ != "ROOT" and (
@@ -831,9 +838,9 @@ def _verb_read_as_noun_after_be(word: Any) -> str | None:
     work on": a verb's base form after "be" that the tagger, finding no verb form there, reads as
     a bare noun (no article, no modifier). Only after a passive-looking "be" (was, were, be, been)
     or with an adverb between ("is support for families" is a noun)."""
-    be = word.head
     if word.dep_ not in ("attr", "acomp") or word.tag_ not in ("NN", "JJ") or not word.is_alpha or not word.is_lower:
         return None
+    be = word.head
     if be.lower_ not in _BE_FORMS or be.i >= word.i:
         return None
     if any(c.dep_ == "expl" or c.dep_ in _SUBJECTS and c.lower_ in ("it", "this", "that", "what") for c in be.children):
@@ -874,6 +881,8 @@ def _shut_for_a_time(word: Any, following: Any) -> bool:
 def verb_form(spacy_doc: Any) -> Iterator[Hit]:
     """The wrong form of a verb after a helper: "can picks", "didn't went", "has close"."""
     for word in spacy_doc:
+        if word.dep_ not in ("acomp", "attr"):
+            continue  # both readings below are of a word the parse made the complement of "be"
         right = _participle_after_be(word) or _verb_read_as_noun_after_be(word)
         if right:
             fixed = match_case(word.text, right)
@@ -972,12 +981,17 @@ def _compound_or_modifier(verb: Any, kind: str) -> bool:
 # -- "there" where "their" belongs -------------------------------------------------------------
 
 
-def there_for_their(spacy_doc: Any) -> Iterator[Hit]:
+def there_for_their(spacy_doc: Any, text: str) -> Iterator[Hit]:
     """ "who took there time", "There new office is on the second floor": "there" before the
     noun a verb takes as its object, or before a singular noun with no determiner that is a
     clause's subject (a singular count noun needs one: only "their" fits)."""
-    for word in spacy_doc:
-        if word.lower_ != "there" or word.dep_ == "expl" or word.i + 1 >= len(spacy_doc):
+    # not before a verb or a pause ("there is", "there will", "there."): the common uses, skipped unread
+    for word in _tokens_spelled(
+        spacy_doc,
+        text,
+        r"there(?!\s*(?:['\u2019,.!?;:]|(?:is|are|was|were|will|has|have|had|may|might|can|could|should|must|would|to|and|or|for|in|on|at|be)\b))",
+    ):
+        if word.dep_ == "expl" or word.i + 1 >= len(spacy_doc):
             continue
         noun = _noun_after(word)
         if noun is None or noun.text[:1].isupper() or any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
@@ -1006,12 +1020,24 @@ def there_for_their(spacy_doc: Any) -> Iterator[Hit]:
             )
 
 
-def past_for_passed(spacy_doc: Any) -> Iterator[Hit]:
+def _tokens_spelled(spacy_doc: Any, text: str, word: str) -> Iterator[Any]:
+    """The tokens that are ``word`` (a pattern that ends the word itself; any case), found in ``text`` (the parsed text, which
+    ``spacy_doc.text`` would rebuild token by token) rather than by a pass over every token: a
+    rule about one word costs nothing on the posts without it."""
+    for match in re.finditer(rf"\b{word}", text, re.IGNORECASE):
+        span = spacy_doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            yield span[0]
+
+
+def past_for_passed(spacy_doc: Any, text: str) -> Iterator[Hit]:
     """ "We past the budget last night", "The council past the new budget on a 5-2 vote": "past"
     right after the subject, before its object, in a sentence with no verb of its own: the verb
     "passed" was meant ("walked past the school" has its verb)."""
-    for word in spacy_doc:
-        if word.lower_ != "past" or word.i == 0 or word.i + 1 >= len(spacy_doc):
+    for word in _tokens_spelled(
+        spacy_doc, text, r"past(?=\s+(?:the|a|an|our|their|his|her|its|your|my|this|that|these|those)\b)"
+    ):
+        if word.i == 0 or word.i + 1 >= len(spacy_doc):
             continue
         before, after = spacy_doc[word.i - 1], spacy_doc[word.i + 1]
         if before.tag_ not in ("NN", "NNS", "PRP") or before.lower_ in ("it", "you", "them", "us", "me", "him", "her"):
