@@ -256,7 +256,9 @@ def test_noun_verb_pairs_come_from_the_data_file() -> None:
 
     table = builtin._confusions()
     for pair in builtin._noun_verb()["pairs"]:
-        assert pair["noun"] in table and pair["verb"] in table, pair
+        assert pair["noun"] in table, pair
+        # "verb-slot-only" pairs ("meet" is a noun too: "a swim meet") are read in one direction
+        assert (pair["verb"] in table) != pair.get("verb-slot-only", False), pair
     assert [meant for meant, _, _ in table["belief"]] == ["believe", "believes"]
     assert [meant for meant, _, _ in table["believes"]] == ["beliefs"]
 
@@ -810,6 +812,8 @@ def _parsed(text: str):
         ("Free rides for any resident of Winnebago, Outagamie, and Calumet counties who is going.", "agreement", "is", True),
         ("We @KingsCountyHosp are on our journey.", "agreement", "are", True),
         ("We pray for the new families who has lost loved ones.", "agreement", "has", False),
+        ("This holiday season keep your family safe with a vaccine.", "agreement", "keep", True),
+        ("The price of permits go up in July.", "agreement", "go", False),
         ("With a few food safety reminders, you can cook safely.", "noun-number", "few", True),
         ("This criteria must be met.", "noun-number", "This", False),
     ],

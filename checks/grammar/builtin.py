@@ -38,6 +38,7 @@ _VERB_FORMS = frozenset({"VB", "VBD", "VBZ", "VBP", "MD"})
 # spelling.toml: prefixes and British spellings of known words, and the words after which "i" is a numeral.
 _SPELLING = tomllib.loads((_HERE / "spelling.toml").read_text(encoding="utf-8"))
 _ROMAN_CONTEXT = frozenset(_SPELLING["roman-context"])
+_CALENDAR_WORDS = frozenset(_SPELLING["calendar-words"])
 # agreement.toml: pronoun -> {wrong verb form: right one}, and the words before the pronoun that
 # make the pair a question or an infinitive ("does it have").
 _AGREEMENT = tomllib.loads((_HERE / "agreement.toml").read_text(encoding="utf-8"))
@@ -865,9 +866,10 @@ def _noun_verb_rows() -> Iterator[tuple[str, str, str, str]]:
         nouns, verbs = pair.get("nouns", noun), pair.get("verbs", verb)
         as_noun = f"a noun is needed here; \u201c{verb}\u201d is the verb"
         as_verb = f"a verb is needed here; \u201c{noun}\u201d is the noun"
-        yield verb, noun, as_noun, "verb_in_a_noun_slot"
-        if verbs != verb:
-            yield verbs, nouns, as_noun, "verb_in_a_noun_slot"
+        if not pair.get("verb-slot-only", False):  # "a swim meet": a verb that is a noun too stays
+            yield verb, noun, as_noun, "verb_in_a_noun_slot"
+            if verbs != verb:
+                yield verbs, nouns, as_noun, "verb_in_a_noun_slot"
         yield noun, verb, as_verb, "noun_in_a_verb_slot"
         yield noun, verbs, as_verb, "noun_after_he_or_she"
         for wrong in [nouns] * (nouns != noun) + pair.get("misspelled", []):
@@ -1078,6 +1080,9 @@ def _weather_means_whether(r: _Reader, i: int) -> bool:
         return False
     if following.lower == "or" and r.next(i + 1) is not None and r.next(i + 1).lower == "not":
         return True
+    if following.tag == "DT" and previous is not None and previous.lower in data["whether-cues"]:
+        # "not sure weather the pool is open": a subject and its verb follow, so a clause opens here
+        return any(w.tag in ("VBZ", "VBP", "VBD", "MD") for w in r.words[i + 2 : i + 5])
     if following.lower not in data["subject-pronouns"] and following.lower != "to":
         return False
     if previous is None:
@@ -1096,6 +1101,12 @@ def _whether_means_weather(r: _Reader, i: int) -> bool:
 def _here_means_hear(r: _Reader, i: int) -> bool:
     """ "can here you", "glad to here", "did you here from": "here" where a verb belongs."""
     data, slots, following = _confusables(), _noun_verb()["slots"], r.next(i)
+    subject = r.prev(i)
+    if subject is not None and subject.lower in ("i", "we", "they") and following is not None:
+        before = r.prev(i - 1)
+        # "as soon as we here from the state": a subject pronoun wants a verb, and "here" is none
+        if following.lower in data["hear-after-subject"] and (before is None or not before.tag.startswith(("VB", "MD"))):
+            return True
     j, previous = _back(r, i, slots["adverbs"] | {"you", "we", "they", "i"})
     if previous is None:
         return False
@@ -1157,9 +1168,32 @@ def _quiet_means_quite(r: _Reader, i: int) -> bool:
 def _quite_means_quiet(r: _Reader, i: int) -> bool:
     """ "please be quite.", "peace and quite", "quite hours": "quite" as an adjective."""
     data, following, previous = _confusables(), r.next(i), r.prev(i)
+    if following is not None and following.lower in data["quiet-times"] and previous is not None:
+        # "Please be quite during the moment of silence", "stay quite in the reading room": an order to be still
+        earlier = r.prev(i - 1)
+        order = previous.lower == "be" and (
+            earlier is None and r.sentence_start(i - 1) or earlier is not None and earlier.lower == "please"
+        )
+        return order or previous.lower in ("stay", "keep", "remain")
     if following is not None:
         return following.lower in data["quiet-nouns"]
     return previous is not None and previous.lower in data["quiet-before"] and _ends_clause(r, i)
+
+
+def _patients_means_patience(r: _Reader, i: int) -> bool:
+    """ "Thank you for your patients", "we appreciate your patients as we": the thanks are for
+    patience. Not "your patients' records" or "the patients we serve" after a thank-you."""
+    previous, following = r.prev(i), r.next(i)
+    if previous is None or previous.lower not in ("your", "the", "everyone's", "our"):
+        return False
+    if (
+        following is not None
+        and following.tag in _NOUN_TAGS | {"POS"}
+        or r.prose[r.words[i].end : r.words[i].end + 1] in ("'", "\u2019")
+    ):
+        return False
+    cues = _confusables()["patience-cues"]
+    return any(w.lower in cues for w in r.words[max(0, i - 5) : i - 1])
 
 
 def _of_means_have(r: _Reader, i: int) -> bool:
@@ -1291,6 +1325,7 @@ _TESTS: dict[str, _Test] = {
         _quiet_means_quite,
         _quite_means_quiet,
         _of_means_have,
+        _patients_means_patience,
         _everyday_means_every_day,
         _lets_as_a_verb,
         _lose_as_an_adjective,
@@ -1422,8 +1457,12 @@ def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
             if _plausible(r, word, part, start, known, vocab, lexicon) or _foreign_stretch(r, i, lexicon):
                 continue
             lower = part.lower()
-            # Two-edit corrections only for a lower-case word: a capitalized unknown is likelier a name.
-            found = lexicon.corrections(lower, two_edits=part[0].islower() or r.sentence_start(i))
+            # Two-edit corrections only for a lower-case word: a capitalized unknown is likelier a name,
+            # unless spaCy reads it as part of a date ("on Wensday at 6"): then a weekday or month is near.
+            dated = word.entity_label in ("DATE", "TIME")
+            found = lexicon.corrections(lower, two_edits=part[0].islower() or r.sentence_start(i) or dated)
+            if dated and part[0].isupper():
+                found = [c for c in found if c[0] in _CALENDAR_WORDS] or found
             if part[0].isupper() and r.sentence_start(i):
                 # A capitalized first word may be a name ("Tioga County"): only a slip of a common word
                 # counts, and before another capitalized word ("Baca County") only a swap of two letters.
@@ -1437,7 +1476,11 @@ def _spelling(r: _Reader, speller: Any, vocab: frozenset[str]) -> Iterator[Hit]:
             elif part[0].isupper():
                 # A capitalized word mid-sentence is likelier a name ("Cass", "Darke") than a typo,
                 # unless two of its letters are swapped around a common word ("Hsitory", "Udpate").
-                found = [c for c in found if (lexicon.zipf(c[0]) or 0) >= 4.0 and _swapped(lower, c[0])]
+                found = [
+                    c
+                    for c in found
+                    if (lexicon.zipf(c[0]) or 0) >= 4.0 and _swapped(lower, c[0]) or dated and c[0] in _CALENDAR_WORDS
+                ]
             else:
                 # Two edits count only toward a common word and from a word of six letters or more:
                 # "keiki" and "temporada" are two edits from "kevin" and "temporary" too.
@@ -1616,6 +1659,11 @@ def _on_parse(rule: Callable[[Any], Iterable[Hit]]) -> Callable[[_Reader], Itera
     return lambda r: rule(r.doc.nlp) if r.doc.nlp is not None else ()
 
 
+def _on_parse_with_text(rule: Callable[[Any, str], Iterable[Hit]]) -> Callable[[_Reader], Iterable[Hit]]:
+    """A parse rule about one word, handed the parsed text too, to find the word without a pass over every token."""
+    return lambda r: rule(r.doc.nlp, r.prose) if r.doc.nlp is not None else ()
+
+
 _RULES = (
     ("apostrophe", _apostrophe),
     ("lowercase-i", _lowercase_i),
@@ -1623,6 +1671,8 @@ _RULES = (
     ("a-an", _a_an),
     ("agreement", _agreement),
     ("confusable", _confusable),
+    ("confusable", _on_parse_with_text(syntax.there_for_their)),
+    ("confusable", _on_parse_with_text(syntax.past_for_passed)),
     ("agreement", _on_parse(syntax.agreement)),
     ("agreement", _on_parse(syntax.determiner_agreement)),
     ("agreement", _on_parse(syntax.expletive_agreement)),

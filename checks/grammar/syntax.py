@@ -20,6 +20,7 @@ Inflections come from lemminflect's lexicon (the English verbs and their forms),
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,9 @@ _PLURAL = frozenset(_DATA["plural-subjects"])
 _SINGULAR_IN_S = frozenset(_DATA["singular-in-s"])
 _UNJUDGED = frozenset(_DATA["quantity-heads"]) | frozenset(_DATA["either-number"])
 _PEOPLE = frozenset(_DATA["people"])
+_SINGULAR_COLLECTIVES = frozenset(_DATA["singular-collectives"])
+_SHUT_STATES = dict(_DATA["shut-states"])
+_TIME_AFTER_SHUT = frozenset(_DATA["time-after-shut"])
 _MANDATIVE = frozenset(_DATA["mandative-verbs"])
 _TIME_NOUNS = frozenset(_DATA["time-nouns"])
 _TIME_DETERMINERS = frozenset(_DATA["time-determiners"])
@@ -65,6 +69,7 @@ _BARE_INFINITIVE_HEADS = frozenset(_DATA["bare-infinitive-heads"])
 _ALSO_ADJECTIVES = frozenset(_DATA["also-adjectives"])
 _PLURAL_DETS = frozenset(_DATA["plural-determiners"])
 _MANY_WORDS = frozenset(_DATA["many-words"])
+_MANY_HEADS = frozenset(_DATA["many-heads"])
 _SINGULAR_DETS = frozenset(_DATA["singular-determiners"])
 _QUESTION_HELPERS = frozenset(_DATA["question-helpers"])
 
@@ -158,6 +163,8 @@ def _only_noun_after_a_verb(noun: Any) -> bool:
     who are" it could be about either."""
     preposition = noun.head
     verb = preposition.head
+    if preposition.dep_ == "prep" and verb.lower_ in ("thanks", "thank") and preposition.lower_ in ("to", "for"):
+        return True  # "Thanks to everyone who help", "Thank you to the nurses who": the ones thanked
     if preposition.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
         return False
     return not any(c.pos_ in ("NOUN", "PROPN") and c.i < preposition.i for c in verb.children if c.dep_ in ("dobj", "attr"))
@@ -180,13 +187,20 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
         return _coordination(subject)
     if lower.endswith("ing") and _noun_in_ing(subject):
         return "singular"  # "The ribbon cutting for the new hub is": a noun, with its article
+    if lower.endswith("ing") and _bare_gerund(subject):
+        return "singular"  # "Parking in both lots is free": an activity, one thing
     if not subject.text.replace("'", "").replace("\u2019", "").isalpha() or lower.endswith("ing"):
-        return None  # "@County", "#Tag", a gerund ("swimming is")
+        return None  # "@County", "#Tag", an -ing word the parse may have misread
     if any(c.dep_ == "case" for c in subject.children) or (lower == "few" and subject.i and subject.nbor(-1).lower_ == "a"):
         return None  # "homeowners' insurance does": the possessor is not the subject
     left = subject.left_edge
     if any(c.tag_ == "VBG" and c.i < subject.i for c in subject.children) or (left.tag_ == "VBG" and left.i < subject.i):
         return None  # "Smoking cigarettes increases", "Getting flu shots is": the gerund is the subject
+    if lower in ("all", "most", "some") and subject.tag_ == "DT":
+        return _part_of_number(subject)
+    if lower in _SINGULAR_COLLECTIVES and subject.tag_ in ("NN", "NNP"):
+        # "our team who work tirelessly": "who" reads the body as its people
+        return None if antecedent else _collective_number(subject, verb)
     if lower in _SINGULAR:
         return "singular"
     if lower in _PLURAL:
@@ -217,6 +231,62 @@ def subject_number(subject: Any, verb: Any, antecedent: bool = False) -> str | N
     if not inflect.all_lemmas(lower, upos="NOUN") and (speller.speller().zipf(lower) or 0) < 3.5:
         return None  # a word neither lexicon knows well ("snowplowz"): its number is a guess
     return "singular"  # newer words lemminflect lacks ("website", "app") count by the word list
+
+
+def _part_of_number(subject: Any) -> str | None:
+    """ "All of our shelters need", "most of the water is": a part takes the number of what it is
+    part of, when that is one plain noun (not "all of the food and water")."""
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or whole.conjuncts or _is_name(whole):
+        return None
+    return "plural" if whole.tag_ == "NNS" else None  # "most of the water is": mass nouns vary ("all of the staff")
+
+
+def _collective_number(subject: Any, verb: Any) -> str | None:
+    """One body ("the committee has", "the Board of Commissioners meets", "our team of inspectors
+    visits"): singular, unless "a ... of" makes it a quantity ("a team of volunteers are"), "all"
+    after the verb makes it its members ("the committee are all against it"), or the name ends in
+    a plural of its own ("Department of Health Offices are closed")."""
+    determiner = next((c.lower_ for c in subject.children if c.dep_ in ("det", "poss")), None)
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and (determiner in ("a", "an", "another") or determiner is None and subject.is_lower):
+        return None
+    if (
+        any(c.lower_ in ("all", "both", "each") for c in verb.children)
+        or verb.i + 1 < len(verb.doc)
+        and verb.nbor(1).lower_ in ("all", "both")
+    ):
+        return None
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is not None and whole.tag_ in ("NNS", "NNPS") and any(c.dep_ == "compound" for c in whole.children):
+        return None
+    if any(c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS") for c in subject.children):
+        return None  # "the Parks and Recreation Board", "Veterans Court": a name built on plurals, left alone
+    left = subject.left_edge.i
+    if left > 0 and (subject.doc[left - 1].tag_ == "POS" or subject.doc[left - 1].tag_.startswith("VB")):
+        return None  # "watch today's Board of Health Meeting live": a verb's object the parse made a subject
+    return "singular"
+
+
+_NOT_GERUNDS = frozenset(
+    {"following", "including", "remaining", "during", "according", "regarding", "nothing", "something", "anything", "everything"}
+)
+
+
+def _bare_gerund(subject: Any) -> bool:
+    """An -ing verb standing alone as the subject ("Parking in both lots are free"): an activity,
+    singular. Not with an article or modifier of its own ("the following are", "new listings"),
+    nor when joined to another subject ("walking and biking are")."""
+    lower = subject.lower_
+    if subject.tag_ not in ("NN", "VBG") or lower in _NOT_GERUNDS or subject.conjuncts or not subject.is_alpha:
+        return False
+    if subject.text[:1].isupper() and subject.i != subject.sent.start:
+        return False
+    if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod", "cc", "conj") for c in subject.children):
+        return False
+    lemmas = inflect.all_lemmas(lower, upos="VERB").get("VERB") or ()
+    return any(lower in (inflect.inflection(lemma, tag="VBG") or ()) for lemma in lemmas)
 
 
 def _noun_in_ing(subject: Any) -> bool:
@@ -293,28 +363,66 @@ def _agreeing_form(verb: Any, number: str) -> str | None:
 def agreement(spacy_doc: Any) -> Iterator[Hit]:
     """A finite verb whose number differs from its subject's."""
     for verb in spacy_doc:
-        if verb.tag_ not in ("VBZ", "VBP", "VBD") or verb.pos_ not in ("VERB", "AUX"):
+        tag = verb.tag_
+        if tag not in ("VBZ", "VBP", "VBD", "VB") or verb.pos_ not in ("VERB", "AUX"):
             continue
-        if verb.tag_ == "VBD" and verb.lower_ not in ("was", "were"):
+        if tag == "VBD" and verb.lower_ not in ("was", "were") or tag == "VB" and verb.dep_ not in _CLAUSE_DEPS:
             continue
         subject = _subject_of(verb)
-        if subject is None or subject.i > verb.i or verb.i - subject.i > 12 or not _reads_as_clause(subject, verb):
+        if subject is None or subject.i > verb.i or verb.i - subject.i > 12:
+            continue
+        bare = tag == "VB"
+        if bare and not _bare_finite(verb) or not _reads_as_clause(subject, verb):
             continue
         if _parse_unreliable(subject, verb):
             continue
         subject_says = subject_number(subject, verb)
-        verb_says = _verb_number(verb)
+        verb_says = "plural" if bare else _verb_number(verb)
         if subject_says is None or verb_says is None or subject_says == verb_says:
             continue
         if verb.lower_ == "were" and _subjunctive(verb):
             continue
         if subject_says == "singular" and _may_be_imperative(subject, verb):
             continue
+        if bare and not _plain_subject_before(subject, verb):
+            continue
         right = _agreeing_form(verb, subject_says)
         if not right or right == verb.lower_:
             continue
         fixed = match_case(verb.text, right)
         yield _templated_hit("agreement", verb, fixed, verb=verb.text, subject=subject.text, number=subject_says, fixed=fixed)
+
+
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl"})
+
+
+def _bare_finite(verb: Any) -> bool:
+    """A base form the tagger left untagged for person ("The price of permits go up"): with a
+    subject of its own, no helper and no "to", and no verb above it that takes a bare infinitive
+    ("let the kids play") or a subjunctive ("we ask that every resident be")."""
+    if verb.lower_ in ("be", "let") or any(c.dep_ in _AUX or c.tag_ == "TO" for c in verb.children):
+        return False
+    if verb.dep_ not in _CLAUSE_DEPS:
+        return False
+    head = verb.head
+    if verb.dep_ != "ROOT" and (
+        head.lower_ in _BARE_INFINITIVE_HEADS or head.lemma_ in _BARE_INFINITIVE_HEADS or head.lower_ in _MANDATIVE
+    ):
+        return False
+    return not _subjunctive(verb) and verb.sent.start != verb.i
+
+
+def _plain_subject_before(subject: Any, verb: Any) -> bool:
+    """For a bare base form: a determiner-led noun phrase straight before the verb, opening its
+    clause ("The price of permits go up"), not a phrase an order follows ("Reminder: schedule",
+    "No matter your destination, buckle up", "This holiday season help")."""
+    doc = subject.doc
+    if not any(c.dep_ in ("det", "poss") for c in subject.children) or subject.ent_type_ in ("DATE", "TIME"):
+        return False
+    if any(t.is_punct for t in doc[subject.i + 1 : verb.i]):
+        return False  # "Chief Nelson's tip of the week: keep heaters ...": a label, then an order
+    left = subject.left_edge.i
+    return left == subject.sent.start or doc[left - 1].lower_ in (",", "and", "but", "so", "because", "that", "if", "when")
 
 
 def expletive_agreement(spacy_doc: Any) -> Iterator[Hit]:
@@ -328,7 +436,10 @@ def expletive_agreement(spacy_doc: Any) -> Iterator[Hit]:
         if noun is None or noun.tag_ != "NNS" or noun.lower_ in _UNJUDGED or noun.lower_ in _SINGULAR_IN_S:
             continue
         counted = [c for c in noun.children if c.dep_ in ("nummod", "det", "amod") and c.i < noun.i]
-        if not any(c.lower_ in _PLURAL_DETS or c.tag_ == "CD" and c.lower_ not in ("one", "1") for c in counted):
+        plural = any(c.lower_ in _PLURAL_DETS or c.tag_ == "CD" and c.lower_ not in ("one", "1") for c in counted)
+        # "There is still seats available": a plural with no determiner at all is many, too
+        bare = not any(c.dep_ in ("det", "nummod", "poss", "compound") for c in noun.children) and not noun.conjuncts
+        if not (plural or bare and noun.is_lower):
             continue
         if any(t.is_punct or t.tag_ in ("IN", "VB", "VBD", "VBZ", "VBP") for t in spacy_doc[verb.i + 1 : noun.i]):
             continue  # "there is, in two cases, ...": something else between the verb and its noun
@@ -436,6 +547,7 @@ def _reads_as_clause(subject: Any, verb: Any) -> bool:
         and following.tag_ in ("VB", "VBP", "VBZ")
         and following.head == verb
         and following.dep_ not in _AUX
+        and not (verb.lower_ in _BARE_INFINITIVE_HEADS and following.dep_ == "xcomp")  # "who help keep"
     ):
         return False  # "the diseases ticks carry": two verbs in a row, one of them a noun misread
     if (
@@ -598,6 +710,8 @@ def _helper_kind(helper: Any) -> str | None:
         return "have"
     if helper.dep_ == "auxpass" and helper.lemma_ in ("be", "") and lower in ("is", "are", "was", "were", "be", "been"):
         return "be"
+    if helper.dep_ == "aux" and lower in ("be", "been", "being") and helper.head.tag_ == "VB":
+        return "be"  # "can be purchase online": a base form the parse hung on a passive "be"
     if helper.dep_ == "aux" and lower in ("is", "are", "was", "were", "am"):
         return "progressive"
     return None
@@ -704,9 +818,11 @@ def _participle_after_be(word: Any) -> str | None:
     lower = word.lower_
     if word.dep_ != "acomp" or word.head.lemma_ not in ("be", "") or word.head.lower_ not in _BE_FORMS:
         return None
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    if lower in _SHUT_STATES and _shut_for_a_time(word, following):
+        return _SHUT_STATES[lower]  # "will be close on Friday", "has been close since Tuesday": shut, not near
     if not lower.isalpha() or inflect.all_lemmas(lower, upos="ADJ"):
         return None
-    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
     by_agent = following is not None and following.lower_ == "by"
     if not by_agent and (lower in _ALSO_ADJECTIVES or inflect.all_inflections(lower, upos="NOUN")):
         return None  # "is key to", "are complete", "the rinse": a noun or adjective, unless "by" follows
@@ -717,10 +833,57 @@ def _participle_after_be(word: Any) -> str | None:
     return participles[0] if participles and participles[0] != lower else None
 
 
+def _verb_read_as_noun_after_be(word: Any) -> str | None:
+    """ "The library was remodel last spring", "must be sign on the back", "crews are currently
+    work on": a verb's base form after "be" that the tagger, finding no verb form there, reads as
+    a bare noun (no article, no modifier). Only after a passive-looking "be" (was, were, be, been)
+    or with an adverb between ("is support for families" is a noun)."""
+    if word.dep_ not in ("attr", "acomp") or word.tag_ not in ("NN", "JJ") or not word.is_alpha or not word.is_lower:
+        return None
+    be = word.head
+    if be.lower_ not in _BE_FORMS or be.i >= word.i:
+        return None
+    if any(c.dep_ == "expl" or c.dep_ in _SUBJECTS and c.lower_ in ("it", "this", "that", "what") for c in be.children):
+        return None  # "there is still time to vote", "it was work": a noun
+    between = word.doc[be.i + 1 : word.i]
+    if any(t.tag_ != "RB" or t.dep_ == "neg" for t in between) or not between and be.lower_ not in ("was", "were", "be", "been"):
+        return None
+    return _bare_verb_noun(word)
+
+
+def _bare_verb_noun(word: Any) -> str | None:
+    """The past participle of ``word``, a verb's base form standing as a bare noun after "be" with
+    an adverbial after it; None when it reads as a noun or adjective."""
+    if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod", "nmod", "case") for c in word.children):
+        return None
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    if following is None or following.is_punct or following.tag_ in ("NN", "NNS", "NNP", "NNPS", "POS", "VBG", "CC"):
+        return None  # "was work experience", "The answer is love.": a noun
+    if word.lower_ in _ALSO_ADJECTIVES or inflect.all_lemmas(word.lower_, upos="ADJ"):
+        return None
+    if word.lower_ not in (inflect.all_lemmas(word.lower_, upos="VERB").get("VERB") or ()):
+        return None
+    participles = inflect.inflection(word.lower_, tag="VBN") or ()
+    return participles[0] if participles and participles[0] != word.lower_ else None
+
+
+def _shut_for_a_time(word: Any, following: Any) -> bool:
+    """ "will be close on Friday", "has been close since Tuesday": after "be"/"been" (not "the vote
+    was close", "we are close"), a time follows; after "on"/"for", a date or "the holiday"."""
+    if following is None or word.head.lower_ not in ("be", "been") or following.lower_ not in _TIME_AFTER_SHUT:
+        return False
+    if following.lower_ not in ("on", "for"):
+        return True
+    after = word.doc[following.i + 1 : following.i + 3]
+    return any(t.ent_type_ == "DATE" or t.lower_ in ("holiday", "holidays") for t in after)
+
+
 def verb_form(spacy_doc: Any) -> Iterator[Hit]:
     """The wrong form of a verb after a helper: "can picks", "didn't went", "has close"."""
     for word in spacy_doc:
-        right = _participle_after_be(word)
+        if word.dep_ not in ("acomp", "attr"):
+            continue  # both readings below are of a word the parse made the complement of "be"
+        right = _participle_after_be(word) or _verb_read_as_noun_after_be(word)
         if right:
             fixed = match_case(word.text, right)
             yield _templated_hit(
@@ -733,7 +896,9 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         verb = helper.head
         if verb.i <= helper.i or verb.pos_ not in ("VERB", "AUX", "NOUN") or not _plain_gap(helper, verb):
             continue
-        if verb.pos_ == "NOUN" and kind not in ("have",) and not _verb_read_as_plural_noun(helper, verb):
+        # A noun the parse still made the clause's verb ("Crews are currently work on"): its subject says so
+        made_verb = kind == "be" and verb.tag_ == "NN" and any(c.dep_ == "nsubjpass" for c in verb.children)
+        if verb.pos_ == "NOUN" and kind not in ("have",) and not made_verb and not _verb_read_as_plural_noun(helper, verb):
             continue
         if kind == "modal" and verb.tag_ == "VBG" and verb.dep_ != "xcomp":
             # "will taking comments": the modal wants the base form; only with an object or a
@@ -746,6 +911,12 @@ def verb_form(spacy_doc: Any) -> Iterator[Hit]:
         elif kind == "progressive":
             right = _wrong_after_progressive_be(verb)
             wants = "the -ing form"
+        elif (
+            kind == "be"
+            and verb.tag_ == "VB"
+            and (verb.lower_ in _ALSO_ADJECTIVES or inflect.all_lemmas(verb.lower_, upos="ADJ"))
+        ):
+            continue  # "will be open", "be sure": an adjective
         else:
             right = _wrong_participle(verb)
             wants = "the past participle"
@@ -802,7 +973,91 @@ def _compound_or_modifier(verb: Any, kind: str) -> bool:
         return True
     if following.text in ("-", "\u2011") and not verb.whitespace_:
         return True
+    if kind == "have" and verb.tag_ == "VB" and following.tag_ in ("NN", "NNS") and inflect.all_lemmas(verb.lower_, upos="NOUN"):
+        return True  # "the branch has study rooms": a noun modifying the next one, not "has studied"
     return verb.tag_ == "VBN" and following.tag_ in ("NN", "NNS") and following.dep_ != "dobj"
+
+
+# -- "there" where "their" belongs -------------------------------------------------------------
+
+
+def there_for_their(spacy_doc: Any, text: str) -> Iterator[Hit]:
+    """ "who took there time", "There new office is on the second floor": "there" before the
+    noun a verb takes as its object, or before a singular noun with no determiner that is a
+    clause's subject (a singular count noun needs one: only "their" fits)."""
+    # not before a verb or a pause ("there is", "there will", "there."): the common uses, skipped unread
+    for word in _tokens_spelled(
+        spacy_doc,
+        text,
+        r"there(?!\s*(?:['\u2019,.!?;:]|(?:is|are|was|were|will|has|have|had|may|might|can|could|should|must|would|to|and|or|for|in|on|at|be)\b))",
+    ):
+        if word.dep_ == "expl" or word.i + 1 >= len(spacy_doc):
+            continue
+        noun = _noun_after(word)
+        if noun is None or noun.text[:1].isupper() or any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+            continue
+        if noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in _TIME_NOUNS or noun.lower_.rstrip("s") in _TIME_NOUNS:
+            continue  # "we moved there last year": a time, not an object
+        verb = spacy_doc[word.i - 1] if word.i > 0 else None
+        object_of_verb = (
+            verb is not None
+            and verb.pos_ == "VERB"
+            and noun.dep_ == "dobj"
+            and noun.head == verb
+            and not any(c.dep_ == "dobj" and c.i < word.i for c in verb.children)
+        )
+        subject = (
+            word.i == word.sent.start
+            and noun.tag_ == "NN"
+            and noun.dep_ in _SUBJECTS
+            and not any(c.dep_ == "expl" for c in noun.head.children)
+            and bool(inflect.inflection(noun.lower_, tag="NNS"))
+        )
+        if object_of_verb or subject:
+            fixed = match_case(word.text, "their")
+            yield _templated_hit(
+                "confusable", word, fixed, word=word.text, why="a possessive is needed before a noun", fixed=fixed
+            )
+
+
+def _tokens_spelled(spacy_doc: Any, text: str, word: str) -> Iterator[Any]:
+    """The tokens that are ``word`` (a pattern that ends the word itself; any case), found in ``text`` (the parsed text, which
+    ``spacy_doc.text`` would rebuild token by token) rather than by a pass over every token: a
+    rule about one word costs nothing on the posts without it."""
+    for match in re.finditer(rf"\b{word}", text, re.IGNORECASE):
+        span = spacy_doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            yield span[0]
+
+
+def past_for_passed(spacy_doc: Any, text: str) -> Iterator[Hit]:
+    """ "We past the budget last night", "The council past the new budget on a 5-2 vote": "past"
+    right after the subject, before its object, in a sentence with no verb of its own: the verb
+    "passed" was meant ("walked past the school" has its verb)."""
+    for word in _tokens_spelled(
+        spacy_doc, text, r"past(?=\s+(?:the|a|an|our|their|his|her|its|your|my|this|that|these|those)\b)"
+    ):
+        if word.i == 0 or word.i + 1 >= len(spacy_doc):
+            continue
+        before, after = spacy_doc[word.i - 1], spacy_doc[word.i + 1]
+        if before.tag_ not in ("NN", "NNS", "PRP") or before.lower_ in ("it", "you", "them", "us", "me", "him", "her"):
+            continue
+        if after.tag_ not in ("DT", "PRP$") or before.i != before.sent.start and before.left_edge.i != before.sent.start:
+            continue  # the subject must open the sentence: "Five years past the deadline" is a time
+        if any(t.pos_ in ("VERB", "AUX") and t.i != word.i for t in word.sent) or before.ent_type_ in ("DATE", "TIME"):
+            continue
+        fixed = match_case(word.text, "passed")
+        yield _templated_hit("confusable", word, fixed, word=word.text, why="the sentence needs its verb", fixed=fixed)
+
+
+def _noun_after(word: Any) -> Any | None:
+    """The noun right after ``word``, past adjectives ("there new office"), or None."""
+    for token in word.doc[word.i + 1 : word.i + 4]:
+        if token.tag_ in ("NN", "NNS"):
+            return token
+        if token.tag_ not in ("JJ", "JJR", "JJS") or not token.is_lower:
+            return None
+    return None
 
 
 # -- "which" for people ----------------------------------------------------------------------
@@ -923,7 +1178,10 @@ def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
     the subject of a plural verb ("the event's are")."""
     following = mark.nbor(1) if mark.i + 1 < len(mark.doc) else None
     if following is not None and following.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ", "JJS", "JJR", "CD", "VBG", "CC"):
-        return None  # "the city's new park", "our community's and country's veterans": possessives
+        if following.tag_ == "CC" and _joined_to_a_plural(noun):
+            return _plural_of(noun)  # "funding for road's and bridges": joined to a plain plural
+        if not (following.tag_ == "VBG" and _owns_nothing(following)):
+            return None  # "the city's new park", "our community's and country's veterans": possessives
     if noun.lower_ in _WEEKDAYS and noun.i > 0 and noun.nbor(-1).lower_ in ("on", "every", "all") and _owns_nothing(following):
         return noun.text + "s"  # "open late on Thursday's for adoptions": the days, not a day's
     if noun.tag_ not in ("NN", "NNS") or not noun.is_alpha or noun.is_title and noun.i != noun.sent.start:
@@ -932,8 +1190,22 @@ def _plural_with_apostrophe(noun: Any, mark: Any) -> str | None:
     # "one of our cooling center's this weekend": one of many, with nothing owned after it
     counted = counted or _one_of_many(noun) and _owns_nothing(following)
     subject_of_plural = noun.dep_ in _SUBJECTS and following is not None and _plural_verb_or_modal(noun, following)
-    if not (counted or subject_of_plural):
+    if not (counted or subject_of_plural or _object_owning_nothing(noun, following)):
         return None
+    forms = inflect.inflection(noun.lower_, tag="NNS")
+    return forms[0] if forms else None
+
+
+def _joined_to_a_plural(noun: Any) -> bool:
+    """ "road's and bridges": the 's noun is joined to a plural with no 's of its own, so both are
+    plurals ("our community's and country's veterans" are two possessives)."""
+    if noun.tag_ != "NN" or not noun.is_lower or noun.ent_type_ or not inflect.all_lemmas(noun.lower_, upos="NOUN"):
+        return False
+    # "the do's and don'ts": an apostrophe in the other word too is the idiom's spelling
+    return any(c.tag_ == "NNS" and c.is_alpha and not any(g.dep_ == "case" for g in c.children) for c in noun.conjuncts)
+
+
+def _plural_of(noun: Any) -> str | None:
     forms = inflect.inflection(noun.lower_, tag="NNS")
     return forms[0] if forms else None
 
@@ -942,8 +1214,27 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 
 
 def _owns_nothing(following: Any) -> bool:
-    """After a possessive mark: the end, punctuation, a preposition, a determiner or an adverb."""
-    return following is None or following.is_punct or following.tag_ in ("IN", "DT", "RB", "TO", "WDT")
+    """After a possessive mark: the end, punctuation, a preposition, a determiner, an adverb, or
+    a verb of its own ("dozens of cat's waiting for a home": not "the city's growing needs")."""
+    if following is not None and following.tag_ == "VBG" and following.dep_ not in ("amod", "compound"):
+        return following.head.i < following.i
+    return following is None or following.is_punct or following.tag_ in ("IN", "DT", "RB", "TO", "WDT", "MD")
+
+
+def _object_owning_nothing(noun: Any, following: Any) -> bool:
+    """ "pick up free smoke detector's at any station": a thing, the object of a verb or a
+    preposition, whose 's owns nothing after it (a preposition follows, not a noun). People and
+    times are left alone: "at the dentist's", "a week's"."""
+    if noun.dep_ not in ("dobj", "pobj") or noun.tag_ != "NN" or following is None:
+        return False
+    dated = following.tag_ in ("DT", "JJ") and following.ent_type_ in ("DATE", "TIME")  # "needs volunteer's this weekend"
+    if following.tag_ != "IN" and not dated:
+        return False
+    if following.lower_ in ("of", "and", "or") or noun.lower_ in _TIME_NOUNS or noun.ent_type_:
+        return False
+    if noun.dep_ == "pobj" and _names_people(noun):
+        return False  # "at the dentist's", "from grandma's": a place named by its owner
+    return noun.is_lower and bool(inflect.inflection(noun.lower_, tag="NNS"))
 
 
 def _one_of_many(noun: Any) -> bool:
@@ -951,7 +1242,7 @@ def _one_of_many(noun: Any) -> bool:
     of = noun.head
     if noun.dep_ != "pobj" or of.lower_ != "of":
         return False
-    return of.head.lower_ in ("one", "some", "all", "many", "each", "most", "any", "several", "both", "none")
+    return of.head.lower_ in _MANY_HEADS
 
 
 def _plural_verb_or_modal(noun: Any, following: Any) -> bool:
@@ -970,6 +1261,8 @@ def contradicts(spacy_doc: Any, kind: str, start: int, end: int) -> bool:
     the other way for the match at [start, end); False whenever the parse cannot say."""
     tokens = [t for t in spacy_doc if t.idx < end and start < t.idx + len(t.text)]
     if kind == "agreement":
+        if any(_order_after_a_time(t) for t in tokens):
+            return True  # "This holiday season keep your family safe": a time phrase, then an order
         verbs = [t for t in tokens if _verb_number(t) is not None and t.pos_ in ("VERB", "AUX")]
         if verbs and verbs[0].i > 0 and spacy_doc[verbs[0].i - 1].text[:1] in ("@", "#"):
             return True  # "We @KingsCountyHosp are": the rule read the handle as the subject
@@ -987,6 +1280,15 @@ def contradicts(spacy_doc: Any, kind: str, start: int, end: int) -> bool:
         modified = any(c.dep_ in ("amod", "det", "compound", "poss") for c in noun.children)
         return noun.dep_ in ("dobj", "attr", "pobj") and modified
     return False
+
+
+def _order_after_a_time(verb: Any) -> bool:
+    """A base form whose "subject" the parse found is a time phrase opening the sentence ("This
+    holiday season gather safely"): the verb is an order, and the time is no subject."""
+    if verb.tag_ != "VB" or any(c.dep_ in _AUX for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return subject is not None and (subject.ent_type_ in ("DATE", "TIME") or _time_phrase(subject))
 
 
 def _another_antecedent_agrees(verb: Any) -> bool:
