@@ -58,3 +58,11 @@ def test_single_spaced_words_with_a_space_pattern_find_the_same_spans_as_the_fla
         for _ in range(20):
             text = "".join(rng.choice("ab A\n.'") for _ in range(rng.randint(0, 12)))
             assert [m.span() for m in flat.finditer(text)] == [m.span() for m in trie.finditer(text)], (words, text)
+
+
+def test_word_alternation_is_a_trie_for_single_spaced_words_and_the_flat_list_otherwise() -> None:
+    from post_lint.text.alternation import word_alternation
+
+    assert word_alternation(["sick leave", "sick"], r"\s+") == literal_alternation(["sick leave", "sick"], r"\s+")
+    # A stray space makes the flat list, longest pattern first, decide.
+    assert word_alternation(["sick  leave", "sick"], r"\s+") == r"sick\s+\s+leave|sick"

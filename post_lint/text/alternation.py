@@ -36,6 +36,20 @@ def literal_alternation(words: Iterable[str], space: str | None = None) -> str:
     return _branches(root, space)
 
 
+def word_alternation(words: Iterable[str], space: str) -> str:
+    """Regex source matching any one of ``words``, a space in a word standing for ``space``, the
+    longest word first where several match at a place.
+
+    A trie (:func:`literal_alternation`) when every word is single-spaced and none is empty: it
+    then matches what the flat list matches, span for span. Otherwise the flat list, longest
+    pattern first, whose order decides.
+    """
+    forms = list(words)
+    if all(form and form == " ".join(form.split()) for form in forms):
+        return literal_alternation(forms, space)
+    return "|".join(sorted((re.escape(form).replace(r"\ ", space) for form in forms), key=len, reverse=True))
+
+
 def _branches(node: dict[str, dict], space: str | None) -> str:
     """The source for the words below ``node``; longer continuations are tried before a word's end."""
     # Iterative over a word's single-child run, so a long word does not nest one group a letter.
