@@ -747,11 +747,15 @@ def test_a_treatment_begun_or_equipment_relied_on_is_a_medical_fact(linter: Lint
     assert any(rule == "sensitive" for rule, _ in flagged(linter, text))
 
 
-def test_an_official_with_a_double_surname_is_not_a_private_patient() -> None:
+def test_an_official_with_a_double_surname_is_read_as_the_listed_official_not_a_private_patient() -> None:
     linter = Linter(
         select=["personal-data"], config=Config(data={"body": {"officials": ["Health Officer Dr. Helen Marsh-Tanaka"]}})
     )
-    assert flagged(linter, "Dr. Marsh-Tanaka is recovering from knee surgery and will return next month.") == []
+    # An appointed officer's health is still a personnel matter, but the message names her as staff.
+    findings = linter.lint_text("Dr. Marsh-Tanaka is recovering from knee surgery and will return next month.").findings
+    assert [f.message.split(" (")[0] for f in findings] == [
+        "an official or employee's medical condition, a personal matter even for staff"
+    ]
 
 
 # -- issue 16, helper personal8: whose fact, ID or child detail, told indirectly ----------------
@@ -867,3 +871,41 @@ def test_the_bodys_or_santas_po_box_is_no_ones_home(linter: Linter, text: str) -
 def test_a_card_printed_masked_but_its_last_four_is_a_card_number(linter: Linter) -> None:
     text = "Card found in the parking lot: ****-****-****-4417. Claim it at the front desk."
     assert ("card", "****-****-****-4417") in flagged(linter, text)
+
+
+# -- officials and staff the config lists: public in their role, not in their personnel matters --
+@pytest.fixture(scope="module")
+def linter_with_staff() -> Linter:
+    officials = ["Mayor Linda Ferris", "Police Chief Dana Morales", "City Clerk Sam Ortiz", "Parks Director Ray Dunn"]
+    return Linter(select=["personal-data"], config=Config(data={"personal-data": CITY, "body": {"officials": officials}}))
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("City Clerk Sam Ortiz is on administrative leave while HR reviews a complaint.", "on administrative leave"),
+        ("Chief Dana Morales remains under investigation by the state patrol.", "under investigation"),
+        ("Parks Director Ray Dunn is recovering from knee surgery; send him your best!", "recovering from knee surgery"),
+    ],
+)
+def test_a_leave_an_investigation_or_an_employees_health_is_flagged_even_for_listed_staff(
+    linter_with_staff: Linter, text: str, fact: str
+) -> None:
+    found = _parsed_facts(linter_with_staff, text)
+    assert [span for _, span in found] == [fact]
+    message = linter_with_staff.lint_text(text).findings[0].message
+    assert "an official or employee" in message and "a private person" not in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Linda Ferris is recovering from knee surgery and will chair Monday's meeting by video.",
+        "Chief Dana Morales will lead the investigation into Saturday's fire.",
+        "City Clerk Sam Ortiz reminds you that absentee ballots are available until Nov. 2.",
+    ],
+)
+def test_listed_officials_in_their_role_or_an_elected_officials_health_are_not_flagged(
+    linter_with_staff: Linter, text: str
+) -> None:
+    assert _parsed_facts(linter_with_staff, text) == []

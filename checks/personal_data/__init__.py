@@ -286,7 +286,9 @@ CHECK = Check(
         "personal-data/sensitive": "a private person's medical condition (the lexicon of conditions.txt) or treatment, family matters, "
         "arrest or charge, leave or investigation, or what they owe, when the parse ties the fact to them (a "
         "name, 'she' after one, 'their' after a household, a relation pinned to a street, 'our night "
-        "custodian'); never a disease named in a public-health notice",
+        "custodian'); never a disease named in a public-health notice. An official or employee the config "
+        "lists is public in their role, but their leave or investigation is flagged all the same, and their "
+        "health unless they are listed with an elected office ('Mayor Lee')",
         "personal-data/public-contact": "(info) a phone number or e-mail address the sentence gives to the "
         "organisation itself; only while no public contact is configured",
     },

@@ -19,7 +19,9 @@ household that the sentence pins down (the Garcia family, "the man in the yellow
 house on Spruce Street", "one Hickory Lane household"). Not when they are the
 reader or people in general ("anyone who has diabetes", "people living with
 ALS"), an official in a public office ("Mayor Lee is recovering from surgery"),
-or the organisation. A fact word that only modifies another noun names a topic
+or the organisation. An official or employee the config lists is one for a leave or an
+investigation ("Chief Ruiz is on administrative leave"), and, unless listed with an elected office
+(``public-office``: "Mayor Lee"), for their health: the role is public, those are not. A fact word that only modifies another noun names a topic
 ("cancer screening", "the Diabetes Prevention Program"); a preposition other
 than those in ``fact-preps`` makes it one too ("speak about cancer").
 """
@@ -42,6 +44,7 @@ KINDS = {
     "debt": "what a private person owes",
 }
 _MAX_CLIMB = 8
+
 _PERSON_PRONOUNS = frozenset({"she", "he", "her", "him", "his", "hers"})
 _HOUSEHOLD_PRONOUNS = frozenset({"their", "they", "them"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -54,6 +57,7 @@ class Fact:
     start: int  # character offsets of the fact's words
     end: int
     who: str  # the words that say whom it is about
+    listed: bool = False  # an official or employee the config lists (their health, leave, investigation)
 
 
 @lru_cache(maxsize=16)
@@ -126,6 +130,12 @@ class Reader:
         # The surname of each official, and each part of a double one: spaCy splits "Marsh-Tanaka".
         surnames = {w.lower() for name in officials for w in name.split()[-1:]}
         self.officials = surnames | {part for w in surnames for part in w.split("-") if len(part) > 1}
+        # Officials listed with an elected office ("Mayor Linda Ferris"): their office announces
+        # their health ("recovering from surgery, will chair by video"); an employee's is HR's.
+        offices = cues.sets["public-office"]
+        self.elected = {
+            name.split()[-1].lower() for name in officials if any(w.lower().rstrip(".,") in offices for w in name.split()[:-1])
+        }
         names = census_names()
         self.given = names[0] if names else frozenset()
         self.surnames = names[1] if names else frozenset()
@@ -148,6 +158,7 @@ class Reader:
         self.streets = cues.sets["street-suffix"]
         self.word_names = cues.sets["word-names"] | cues.sets["place-prefix"]
         self.unit_roles: set[str] = set()  # "A Public Works employee": read for status facts only
+        self.reading = ""  # the kind of fact being read (see _name)
 
     def facts(self) -> Iterator[Fact]:
         seen: set[tuple[str, int]] = set()  # one fact per sentence and kind
@@ -156,6 +167,7 @@ class Reader:
             root = _root(self.sdoc, start, end)
             if (kind, root.sent.start) in seen:
                 continue
+            self.reading = kind
             who = self.about(root)
             if not who or (kind not in ("medical", "status") and who.lower().startswith("our ")):
                 continue  # an employee named by role alone: their dismissal is the confidential check's
@@ -169,7 +181,8 @@ class Reader:
             if root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i:
                 root, end = root.head, max(end, root.head.i + 1)  # "for knee replacement surgery": the carrier closes it
             start = _with_its_preposition(self.sdoc, root, start)
-            yield Fact(kind, self.sdoc[start].idx, self.sdoc[end - 1].idx + len(self.sdoc[end - 1]), who)
+            listed = who.split()[-1].lower().rstrip(".") in self.officials
+            yield Fact(kind, self.sdoc[start].idx, self.sdoc[end - 1].idx + len(self.sdoc[end - 1]), who, listed)
 
     def about(self, fact: Any) -> str | None:
         """Whom the fact at ``fact`` (its head word) is about, when that is one private person."""
@@ -413,8 +426,13 @@ class Reader:
         blocked = [w for w in lowered if w in self.blocked and not (surname_of_given and w in self.surnames)]
         if blocked or any(w in self.streets for w in lowered[-1:]):
             return None  # "Lincoln Park", "Cedar Lane"; but "Helen Park" is a person
-        if lowered[-1] in self.officials or any(t in self.public for t in titles) or self._public_title(words[0]):
-            return None  # an official the city lists, or someone named after a public office
+        if lowered[-1] in self.officials:
+            # An official or employee the city lists: named in their role, not private; but a leave
+            # or an investigation is a personnel matter all the same, and an employee's health too.
+            staff_fact = self.reading == "status" or (self.reading == "medical" and lowered[-1] not in self.elected)
+            return name if staff_fact else None
+        if any(t in self.public for t in titles) or self._public_title(words[0]):
+            return None  # someone named after a public office no config lists: "Governor Ray"
         if words[0].i > 0 and self.sdoc[words[0].i - 1].text in ("#", "@"):
             return None  # a hashtag or an account: "#CervicalCancer"
         first = lowered[0]

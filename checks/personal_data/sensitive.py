@@ -38,8 +38,13 @@ def _household_on_street(cues) -> re.Pattern[str]:
     )
 
 
-def identifies_someone(scene: Scene, start: int, end: int) -> str | None:
-    """What in text[start:end] points at one private person or household, if anything."""
+def identifies_someone(scene: Scene, start: int, end: int, staff_too: bool = False) -> str | None:
+    """What in text[start:end] points at one private person or household, if anything.
+
+    With ``staff_too``, an official or employee the city lists counts as well: their name is
+    public in their role, but a leave or an investigation is a personnel matter (policy V: no
+    private information, nor views on employment relations).
+    """
     text, cues = scene.text, scene.cues
     window = text[start:end]
     if _household_on_street(cues).search(window):
@@ -56,10 +61,12 @@ def identifies_someone(scene: Scene, start: int, end: int) -> str | None:
         if not window[: m.start()].strip(" \t\"'“‘(*-:,"):
             run = whose.without_opening_word(run, cues)
         named = whose.classify_name(run, cues, scene.known) if run else None
+        if staff_too and named and named[2] == whose.LISTED_OFFICIAL:
+            return named[1]  # "Chief Morales is on medical leave": the role is public, the leave is not
         if named and named[0] == whose.PRIVATE and named[2] == whose.NAME:
             at = m.start() + m.group().rfind(named[1].split()[0])
             if public.search(window[max(0, at - 30) : at] + named[1]):
-                continue  # "Mayor Lee is recovering from surgery": an official in a public role
+                continue  # "Mayor Lee is recovering from surgery": an official no config lists, in a public role
             return named[1]
     return None
 
@@ -72,15 +79,15 @@ _PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b")
 _REACH = {"debt": 400, "medical": 60, "status": 60}
 
 
-def _pronoun_person(scene: Scene, sentence: tuple[int, int], left: int) -> str | None:
+def _pronoun_person(scene: Scene, sentence: tuple[int, int], left: int, staff_too: bool) -> str | None:
     """ "She was diagnosed in May": the person named earlier in the sentence or the one before."""
-    found = identifies_someone(scene, sentence[0], left)
+    found = identifies_someone(scene, sentence[0], left, staff_too)
     if found or sentence[0] == 0:
         return found
     previous = sentence_at(scene.sentences, max(0, sentence[0] - 2))
     if previous[1] > sentence[0]:
         return None
-    return identifies_someone(scene, previous[0], previous[1])
+    return identifies_someone(scene, previous[0], previous[1], staff_too)
 
 
 def detect_sensitive(scene: Scene) -> Iterator[Hit]:
@@ -107,9 +114,10 @@ def detect_sensitive(scene: Scene) -> Iterator[Hit]:
             left = max(sentence[0], m.start() - reach)
             for brk in _BREAK.finditer(text, left, m.start()):
                 left = brk.end()  # "Published by Fanny Flu · Just now · Prevent cancer"
-            who = identifies_someone(scene, left, m.end() if kind != "debt" else sentence[1])
+            staff_too = kind == "status"  # a leave or an investigation of listed staff is a personnel matter
+            who = identifies_someone(scene, left, m.end() if kind != "debt" else sentence[1], staff_too)
             if who is None and _PRONOUN.search(text, left, m.start()):
-                who = _pronoun_person(scene, sentence, left)
+                who = _pronoun_person(scene, sentence, left, staff_too)
             if who is None:
                 continue
             if kind != "debt":
@@ -226,5 +234,8 @@ def detect_parsed_facts(doc: Document, cues: Cues, officials: tuple[str, ...]) -
             if amounts:
                 nearest = min(amounts, key=lambda a: abs(a.start() - fact.start))
                 start, end = nearest.span()
-        hits.append(Hit("sensitive", start, end, f"{about.KINDS[fact.kind]} ({fact.who})"))
+        what = about.KINDS[fact.kind]
+        if fact.listed:  # named in the config as an official: public in the role, not in this
+            what = what.replace("a private person", "an official or employee", 1) + ", a personal matter even for staff"
+        hits.append(Hit("sensitive", start, end, f"{what} ({fact.who})"))
     return hits

@@ -35,6 +35,7 @@ ORGANISATION = "organisation"
 RELATION = "a relation"
 PRONOUN = "a pronoun"
 NAME = "a person's name"
+LISTED_OFFICIAL = "an official the city lists"
 PERSONAL_LINE = "a personal line"
 HOME = "a home"
 PUBLIC_PLACE = "a public place or venue"
@@ -124,7 +125,7 @@ def classify_name(run: str, cues, known: Known) -> tuple[str, str, str] | None:
     for name in known.officials:
         parts = name.lower().split()
         if plain == name.lower() or (len(parts) >= 2 and plain in (" ".join(parts[-2:]), parts[-1])):
-            return ORGANISATION, text, "an official the city lists"
+            return ORGANISATION, text, LISTED_OFFICIAL
     if any(plain == org.lower() or plain.endswith(" " + org.lower()) for org in known.organisations):
         return ORGANISATION, text, "the organisation's name"
     lowered = [re.sub(r"['’]s$", "", w).lower().rstrip(".") for w in words]
