@@ -234,7 +234,9 @@ def main(argv: list[str] | None = None) -> int:
         default=[1.0, 0.5, 0.25],
         help="scales of the token vectors tried (cross-validated average precision chooses)",
     )
-    parser.add_argument("--min-weight", type=float, default=0.02, help="weights smaller than this are dropped from the file")
+    # 0.05 since the eighth round: dropping the weights under it (two fifths of them) changed no
+    # more than two of 3,300 blind drafts per check, and cut the five models' load from 104 to 37 ms.
+    parser.add_argument("--min-weight", type=float, default=0.05, help="weights smaller than this are dropped from the file")
     parser.add_argument("--out", default=str(ROOT / "checks"), help="folder holding one sub-folder per check")
     parser.add_argument("--checks", nargs="+", choices=CHECKS, default=list(CHECKS), help="train only these checks")
     parser.add_argument("--no-dense", nargs="*", choices=CHECKS, default=[], help="these checks never weigh the token vectors")
