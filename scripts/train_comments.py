@@ -71,7 +71,9 @@ DEV_SETS = tuple(
 )
 COUNTY = ROOT.parent / "shared" / "data" / "posts" / "county_government.jsonl"
 REAL_POSTS_EVERY = 64  # every 64th real post (about 300) joins the training set as an announcement
-MAX_LEGIT_RATE = 0.01  # of legitimate comments the rules keep, flagged by the six models together (CV)
+# Of legitimate comments the rules keep, flagged by the six models together (CV). 0.75% since the
+# eighth round: with comments-5 to -8, 1% sent 7 of the 86 look-alike criticisms of probes.toml to review.
+MAX_LEGIT_RATE = 0.0075
 MIN_THRESHOLD = 0.5
 C_VALUES = [1.0, 3.0, 10.0]
 MIN_WEIGHT = 0.05

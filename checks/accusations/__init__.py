@@ -104,7 +104,7 @@ CHECK = Check(
     policy_clause="Potentially libelous comments",
     run=run,
     options={
-        **learned_options(),  # on: the six models together flag at most 1% of fair comments in CV, and only send to review
+        **learned_options(),  # on: the six models together flag at most 0.75% of fair comments in CV, and only send to review
         "extra-phrases": Option(
             [], "more words for a crime or serious misconduct, beside the bundled accusations.toml", list, item_type=str
         ),

@@ -383,7 +383,7 @@ CHECK = Check(
     policy_clause=_CLAUSE,
     run=run,
     options={
-        **learned_options(),  # on: the six models together flag at most 1% of fair comments in CV, and only send to review
+        **learned_options(),  # on: the six models together flag at most 0.75% of fair comments in CV, and only send to review
         "extra-insults": Option(
             [], "more insult words or phrases (a word is read as name-calling, like 'idiot')", list, item_type=str
         ),

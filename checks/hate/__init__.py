@@ -87,7 +87,7 @@ CHECK = Check(
     policy_clause="Obscene or racist comments",
     run=run,
     options={
-        **learned_options(),  # on: the six models together flag at most 1% of fair comments in CV, and only send to review
+        **learned_options(),  # on: the six models together flag at most 0.75% of fair comments in CV, and only send to review
         "extra-phrases": Option(
             [], "more phrases that are bigoted on their own, beside the bundled hate.toml", list, item_type=str
         ),

@@ -114,7 +114,7 @@ CHECK = Check(
     "directly related to the discussion",
     run=run,
     options={
-        **learned_options(),  # on: the six models together flag at most 1% of fair comments in CV, and only send to review
+        **learned_options(),  # on: the six models together flag at most 0.75% of fair comments in CV, and only send to review
         "extra-elsewhere": Option([], "more topics no city post is about, beside the bundled elsewhere.txt", list, item_type=str),
         "extra-civic-words": Option(
             [], "more words that tie a comment to the city's business, beside civic.txt", list, item_type=str

@@ -76,7 +76,7 @@ CHECK = Check(
     policy_clause="Private, personal information published without consent",
     run=run,
     options={
-        **learned_options(),  # on: the six models together flag at most 1% of fair comments in CV, and only send to review
+        **learned_options(),  # on: the six models together flag at most 0.75% of fair comments in CV, and only send to review
         "extra-phrases": Option([], "more sensitive phrases, beside the bundled sensitive.txt", list, item_type=str),
     },
     rules={

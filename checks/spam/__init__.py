@@ -149,7 +149,7 @@ CHECK = Check(
     policy_clause="Commercial promotions or spam",
     run=run,
     options={
-        **learned_options(),  # on: the six models together flag at most 1% of fair comments in CV, and only send to review
+        **learned_options(),  # on: the six models together flag at most 0.75% of fair comments in CV, and only send to review
         "extra-phrases": Option(
             [], "more phrases that alone make a comment spam, beside the bundled cues.toml", list, item_type=str
         ),
