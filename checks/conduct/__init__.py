@@ -93,7 +93,7 @@ def _parse_extra(entry: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=8)
-def lexicon(extra_terms: tuple[str, ...] = (), mild: bool = True) -> Lexicon:
+def lexicon(extra_terms: tuple[str, ...] = ()) -> Lexicon:
     data = tomllib.loads((_HERE / "terms.toml").read_text(encoding="utf-8"))
     groups = list(data.get("term", []))
     for entry in extra_terms:
@@ -103,8 +103,6 @@ def lexicon(extra_terms: tuple[str, ...] = (), mild: bool = True) -> Lexicon:
     terms: list[Term] = []
     by_form: dict[str, Term] = {}
     for group in groups:
-        if not mild and group.get("severity") == "warning" and group["category"] == "profanity":
-            continue
         extra_forms = [f.lower() for f in group.get("forms", [])]
         for word in group["words"]:
             word = word.lower()
@@ -492,7 +490,7 @@ def _message(hit: Hit) -> tuple[str, list[str]]:
 def _rule_findings(doc: Document, ctx: Context, cleared: list[tuple[int, int]] | None = None) -> Iterator[Finding]:
     # Mild words are always looked for: with ``mild = false`` they are not reported, and their
     # spans go to ``cleared`` so the learned model does not flag "Damn, what a storm." instead.
-    lex = lexicon(tuple(ctx["extra-terms"]), True)
+    lex = lexicon(tuple(ctx["extra-terms"]))
     mild = bool(ctx["mild"])
     excuses = _Excuses(doc, ctx["allow"])
     hits: list[Hit] = []

@@ -44,7 +44,6 @@ KINDS = {
     "debt": "what a private person owes",
 }
 _MAX_CLIMB = 8
-
 _PERSON_PRONOUNS = frozenset({"she", "he", "her", "him", "his", "hers"})
 _HOUSEHOLD_PRONOUNS = frozenset({"their", "they", "them"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
